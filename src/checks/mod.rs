@@ -1,0 +1,48 @@
+//! The checks of `ordo validate` (DESIGN 5). Each takes the typed model and returns
+//! findings; none reads files or the clock ("now" arrives in the context).
+
+mod amendments;
+pub mod config;
+pub mod credit;
+pub mod customer;
+mod identity;
+mod payments;
+mod references;
+mod steps;
+mod time;
+
+use std::collections::BTreeSet;
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use crate::finding::Finding;
+use crate::ledger::files::OrderFile;
+use crate::model::Config;
+use crate::model::id_format::IdFormat;
+use crate::model::order::Order;
+
+pub use identity::duplicate_ids;
+
+/// What every order check may look at besides the order.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub tz: Tz,
+    pub now: DateTime<Tz>,
+    /// Customer codes that have a file.
+    pub customers: &'a BTreeSet<String>,
+    /// The ledger's id format, when it is valid.
+    pub id_format: Option<&'a IdFormat>,
+}
+
+/// Every single-order check.
+pub fn check_order(ctx: &Context<'_>, file: &OrderFile, order: &Order) -> Vec<Finding> {
+    let mut out = Vec::new();
+    identity::check(ctx, file, order, &mut out);
+    references::check(ctx, &file.rel, order, &mut out);
+    steps::check(ctx, &file.rel, order, &mut out);
+    time::check(ctx, &file.rel, order, &mut out);
+    payments::check(ctx, &file.rel, order, &mut out);
+    amendments::check(ctx, &file.rel, order, &mut out);
+    out
+}

@@ -1,0 +1,195 @@
+//! `payment-terms`: installments add up to 100%, their due rules make sense, and
+//! payments name a real installment without paying more than it asks.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::finding::{Code, Finding};
+use crate::model::customer::PaymentTerm;
+use crate::model::due::{Anchor, DueRule};
+use crate::model::order::Order;
+use crate::yaml::Route;
+
+use super::Context;
+
+/// What is wrong with a due rule given the steps and installments it may name;
+/// each problem comes with the key it concerns.
+pub fn due_rule_problems(
+    rule: &DueRule,
+    steps: &[&str],
+    installments: &[&str],
+) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(problem) = rule.shape_problem() {
+        out.push(("", problem));
+    }
+    for (key, anchor) in [("after", &rule.after), ("before", &rule.before)] {
+        if let Some(Anchor::Step(id)) = anchor
+            && !steps.contains(&id.as_str())
+        {
+            out.push((
+                key,
+                format!("`{id}` is not a step of the workflow, nor a known anchor"),
+            ));
+        }
+    }
+    if let Some(name) = &rule.payment
+        && !installments.is_empty()
+        && !installments.contains(&name.as_str())
+    {
+        out.push((
+            "payment",
+            format!(
+                "`{name}` is not an installment of the payment terms ({})",
+                installments.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// Checks a list of payment terms (an order's or a customer's default ones).
+pub fn check_terms(
+    rel: &Path,
+    route: &Route,
+    terms: &[PaymentTerm],
+    steps: &[&str],
+    code: Code,
+    out: &mut Vec<Finding>,
+) {
+    if terms.is_empty() {
+        return;
+    }
+    let total: Decimal = terms.iter().map(|t| t.percent.0).sum();
+    if total != Decimal::ONE_HUNDRED {
+        out.push(
+            Finding::error(
+                code,
+                rel,
+                format!("the installments add up to {total}%, not 100%"),
+            )
+            .at_key(route.clone())
+            .label(format!("{total}%"))
+            .help("make the percentages of the installments add up to 100"),
+        );
+    }
+    let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
+    for (i, term) in terms.iter().enumerate() {
+        let at = route.clone().index(i);
+        if names[..i].contains(&term.name.as_str()) {
+            out.push(
+                Finding::error(
+                    code,
+                    rel,
+                    format!("installment `{}` is listed twice", term.name),
+                )
+                .at(at.clone().key("name"))
+                .label("repeated"),
+            );
+        }
+        for (key, problem) in due_rule_problems(&term.due, steps, &names) {
+            let place = if key.is_empty() {
+                at.clone().key("due")
+            } else {
+                at.clone().key("due").key(key)
+            };
+            out.push(Finding::error(code, rel, problem).at(place).label("here"));
+        }
+        if term.due.payment.is_some() {
+            out.push(
+                Finding::error(
+                    code,
+                    rel,
+                    "an installment cannot fall due with another installment",
+                )
+                .at(at.key("due").key("payment"))
+                .label("circular")
+                .help("anchor the installment on a date or a step instead"),
+            );
+        }
+    }
+}
+
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    let steps: Vec<&str> = ctx
+        .config
+        .workflow_of(order.workflow.as_deref())
+        .map(|(_, w)| w.steps.iter().map(|s| s.id.as_str()).collect())
+        .unwrap_or_default();
+    let terms = order
+        .contract
+        .as_ref()
+        .map(|c| c.payment_terms.as_slice())
+        .unwrap_or_default();
+    let terms_route = Route::keys(&["contract", "payment_terms"]);
+    check_terms(rel, &terms_route, terms, &steps, Code::PaymentTerms, out);
+
+    let total = order.total();
+    let mut paid_per: BTreeMap<&str, Decimal> = BTreeMap::new();
+    let mut paid = Decimal::ZERO;
+    for (i, payment) in order.payments.iter().enumerate() {
+        let at = Route::root().key("payments").index(i);
+        paid += payment.amount.0;
+        let Some(term) = terms.iter().find(|t| t.name == payment.installment) else {
+            let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
+            out.push(
+                Finding::error(
+                    Code::PaymentTerms,
+                    rel,
+                    format!(
+                        "payment for `{}`, which is not an installment of the contract",
+                        payment.installment
+                    ),
+                )
+                .at(at.key("installment"))
+                .label("unknown installment")
+                .help(if names.is_empty() {
+                    "the order has no contract.payment_terms to pay against".to_owned()
+                } else {
+                    format!("installments: {}", names.join(", "))
+                }),
+            );
+            continue;
+        };
+        let sum = paid_per.entry(term.name.as_str()).or_default();
+        *sum += payment.amount.0;
+        let due = (total * term.percent.0 / Decimal::ONE_HUNDRED).round_dp(2);
+        if *sum > due {
+            out.push(
+                Finding::error(
+                    Code::PaymentTerms,
+                    rel,
+                    format!(
+                        "`{}` is overpaid: {} received against {} due ({}% of {})",
+                        term.name,
+                        sum.normalize(),
+                        due.normalize(),
+                        term.percent,
+                        total.normalize()
+                    ),
+                )
+                .at(at.key("amount"))
+                .label("overpaid")
+                .help(
+                    "check the amount, or record the surplus as a payment of another installment",
+                ),
+            );
+        } else if paid > total {
+            out.push(
+                Finding::error(
+                    Code::PaymentTerms,
+                    rel,
+                    format!(
+                        "payments total {} but the order totals {}",
+                        paid.normalize(),
+                        total.normalize()
+                    ),
+                )
+                .at(at.key("amount"))
+                .label("overpaid"),
+            );
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! `role` and `order`: a step is done by someone who holds its role, only after the
+//! steps it requires, and not dated before them.
+
+use std::cmp::Ordering;
+use std::path::Path;
+
+use crate::finding::{Code, Finding};
+use crate::model::order::Order;
+use crate::model::status::{applies, is_closed};
+use crate::yaml::Route;
+
+use super::Context;
+
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
+        return;
+    };
+    for step in &workflow.steps {
+        let Some(record) = order.steps.get(&step.id) else {
+            continue;
+        };
+        let route = Route::keys(&["steps", &step.id]);
+        if record.done.is_some() && record.skipped.is_some() {
+            out.push(
+                Finding::error(
+                    Code::Order,
+                    rel,
+                    format!("step {} is marked both done and skipped", step.id),
+                )
+                .at_key(route.clone())
+                .label("done and skipped")
+                .help("keep `done` if it happened, or `skipped` if it did not"),
+            );
+        }
+        let Some(done) = &record.done else { continue };
+        if let Some(by) = &record.by
+            && ctx.config.people.contains_key(by)
+            && !ctx.config.may_act_as(by, &step.role)
+        {
+            let holders: Vec<&str> = ctx
+                .config
+                .people
+                .keys()
+                .filter(|p| ctx.config.may_act_as(p, &step.role))
+                .map(String::as_str)
+                .collect();
+            out.push(
+                Finding::error(
+                    Code::Role,
+                    rel,
+                    format!(
+                        "{by} does not hold the role `{}` that step {} ({}) needs",
+                        step.role, step.id, step.title
+                    ),
+                )
+                .at(route.clone().key("by"))
+                .label(format!("lacks the role `{}`", step.role))
+                .help(if holders.is_empty() {
+                    format!(
+                        "nobody holds `{}`: give the role to someone in ordo.yaml",
+                        step.role
+                    )
+                } else {
+                    format!("people who may do it: {}", holders.join(", "))
+                }),
+            );
+        }
+        if !applies(step, order, name) {
+            continue;
+        }
+        for required in &step.requires {
+            let Some(req_step) = workflow.steps.iter().find(|s| s.id == *required) else {
+                continue;
+            };
+            if !applies(req_step, order, name) {
+                continue;
+            }
+            if !is_closed(order, required) {
+                out.push(
+                    Finding::error(
+                        Code::Order,
+                        rel,
+                        format!(
+                            "step {} is done but the step it requires, {required} ({}), is not",
+                            step.id, req_step.title
+                        ),
+                    )
+                    .at(route.clone().key("done"))
+                    .label(format!("done before {required}"))
+                    .help(format!("record {required} as done or skipped first")),
+                );
+            } else if let Some(req_done) = order.steps.get(required).and_then(|r| r.done.as_ref())
+                && done.cmp_in(req_done, ctx.tz) == Ordering::Less
+            {
+                out.push(
+                    Finding::error(
+                        Code::Order,
+                        rel,
+                        format!(
+                            "step {} is dated {done}, before {required} ({}) which it requires, done {req_done}",
+                            step.id, req_step.title
+                        ),
+                    )
+                    .at(route.clone().key("done"))
+                    .label(format!("before {required}"))
+                    .help(format!("a step cannot be done before {required}: check both dates")),
+                );
+            }
+        }
+    }
+}

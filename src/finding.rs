@@ -1,0 +1,198 @@
+//! Findings are data (code, severity, message, help, location) until an output
+//! format renders them; checks never print.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::yaml::{Route, Span};
+
+/// What kind of problem a finding reports. The names are stable: users set their
+/// severities in `ordo.yaml` and tools read them from JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    File,
+    Encoding,
+    Yaml,
+    Schema,
+    IdMismatch,
+    DuplicateId,
+    UnknownCustomer,
+    UnknownPerson,
+    UnknownWorkflow,
+    UnknownStep,
+    Role,
+    Order,
+    Future,
+    CalendarRange,
+    PaymentTerms,
+    CreditLimit,
+    VerbalUnconfirmed,
+    AmendmentReview,
+    History,
+    BaselineChanged,
+    Config,
+}
+
+impl Code {
+    pub const ALL: &'static [Code] = &[
+        Code::File,
+        Code::Encoding,
+        Code::Yaml,
+        Code::Schema,
+        Code::IdMismatch,
+        Code::DuplicateId,
+        Code::UnknownCustomer,
+        Code::UnknownPerson,
+        Code::UnknownWorkflow,
+        Code::UnknownStep,
+        Code::Role,
+        Code::Order,
+        Code::Future,
+        Code::CalendarRange,
+        Code::PaymentTerms,
+        Code::CreditLimit,
+        Code::VerbalUnconfirmed,
+        Code::AmendmentReview,
+        Code::History,
+        Code::BaselineChanged,
+        Code::Config,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::File => "file",
+            Code::Encoding => "encoding",
+            Code::Yaml => "yaml",
+            Code::Schema => "schema",
+            Code::IdMismatch => "id-mismatch",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownCustomer => "unknown-customer",
+            Code::UnknownPerson => "unknown-person",
+            Code::UnknownWorkflow => "unknown-workflow",
+            Code::UnknownStep => "unknown-step",
+            Code::Role => "role",
+            Code::Order => "order",
+            Code::Future => "future",
+            Code::CalendarRange => "calendar-range",
+            Code::PaymentTerms => "payment-terms",
+            Code::CreditLimit => "credit-limit",
+            Code::VerbalUnconfirmed => "verbal-unconfirmed",
+            Code::AmendmentReview => "amendment-review",
+            Code::History => "history",
+            Code::BaselineChanged => "baseline-changed",
+            Code::Config => "config",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == text)
+    }
+
+    /// Codes whose findings mean the file could not be read as a ledger file at all;
+    /// they cannot be switched off or lowered to warnings.
+    pub fn is_fatal(self) -> bool {
+        matches!(self, Code::File | Code::Yaml | Code::Schema)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a finding is: errors fail `validate`, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Which part of a node a finding points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The node's key (unknown keys, containers).
+    Key,
+    /// The node's value.
+    Value,
+}
+
+/// Where a finding is: a route into the file's YAML, or a raw span when the file
+/// could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Route(Route, Part),
+    Span(Span),
+    /// The file as a whole (it could not be read).
+    File,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+    /// The file, relative to the ledger root.
+    pub file: PathBuf,
+    pub place: Place,
+}
+
+impl Finding {
+    pub fn error(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            label: String::new(),
+            help: None,
+            file: file.into(),
+            place: Place::File,
+        }
+    }
+
+    pub fn warning(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(code, file, message)
+        }
+    }
+
+    /// Points at the value at `route`.
+    pub fn at(mut self, route: Route) -> Self {
+        self.place = Place::Route(route, Part::Value);
+        self
+    }
+
+    /// Points at the key of the node at `route`.
+    pub fn at_key(mut self, route: Route) -> Self {
+        self.place = Place::Route(route, Part::Key);
+        self
+    }
+
+    pub fn at_span(mut self, span: Span) -> Self {
+        self.place = Place::Span(span);
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}

@@ -1,0 +1,89 @@
+//! ordo: a git-friendly, plain-text order ledger. [`run`] is the whole program;
+//! `main.rs` only parses arguments and exits with the code it returns.
+
+pub mod checks;
+pub mod cli;
+mod commands;
+pub mod finding;
+pub mod ledger;
+pub mod model;
+pub mod output;
+pub mod schema;
+pub mod validate;
+pub mod yaml;
+
+use std::io::Write;
+
+use cli::{Cli, Command};
+
+/// Exit codes shared by every command.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// Findings (validate errors) or report rows with `--fail-if-any`.
+    pub const FINDINGS: u8 = 1;
+    /// Usage, configuration or I/O error.
+    pub const FAILURE: u8 = 2;
+}
+
+/// A failure that ends a command with exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Discover(#[from] ledger::discover::DiscoverError),
+    #[error("{0}")]
+    Io(String),
+}
+
+/// What the program was started with, read once at the edge.
+pub struct Environment {
+    pub cwd: std::path::PathBuf,
+    pub now: chrono::DateTime<chrono::Utc>,
+    pub stdout_is_terminal: bool,
+    pub no_color: bool,
+}
+
+impl Environment {
+    pub fn current() -> Self {
+        use std::io::IsTerminal;
+        Environment {
+            cwd: std::env::current_dir().unwrap_or_default(),
+            now: chrono::Utc::now(),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        }
+    }
+}
+
+/// Runs a parsed command line and returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    let env = Environment::current();
+    let mut out = Vec::new();
+    let result = match &cli.command {
+        Command::Validate(args) => commands::validate::run(&cli, args, &env, &mut out),
+        Command::Init(args) => commands::init::run(args, &env, &mut out),
+        Command::Schema(args) => commands::schema::run(args, &mut out),
+    };
+    if let Err(error) = write_stdout(&out) {
+        let _ = writeln!(std::io::stderr(), "ordo: cannot write output: {error}");
+        return exit::FAILURE;
+    }
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            let _ = writeln!(std::io::stderr(), "ordo: error: {failure}");
+            exit::FAILURE
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`ordo ... | head`) is a normal end.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}

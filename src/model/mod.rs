@@ -1,0 +1,20 @@
+//! The ledger's data model: the typed form of `ordo.yaml`, customers and orders.
+//! Pure: parsing of literals lives here, file access does not.
+
+pub mod amount;
+pub mod config;
+pub mod customer;
+pub mod due;
+pub mod duration;
+pub mod enums;
+pub mod id_format;
+pub mod moment;
+pub mod order;
+pub mod status;
+
+pub use amount::Amount;
+pub use config::Config;
+pub use customer::Customer;
+pub use duration::Duration;
+pub use moment::{Moment, Timestamp};
+pub use order::Order;

@@ -1,0 +1,300 @@
+//! Points in time as written in ledger files: a date (`2026-05-07`) or a date-time
+//! with an optional offset (`2026-05-06T10:15:00+08:00`, `2026-05-06T10:15`). A
+//! date-time without an offset is in the ledger's timezone; resolving it needs that
+//! zone, so values stay as written here and are resolved by the engine.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A date, a local date-time, or a date-time with an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Moment {
+    Date(NaiveDate),
+    Local(NaiveDateTime),
+    Fixed(DateTime<FixedOffset>),
+}
+
+/// Why a text is not a date or date-time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct MomentError(pub String);
+
+/// How a local date-time maps onto a timezone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    One(DateTime<Tz>),
+    /// The local time falls in a gap (clocks jump forward over it).
+    Missing,
+    /// The local time happens twice (clocks go back); the earlier is used.
+    Ambiguous(DateTime<Tz>),
+}
+
+impl Moment {
+    pub fn date_part(&self) -> NaiveDate {
+        match self {
+            Moment::Date(d) => *d,
+            Moment::Local(dt) => dt.date(),
+            Moment::Fixed(dt) => dt.date_naive(),
+        }
+    }
+
+    pub fn has_time(&self) -> bool {
+        !matches!(self, Moment::Date(_))
+    }
+
+    /// The instant in `tz`; a bare date is taken at the start of that day.
+    pub fn resolve(&self, tz: Tz) -> Resolved {
+        match self {
+            Moment::Fixed(dt) => Resolved::One(dt.with_timezone(&tz)),
+            Moment::Local(dt) => resolve_local(tz, *dt),
+            Moment::Date(d) => resolve_local(tz, d.and_time(chrono::NaiveTime::MIN)),
+        }
+    }
+
+    /// The date in `tz` (a date-time with another offset may fall on another day).
+    pub fn local_date(&self, tz: Tz) -> NaiveDate {
+        match self {
+            Moment::Date(d) => *d,
+            Moment::Local(dt) => dt.date(),
+            Moment::Fixed(dt) => dt.with_timezone(&tz).date_naive(),
+        }
+    }
+}
+
+impl Moment {
+    /// Orders two moments in `tz`: by instant when both have a time, else by date
+    /// (a bare date is the whole day, so it neither precedes nor follows a time on
+    /// that day).
+    pub fn cmp_in(&self, other: &Moment, tz: Tz) -> std::cmp::Ordering {
+        if self.has_time() && other.has_time() {
+            let instant = |m: &Moment| match m.resolve(tz) {
+                Resolved::One(dt) | Resolved::Ambiguous(dt) => Some(dt),
+                Resolved::Missing => None,
+            };
+            if let (Some(a), Some(b)) = (instant(self), instant(other)) {
+                return a.cmp(&b);
+            }
+        }
+        self.local_date(tz).cmp(&other.local_date(tz))
+    }
+}
+
+fn resolve_local(tz: Tz, local: NaiveDateTime) -> Resolved {
+    match tz.from_local_datetime(&local) {
+        chrono::LocalResult::Single(dt) => Resolved::One(dt),
+        chrono::LocalResult::Ambiguous(early, _) => Resolved::Ambiguous(early),
+        chrono::LocalResult::None => Resolved::Missing,
+    }
+}
+
+const LOCAL_FORMATS: [&str; 4] = [
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d %H:%M",
+];
+
+impl FromStr for Moment {
+    type Err = MomentError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            && text.len() == 10
+        {
+            return Ok(Moment::Date(date));
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+            return Ok(Moment::Fixed(dt));
+        }
+        if let Ok(dt) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z") {
+            return Ok(Moment::Fixed(dt));
+        }
+        for format in LOCAL_FORMATS {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {
+                return Ok(Moment::Local(dt));
+            }
+        }
+        Err(MomentError(explain_bad_moment(text)))
+    }
+}
+
+/// Says what is wrong: an impossible calendar date, a bad offset, or the shape.
+fn explain_bad_moment(text: &str) -> String {
+    let date = text.get(..10).unwrap_or(text);
+    let parts: Vec<Option<u32>> = date.split('-').map(|p| p.parse().ok()).collect();
+    if let [Some(y), Some(m), Some(d)] = parts[..]
+        && date.len() == 10
+        && NaiveDate::from_ymd_opt(y as i32, m, d).is_none()
+    {
+        return format!("`{date}` is not a date on the calendar");
+    }
+    if text.len() > 10 && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok() {
+        return format!(
+            "`{text}` is not a valid date-time; write YYYY-MM-DDTHH:MM[:SS] with an optional offset such as +08:00"
+        );
+    }
+    format!("`{text}` is not a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM[:SS][+HH:MM])")
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Moment::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Moment::Local(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S")),
+            Moment::Fixed(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S%:z")),
+        }
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+const MOMENT_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
+const TIMESTAMP_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?$";
+
+impl JsonSchema for Moment {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateOrDateTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "title": "Date or date-time",
+            "description": "A date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM[:SS]); a date-time without an offset is in the ledger's timezone.",
+            "pattern": MOMENT_PATTERN,
+            "examples": ["2026-05-07", "2026-05-06T10:15:00+08:00"]
+        })
+    }
+}
+
+/// A date-time (the offset is optional): where the time of day matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Timestamp(pub Moment);
+
+impl FromStr for Timestamp {
+    type Err = MomentError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.parse::<Moment>()? {
+            Moment::Date(_) => Err(MomentError(format!(
+                "`{text}` is a date; this field needs a date-time such as {text}T09:00"
+            ))),
+            moment => Ok(Timestamp(moment)),
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "title": "Date-time",
+            "description": "A date-time (YYYY-MM-DDTHH:MM[:SS]) with an optional offset; without one it is in the ledger's timezone.",
+            "pattern": TIMESTAMP_PATTERN,
+            "examples": ["2026-05-06T10:15:00+08:00", "2026-05-06T10:15"]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_and_date_times() {
+        assert!(matches!("2026-05-07".parse(), Ok(Moment::Date(_))));
+        assert!(matches!("2026-05-06T10:15".parse(), Ok(Moment::Local(_))));
+        assert!(matches!(
+            "2026-05-06T10:15:00".parse(),
+            Ok(Moment::Local(_))
+        ));
+        assert!(matches!(
+            "2026-05-06T10:15:00+08:00".parse(),
+            Ok(Moment::Fixed(_))
+        ));
+        assert!(matches!(
+            "2026-05-06T02:15:00Z".parse(),
+            Ok(Moment::Fixed(_))
+        ));
+    }
+
+    #[test]
+    fn impossible_dates_are_named() {
+        let error = "2026-02-30".parse::<Moment>().expect_err("no such day");
+        assert_eq!(error.0, "`2026-02-30` is not a date on the calendar");
+        let error = "2026-02-30T10:00"
+            .parse::<Moment>()
+            .expect_err("no such day");
+        assert_eq!(error.0, "`2026-02-30` is not a date on the calendar");
+        assert!("2024-02-29".parse::<Moment>().is_ok());
+    }
+
+    #[test]
+    fn bad_offsets_are_refused() {
+        let error = "2026-05-06T10:15:00+25:00"
+            .parse::<Moment>()
+            .expect_err("bad offset");
+        assert!(error.0.contains("not a valid date-time"), "{}", error.0);
+    }
+
+    #[test]
+    fn timestamps_need_a_time() {
+        assert!("2026-05-06".parse::<Timestamp>().is_err());
+        assert!("2026-05-06T09:00".parse::<Timestamp>().is_ok());
+    }
+
+    #[test]
+    fn local_times_in_a_dst_gap_are_missing() {
+        let tz: Tz = "America/New_York".parse().expect("zone");
+        let gap: Moment = "2026-03-08T02:30".parse().expect("parses");
+        assert_eq!(gap.resolve(tz), Resolved::Missing);
+        let fine: Moment = "2026-03-08T03:30".parse().expect("parses");
+        assert!(matches!(fine.resolve(tz), Resolved::One(_)));
+    }
+
+    #[test]
+    fn local_date_follows_the_ledger_zone() {
+        let tz: Tz = "Asia/Shanghai".parse().expect("zone");
+        let late_utc: Moment = "2026-05-06T20:00:00Z".parse().expect("parses");
+        assert_eq!(late_utc.local_date(tz).to_string(), "2026-05-07");
+    }
+}

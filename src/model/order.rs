@@ -1,0 +1,259 @@
+//! `orders/<YYYY>/<ID>.yaml`: one customer order and the record of its steps
+//! (DESIGN 1.3). Status and stage are derived, never stored.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::amount::Amount;
+use super::customer::PaymentTerm;
+use super::duration::Duration;
+use super::enums::{Channel, Impact, IncidentKind, Kind, Priority, Resolution, State};
+use super::moment::{Moment, Timestamp};
+
+/// The pattern order ids follow: no path separators, no `..`.
+pub const ID_PATTERN: &str = r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$";
+
+/// A customer order.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "ordo order (orders/<YYYY>/<ID>.yaml)")]
+pub struct Order {
+    /// The order id: equals the file stem.
+    #[schemars(example = &"202605-ABC-001", pattern(ID_PATTERN))]
+    pub id: String,
+    /// The customer's code (a file in customers/).
+    #[schemars(example = &"ABC")]
+    pub customer: String,
+    /// The salesperson responsible (a key of `people`).
+    #[schemars(example = &"alice")]
+    pub owner: String,
+    /// When the order came in; the folder year is this date's year.
+    pub received: Timestamp,
+    /// How the order came in.
+    pub channel: Channel,
+    /// How fast it must be processed.
+    #[serde(default = "default_priority")]
+    pub priority: Priority,
+    /// Standard product, or custom (needs a design review).
+    #[serde(default = "default_kind")]
+    pub kind: Kind,
+    /// The workflow; the ledger's `default_workflow` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
+    /// The delivery date the customer asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_delivery: Option<NaiveDate>,
+    /// The order's currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"CNY", pattern(r"^[A-Z]{3}$"))]
+    pub currency: Option<String>,
+    /// Where the goods go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ship_to: Option<ShipTo>,
+    /// The confirmation sent to the customer, and their reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<Confirmation>,
+    /// What was ordered.
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    /// The sales contract: signing date, production time and payment terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<Contract>,
+    /// Free named dates that due rules may refer to as `dates.<name>`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(example = serde_json::json!({"pdca_sent": "2026-05-12"}))]
+    pub dates: BTreeMap<String, Moment>,
+    /// The record of the workflow's steps, by step id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<String, StepRecord>,
+    /// Payments received.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payments: Vec<Payment>,
+    /// Changes the customer asked for after the order was taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
+    /// Problems after shipping: delays, damage, complaints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<Incident>,
+    /// How the goods travel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipment: Option<Shipment>,
+    /// Periods the order waited on the customer; SLA clocks pause during them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holds: Vec<Hold>,
+    /// An override of the derived status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<State>,
+    /// Why the order is on hold or cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_reason: Option<String>,
+}
+
+fn default_priority() -> Priority {
+    Priority::Normal
+}
+
+fn default_kind() -> Kind {
+    Kind::Regular
+}
+
+/// The delivery address.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ShipTo {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+}
+
+/// The order confirmation.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Confirmation {
+    /// When the confirmation went to the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<Moment>,
+    /// How it was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Channel>,
+    /// The customer's written (signed or stamped) confirmation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<NaiveDate>,
+}
+
+/// One order line.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(example = serde_json::json!({"sku": "A-01", "description": "Product A", "qty": 100, "unit": "pcs", "unit_price": 50.00}))]
+pub struct Line {
+    pub sku: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub qty: Amount,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub unit_price: Amount,
+}
+
+/// The sales contract.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Contract {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The day the contract was signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<NaiveDate>,
+    /// Production time, counted from the customer's packaging confirmation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub production_time: Option<Duration>,
+    /// The installments; their percentages add up to 100.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payment_terms: Vec<PaymentTerm>,
+}
+
+/// What happened to one step of the workflow.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(example = serde_json::json!({"planned": "2026-05-07", "done": "2026-05-07", "by": "carol"}))]
+pub struct StepRecord {
+    /// The baseline estimate, frozen once written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Moment>,
+    /// When the step happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Moment>,
+    /// Why the step does not happen for this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<String>,
+    /// Who did or skipped the step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A payment received.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(example = serde_json::json!({"installment": "deposit", "amount": 1500.00, "received": "2026-05-14"}))]
+pub struct Payment {
+    /// The installment of the payment terms it pays.
+    pub installment: String,
+    pub amount: Amount,
+    pub received: Moment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A change to the order after it was taken.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Amendment {
+    pub at: Timestamp,
+    /// Who took the change.
+    pub by: String,
+    /// How the customer asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    pub summary: String,
+    pub impact: Impact,
+    /// When the change was confirmed again with the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconfirmed: Option<NaiveDate>,
+    /// Steps whose baseline this amendment re-planned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rebaseline: Vec<String>,
+    /// The new review a structural change needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// The review of a structural amendment.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Review {
+    pub done: Moment,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A problem with the order.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Incident {
+    pub kind: IncidentKind,
+    pub opened: Timestamp,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<Moment>,
+}
+
+/// Carrier and tracking number.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Shipment {
+    pub carrier: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<String>,
+}
+
+/// A period the order waited on the customer.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Hold {
+    pub from: Moment,
+    /// Absent while the hold lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Moment>,
+    pub reason: String,
+}
+
+impl Order {
+    /// The order total: the sum of quantity times unit price.
+    pub fn total(&self) -> Decimal {
+        self.lines.iter().map(|l| l.qty.0 * l.unit_price.0).sum()
+    }
+
+    /// Money received so far.
+    pub fn paid(&self) -> Decimal {
+        self.payments.iter().map(|p| p.amount.0).sum()
+    }
+}

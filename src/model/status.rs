@@ -1,0 +1,80 @@
+//! An order's derived status and stage (DESIGN 1.3), and which steps apply to it.
+
+use super::config::{Step, When, Workflow};
+use super::enums::State;
+use super::order::Order;
+
+/// An order's status, derived from its steps and its `state` override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Open,
+    OnHold,
+    Done,
+    Cancelled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::OnHold => "on-hold",
+            Status::Done => "done",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Whether an order matches a `when` condition (every given entry must match).
+pub fn matches(when: &When, order: &Order, workflow: &str) -> bool {
+    when.kind.as_ref().is_none_or(|v| v.contains(&order.kind))
+        && when
+            .priority
+            .as_ref()
+            .is_none_or(|v| v.contains(&order.priority))
+        && when
+            .channel
+            .as_ref()
+            .is_none_or(|v| v.contains(&order.channel))
+        && when
+            .customer
+            .as_ref()
+            .is_none_or(|v| v.contains(&order.customer))
+        && when.owner.as_ref().is_none_or(|v| v.contains(&order.owner))
+        && when
+            .workflow
+            .as_ref()
+            .is_none_or(|v| v.values().iter().any(|w| w == workflow))
+}
+
+/// Whether a step applies to an order: its `when` matches, and an optional step
+/// is recorded in the order.
+pub fn applies(step: &Step, order: &Order, workflow: &str) -> bool {
+    step.when
+        .as_ref()
+        .is_none_or(|w| matches(w, order, workflow))
+        && (!step.optional || order.steps.contains_key(&step.id))
+}
+
+/// Whether the order's record closes the step (done or skipped).
+pub fn is_closed(order: &Order, step: &str) -> bool {
+    order
+        .steps
+        .get(step)
+        .is_some_and(|r| r.done.is_some() || r.skipped.is_some())
+}
+
+/// The order's status and, while open or on hold, its stage: the earliest
+/// applicable step still open.
+pub fn status<'w>(order: &Order, name: &str, workflow: &'w Workflow) -> (Status, Option<&'w Step>) {
+    let stage = workflow
+        .steps
+        .iter()
+        .find(|s| applies(s, order, name) && !is_closed(order, &s.id));
+    let status = match order.state {
+        Some(State::Cancelled) => Status::Cancelled,
+        Some(State::OnHold) => Status::OnHold,
+        None if stage.is_none() => Status::Done,
+        None => Status::Open,
+    };
+    (status, stage)
+}

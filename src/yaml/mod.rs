@@ -1,0 +1,15 @@
+//! Reading YAML with positions. Ledger files are parsed from saphyr's event stream
+//! rather than through a serde YAML crate because the events carry a position for
+//! every key and value and expose aliases and duplicate keys, which serde hides.
+//! That lets one parse both build the value and refuse what ledger files never need
+//! (aliases, tags, several documents), so alias bombs and deep nesting stay bounded.
+
+mod load;
+mod locate;
+mod route;
+mod text;
+
+pub use load::{MAX_DEPTH, YamlError, parse};
+pub use locate::{Located, locate};
+pub use route::{Route, Seg};
+pub use text::{LineIndex, Span};
