@@ -130,7 +130,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                         "`{}` is {}, after now ({})",
                         field.route,
                         field.moment,
-                        ctx.now.format("%Y-%m-%d %H:%M %Z")
+                        ctx.now.format("%Y-%m-%d %H:%M %:z")
                     ),
                 )
                 .at(field.route)

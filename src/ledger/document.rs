@@ -185,33 +185,47 @@ fn schema_findings(
                     .label(label),
             ]
         }
-        ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
-            let what = subschema
-                .and_then(|s| s.get("title").or_else(|| s.get("description")))
-                .and_then(Value::as_str)
-                .map_or("value".to_owned(), |t| {
-                    t.trim_end_matches('.').to_lowercase()
-                });
+        ValidationErrorKind::Format { format } => {
+            let what = match format.as_str() {
+                "date" => "date (YYYY-MM-DD) on the calendar",
+                "date-time" => "date-time",
+                "email" => "email address",
+                other => other,
+            };
+            vec![
+                base(format!("{} is not a valid {what}", display_value(instance)))
+                    .at(route)
+                    .label("invalid value"),
+            ]
+        }
+        ValidationErrorKind::Pattern { .. } => {
+            let title = subschema
+                .and_then(|s| s.get("title"))
+                .and_then(Value::as_str);
+            let what = match (title, &route.0.last()) {
+                (Some(title), _) => title.to_lowercase(),
+                (None, Some(Seg::Key(key))) => format!("`{key}`"),
+                (None, _) => "value".to_owned(),
+            };
             let mut finding = base(format!("{} is not a valid {what}", display_value(instance)))
                 .at(route)
                 .label("invalid value");
-            if let Some(description) = subschema
+            let description = subschema
                 .and_then(|s| s.get("description"))
-                .and_then(Value::as_str)
-            {
-                finding = finding.help(description.to_owned());
-            }
-            if let Some(example) = subschema
+                .and_then(Value::as_str);
+            let example = subschema
                 .and_then(|s| s.get("examples"))
                 .and_then(Value::as_array)
                 .and_then(|e| e.first())
-            {
-                let example = display_value(example);
-                finding.help = Some(match finding.help {
-                    Some(help) => format!("{help} For example {example}."),
-                    None => format!("for example {example}"),
-                });
-            }
+                .map(display_value);
+            finding.help = match (description, example) {
+                (Some(d), Some(e)) => {
+                    Some(format!("{} (for example {e})", d.trim_end_matches('.')))
+                }
+                (Some(d), None) => Some(d.to_owned()),
+                (None, Some(e)) => Some(format!("for example {e}")),
+                (None, None) => None,
+            };
             vec![finding]
         }
         ValidationErrorKind::Minimum { limit }
@@ -236,7 +250,23 @@ fn schema_findings(
                 .label("too large"),
             ]
         }
-        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            // An optional field is "X or null": report why it is not X.
+            let here = error.instance_path().as_str();
+            let plausible: Vec<&Vec<jsonschema::ValidationError<'static>>> = context
+                .iter()
+                .filter(|errors| {
+                    !(errors.len() == 1
+                        && matches!(errors[0].kind(), ValidationErrorKind::Type { .. })
+                        && errors[0].instance_path().as_str() == here)
+                })
+                .collect();
+            if let [only] = plausible.as_slice() {
+                return only
+                    .iter()
+                    .flat_map(|e| schema_findings(rel, value, schema, e))
+                    .collect();
+            }
             let variants: Vec<&Value> = subschema
                 .and_then(|s| s.get("oneOf").or_else(|| s.get("anyOf")))
                 .and_then(Value::as_array)
@@ -333,7 +363,7 @@ pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(word, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3) && strsim::jaro_winkler(word, k) >= 0.75)
         .min()
         .map(|(_, k)| k)
 }

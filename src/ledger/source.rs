@@ -91,17 +91,19 @@ fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Box<Finding>> {
 }
 
 fn too_large(rel: &Path, size: u64) -> Box<Finding> {
-    Box::new(Finding::error(
-        Code::File,
-        rel,
-        format!(
-            "{} is {} bytes, over the {} byte limit for a ledger file",
-            rel.display(),
-            size,
-            MAX_FILE_SIZE
-        ),
+    Box::new(
+        Finding::error(
+            Code::File,
+            rel,
+            format!(
+                "{} is {} bytes, over the {} byte limit for a ledger file",
+                rel.display(),
+                size,
+                MAX_FILE_SIZE
+            ),
+        )
+        .help("an order file is a few kilobytes; this is not an order file"),
     )
-    .help("an order file is a few kilobytes; this is not an order file"))
 }
 
 /// Decodes UTF-8, stripping a BOM and noting CRLF line ends.

@@ -80,7 +80,7 @@ impl JsonSchema for Amount {
             "description": "A non-negative decimal, as a number or a quoted string; read exactly, never as a binary float.",
             "minimum": 0,
             "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*$",
-            "examples": [50.00, "1250.50"]
+            "examples": ["50.00", "1250.50"]
         })
     }
 }

@@ -1,0 +1,8 @@
+//! Integration tests: the real `ordo` binary on small ledgers under
+//! `tests/fixtures`, with the environment scrubbed and "now" pinned.
+
+mod support;
+
+mod bad_input;
+mod init;
+mod validate;

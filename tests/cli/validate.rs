@@ -1,0 +1,198 @@
+//! `ordo validate` on the example ledger and on one fixture per finding code.
+
+use crate::support::{Ledger, run_in, run_with_env};
+
+#[test]
+fn example_ledger_is_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = run_in(
+        root,
+        &["-C", "example-ledger", "--as-of", "2026-11-22", "validate"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.stdout, @"0 errors, 0 warnings in 22 orders and 6 other files\n");
+}
+
+#[test]
+fn base_fixture_is_clean() {
+    let run = Ledger::base().run(&["validate"]);
+    insta::assert_snapshot!(run.transcript(), @r"
+    0 errors, 0 warnings in 1 order and 3 other files
+    --- exit 0 ---
+    ");
+}
+
+/// One snapshot per case: the human output of a whole-ledger run.
+macro_rules! cases {
+    ($($name:ident => $dir:literal,)+) => {
+        $(
+            #[test]
+            fn $name() {
+                let run = Ledger::case($dir).run(&["validate"]);
+                insta::assert_snapshot!(run.transcript());
+            }
+        )+
+    };
+}
+
+cases! {
+    schema_unknown_key => "schema-unknown-key",
+    schema_enum => "schema-enum",
+    schema_type_and_required => "schema-type-and-required",
+    schema_impossible_date => "schema-impossible-date",
+    schema_bad_offset => "schema-bad-offset",
+    schema_bad_duration => "schema-bad-duration",
+    schema_path_in_id => "schema-path-in-id",
+    schema_dst_gap => "schema-dst-gap",
+    yaml_syntax => "yaml-syntax",
+    yaml_duplicate_key => "yaml-duplicate-key",
+    yaml_tabs => "yaml-tabs",
+    yaml_two_documents => "yaml-two-documents",
+    yaml_invalid_utf8 => "yaml-invalid-utf8",
+    encoding_bom => "encoding-bom",
+    encoding_crlf => "encoding-crlf",
+    id_mismatch => "id-mismatch",
+    duplicate_id => "duplicate-id",
+    unknown_names => "unknown-names",
+    unknown_workflow => "unknown-workflow",
+    role => "role",
+    order => "order",
+    future => "future",
+    payment_terms => "payment-terms",
+    credit_limit => "credit-limit",
+    verbal_unconfirmed => "verbal-unconfirmed",
+    amendment_review => "amendment-review",
+    config => "config",
+    config_yaml => "config-yaml",
+    customer => "customer",
+}
+
+#[test]
+fn json_format_is_versioned_and_located() {
+    let run = Ledger::case("role").run(&["validate", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn github_format_adds_annotations_after_the_log() {
+    let run = Ledger::case("unknown-names").run(&["validate", "--format", "github"]);
+    assert_eq!(run.code, 1);
+    let log_end = run.stdout.find("::error").expect("annotations");
+    assert!(run.stdout[..log_end].contains("error[unknown-customer]"));
+    let annotations: Vec<&str> = run.stdout[log_end..].lines().collect();
+    insta::assert_snapshot!(annotations.join("\n"));
+}
+
+#[test]
+fn given_files_are_checked_with_the_whole_ledger_as_context() {
+    let ledger = Ledger::case("credit-limit");
+    // Only the third order is named, but credit control still counts the others.
+    let run = ledger.run(&["validate", "orders/2026/202611-TIGHT-002.yaml"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stdout.contains("error[credit-limit]"));
+    assert!(run.stdout.contains("in 1 order\n"), "{}", run.stdout);
+    let run = ledger.run(&["validate", "orders/2026/202611-TIGHT-003.yaml"]);
+    assert_eq!(run.code, 0, "approved orders pass: {}", run.transcript());
+}
+
+#[test]
+fn duplicate_ids_are_found_without_reading_the_other_file() {
+    let ledger = Ledger::case("duplicate-id");
+    let run = ledger.run(&["validate", "orders/2026/202611-ACME-001.yaml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("is also used by orders/2025/202611-ACME-001.yaml"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn configured_severities_apply() {
+    let ledger = Ledger::case("verbal-unconfirmed");
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 0, "a warning by default: {}", run.transcript());
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    ledger.write(
+        "ordo.yaml",
+        format!("{config}checks:\n  verbal-unconfirmed: error\n"),
+    );
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "raised to an error: {}", run.transcript());
+    assert!(run.stdout.contains("error[verbal-unconfirmed]"));
+    ledger.write(
+        "ordo.yaml",
+        format!("{config}checks:\n  verbal-unconfirmed: off\n"),
+    );
+    let run = ledger.run(&["validate"]);
+    assert_eq!(
+        run.stdout,
+        "0 errors, 0 warnings in 2 orders and 3 other files\n"
+    );
+}
+
+#[test]
+fn an_empty_selection_succeeds() {
+    let ledger = Ledger::base();
+    ledger.write("notes.txt", "not a ledger file\n");
+    let run = ledger.run(&["validate", "notes.txt"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(run.stdout, "0 errors, 0 warnings in 0 orders\n");
+}
+
+#[test]
+fn paths_outside_the_ledger_are_usage_errors() {
+    let ledger = Ledger::base();
+    let other = tempfile::tempdir().expect("tempdir");
+    std::fs::write(other.path().join("x.yaml"), "a: 1\n").expect("write");
+    let outside = other.path().join("x.yaml");
+    let run = ledger.run(&["validate", outside.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is not inside the ledger"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_ledger_is_found_from_a_subfolder_and_from_ordo_ledger() {
+    let ledger = Ledger::base();
+    let run = run_in(
+        &ledger.path().join("orders/2026"),
+        &["--as-of", "2026-11-20", "validate"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let run = run_in(elsewhere.path(), &["--as-of", "2026-11-20", "validate"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no ordo.yaml"), "{}", run.stderr);
+    let root = ledger.path().to_str().expect("utf-8");
+    let run = run_with_env(
+        elsewhere.path(),
+        &["--as-of", "2026-11-20", "validate"],
+        &[("ORDO_LEDGER", root)],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}
+
+#[test]
+fn colour_follows_the_flag() {
+    let ledger = Ledger::case("role");
+    let plain = ledger.run(&["validate"]);
+    assert!(!plain.stdout.contains('\u{1b}'));
+    let mut args = vec![
+        "--as-of",
+        crate::support::AS_OF,
+        "--color",
+        "always",
+        "validate",
+    ];
+    let coloured = run_in(ledger.path(), &args);
+    assert!(coloured.stdout.contains('\u{1b}'));
+    args[3] = "auto";
+    let piped = run_in(ledger.path(), &args);
+    assert!(!piped.stdout.contains('\u{1b}'), "a pipe is not a terminal");
+}
