@@ -4,6 +4,7 @@
 pub mod checks;
 pub mod cli;
 mod commands;
+pub mod engine;
 pub mod finding;
 pub mod ledger;
 pub mod model;

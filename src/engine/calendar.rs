@@ -1,0 +1,449 @@
+//! Working calendars (DESIGN 3.1): which days are worked, working-day and
+//! working-hour arithmetic in the ledger's timezone. A computation that needs a day
+//! outside the calendar's listed years is an error naming the calendar and the
+//! year; the calendar never guesses holidays it was not told.
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::{DateTime, Datelike, Duration as Span, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+use crate::model::config::Calendar;
+
+/// A computation reached a year whose holidays the calendar does not list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("calendar `{calendar}` does not cover {year} (its years: {covered})")]
+pub struct OutOfRange {
+    pub calendar: String,
+    pub year: i32,
+    pub covered: String,
+}
+
+/// A working calendar ready for arithmetic.
+#[derive(Debug, Clone)]
+pub struct WorkCalendar {
+    pub name: String,
+    pub tz: Tz,
+    weekend: [bool; 7],
+    pub open: NaiveTime,
+    pub close: NaiveTime,
+    years: BTreeSet<i32>,
+    holidays: HashSet<NaiveDate>,
+    workdays: HashSet<NaiveDate>,
+}
+
+/// Working days are counted one by one; no real computation needs more than this.
+const MAX_DAYS: u32 = 366 * 5;
+
+impl WorkCalendar {
+    pub fn new(name: &str, calendar: &Calendar, tz: Tz) -> Self {
+        let mut weekend = [false; 7];
+        for day in &calendar.weekend {
+            weekend[day.to_chrono().num_days_from_monday() as usize] = true;
+        }
+        let mut holidays = HashSet::new();
+        for range in &calendar.holidays {
+            holidays.extend(range.first.iter_days().take_while(|d| *d <= range.last));
+        }
+        WorkCalendar {
+            name: name.to_owned(),
+            tz,
+            weekend,
+            open: calendar.hours.open,
+            close: calendar.hours.close,
+            years: calendar.years.iter().copied().collect(),
+            holidays,
+            workdays: calendar.workdays.iter().copied().collect(),
+        }
+    }
+
+    fn check(&self, day: NaiveDate) -> Result<(), OutOfRange> {
+        if self.years.contains(&day.year()) {
+            Ok(())
+        } else {
+            Err(OutOfRange {
+                calendar: self.name.clone(),
+                year: day.year(),
+                covered: self
+                    .years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+        }
+    }
+
+    /// Whether `day` is worked: not a weekend day (unless a make-up workday) and not
+    /// a holiday.
+    pub fn is_working_day(&self, day: NaiveDate) -> Result<bool, OutOfRange> {
+        self.check(day)?;
+        let weekend = self.weekend[day.weekday().num_days_from_monday() as usize];
+        Ok(!self.holidays.contains(&day) && (!weekend || self.workdays.contains(&day)))
+    }
+
+    /// `+n` working days: `+0` is the day itself or the next working day; `+n`
+    /// counts from the day after.
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, OutOfRange> {
+        self.step_working_days(start, n, 1)
+    }
+
+    /// `-n` working days, the mirror of [`add_working_days`](Self::add_working_days):
+    /// `-0` is the day itself or the previous working day.
+    pub fn sub_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, OutOfRange> {
+        self.step_working_days(start, n, -1)
+    }
+
+    fn step_working_days(
+        &self,
+        start: NaiveDate,
+        n: u32,
+        dir: i64,
+    ) -> Result<NaiveDate, OutOfRange> {
+        let mut day = start;
+        if n == 0 {
+            let mut guard = 0;
+            while !self.is_working_day(day)? && guard < MAX_DAYS {
+                day = shift(day, dir);
+                guard += 1;
+            }
+            return Ok(day);
+        }
+        let mut counted = 0;
+        let mut guard = 0;
+        while counted < n && guard < MAX_DAYS * 2 {
+            day = shift(day, dir);
+            if self.is_working_day(day)? {
+                counted += 1;
+            }
+            guard += 1;
+        }
+        Ok(day)
+    }
+
+    /// The working day on or after (`following`) / on or before (`preceding`) `day`.
+    pub fn roll(&self, day: NaiveDate, following: bool) -> Result<NaiveDate, OutOfRange> {
+        self.step_working_days(day, 0, if following { 1 } else { -1 })
+    }
+
+    /// The instants a working day opens and closes (DST-safe: resolved in the zone).
+    pub fn window(&self, day: NaiveDate) -> (DateTime<Tz>, DateTime<Tz>) {
+        (
+            local(self.tz, day.and_time(self.open)),
+            local(self.tz, day.and_time(self.close)),
+        )
+    }
+
+    /// The instant `minutes` of working time after `start`. A target that ends
+    /// exactly at closing time ends that day, not at the next opening.
+    pub fn add_working_minutes(
+        &self,
+        start: DateTime<Tz>,
+        minutes: i64,
+    ) -> Result<DateTime<Tz>, OutOfRange> {
+        let mut remaining = Span::minutes(minutes);
+        let mut cursor = start;
+        let mut day = start.with_timezone(&self.tz).date_naive();
+        for _ in 0..MAX_DAYS {
+            if self.is_working_day(day)? {
+                let (open, close) = self.window(day);
+                let from = cursor.max(open);
+                if from < close {
+                    let available = close - from;
+                    if remaining <= available {
+                        return Ok(from + remaining);
+                    }
+                    remaining -= available;
+                }
+            }
+            day = shift(day, 1);
+            cursor = self.window(day).0;
+        }
+        Err(OutOfRange {
+            calendar: self.name.clone(),
+            year: day.year(),
+            covered: String::new(),
+        })
+    }
+
+    /// The instant `minutes` of working time before `end`; a target that starts
+    /// exactly at opening time starts that day.
+    pub fn sub_working_minutes(
+        &self,
+        end: DateTime<Tz>,
+        minutes: i64,
+    ) -> Result<DateTime<Tz>, OutOfRange> {
+        let mut remaining = Span::minutes(minutes);
+        let mut cursor = end;
+        let mut day = end.with_timezone(&self.tz).date_naive();
+        for _ in 0..MAX_DAYS {
+            if self.is_working_day(day)? {
+                let (open, close) = self.window(day);
+                let to = cursor.min(close);
+                if to > open {
+                    let available = to - open;
+                    if remaining <= available {
+                        return Ok(to - remaining);
+                    }
+                    remaining -= available;
+                }
+            }
+            day = shift(day, -1);
+            cursor = self.window(day).1;
+        }
+        Err(OutOfRange {
+            calendar: self.name.clone(),
+            year: day.year(),
+            covered: String::new(),
+        })
+    }
+
+    /// Working time between two instants (zero when `to` is not after `from`).
+    pub fn working_time_between(
+        &self,
+        from: DateTime<Tz>,
+        to: DateTime<Tz>,
+    ) -> Result<Span, OutOfRange> {
+        let mut total = Span::zero();
+        if to <= from {
+            return Ok(total);
+        }
+        let mut day = from.with_timezone(&self.tz).date_naive();
+        let last = to.with_timezone(&self.tz).date_naive();
+        while day <= last {
+            if self.is_working_day(day)? {
+                let (open, close) = self.window(day);
+                let start = from.max(open);
+                let end = to.min(close);
+                if end > start {
+                    total += end - start;
+                }
+            }
+            day = shift(day, 1);
+        }
+        Ok(total)
+    }
+}
+
+fn shift(day: NaiveDate, dir: i64) -> NaiveDate {
+    day.checked_add_signed(Span::days(dir)).unwrap_or(day)
+}
+
+/// A local date-time as an instant: a time in a DST gap moves forward by the gap,
+/// an ambiguous one takes the earlier instant.
+pub fn local(tz: Tz, naive: NaiveDateTime) -> DateTime<Tz> {
+    match tz.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(dt) | chrono::LocalResult::Ambiguous(dt, _) => dt,
+        chrono::LocalResult::None => {
+            let later = naive + Span::hours(1);
+            tz.from_local_datetime(&later)
+                .earliest()
+                .unwrap_or_else(|| tz.from_utc_datetime(&naive))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::config::{DayOrRange, WorkingHours};
+    use crate::model::enums::Weekday;
+    use proptest::prelude::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    /// Mainland China 2026 around National Day: 1-7 Oct off, Sat 10 Oct worked.
+    fn china() -> WorkCalendar {
+        let calendar = Calendar {
+            weekend: vec![Weekday::Sat, Weekday::Sun],
+            hours: "09:00-18:00".parse::<WorkingHours>().expect("hours"),
+            years: vec![2026],
+            holidays: vec![
+                "2026-09-25..2026-09-27"
+                    .parse::<DayOrRange>()
+                    .expect("range"),
+                "2026-10-01..2026-10-07"
+                    .parse::<DayOrRange>()
+                    .expect("range"),
+                "2026-02-15..2026-02-23"
+                    .parse::<DayOrRange>()
+                    .expect("range"),
+            ],
+            workdays: vec![
+                date("2026-09-20"),
+                date("2026-10-10"),
+                date("2026-02-14"),
+                date("2026-02-28"),
+            ],
+        };
+        WorkCalendar::new("default", &calendar, "Asia/Shanghai".parse().expect("tz"))
+    }
+
+    fn new_york() -> WorkCalendar {
+        let calendar = Calendar {
+            weekend: vec![Weekday::Sat, Weekday::Sun],
+            hours: "09:00-17:00".parse::<WorkingHours>().expect("hours"),
+            years: vec![2026],
+            holidays: vec![],
+            workdays: vec![],
+        };
+        WorkCalendar::new("ny", &calendar, "America/New_York".parse().expect("tz"))
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays_and_count_make_up_days() {
+        let cal = china();
+        for (start, n, expected) in [
+            ("2026-09-30", 0, "2026-09-30"), // a Wednesday, worked
+            ("2026-10-01", 0, "2026-10-08"), // +0wd on a holiday: the next working day
+            ("2026-09-30", 1, "2026-10-08"), // holidays 1-7 Oct
+            ("2026-10-08", 2, "2026-10-10"), // Thu 8 -> Fri 9 -> Sat 10 (made up)
+            ("2026-10-09", 1, "2026-10-10"),
+            ("2026-10-10", 1, "2026-10-12"), // Sun 11 is off
+            ("2026-11-20", 1, "2026-11-23"), // Friday -> Monday
+            ("2026-11-21", 0, "2026-11-23"), // Saturday, +0wd
+            ("2026-02-13", 1, "2026-02-14"), // Sat 14 Feb is a make-up workday
+            ("2026-02-14", 1, "2026-02-24"), // Spring Festival 15-23 Feb
+        ] {
+            assert_eq!(
+                cal.add_working_days(date(start), n),
+                Ok(date(expected)),
+                "{start} +{n}wd"
+            );
+        }
+        assert_eq!(
+            cal.sub_working_days(date("2026-10-08"), 1),
+            Ok(date("2026-09-30"))
+        );
+        assert_eq!(
+            cal.sub_working_days(date("2026-10-04"), 0),
+            Ok(date("2026-09-30"))
+        );
+        assert_eq!(cal.roll(date("2026-10-03"), true), Ok(date("2026-10-08")));
+        assert_eq!(cal.roll(date("2026-10-03"), false), Ok(date("2026-09-30")));
+    }
+
+    #[test]
+    fn leaving_the_covered_years_is_an_error_naming_calendar_and_year() {
+        let cal = china();
+        let error = cal
+            .add_working_days(date("2026-12-30"), 5)
+            .expect_err("2027 is not covered");
+        assert_eq!(error.calendar, "default");
+        assert_eq!(error.year, 2027);
+        assert_eq!(
+            error.to_string(),
+            "calendar `default` does not cover 2027 (its years: 2026)"
+        );
+    }
+
+    #[test]
+    fn working_hours_end_at_closing_time_on_the_same_day() {
+        let cal = china();
+        let tz = cal.tz;
+        let at = |s: &str| {
+            local(
+                tz,
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("dt"),
+            )
+        };
+        // 4 working hours from 14:00 end exactly at 18:00 that day.
+        assert_eq!(
+            cal.add_working_minutes(at("2026-11-20 14:00"), 240),
+            Ok(at("2026-11-20 18:00"))
+        );
+        // One minute more rolls over the weekend to Monday 09:01.
+        assert_eq!(
+            cal.add_working_minutes(at("2026-11-20 14:00"), 241),
+            Ok(at("2026-11-23 09:01"))
+        );
+        // Received at night: the clock starts at the next opening.
+        assert_eq!(
+            cal.add_working_minutes(at("2026-11-19 22:00"), 120),
+            Ok(at("2026-11-20 11:00"))
+        );
+        // Across the National Day holidays.
+        assert_eq!(
+            cal.add_working_minutes(at("2026-09-30 17:00"), 120),
+            Ok(at("2026-10-08 10:00"))
+        );
+        assert_eq!(
+            cal.sub_working_minutes(at("2026-10-08 10:00"), 120),
+            Ok(at("2026-09-30 17:00"))
+        );
+        assert_eq!(
+            cal.working_time_between(at("2026-09-30 17:00"), at("2026-10-08 10:00")),
+            Ok(Span::hours(2))
+        );
+        assert_eq!(
+            cal.working_time_between(at("2026-10-09 17:00"), at("2026-10-12 10:00")),
+            Ok(Span::hours(11)),
+            "Fri 1h + Sat (made up) 9h + Mon 1h"
+        );
+    }
+
+    #[test]
+    fn working_hours_are_dst_safe() {
+        let cal = new_york();
+        let tz = cal.tz;
+        let at = |s: &str| {
+            local(
+                tz,
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("dt"),
+            )
+        };
+        // Clocks go forward on Sunday 8 March 2026: Friday 16:00 + 2 working hours is
+        // Monday 10:00 local, 65 elapsed hours later rather than 66.
+        let end = cal
+            .add_working_minutes(at("2026-03-06 16:00"), 120)
+            .expect("in range");
+        assert_eq!(end, at("2026-03-09 10:00"));
+        assert_eq!((end - at("2026-03-06 16:00")).num_hours(), 65);
+        assert_eq!(
+            cal.working_time_between(at("2026-03-06 16:00"), end),
+            Ok(Span::hours(2))
+        );
+    }
+
+    fn any_day() -> impl Strategy<Value = NaiveDate> {
+        (0i64..300).prop_map(|n| date("2026-01-05") + Span::days(n))
+    }
+
+    proptest! {
+        #[test]
+        fn adding_working_days_is_monotonic(start in any_day(), n in 0u32..20) {
+            let cal = china();
+            let a = cal.add_working_days(start, n).expect("in range");
+            let b = cal.add_working_days(start, n + 1).expect("in range");
+            // From a non-working day +0wd and +1wd are the same day (DESIGN 3.1).
+            let ordered = if n == 0 { b >= a } else { b > a };
+            prop_assert!(ordered);
+            prop_assert!(a >= start);
+        }
+
+        #[test]
+        fn adding_working_days_lands_on_a_working_day(start in any_day(), n in 0u32..20) {
+            let cal = china();
+            let day = cal.add_working_days(start, n).expect("in range");
+            prop_assert!(cal.is_working_day(day).expect("in range"));
+        }
+
+        #[test]
+        fn counting_back_returns_the_start(start in any_day(), n in 1u32..20) {
+            let cal = china();
+            prop_assume!(cal.is_working_day(start).expect("in range"));
+            let day = cal.add_working_days(start, n).expect("in range");
+            prop_assert_eq!(cal.sub_working_days(day, n).expect("in range"), start);
+        }
+
+        #[test]
+        fn working_minutes_round_trip(start in any_day(), minutes in 1i64..5000) {
+            let cal = china();
+            let (open, _) = cal.window(cal.roll(start, true).expect("in range"));
+            let end = cal.add_working_minutes(open, minutes).expect("in range");
+            prop_assert_eq!(cal.working_time_between(open, end).expect("in range"), Span::minutes(minutes));
+        }
+    }
+}

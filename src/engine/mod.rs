@@ -1,0 +1,12 @@
+//! The due-date engine (DESIGN 3): working calendars, duration arithmetic, due
+//! rules with their basis, and each order's schedule. Pure: "now" is an argument
+//! and nothing here reads files or the clock.
+
+pub mod arith;
+pub mod calendar;
+pub mod due;
+pub mod point;
+pub mod schedule;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,76 @@
+//! A due date as the engine computes it: a whole day, or an instant. A day is
+//! overdue from the start of the next day in the ledger's timezone.
+
+use std::fmt;
+
+use chrono::{DateTime, Duration as Span, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use super::calendar::local;
+use crate::model::Moment;
+use crate::model::moment::Resolved;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    Day(NaiveDate),
+    At(DateTime<Tz>),
+}
+
+impl Point {
+    pub fn from_moment(moment: &Moment, tz: Tz) -> Point {
+        match moment {
+            Moment::Date(d) => Point::Day(*d),
+            other => match other.resolve(tz) {
+                Resolved::One(dt) | Resolved::Ambiguous(dt) => Point::At(dt),
+                Resolved::Missing => Point::Day(other.date_part()),
+            },
+        }
+    }
+
+    /// The local date.
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Point::Day(d) => *d,
+            Point::At(dt) => dt.date_naive(),
+        }
+    }
+
+    /// The first instant at which the point has passed: the start of the next day
+    /// for a day, the instant itself otherwise.
+    pub fn overdue_from(&self, tz: Tz) -> DateTime<Tz> {
+        match self {
+            Point::Day(d) => local(tz, (*d + Span::days(1)).and_time(NaiveTime::MIN)),
+            Point::At(dt) => *dt,
+        }
+    }
+
+    /// The instant the point starts: midnight for a day.
+    pub fn start(&self, tz: Tz) -> DateTime<Tz> {
+        match self {
+            Point::Day(d) => local(tz, d.and_time(NaiveTime::MIN)),
+            Point::At(dt) => *dt,
+        }
+    }
+
+    /// Whole days from this point's date to `now`'s date (positive when late).
+    pub fn days_until(&self, now: DateTime<Tz>) -> i64 {
+        (now.date_naive() - self.date()).num_days()
+    }
+
+    /// The same point with its date replaced, keeping the time of day.
+    pub fn with_date(&self, day: NaiveDate, tz: Tz) -> Point {
+        match self {
+            Point::Day(_) => Point::Day(day),
+            Point::At(dt) => Point::At(local(tz, day.and_time(dt.time()))),
+        }
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Point::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Point::At(dt) => write!(f, "{}", dt.format("%Y-%m-%d %H:%M")),
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! One order's schedule: every applicable step with its state and due date, and
+//! every installment with what is owed. What `show`, `list`, the reports and the
+//! writing commands all read.
+
+use rust_decimal::Decimal;
+
+use super::due::{Calendars, Computed, DueEngine, DueError};
+use crate::model::config::{Config, Step};
+use crate::model::customer::PaymentTerm;
+use crate::model::order::{Order, StepRecord};
+use crate::model::status::{Status, applies, is_closed, status};
+
+/// Where a step stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepState {
+    Done,
+    Skipped,
+    /// Open, and every step it requires is done or skipped.
+    Ready,
+    /// Open, waiting for these required steps.
+    Blocked(Vec<String>),
+}
+
+impl StepState {
+    pub fn is_open(&self) -> bool {
+        matches!(self, StepState::Ready | StepState::Blocked(_))
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            StepState::Done => "done".into(),
+            StepState::Skipped => "skipped".into(),
+            StepState::Ready => "ready".into(),
+            StepState::Blocked(on) => format!("after {}", on.join(", ")),
+        }
+    }
+}
+
+/// One applicable step of an order.
+#[derive(Debug, Clone)]
+pub struct StepLine<'a> {
+    /// Its position in the workflow (for locating its rule in ordo.yaml).
+    pub index: usize,
+    pub step: &'a Step,
+    pub record: Option<&'a StepRecord>,
+    pub state: StepState,
+    pub due: Result<Computed, DueError>,
+}
+
+/// One installment of the contract.
+#[derive(Debug, Clone)]
+pub struct InstallmentLine<'a> {
+    pub term: &'a PaymentTerm,
+    pub amount: Decimal,
+    pub paid: Decimal,
+    pub outstanding: Decimal,
+    pub due: Result<Computed, DueError>,
+}
+
+/// An order's schedule.
+#[derive(Debug, Clone)]
+pub struct Schedule<'a> {
+    pub workflow_name: &'a str,
+    pub status: Status,
+    pub stage: Option<&'a Step>,
+    pub steps: Vec<StepLine<'a>>,
+    pub installments: Vec<InstallmentLine<'a>>,
+    pub total: Decimal,
+    pub paid: Decimal,
+    pub tz: chrono_tz::Tz,
+}
+
+impl<'a> Schedule<'a> {
+    /// The schedule of an order; `None` when its workflow does not exist.
+    pub fn of(config: &'a Config, calendars: &Calendars, order: &'a Order) -> Option<Self> {
+        let (name, workflow) = config.workflow_of(order.workflow.as_deref())?;
+        let engine = DueEngine::new(order, name, workflow, calendars);
+        let (status, stage) = status(order, name, workflow);
+        let steps = workflow
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| applies(s, order, name))
+            .map(|(index, step)| {
+                let record = order.steps.get(&step.id);
+                let state = match record {
+                    Some(r) if r.done.is_some() => StepState::Done,
+                    Some(r) if r.skipped.is_some() => StepState::Skipped,
+                    _ => {
+                        let waiting: Vec<String> = step
+                            .requires
+                            .iter()
+                            .filter(|req| {
+                                workflow
+                                    .steps
+                                    .iter()
+                                    .find(|s| s.id == **req)
+                                    .is_some_and(|s| applies(s, order, name))
+                                    && !is_closed(order, req)
+                            })
+                            .cloned()
+                            .collect();
+                        if waiting.is_empty() {
+                            StepState::Ready
+                        } else {
+                            StepState::Blocked(waiting)
+                        }
+                    }
+                };
+                StepLine {
+                    index,
+                    step,
+                    record,
+                    state,
+                    due: engine.step_due(&step.id),
+                }
+            })
+            .collect();
+        let total = order.total();
+        let terms = order
+            .contract
+            .as_ref()
+            .map(|c| c.payment_terms.as_slice())
+            .unwrap_or_default();
+        let installments = terms
+            .iter()
+            .map(|term| {
+                let amount = (total * term.percent.0 / Decimal::ONE_HUNDRED).round_dp(2);
+                let paid: Decimal = order
+                    .payments
+                    .iter()
+                    .filter(|p| p.installment == term.name)
+                    .map(|p| p.amount.0)
+                    .sum();
+                InstallmentLine {
+                    term,
+                    amount,
+                    paid,
+                    outstanding: (amount - paid).max(Decimal::ZERO),
+                    due: engine.installment_due(&term.name),
+                }
+            })
+            .collect();
+        Some(Schedule {
+            workflow_name: name,
+            status,
+            stage,
+            steps,
+            installments,
+            total,
+            paid: order.paid(),
+            tz: calendars.tz,
+        })
+    }
+
+    /// The open steps whose requirements are met.
+    pub fn ready(&self) -> Vec<&StepLine<'a>> {
+        self.steps
+            .iter()
+            .filter(|s| s.state == StepState::Ready)
+            .collect()
+    }
+
+    pub fn line(&self, id: &str) -> Option<&StepLine<'a>> {
+        self.steps.iter().find(|s| s.step.id == id)
+    }
+
+    /// The earliest due date among the open steps, with the step.
+    pub fn next_due(&self) -> Option<(&StepLine<'a>, &Computed)> {
+        self.steps
+            .iter()
+            .filter(|s| s.state.is_open())
+            .filter_map(|s| {
+                s.due
+                    .as_ref()
+                    .ok()
+                    .filter(|c| c.point.is_some())
+                    .map(|c| (s, c))
+            })
+            .min_by_key(|(_, c)| c.point.map(|p| p.overdue_from(self.tz)))
+    }
+}
