@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::enums::{Channel, Impact, Kind, Priority};
+
 /// A git-friendly, plain-text order ledger.
 #[derive(Debug, Parser)]
 #[command(name = "ordo", version, about, long_about = None, propagate_version = true)]
@@ -46,6 +48,153 @@ pub enum Command {
     Init(InitArgs),
     /// Print the JSON Schema of a ledger file kind.
     Schema(SchemaArgs),
+    /// One order: status, stage, totals, steps with planned / due / done, payments.
+    Show(ShowArgs),
+    /// The chain behind a step's (or an installment's) due date.
+    Explain(ExplainArgs),
+    /// Orders with status, stage and next due date.
+    List(ListArgs),
+    /// Create a new order file with the next id; prints its path.
+    New(NewArgs),
+    /// Mark a step done (with no STEP: the one step that is ready).
+    Advance(AdvanceArgs),
+    /// Record that a step does not happen for this order.
+    Skip(SkipArgs),
+    /// Write baseline (planned) dates from the computed due dates.
+    Plan(PlanArgs),
+    /// Record a change the customer asked for.
+    Amend(AmendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The customer's code.
+    #[arg(long)]
+    pub customer: String,
+    /// The salesperson (default: the person whose email is git's user.email).
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long, value_enum, default_value_t = Priority::Normal)]
+    pub priority: Priority,
+    #[arg(long, value_enum, default_value_t = Channel::Email)]
+    pub channel: Channel,
+    #[arg(long, value_enum, default_value_t = Kind::Regular)]
+    pub kind: Kind,
+    /// The workflow (default: the ledger's default_workflow).
+    #[arg(long)]
+    pub workflow: Option<String>,
+    /// When the order came in (default: now).
+    #[arg(long, value_name = "WHEN")]
+    pub received: Option<String>,
+    /// Commit the new file.
+    #[arg(long)]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AdvanceArgs {
+    /// The order id.
+    pub id: String,
+    /// The step to mark done (default: the one step that is ready).
+    pub step: Option<String>,
+    /// Who did it (default: the person whose email is git's user.email).
+    #[arg(long)]
+    pub by: Option<String>,
+    /// When it happened (default: now).
+    #[arg(long, value_name = "WHEN")]
+    pub on: Option<String>,
+    /// A note kept with the step.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Commit the changed file.
+    #[arg(long)]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SkipArgs {
+    pub id: String,
+    pub step: String,
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Why the step does not happen.
+    #[arg(long)]
+    pub reason: String,
+    #[arg(long)]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The order id (or --all).
+    pub id: Option<String>,
+    /// Every open order.
+    #[arg(long, conflicts_with = "id")]
+    pub all: bool,
+    /// Rewrite baselines that differ from the computed due dates.
+    #[arg(long, requires = "reason")]
+    pub rebaseline: bool,
+    /// Why the plan changes (recorded as a schedule amendment).
+    #[arg(long)]
+    pub reason: Option<String>,
+    #[arg(long)]
+    pub by: Option<String>,
+    #[arg(long)]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AmendArgs {
+    pub id: String,
+    #[arg(long)]
+    pub by: Option<String>,
+    /// What changed.
+    #[arg(long)]
+    pub summary: String,
+    /// How far it reaches.
+    #[arg(long, value_enum)]
+    pub impact: Impact,
+    /// How the customer asked for it.
+    #[arg(long, value_enum)]
+    pub channel: Option<Channel>,
+    /// When the amended order was confirmed again with the customer.
+    #[arg(long, value_name = "DATE")]
+    pub reconfirmed: Option<chrono::NaiveDate>,
+    #[arg(long)]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The order id.
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The order id.
+    pub id: String,
+    /// A step id of the order's workflow, or an installment name.
+    pub step: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only orders with this status (open, on-hold, done, cancelled); repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub status: Option<Vec<String>>,
+    /// Only orders of this customer code; repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub customer: Option<Vec<String>>,
+    /// Only orders owned by this person; repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub owner: Option<Vec<String>>,
+    /// Only orders of this priority (normal, special, urgent); repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub priority: Option<Vec<String>>,
+    /// Only orders following this workflow; repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub workflow: Option<Vec<String>>,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 pub mod checks;
 pub mod cli;
 mod commands;
+pub mod edit;
 pub mod engine;
 pub mod finding;
 pub mod ledger;
@@ -36,6 +37,12 @@ pub enum Failure {
     Discover(#[from] ledger::discover::DiscoverError),
     #[error("{0}")]
     Io(String),
+    /// Files with findings that the command cannot work around.
+    #[error("{message}")]
+    Findings {
+        message: String,
+        blocked: ledger::open::Blocked,
+    },
 }
 
 /// What the program was started with, read once at the edge.
@@ -66,6 +73,14 @@ pub fn run(cli: Cli) -> u8 {
         Command::Validate(args) => commands::validate::run(&cli, args, &env, &mut out),
         Command::Init(args) => commands::init::run(args, &env, &mut out),
         Command::Schema(args) => commands::schema::run(args, &mut out),
+        Command::Show(args) => commands::show::run(&cli, args, &env, &mut out),
+        Command::Explain(args) => commands::explain::run(&cli, args, &env, &mut out),
+        Command::List(args) => commands::list::run(&cli, args, &env, &mut out),
+        Command::New(args) => commands::new::run(&cli, args, &env, &mut out),
+        Command::Advance(args) => commands::advance::run(&cli, args, &env, &mut out),
+        Command::Skip(args) => commands::skip::run(&cli, args, &env, &mut out),
+        Command::Plan(args) => commands::plan::run(&cli, args, &env, &mut out),
+        Command::Amend(args) => commands::amend::run(&cli, args, &env, &mut out),
     };
     if let Err(error) = write_stdout(&out) {
         let _ = writeln!(std::io::stderr(), "ordo: cannot write output: {error}");
@@ -73,6 +88,12 @@ pub fn run(cli: Cli) -> u8 {
     }
     match result {
         Ok(code) => code,
+        Err(Failure::Findings { message, blocked }) => {
+            let color = commands::common::use_color(&cli, &env);
+            let text = output::human::render_all(&blocked.findings, &blocked.sources, color);
+            let _ = writeln!(std::io::stderr(), "{text}ordo: error: {message}");
+            exit::FAILURE
+        }
         Err(failure) => {
             let _ = writeln!(std::io::stderr(), "ordo: error: {failure}");
             exit::FAILURE

@@ -145,12 +145,14 @@ pub fn validate(root: &Path, selection: &Selection, now: impl Fn(Tz) -> DateTime
     }
 
     let id_format = IdFormat::parse(&config.id_format).ok();
+    let calendars = crate::engine::due::Calendars::new(&config, tz);
     let ctx = Context {
         config: &config,
         tz,
         now,
         customers: &customer_codes,
         id_format: id_format.as_ref(),
+        calendars: Some(&calendars),
     };
 
     let checked: Vec<(FileRead, Vec<Finding>, Option<Exposure>)> = want_orders

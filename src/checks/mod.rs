@@ -2,6 +2,7 @@
 //! findings; none reads files or the clock ("now" arrives in the context).
 
 mod amendments;
+mod calendar;
 pub mod config;
 pub mod credit;
 pub mod customer;
@@ -33,6 +34,8 @@ pub struct Context<'a> {
     pub customers: &'a BTreeSet<String>,
     /// The ledger's id format, when it is valid.
     pub id_format: Option<&'a IdFormat>,
+    /// The working calendars, for the checks that compute due dates.
+    pub calendars: Option<&'a crate::engine::due::Calendars>,
 }
 
 /// Every single-order check.
@@ -44,5 +47,6 @@ pub fn check_order(ctx: &Context<'_>, file: &OrderFile, order: &Order) -> Vec<Fi
     time::check(ctx, &file.rel, order, &mut out);
     payments::check(ctx, &file.rel, order, &mut out);
     amendments::check(ctx, &file.rel, order, &mut out);
+    calendar::check(ctx, &file.rel, order, &mut out);
     out
 }

@@ -57,3 +57,52 @@ pub fn use_color(cli: &Cli, env: &Environment) -> bool {
         ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
     }
 }
+
+/// Opens the ledger; an invalid configuration stops the command.
+pub fn open_ledger(cli: &Cli, env: &Environment) -> Result<crate::ledger::open::Ledger, Failure> {
+    let root = ledger_root(cli, env)?;
+    check_as_of(cli)?;
+    crate::ledger::open::Ledger::open(&root).map_err(|blocked| Failure::Findings {
+        message: "ordo.yaml is not valid; fix it first (`ordo validate` lists the problems)".into(),
+        blocked,
+    })
+}
+
+/// Reads one order by id; a missing or invalid order stops the command.
+pub fn load_order(
+    ledger: &crate::ledger::open::Ledger,
+    id: &str,
+) -> Result<crate::ledger::open::LoadedOrder, Failure> {
+    let Some(file) = ledger.order_file(id) else {
+        let ids: Vec<&str> = ledger.order_files.iter().map(|f| f.stem.as_str()).collect();
+        let hint = crate::ledger::document::closest(id, &ids)
+            .map(|best| format!(" (did you mean {best}?)"))
+            .unwrap_or_default();
+        return Err(Failure::Usage(format!(
+            "no order `{id}` in the ledger{hint}"
+        )));
+    };
+    ledger.read(file).map_err(|blocked| Failure::Findings {
+        message: format!("order {id} is not valid; fix it first"),
+        blocked,
+    })
+}
+
+/// Money with two decimals and thousands separators: 11,100.00.
+pub fn money(amount: rust_decimal::Decimal) -> String {
+    let text = format!("{:.2}", amount.round_dp(2).abs());
+    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if amount.is_sign_negative() && !amount.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{grouped}.{cents}")
+}

@@ -49,12 +49,7 @@ pub fn run(
         }
         ValidateFormat::Human | ValidateFormat::Github => {
             let color = args.format == ValidateFormat::Human && use_color(cli, env);
-            let mut text = String::new();
-            for p in &placed {
-                let source = outcome.sources.get(&p.finding.file).map(String::as_str);
-                text.push_str(&human::render(p, source, color));
-                text.push('\n');
-            }
+            let mut text = human::render_all(&outcome.findings, &outcome.sources, color);
             text.push_str(&human::summary(
                 errors,
                 warnings,

@@ -32,7 +32,12 @@ fn apply_term(
     let n = i64::from(term.count);
     let signed = if forward { n } else { -n };
     Ok(match term.unit {
-        Unit::Hours => Point::At(point.start(tz) + Span::hours(signed)),
+        // Hours after a bare date stay at day granularity: "2h after it shipped on
+        // the 20th" is due on the 20th, not at 02:00 that morning.
+        Unit::Hours => match point {
+            Point::At(dt) => Point::At(dt + Span::hours(signed)),
+            Point::Day(d) => Point::Day(d + Span::days(signed.div_euclid(24))),
+        },
         Unit::Days => shift_days(point, signed, tz),
         Unit::Weeks => shift_days(point, signed * 7, tz),
         Unit::Months => {

@@ -167,6 +167,9 @@ impl<'a> Schedule<'a> {
 
     /// The earliest due date among the open steps, with the step.
     pub fn next_due(&self) -> Option<(&StepLine<'a>, &Computed)> {
+        if self.status == Status::Cancelled {
+            return None;
+        }
         self.steps
             .iter()
             .filter(|s| s.state.is_open())

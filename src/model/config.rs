@@ -427,9 +427,11 @@ pub struct AmendmentPolicy {
 
 impl Config {
     /// The workflow an order follows.
-    pub fn workflow_of<'a>(&'a self, name: Option<&'a str>) -> Option<(&'a str, &'a Workflow)> {
+    pub fn workflow_of(&self, name: Option<&str>) -> Option<(&str, &Workflow)> {
         let name = name.unwrap_or(&self.default_workflow);
-        self.workflows.get(name).map(|w| (name, w))
+        self.workflows
+            .get_key_value(name)
+            .map(|(k, w)| (k.as_str(), w))
     }
 
     /// Whether `person` may act in `role`, directly or through `acts_for`.

@@ -76,5 +76,5 @@ pub fn status<'w>(order: &Order, name: &str, workflow: &'w Workflow) -> (Status,
         None if stage.is_none() => Status::Done,
         None => Status::Open,
     };
-    (status, stage)
+    (status, stage.filter(|_| status != Status::Cancelled))
 }

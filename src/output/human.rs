@@ -214,3 +214,20 @@ pub fn summary(errors: usize, warnings: usize, orders: usize, files: usize) -> S
     }
     text
 }
+
+/// Renders every finding (sorted by place) followed by nothing else: the text a
+/// command prints when findings stop it.
+pub fn render_all(
+    findings: &[crate::finding::Finding],
+    sources: &std::collections::HashMap<std::path::PathBuf, String>,
+    color: bool,
+) -> String {
+    let placed = super::located::place_all(findings, sources);
+    let mut text = String::new();
+    for p in &placed {
+        let source = sources.get(&p.finding.file).map(String::as_str);
+        text.push_str(&render(p, source, color));
+        text.push('\n');
+    }
+    text
+}

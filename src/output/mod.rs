@@ -5,3 +5,4 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod located;
+pub mod table;

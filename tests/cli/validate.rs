@@ -62,6 +62,7 @@ cases! {
     credit_limit => "credit-limit",
     verbal_unconfirmed => "verbal-unconfirmed",
     amendment_review => "amendment-review",
+    calendar_range => "calendar-range",
     config => "config",
     config_yaml => "config-yaml",
     customer => "customer",

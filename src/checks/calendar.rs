@@ -1,0 +1,70 @@
+//! `calendar-range`: a due date of the order needs a day outside the years its
+//! working calendar lists. The engine refuses to guess holidays it was not told.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::engine::due::DueError;
+use crate::engine::schedule::Schedule;
+use crate::finding::{Code, Finding};
+use crate::model::enums::State;
+use crate::model::order::Order;
+use crate::yaml::Route;
+
+use super::Context;
+
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    let Some(calendars) = ctx.calendars else {
+        return;
+    };
+    if order.state == Some(State::Cancelled) {
+        return;
+    }
+    let Some(schedule) = Schedule::of(ctx.config, calendars, order) else {
+        return;
+    };
+    let mut seen = BTreeSet::new();
+    let steps = schedule.steps.iter().map(|l| {
+        let route = if order.steps.contains_key(&l.step.id) {
+            Route::keys(&["steps", &l.step.id])
+        } else {
+            Route::keys(&["received"])
+        };
+        (
+            format!("step {} ({})", l.step.id, l.step.title),
+            route,
+            &l.due,
+        )
+    });
+    let installments = schedule.installments.iter().enumerate().map(|(i, l)| {
+        (
+            format!("installment `{}`", l.term.name),
+            Route::keys(&["contract", "payment_terms"]).index(i),
+            &l.due,
+        )
+    });
+    for (what, route, due) in steps.chain(installments) {
+        let Err(DueError::Range(error)) = due else {
+            continue;
+        };
+        if !seen.insert((error.calendar.clone(), error.year)) {
+            continue;
+        }
+        out.push(
+            Finding::error(
+                Code::CalendarRange,
+                rel,
+                format!(
+                    "the due date of {what} needs {} in calendar `{}`, which lists only {}",
+                    error.year, error.calendar, error.covered
+                ),
+            )
+            .at_key(route)
+            .label(format!("reaches {}", error.year))
+            .help(format!(
+                "add {} and its holidays and make-up workdays to calendars.{} in ordo.yaml",
+                error.year, error.calendar
+            )),
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! `ordo amend ID --by P --summary T --impact I [--reconfirmed D]`: record a change
+//! the customer asked for (SOP: verified, recorded and re-confirmed).
+
+use yaml_serde::{Mapping, Value};
+
+use super::change::{self, Change, resolve_by, when_text};
+use super::common::{load_order, now_in, open_ledger};
+use crate::cli::{AmendArgs, Cli};
+use crate::edit::patch::{append_to_list, one_line};
+use crate::finding::Code;
+use crate::model::enums::Impact;
+use crate::{Environment, Failure, exit};
+
+pub fn run(
+    cli: &Cli,
+    args: &AmendArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
+    let loaded = load_order(&ledger, &args.id)?;
+    let by = resolve_by(&ledger, args.by.as_deref())?;
+    let text = |v: &str| one_line(v).map_err(|e| Failure::Usage(e.to_string()));
+    let mut amendment = Mapping::new();
+    let mut put = |k: &str, v: Value| {
+        amendment.insert(Value::String(k.to_owned()), v);
+    };
+    put("at", Value::String(when_text(None, now)?));
+    put("by", Value::String(by.clone()));
+    if let Some(channel) = args.channel {
+        put("channel", Value::String(channel.as_str().to_owned()));
+    }
+    put("summary", text(&args.summary)?);
+    put("impact", Value::String(args.impact.as_str().to_owned()));
+    if let Some(day) = args.reconfirmed {
+        put("reconfirmed", Value::String(day.to_string()));
+    }
+    let new = append_to_list(&loaded.text, "amendments", Value::Mapping(amendment))
+        .map_err(|e| Failure::Io(e.to_string()))?;
+    let message = format!(
+        "{}: {} amendment by {by}: {}",
+        loaded.order.id, args.impact, args.summary
+    );
+    let path = change::apply(
+        &ledger,
+        &Change {
+            file: &loaded.file,
+            old: &loaded.text,
+            new,
+            message,
+            allow: if args.impact == Impact::Structural {
+                vec![Code::AmendmentReview]
+            } else {
+                Vec::new()
+            },
+        },
+        now,
+        args.commit,
+    )?;
+    let mut text = format!(
+        "{}: {} amendment recorded by {by}\n{}\n",
+        loaded.order.id,
+        args.impact,
+        change::shown(&path, &ledger.root)
+    );
+    if args.impact == Impact::Structural {
+        text.push_str("note: a structural change needs a new review; record it as `review: {done: ..., by: ...}` on the amendment\n");
+    }
+    if args.reconfirmed.is_none() {
+        text.push_str("note: re-confirm the amended order with the customer and record the date as `reconfirmed`\n");
+    }
+    out.extend_from_slice(text.as_bytes());
+    Ok(exit::OK)
+}

@@ -1,0 +1,161 @@
+//! What every writing command shares: who acts (`--by`), the time to record, and
+//! the path from a changed text to disk: validate, write atomically, commit.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use crate::Failure;
+use crate::checks::{self, Context};
+use crate::edit::{git, write};
+use crate::finding::{Finding, Severity};
+use crate::ledger::document;
+use crate::ledger::files::OrderFile;
+use crate::ledger::open::{Blocked, Ledger};
+use crate::model::Moment;
+use crate::model::id_format::IdFormat;
+use crate::model::order::Order;
+use crate::schema::FileKind;
+
+/// The person acting: `--by`, else the person whose email is git's `user.email`.
+pub fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> {
+    if let Some(by) = by {
+        if ledger.config.people.contains_key(by) {
+            return Ok(by.to_owned());
+        }
+        let known: Vec<&str> = ledger.config.people.keys().map(String::as_str).collect();
+        let hint = document::closest(by, &known)
+            .map(|b| format!(" (did you mean {b}?)"))
+            .unwrap_or_default();
+        return Err(Failure::Usage(format!(
+            "`{by}` is not one of the people in ordo.yaml{hint}"
+        )));
+    }
+    let email = git::user_email(&ledger.root).ok_or_else(|| {
+        Failure::Usage(
+            "say who acts with --by (git has no user.email to match against ordo.yaml's people)"
+                .into(),
+        )
+    })?;
+    ledger
+        .config
+        .people
+        .iter()
+        .find(|(_, p)| p.email.eq_ignore_ascii_case(&email))
+        .map(|(key, _)| key.clone())
+        .ok_or_else(|| {
+            Failure::Usage(format!(
+                "no person in ordo.yaml has the email {email} (git config user.email); use --by"
+            ))
+        })
+}
+
+/// The text recorded for "when": `--on` as written, else now with its offset.
+pub fn when_text(on: Option<&str>, now: DateTime<Tz>) -> Result<String, Failure> {
+    match on {
+        Some(text) => {
+            let moment: Moment = text
+                .parse()
+                .map_err(|e| Failure::Usage(format!("--on: {e}")))?;
+            Ok(moment.to_string())
+        }
+        None => Ok(now.format("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+    }
+}
+
+/// A changed order file, ready to be checked and written.
+pub struct Change<'a> {
+    pub file: &'a OrderFile,
+    pub old: &'a str,
+    pub new: String,
+    pub message: String,
+    /// Finding codes the change may leave behind on purpose.
+    pub allow: Vec<crate::finding::Code>,
+}
+
+/// Checks the new text as `validate` would; errors refuse the write, except those
+/// of the codes in `allow` (the pending work a command creates on purpose, such as
+/// the review a structural amendment calls for).
+pub fn check_order_text(
+    ledger: &Ledger,
+    file: &OrderFile,
+    text: &str,
+    now: DateTime<Tz>,
+    allow: &[crate::finding::Code],
+) -> Result<Order, Failure> {
+    let mut findings: Vec<Finding> = Vec::new();
+    let order = document::load::<Order>(&file.rel, text, FileKind::Order, &mut findings);
+    let customers: BTreeSet<String> = crate::ledger::files::customer_files(&ledger.root)
+        .into_keys()
+        .collect();
+    let id_format = IdFormat::parse(&ledger.config.id_format).ok();
+    if let Some(order) = &order {
+        let ctx = Context {
+            config: &ledger.config,
+            tz: ledger.tz,
+            now,
+            customers: &customers,
+            id_format: id_format.as_ref(),
+            calendars: Some(&ledger.calendars),
+        };
+        findings.extend(checks::check_order(&ctx, file, order));
+    }
+    findings
+        .retain(|f| f.severity == Severity::Error && !off(ledger, f) && !allow.contains(&f.code));
+    match order {
+        Some(order) if findings.is_empty() => Ok(order),
+        _ => {
+            let mut blocked = Blocked::default();
+            blocked.sources.insert(file.rel.clone(), text.to_owned());
+            blocked.findings = findings;
+            Err(Failure::Findings {
+                message: format!(
+                    "the change would leave {} invalid; nothing was written",
+                    file.rel.display()
+                ),
+                blocked,
+            })
+        }
+    }
+}
+
+fn off(ledger: &Ledger, finding: &Finding) -> bool {
+    use crate::model::config::Level;
+    !finding.code.is_fatal()
+        && matches!(
+            ledger.config.checks.get(finding.code.as_str()),
+            Some(Level::Off | Level::Warning)
+        )
+}
+
+/// Validates and writes a change, then commits it when asked.
+pub fn apply(
+    ledger: &Ledger,
+    change: &Change<'_>,
+    now: DateTime<Tz>,
+    commit: bool,
+) -> Result<PathBuf, Failure> {
+    check_order_text(ledger, change.file, &change.new, now, &change.allow)?;
+    let path = ledger.root.join(&change.file.rel);
+    write::replace(&path, change.old.as_bytes(), change.new.as_bytes())
+        .map_err(|e| Failure::Io(e.to_string()))?;
+    if commit {
+        git::commit_file(&ledger.root, &change.file.rel, &change.message).map_err(|e| {
+            Failure::Io(format!(
+                "{} was written but not committed: {e}",
+                change.file.rel.display()
+            ))
+        })?;
+    }
+    Ok(path)
+}
+
+/// A path for messages, relative to the ledger root.
+pub fn shown(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}

@@ -1,0 +1,87 @@
+//! `ordo list`: orders with status, stage and next due date, filtered.
+
+use super::common::open_ledger;
+use crate::cli::{Cli, ListArgs};
+use crate::engine::schedule::Schedule;
+use crate::output::table::{plain as table, render};
+use crate::{Environment, Failure, exit};
+
+pub fn run(
+    cli: &Cli,
+    args: &ListArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let (orders, invalid) = ledger.read_all();
+    let mut rows = Vec::new();
+    for loaded in &orders {
+        let order = &loaded.order;
+        let Some(schedule) = Schedule::of(&ledger.config, &ledger.calendars, order) else {
+            continue;
+        };
+        let keep = args
+            .status
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|s| s == schedule.status.as_str()))
+            && args
+                .customer
+                .as_ref()
+                .is_none_or(|c| c.contains(&order.customer))
+            && args.owner.as_ref().is_none_or(|o| o.contains(&order.owner))
+            && args
+                .priority
+                .as_ref()
+                .is_none_or(|p| p.iter().any(|p| p == order.priority.as_str()))
+            && args
+                .workflow
+                .as_ref()
+                .is_none_or(|w| w.iter().any(|w| w == schedule.workflow_name));
+        if !keep {
+            continue;
+        }
+        let (next, basis) = match schedule.next_due() {
+            Some((line, due)) => (
+                format!(
+                    "{} {}",
+                    due.point.map(|p| p.to_string()).unwrap_or_default(),
+                    line.step.id
+                ),
+                due.basis.kind().to_owned(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        rows.push(vec![
+            order.id.clone(),
+            order.customer.clone(),
+            schedule.status.as_str().to_owned(),
+            schedule.stage.map(|s| s.title.clone()).unwrap_or_default(),
+            next,
+            basis,
+            order.owner.clone(),
+            order.priority.to_string(),
+        ]);
+    }
+    rows.sort();
+    let mut table = table(&[
+        "order", "customer", "status", "stage", "next due", "basis", "owner", "priority",
+    ]);
+    let count = rows.len();
+    for row in rows {
+        table.add_row(row);
+    }
+    let mut text = format!("{}{count} orders\n", render(&table));
+    if !invalid.is_empty() {
+        let names: Vec<String> = invalid
+            .iter()
+            .map(|(f, _)| f.rel.display().to_string())
+            .collect();
+        text.push_str(&format!(
+            "{} order files could not be read and are not listed: {} (`ordo validate` says why)\n",
+            names.len(),
+            names.join(", ")
+        ));
+    }
+    out.extend_from_slice(text.as_bytes());
+    Ok(exit::OK)
+}

@@ -1,0 +1,140 @@
+//! `ordo new --customer C [...]`: a new order file with the next id (per customer
+//! per month, from `id_format`) and the customer's default payment terms; prints
+//! its path.
+
+use std::path::PathBuf;
+
+use chrono::Datelike;
+
+use super::change::{check_order_text, resolve_by, when_text};
+use super::common::{now_in, open_ledger};
+use crate::cli::{Cli, NewArgs};
+use crate::edit::{git, write};
+use crate::ledger::files::OrderFile;
+use crate::ledger::source::read_source;
+use crate::model::id_format::IdFormat;
+use crate::model::moment::Moment;
+use crate::yaml::{Route, locate};
+use crate::{Environment, Failure, exit};
+
+pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
+    let Some(customer) = ledger.customers.get(&args.customer) else {
+        let known: Vec<&str> = ledger.customers.keys().map(String::as_str).collect();
+        return Err(Failure::Usage(format!(
+            "no customer `{}` (customers: {})",
+            args.customer,
+            known.join(", ")
+        )));
+    };
+    if let Some(workflow) = &args.workflow
+        && !ledger.config.workflows.contains_key(workflow)
+    {
+        return Err(Failure::Usage(format!(
+            "workflow `{workflow}` is not defined in ordo.yaml"
+        )));
+    }
+    let owner = match &args.owner {
+        Some(owner) => resolve_by(&ledger, Some(owner))?,
+        None => resolve_by(&ledger, None).map_err(|_| {
+            Failure::Usage(
+                "say who owns the order with --owner (git's user.email matches no one)".into(),
+            )
+        })?,
+    };
+    let received = when_text(args.received.as_deref(), now)?;
+    let received_at: Moment = received
+        .parse()
+        .map_err(|e| Failure::Usage(format!("--received: {e}")))?;
+    if !received_at.has_time() {
+        return Err(Failure::Usage(
+            "--received needs a date-time, e.g. 2026-05-06T10:15".into(),
+        ));
+    }
+    let day = received_at.local_date(ledger.tz);
+    let format = IdFormat::parse(&ledger.config.id_format)
+        .map_err(|e| Failure::Usage(format!("id_format: {e}")))?;
+    let seq = ledger
+        .order_files
+        .iter()
+        .filter_map(|f| format.read(&f.stem))
+        .filter(|p| {
+            p.year.is_none_or(|y| y == day.year())
+                && p.month.is_none_or(|m| m == day.month())
+                && p.customer.as_deref().is_none_or(|c| c == customer.code)
+        })
+        .filter_map(|p| p.seq)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let id = format.render(day.year(), day.month(), &customer.code, seq);
+    let rel = PathBuf::from(format!("orders/{}/{id}.yaml", day.year()));
+    let mut text = format!(
+        "id: {id}\ncustomer: {}\nowner: {owner}\nreceived: {received}\nchannel: {}\npriority: {}\nkind: {}\n",
+        customer.code, args.channel, args.priority, args.kind
+    );
+    if let Some(workflow) = &args.workflow {
+        text.push_str(&format!("workflow: {workflow}\n"));
+    }
+    if let Some(currency) = customer
+        .currency
+        .as_deref()
+        .or(ledger.config.currency.as_deref())
+    {
+        text.push_str(&format!("currency: {currency}\n"));
+    }
+    text.push_str("# lines:\n#   - {sku: A-01, description: Product A, qty: 100, unit: pcs, unit_price: 50.00}\n");
+    if let Some(terms) = customer_terms(&ledger.root, &customer.code) {
+        text.push_str("contract:\n  # signed: YYYY-MM-DD\n  # production_time: 25wd\n");
+        text.push_str(&terms);
+    }
+    let file = OrderFile {
+        rel: rel.clone(),
+        stem: id.clone(),
+        year: Some(day.year().to_string()),
+    };
+    check_order_text(&ledger, &file, &text, now, &[])?;
+    let path = ledger.root.join(&rel);
+    write::create(&path, text.as_bytes()).map_err(|e| Failure::Io(e.to_string()))?;
+    if args.commit {
+        git::commit_file(
+            &ledger.root,
+            &rel,
+            &format!("{id}: new order for {}", customer.code),
+        )
+        .map_err(|e| {
+            Failure::Io(format!(
+                "{} was written but not committed: {e}",
+                rel.display()
+            ))
+        })?;
+    }
+    out.extend_from_slice(format!("{}\n", rel.display()).as_bytes());
+    Ok(exit::OK)
+}
+
+/// The customer's default payment terms, copied as written in its file and
+/// indented under `contract:`.
+fn customer_terms(root: &std::path::Path, code: &str) -> Option<String> {
+    let rel = PathBuf::from(format!("customers/{code}.yaml"));
+    let read = read_source(root, &rel);
+    let text = &read.usable()?.text;
+    let found = locate(text, &Route::keys(&["payment_terms"]));
+    if !found.exact {
+        return None;
+    }
+    let value = &text[found.value.start..found.value.end];
+    if value.trim_start().starts_with('[') {
+        return Some(format!("  payment_terms: {}\n", value.trim()));
+    }
+    let line_start = text[..found.value.start].rfind('\n').map_or(0, |i| i + 1);
+    let block = &text[line_start..found.value.end];
+    let mut out = String::from("  payment_terms:\n");
+    for line in block.lines() {
+        out.push_str("  ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    Some(out)
+}

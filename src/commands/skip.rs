@@ -1,0 +1,61 @@
+//! `ordo skip ID STEP --by P --reason T`: record that a step does not happen.
+
+use yaml_serde::Value;
+
+use super::advance::{check_may_act, pick_step};
+use super::change::{self, Change, resolve_by};
+use super::common::{load_order, now_in, open_ledger};
+use crate::cli::{Cli, SkipArgs};
+use crate::edit::patch::{one_line, set_step_fields};
+use crate::{Environment, Failure, exit};
+
+pub fn run(
+    cli: &Cli,
+    args: &SkipArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
+    let loaded = load_order(&ledger, &args.id)?;
+    let step = pick_step(&ledger, &loaded, Some(&args.step), "skipped")?;
+    let by = resolve_by(&ledger, args.by.as_deref())?;
+    check_may_act(&ledger, &by, step)?;
+    if args.reason.trim().is_empty() {
+        return Err(Failure::Usage(
+            "--reason must say why the step does not happen".into(),
+        ));
+    }
+    let reason = one_line(args.reason.trim()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let new = set_step_fields(
+        &loaded.text,
+        &step.id,
+        &[("skipped", reason), ("by", Value::String(by.clone()))],
+    )
+    .map_err(|e| Failure::Io(e.to_string()))?;
+    let message = format!("{}: {} skipped by {by}", loaded.order.id, step.id);
+    let path = change::apply(
+        &ledger,
+        &Change {
+            file: &loaded.file,
+            old: &loaded.text,
+            new,
+            message,
+            allow: Vec::new(),
+        },
+        now,
+        args.commit,
+    )?;
+    out.extend_from_slice(
+        format!(
+            "{}: {} ({}) skipped by {by}: {}\n{}\n",
+            loaded.order.id,
+            step.id,
+            step.title,
+            args.reason.trim(),
+            change::shown(&path, &ledger.root)
+        )
+        .as_bytes(),
+    );
+    Ok(exit::OK)
+}

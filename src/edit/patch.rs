@@ -1,0 +1,229 @@
+//! The few edits the writing commands make, as yamlpatch operations on the
+//! original text: set fields of a step record, append to a list at the top level.
+
+use std::borrow::Cow;
+
+use yaml_serde::{Mapping, Value};
+use yamlpatch::{Op, Patch, apply_yaml_patches};
+use yamlpath::{Component, Document, Route};
+
+/// Why an edit could not be made.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot edit the file: {0}")]
+pub struct EditError(pub String);
+
+fn route(keys: &[&str]) -> Route<'static> {
+    Route::from(
+        keys.iter()
+            .map(|k| Component::Key(Cow::Owned((*k).to_owned())))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn document(text: &str) -> Result<Document, EditError> {
+    Document::new(text).map_err(|e| EditError(e.to_string()))
+}
+
+fn apply(text: &str, patches: Vec<Patch<'_>>) -> Result<String, EditError> {
+    if patches.is_empty() {
+        return Ok(text.to_owned());
+    }
+    let doc = document(text)?;
+    apply_yaml_patches(&doc, &patches)
+        .map(|d| d.source().to_owned())
+        .map_err(|e| EditError(e.to_string()))
+}
+
+/// A one-line value: a multi-line string would swallow a trailing comment.
+pub fn one_line(text: &str) -> Result<Value, EditError> {
+    if text.contains(['\n', '\r']) {
+        return Err(EditError("values written by ordo fit on one line".into()));
+    }
+    Ok(Value::String(text.to_owned()))
+}
+
+/// Sets `fields` on `steps.<id>`, creating the record (and `steps:`) when missing.
+/// Existing fields are replaced in place; new ones are added after the others.
+pub fn set_step_fields(
+    text: &str,
+    id: &str,
+    fields: &[(&str, Value)],
+) -> Result<String, EditError> {
+    let doc = document(text)?;
+    if !doc.query_exists(&route(&["steps"])) {
+        let mut record = Mapping::new();
+        for (key, value) in fields {
+            record.insert(Value::String((*key).to_owned()), value.clone());
+        }
+        let mut steps = Mapping::new();
+        steps.insert(Value::String(id.to_owned()), Value::Mapping(record));
+        return append_top_level(text, "steps", Value::Mapping(steps));
+    }
+    if !doc.query_exists(&route(&["steps", id])) {
+        let mut record = Mapping::new();
+        for (key, value) in fields {
+            record.insert(Value::String((*key).to_owned()), value.clone());
+        }
+        return apply(
+            text,
+            vec![Patch {
+                route: route(&["steps"]),
+                operation: Op::Add {
+                    key: id.to_owned(),
+                    value: Value::Mapping(record),
+                },
+            }],
+        );
+    }
+    // One patch at a time: each later query sees the text the earlier one made.
+    let mut current = text.to_owned();
+    for (key, value) in fields {
+        let doc = document(&current)?;
+        let operation = if doc.query_exists(&route(&["steps", id, key])) {
+            Patch {
+                route: route(&["steps", id, key]),
+                operation: Op::Replace(value.clone()),
+            }
+        } else {
+            Patch {
+                route: route(&["steps", id]),
+                operation: Op::Add {
+                    key: (*key).to_owned(),
+                    value: value.clone(),
+                },
+            }
+        };
+        current = apply(&current, vec![operation])?;
+    }
+    Ok(current)
+}
+
+/// Appends `item` to the top-level list `key`, creating the list when missing.
+pub fn append_to_list(text: &str, key: &str, item: Value) -> Result<String, EditError> {
+    let doc = document(text)?;
+    if !doc.query_exists(&route(&[key])) {
+        return append_top_level(text, key, Value::Sequence(vec![item]));
+    }
+    apply(
+        text,
+        vec![Patch {
+            route: route(&[key]),
+            operation: Op::Append { value: item },
+        }],
+    )
+}
+
+/// Adds a new top-level key at the end of the file. (yamlpatch 1.26 mis-indents
+/// nested values added at the root, so a new top-level block is written here.)
+fn append_top_level(text: &str, key: &str, value: Value) -> Result<String, EditError> {
+    let is_list = matches!(value, Value::Sequence(_));
+    let mut root = Mapping::new();
+    root.insert(Value::String(key.to_owned()), value);
+    let block =
+        yaml_serde::to_string(&Value::Mapping(root)).map_err(|e| EditError(e.to_string()))?;
+    let mut out = text.to_owned();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    for (i, line) in block.lines().enumerate() {
+        // Lists are indented under their key, as in the ledger's own files.
+        if i > 0 && is_list {
+            out.push_str("  ");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORDER: &str = "# An order\nid: X  # the id\nsteps:\n  ORD-01: {done: 2026-05-06, by: alice}  # first\n  ORD-03: {planned: 2026-05-15}\n\n# payments below\npayments:\n  - {installment: deposit, amount: 1500.00, received: 2026-05-14}\n";
+
+    fn s(text: &str) -> Value {
+        Value::String(text.to_owned())
+    }
+
+    #[test]
+    fn adds_to_an_existing_record_and_keeps_everything_else() {
+        let out = set_step_fields(
+            ORDER,
+            "ORD-03",
+            &[("done", s("2026-05-16")), ("by", s("carol"))],
+        )
+        .expect("edits");
+        assert_eq!(
+            out,
+            ORDER.replace(
+                "  ORD-03: {planned: 2026-05-15}",
+                "  ORD-03: { planned: 2026-05-15, done: 2026-05-16, by: carol }"
+            )
+        );
+    }
+
+    #[test]
+    fn adds_a_new_record_to_the_steps() {
+        let out = set_step_fields(
+            ORDER,
+            "ORD-02",
+            &[("done", s("2026-05-07")), ("by", s("carol"))],
+        )
+        .expect("edits");
+        assert_eq!(
+            out,
+            ORDER.replace(
+                "  ORD-03: {planned: 2026-05-15}\n",
+                "  ORD-03: {planned: 2026-05-15}\n  ORD-02:\n    done: 2026-05-07\n    by: carol\n"
+            )
+        );
+    }
+
+    #[test]
+    fn creates_the_steps_when_there_are_none() {
+        let out = set_step_fields(
+            "id: X\n# end\n",
+            "ORD-01",
+            &[("done", s("2026-05-07")), ("by", s("carol"))],
+        )
+        .expect("edits");
+        assert_eq!(
+            out,
+            "id: X\n# end\nsteps:\n  ORD-01:\n    done: 2026-05-07\n    by: carol\n"
+        );
+    }
+
+    #[test]
+    fn replaces_a_field_in_place_keeping_its_comment() {
+        let text = "steps:\n  ORD-01:\n    planned: 2026-05-06  # baseline\n    by: alice\n";
+        let out = set_step_fields(text, "ORD-01", &[("planned", s("2026-05-09"))]).expect("edits");
+        assert_eq!(
+            out,
+            "steps:\n  ORD-01:\n    planned: 2026-05-09  # baseline\n    by: alice\n"
+        );
+    }
+
+    #[test]
+    fn appends_to_lists() {
+        let out = append_to_list(
+            ORDER,
+            "payments",
+            yaml_serde::from_str("{installment: balance, received: 2026-06-01}").expect("value"),
+        )
+        .expect("edits");
+        assert!(out.ends_with("  - {installment: deposit, amount: 1500.00, received: 2026-05-14}\n  - installment: balance\n    received: 2026-06-01\n"), "{out}");
+        let out = append_to_list(
+            "id: X\n",
+            "amendments",
+            yaml_serde::from_str("{by: alice}").expect("value"),
+        )
+        .expect("edits");
+        assert_eq!(out, "id: X\namendments:\n  - by: alice\n");
+    }
+
+    #[test]
+    fn refuses_multi_line_values() {
+        assert!(one_line("two\nlines").is_err());
+    }
+}
