@@ -57,3 +57,37 @@ pub fn create(path: &Path, content: &[u8]) -> Result<(), WriteError> {
     temp.persist_noclobber(path).map_err(|e| io(e.error))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_only_what_was_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("order.yaml");
+        std::fs::write(&path, "id: A\n").expect("write");
+        replace(&path, b"id: A\n", b"id: B\n").expect("replaced");
+        assert_eq!(std::fs::read(&path).expect("read"), b"id: B\n");
+        // Someone else changed the file after it was read: refuse, keep theirs.
+        std::fs::write(&path, "id: C\n").expect("write");
+        let error = replace(&path, b"id: B\n", b"id: D\n").expect_err("changed underneath");
+        assert!(matches!(error, WriteError::Changed(_)));
+        assert_eq!(std::fs::read(&path).expect("read"), b"id: C\n");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".ordo-"))
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary file is left behind");
+    }
+
+    #[test]
+    fn create_never_overwrites() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("orders/2026/X.yaml");
+        create(&path, b"id: X\n").expect("created");
+        assert!(create(&path, b"id: Y\n").is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), b"id: X\n");
+    }
+}

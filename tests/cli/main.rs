@@ -5,5 +5,6 @@ mod support;
 
 mod bad_input;
 mod init;
+mod read;
 mod validate;
 mod write;
