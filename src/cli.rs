@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::enums::{Channel, Impact, Kind, Priority};
+use crate::output::render::Format;
 
 /// A git-friendly, plain-text order ledger.
 #[derive(Debug, Parser)]
@@ -64,6 +65,116 @@ pub enum Command {
     Plan(PlanArgs),
     /// Record a change the customer asked for.
     Amend(AmendArgs),
+    /// Open steps (and unpaid installments) whose firm due date has passed.
+    Overdue(OverdueArgs),
+    /// Steps, payments and reminders falling due soon: the to-do list.
+    Upcoming(UpcomingArgs),
+    /// Service levels: every SLA policy measured on every order.
+    Sla(SlaArgs),
+    /// The monthly order analysis (default: the previous month).
+    Monthly(MonthlyArgs),
+    /// Every open step and unpaid installment as iCalendar events.
+    Calendar(CalendarArgs),
+    /// Orders and steps as flat rows for spreadsheets and BI tools.
+    Export(ExportArgs),
+}
+
+/// Options every report takes.
+#[derive(Debug, Args)]
+pub struct ReportOptions {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Exit 1 when some order files could not be read (they are named either way).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    #[command(flatten)]
+    pub report: ReportOptions,
+    /// Also steps whose forecast due date has passed (knock-ons of a late step).
+    #[arg(long)]
+    pub forecast: bool,
+    /// Only orders owned by this person; repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub owner: Vec<String>,
+    /// Only steps of this role; repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub role: Vec<String>,
+    /// Only orders of this customer; repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub customer: Vec<String>,
+    /// Only orders of this priority; repeatable.
+    #[arg(long, value_delimiter = ',')]
+    pub priority: Vec<String>,
+    /// Exit 1 when anything is overdue.
+    #[arg(long)]
+    pub fail_if_any: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UpcomingArgs {
+    #[command(flatten)]
+    pub report: ReportOptions,
+    /// How far ahead to look (a duration).
+    #[arg(long, default_value = "7d")]
+    pub within: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SlaArgs {
+    #[command(flatten)]
+    pub report: ReportOptions,
+    /// Group the summary by policy alone, or by policy and this.
+    #[arg(long, value_enum, default_value_t = crate::reports::sla::By::Priority)]
+    pub by: crate::reports::sla::By,
+    /// Only measurements that stopped on or after this date (running ones stay).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Only measurements that stopped on or before this date (running ones stay).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+    /// List every measurement.
+    #[arg(long)]
+    pub detail: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MonthlyArgs {
+    #[command(flatten)]
+    pub report: ReportOptions,
+    /// The month, YYYY-MM (default: the one before --as-of).
+    #[arg(long)]
+    pub month: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Write the .ics here instead of to stdout.
+    #[arg(short, long, value_name = "FILE.ics")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when some order files could not be read.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Exit 1 when some order files could not be read.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// One CSV table with a `record` column (order or step).
+    Csv,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ pub mod finding;
 pub mod ledger;
 pub mod model;
 pub mod output;
+pub mod reports;
 pub mod schema;
 pub mod validate;
 pub mod yaml;
@@ -81,6 +82,12 @@ pub fn run(cli: Cli) -> u8 {
         Command::Skip(args) => commands::skip::run(&cli, args, &env, &mut out),
         Command::Plan(args) => commands::plan::run(&cli, args, &env, &mut out),
         Command::Amend(args) => commands::amend::run(&cli, args, &env, &mut out),
+        Command::Overdue(args) => commands::reports_cmds::overdue(&cli, args, &env, &mut out),
+        Command::Upcoming(args) => commands::reports_cmds::upcoming(&cli, args, &env, &mut out),
+        Command::Sla(args) => commands::reports_cmds::sla(&cli, args, &env, &mut out),
+        Command::Monthly(args) => commands::reports_cmds::monthly(&cli, args, &env, &mut out),
+        Command::Calendar(args) => commands::reports_cmds::calendar(&cli, args, &env, &mut out),
+        Command::Export(args) => commands::reports_cmds::export(&cli, args, &env, &mut out),
     };
     if let Err(error) = write_stdout(&out) {
         let _ = writeln!(std::io::stderr(), "ordo: cannot write output: {error}");

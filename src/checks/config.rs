@@ -284,6 +284,15 @@ fn check_workflow(
             check_when(config, customers, &step_at.clone().key("when"), when, push);
         }
     }
+    if let Some(delivery) = &workflow.delivery_step
+        && !ids.contains(&delivery.as_str())
+    {
+        push(
+            Route::keys(&["workflows", name, "delivery_step"]),
+            format!("`{delivery}` is not a step of `{name}`"),
+            None,
+        );
+    }
     if let Some(cycle) = due_cycle(workflow) {
         let index = workflow
             .steps

@@ -9,6 +9,8 @@ pub mod init;
 pub mod list;
 pub mod new;
 pub mod plan;
+pub mod report;
+pub mod reports_cmds;
 pub mod schema;
 pub mod show;
 pub mod skip;

@@ -256,6 +256,10 @@ pub struct Role {
 pub struct Workflow {
     /// What the workflow is for.
     pub title: String,
+    /// The step that records delivery to the customer, for the on-time delivery
+    /// rate of `ordo monthly` (compared with `requested_delivery`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_step: Option<String>,
     /// The steps, in order.
     pub steps: Vec<Step>,
 }

@@ -5,4 +5,6 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod located;
+pub mod render;
+pub mod report;
 pub mod table;

@@ -1,0 +1,143 @@
+//! `overdue`, `upcoming`, `sla`, `monthly`, `calendar` and `export`: glue between
+//! their arguments and the reports.
+
+use super::report::{Loaded, finish};
+use crate::cli::{
+    CalendarArgs, Cli, ExportArgs, ExportFormat, MonthlyArgs, OverdueArgs, SlaArgs, UpcomingArgs,
+};
+use crate::reports::{calendar, export, monthly, overdue, sla, upcoming};
+use crate::{Environment, Failure, exit};
+
+pub fn overdue(
+    cli: &Cli,
+    args: &OverdueArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let filters = overdue::Filters {
+        forecast: args.forecast,
+        owner: args.owner.clone(),
+        role: args.role.clone(),
+        customer: args.customer.clone(),
+        priority: args.priority.clone(),
+    };
+    let report = overdue::report(&loaded.book(), &filters);
+    Ok(finish(report, &loaded, &args.report, args.fail_if_any, out))
+}
+
+pub fn upcoming(
+    cli: &Cli,
+    args: &UpcomingArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let within = args
+        .within
+        .parse()
+        .map_err(|e| Failure::Usage(format!("--within: {e}")))?;
+    let report =
+        upcoming::report(&loaded.book(), &within).map_err(|e| Failure::Usage(e.to_string()))?;
+    Ok(finish(report, &loaded, &args.report, false, out))
+}
+
+pub fn sla(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let options = sla::Options {
+        by: args.by,
+        from: args.from,
+        to: args.to,
+        detail: args.detail,
+    };
+    let report = sla::report(&loaded.book(), &options);
+    Ok(finish(report, &loaded, &args.report, false, out))
+}
+
+pub fn monthly(
+    cli: &Cli,
+    args: &MonthlyArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let month = match &args.month {
+        Some(text) => monthly::Month::parse(text)
+            .ok_or_else(|| Failure::Usage(format!("--month: `{text}` is not YYYY-MM")))?,
+        None => monthly::Month::previous(loaded.now.date_naive()),
+    };
+    let report = monthly::report(&loaded.book(), month);
+    Ok(finish(report, &loaded, &args.report, false, out))
+}
+
+pub fn calendar(
+    cli: &Cli,
+    args: &CalendarArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let text = calendar::ics(&loaded.book());
+    for invalid in &loaded.invalid {
+        eprintln_invalid(invalid);
+    }
+    match &args.output {
+        Some(path) => {
+            let path = if path.is_absolute() {
+                path.clone()
+            } else {
+                env.cwd.join(path)
+            };
+            let old = std::fs::read(&path).unwrap_or_default();
+            if path.exists() {
+                crate::edit::write::replace(&path, &old, text.as_bytes())
+                    .map_err(|e| Failure::Io(e.to_string()))?;
+            } else {
+                crate::edit::write::create(&path, text.as_bytes())
+                    .map_err(|e| Failure::Io(e.to_string()))?;
+            }
+        }
+        None => out.extend_from_slice(text.as_bytes()),
+    }
+    Ok(if args.strict && !loaded.invalid.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+pub fn export(
+    cli: &Cli,
+    args: &ExportArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let report = export::report(&loaded.book());
+    for invalid in &loaded.invalid {
+        eprintln_invalid(invalid);
+    }
+    let text = match args.format {
+        ExportFormat::Jsonl => export::jsonl(&report),
+        ExportFormat::Csv => {
+            crate::output::render::render(&report, crate::output::render::Format::Csv)
+        }
+    };
+    out.extend_from_slice(text.as_bytes());
+    Ok(if args.strict && !loaded.invalid.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+/// Outputs that are files (calendar, export) name unreadable orders on stderr.
+fn eprintln_invalid(invalid: &crate::output::report::Invalid) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "ordo: warning: {} left out: {}",
+        invalid.file,
+        invalid.problem
+    );
+}

@@ -1,0 +1,53 @@
+//! One renderer per format, shared by every report.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use super::report::Report;
+
+/// The formats every report can be printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One versioned JSON document (docs/json.md).
+    Json,
+    /// Comma-separated values, one section after another.
+    Csv,
+    /// GitHub-flavoured Markdown, ready for a CI job summary.
+    Markdown,
+}
+
+pub fn render(report: &Report, format: Format) -> String {
+    match format {
+        Format::Table => table::render(report),
+        Format::Json => json::render(report),
+        Format::Csv => csv::render(report),
+        Format::Markdown => markdown::render(report),
+    }
+}
+
+/// The notes and the unreadable files, after the tables.
+fn notes(report: &Report, out: &mut String, prefix: &str) {
+    if !report.notes.is_empty() {
+        out.push('\n');
+        for note in &report.notes {
+            out.push_str(&format!("{prefix}{note}\n"));
+        }
+    }
+    if !report.invalid.is_empty() {
+        out.push('\n');
+        out.push_str(&format!(
+            "{prefix}{} order file(s) could not be read and are not in this report (`ordo validate` says why):\n",
+            report.invalid.len()
+        ));
+        for invalid in &report.invalid {
+            out.push_str(&format!(
+                "{prefix}  {}: {}\n",
+                invalid.file, invalid.problem
+            ));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Reports as data: titled sections of typed rows, plus the orders that could not
+//! be read. Every report builds one of these; one renderer per format prints any
+//! of them (table, JSON, CSV, Markdown).
+
+use serde::Serialize;
+
+/// One value of a row. Numbers stay numbers in JSON; every format shows text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Float(f) => format!("{f:.1}"),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl From<i64> for Cell {
+    fn from(n: i64) -> Self {
+        Cell::Int(n)
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(n: usize) -> Self {
+        Cell::Int(n as i64)
+    }
+}
+
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Cell::Empty, Into::into)
+    }
+}
+
+/// A column: a stable key (JSON field, CSV header) and a heading for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub key: &'static str,
+    pub heading: &'static str,
+}
+
+pub const fn col(key: &'static str, heading: &'static str) -> Column {
+    Column { key, heading }
+}
+
+/// A titled table of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// A stable key for JSON (`rows`, `summary`, `detail`, ...).
+    pub key: &'static str,
+    pub title: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Section {
+    pub fn new(key: &'static str, title: impl Into<String>, columns: &[Column]) -> Self {
+        Section {
+            key,
+            title: title.into(),
+            columns: columns.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+}
+
+/// A file that could not be read, named in every report so none is dropped silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invalid {
+    pub file: String,
+    pub problem: String,
+}
+
+/// A whole report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The report's name (`overdue`, `sla`, ...), in JSON.
+    pub name: &'static str,
+    pub title: String,
+    /// The instant the report was computed for.
+    pub as_of: String,
+    pub sections: Vec<Section>,
+    /// Sentences shown after the tables.
+    pub notes: Vec<String>,
+    pub invalid: Vec<Invalid>,
+}
+
+impl Report {
+    pub fn rows(&self) -> usize {
+        self.sections.first().map_or(0, |s| s.rows.len())
+    }
+}

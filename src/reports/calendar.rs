@@ -1,0 +1,206 @@
+//! `ordo calendar`: every open step and unpaid installment with a due date as an
+//! RFC 5545 event. UIDs are stable (`<order>.<step>@<ledger>`) so a calendar that
+//! re-imports the file updates its events; times are in UTC or whole days, so no
+//! VTIMEZONE is needed.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration as Span, Utc};
+use icalendar::{
+    Alarm, Attendee, Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, Role,
+};
+
+use super::{Book, tracked_by_step};
+use crate::engine::arith::apply;
+use crate::engine::due::{Basis, Computed};
+use crate::engine::point::Point;
+use crate::model::order::Order;
+use crate::model::status::Status;
+
+/// The ledger's name as a UID domain: `Example Trading Co.` -> `example-trading-co`.
+pub fn uid_domain(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "ordo".to_owned()
+    } else {
+        slug
+    }
+}
+
+pub fn ics(book: &Book<'_>) -> String {
+    let domain = uid_domain(&book.config.name);
+    let stamp = book.now.with_timezone(&Utc);
+    let mut calendar = Calendar::new();
+    calendar.name(&format!("{} orders", book.config.name));
+    let mut events = 0;
+    for (order, schedule) in book.schedules() {
+        if schedule.status != Status::Open {
+            continue;
+        }
+        for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
+            let Ok(due) = &line.due else { continue };
+            let Some(point) = due
+                .point
+                .filter(|_| !matches!(due.basis, Basis::Waiting { .. }))
+            else {
+                continue;
+            };
+            let mut event = base_event(
+                &format!("{}.{}@{domain}", order.id, line.step.id),
+                &format!("{} {}: {}", order.id, line.step.id, line.step.title),
+                point,
+                stamp,
+                &description(order, due, &line.step.role),
+            );
+            for (name, email) in attendees(book, order, &line.step.role, &line.step.notify) {
+                event.attendee(
+                    Attendee::new(format!("mailto:{email}"))
+                        .cn(name)
+                        .role(Role::ReqParticipant),
+                );
+            }
+            if let Some(remind) = &line.step.remind {
+                let cal = book
+                    .calendars
+                    .get(line.step.due.as_ref().and_then(|d| d.calendar.as_deref()))
+                    .ok();
+                if let Some(at) = cal.and_then(|c| apply(point, remind, false, c).ok()) {
+                    let trigger = CalendarDateTime::from(at.start(book.tz).with_timezone(&Utc));
+                    let mut alarm = Alarm::display(
+                        &format!("{} {} is due {point}", order.id, line.step.id),
+                        trigger,
+                    );
+                    alarm.uid(&format!("{}.{}.alarm@{domain}", order.id, line.step.id));
+                    alarm.timestamp(stamp);
+                    event.alarm(alarm);
+                }
+            }
+            calendar.push(event.done());
+            events += 1;
+        }
+        for installment in &schedule.installments {
+            if installment.outstanding.is_zero()
+                || tracked_by_step(&schedule, &installment.term.name)
+            {
+                continue;
+            }
+            let Ok(due) = &installment.due else { continue };
+            let Some(point) = due
+                .point
+                .filter(|_| !matches!(due.basis, Basis::Waiting { .. }))
+            else {
+                continue;
+            };
+            let mut event = base_event(
+                &format!("{}.payment-{}@{domain}", order.id, installment.term.name),
+                &format!(
+                    "{} payment `{}`: {} outstanding",
+                    order.id,
+                    installment.term.name,
+                    crate::commands::common::money(installment.outstanding)
+                ),
+                point,
+                stamp,
+                &description(order, due, "payment"),
+            );
+            for (name, email) in attendees(book, order, "", &[]) {
+                event.attendee(
+                    Attendee::new(format!("mailto:{email}"))
+                        .cn(name)
+                        .role(Role::ReqParticipant),
+                );
+            }
+            calendar.push(event.done());
+            events += 1;
+        }
+    }
+    let _ = events;
+    calendar.done().to_string()
+}
+
+fn base_event(
+    uid: &str,
+    summary: &str,
+    point: Point,
+    stamp: chrono::DateTime<Utc>,
+    description: &str,
+) -> Event {
+    let mut event = Event::new();
+    event
+        .uid(uid)
+        .summary(summary)
+        .description(description)
+        .timestamp(stamp);
+    match point {
+        Point::Day(day) => {
+            event.starts(DatePerhapsTime::Date(day));
+            event.ends(DatePerhapsTime::Date(day + Span::days(1)));
+        }
+        Point::At(at) => {
+            let utc = at.with_timezone(&Utc);
+            event.starts(CalendarDateTime::from(utc));
+            event.ends(CalendarDateTime::from(utc + Span::minutes(30)));
+        }
+    }
+    event
+}
+
+fn description(order: &Order, due: &Computed, role: &str) -> String {
+    let mut text = format!(
+        "Order {} for {} ({}), due {}",
+        order.id,
+        order.customer,
+        order.priority,
+        due.basis.label()
+    );
+    if !role.is_empty() {
+        text.push_str(&format!("; role {role}"));
+    }
+    text.push_str(". Chain: ");
+    let links: Vec<&str> = due.links.iter().map(|l| l.text.as_str()).collect();
+    text.push_str(&links.join("; "));
+    text
+}
+
+/// Role holders, `notify` (roles or people) and the owner, each once, with email.
+fn attendees(
+    book: &Book<'_>,
+    order: &Order,
+    role: &str,
+    notify: &[String],
+) -> Vec<(String, String)> {
+    let mut keys: Vec<String> = Vec::new();
+    if !role.is_empty() {
+        keys.extend(book.role_holders(role));
+    }
+    for who in notify {
+        if book.config.people.contains_key(who) {
+            keys.push(who.clone());
+        } else {
+            keys.extend(book.role_holders(who));
+        }
+    }
+    keys.push(order.owner.clone());
+    let mut seen = BTreeMap::new();
+    for key in keys {
+        if let Some(person) = book.config.people.get(&key) {
+            seen.entry(key)
+                .or_insert_with(|| (person.name.clone(), person.email.clone()));
+        }
+    }
+    seen.into_values().collect()
+}

@@ -1,0 +1,123 @@
+//! `ordo export`: one flat row per order and one per step, for spreadsheets and BI
+//! tools. Column meanings are in docs/reports.md.
+
+use super::Book;
+use crate::engine::schedule::StepState;
+use crate::output::report::{Cell, Report, Section, col};
+
+pub fn report(book: &Book<'_>) -> Report {
+    let mut section = Section::new(
+        "rows",
+        "",
+        &[
+            col("record", "record"),
+            col("order", "order"),
+            col("customer", "customer"),
+            col("owner", "owner"),
+            col("workflow", "workflow"),
+            col("status", "status"),
+            col("stage", "stage"),
+            col("received", "received"),
+            col("channel", "channel"),
+            col("priority", "priority"),
+            col("kind", "kind"),
+            col("requested_delivery", "requested delivery"),
+            col("currency", "currency"),
+            col("total", "total"),
+            col("paid", "paid"),
+            col("step", "step"),
+            col("title", "title"),
+            col("role", "role"),
+            col("state", "state"),
+            col("planned", "planned"),
+            col("due", "due"),
+            col("basis", "basis"),
+            col("done", "done"),
+            col("by", "by"),
+            col("skipped", "skipped"),
+        ],
+    );
+    for (order, schedule) in book.schedules() {
+        let base = |record: &str| -> Vec<Cell> {
+            vec![
+                record.into(),
+                order.id.clone().into(),
+                order.customer.clone().into(),
+                order.owner.clone().into(),
+                schedule.workflow_name.into(),
+                schedule.status.as_str().into(),
+                schedule.stage.map(|s| s.id.clone()).into(),
+                order.received.to_string().into(),
+                order.channel.as_str().into(),
+                order.priority.as_str().into(),
+                order.kind.as_str().into(),
+                order.requested_delivery.map(|d| d.to_string()).into(),
+                order.currency.clone().into(),
+                format!("{:.2}", schedule.total).into(),
+                format!("{:.2}", schedule.paid).into(),
+            ]
+        };
+        let mut row = base("order");
+        row.extend(std::iter::repeat_n(Cell::Empty, 10));
+        section.push(row);
+        for line in &schedule.steps {
+            let mut row = base("step");
+            let (due, basis) = match &line.due {
+                Ok(c) => (c.point.map(|p| p.to_string()), c.basis.kind().to_owned()),
+                Err(e) => (None, format!("error: {e}")),
+            };
+            let record = line.record;
+            row.extend([
+                line.step.id.clone().into(),
+                line.step.title.clone().into(),
+                line.step.role.clone().into(),
+                match &line.state {
+                    StepState::Done => "done",
+                    StepState::Skipped => "skipped",
+                    StepState::Ready => "ready",
+                    StepState::Blocked(_) => "blocked",
+                }
+                .into(),
+                record.and_then(|r| r.planned).map(|p| p.to_string()).into(),
+                due.into(),
+                basis.into(),
+                record.and_then(|r| r.done).map(|d| d.to_string()).into(),
+                record.and_then(|r| r.by.clone()).into(),
+                record.and_then(|r| r.skipped.clone()).into(),
+            ]);
+            section.push(row);
+        }
+    }
+    Report {
+        name: "export",
+        title: "Orders and steps".into(),
+        as_of: book.as_of(),
+        sections: vec![section],
+        notes: Vec::new(),
+        invalid: Vec::new(),
+    }
+}
+
+/// JSON Lines: one object per row.
+pub fn jsonl(report: &Report) -> String {
+    let mut out = String::new();
+    for section in &report.sections {
+        for row in &section.rows {
+            let object: serde_json::Map<String, serde_json::Value> = section
+                .columns
+                .iter()
+                .zip(row)
+                .filter(|(_, cell)| **cell != Cell::Empty)
+                .map(|(c, cell)| {
+                    (
+                        c.key.to_owned(),
+                        serde_json::to_value(cell).unwrap_or_default(),
+                    )
+                })
+                .collect();
+            out.push_str(&serde_json::Value::Object(object).to_string());
+            out.push('\n');
+        }
+    }
+    out
+}

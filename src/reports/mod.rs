@@ -1,0 +1,76 @@
+//! The reports (DESIGN 4 and 6): each turns the ledger's orders, their schedules
+//! and "now" into a [`Report`](crate::output::report::Report). Pure: orders come
+//! in already read, and nothing here prints.
+
+pub mod calendar;
+pub mod export;
+pub mod monthly;
+pub mod overdue;
+pub mod sla;
+pub mod upcoming;
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use crate::engine::due::Calendars;
+use crate::engine::schedule::Schedule;
+use crate::model::Config;
+use crate::model::config::Step;
+use crate::model::order::Order;
+
+/// What every report reads.
+pub struct Book<'a> {
+    pub config: &'a Config,
+    pub calendars: &'a Calendars,
+    pub tz: Tz,
+    pub now: DateTime<Tz>,
+    pub orders: Vec<&'a Order>,
+}
+
+impl<'a> Book<'a> {
+    /// Every order with its schedule (orders whose workflow is unknown are left to
+    /// `validate`, which reports them).
+    pub fn schedules(&self) -> Vec<(&'a Order, Schedule<'a>)> {
+        self.orders
+            .iter()
+            .filter_map(|o| Schedule::of(self.config, self.calendars, o).map(|s| (*o, s)))
+            .collect()
+    }
+
+    /// Who is expected to act on a step: the order's owner when they hold its role,
+    /// otherwise everyone who does.
+    pub fn assignee(&self, order: &Order, step: &Step) -> String {
+        if self.config.may_act_as(&order.owner, &step.role) {
+            return order.owner.clone();
+        }
+        self.role_holders(&step.role).join(", ")
+    }
+
+    pub fn role_holders(&self, role: &str) -> Vec<String> {
+        self.config
+            .people
+            .keys()
+            .filter(|p| {
+                self.config
+                    .people
+                    .get(*p)
+                    .is_some_and(|person| person.roles.iter().any(|r| r == role))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The as-of instant as reports print it.
+    pub fn as_of(&self) -> String {
+        self.now.format("%Y-%m-%d %H:%M %:z").to_string()
+    }
+}
+
+/// Whether an installment is tracked by an open step of the schedule (a step
+/// due `{payment: NAME}`), so it need not be listed on its own.
+pub fn tracked_by_step(schedule: &Schedule<'_>, installment: &str) -> bool {
+    schedule.steps.iter().any(|line| {
+        line.state.is_open()
+            && line.step.due.as_ref().and_then(|d| d.payment.as_deref()) == Some(installment)
+    })
+}
