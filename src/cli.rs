@@ -317,6 +317,11 @@ pub struct ValidateArgs {
     /// How to print findings.
     #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
     pub format: ValidateFormat,
+
+    /// Also check the change since this git revision (e.g. HEAD in a pre-commit
+    /// hook, the merge base in CI): done steps kept, baselines frozen.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

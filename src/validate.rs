@@ -73,8 +73,18 @@ pub fn timezone(config: &Config) -> Tz {
     config.timezone.parse().unwrap_or(Tz::UTC)
 }
 
-/// Validates the ledger at `root`. `now` is the instant checks compare with.
-pub fn validate(root: &Path, selection: &Selection, now: impl Fn(Tz) -> DateTime<Tz>) -> Outcome {
+/// Validates the ledger at `root`. `now` is the instant checks compare with;
+/// `since` (a git revision) adds the checks on the change itself.
+pub fn validate(
+    root: &Path,
+    selection: &Selection,
+    since: Option<&str>,
+    now: impl Fn(Tz) -> DateTime<Tz>,
+) -> Result<Outcome, String> {
+    let since = match since {
+        Some(rev) if crate::ledger::revision::verify(root, rev)? => Some(rev),
+        _ => None,
+    };
     let mut outcome = Outcome::default();
     let all_orders = files::order_files(root);
     let customer_files = files::customer_files(root);
@@ -111,7 +121,7 @@ pub fn validate(root: &Path, selection: &Selection, now: impl Fn(Tz) -> DateTime
     let Some(config) = loaded.config else {
         outcome.files = 1;
         keep(&mut outcome, &loaded.read, loaded.read.findings.clone());
-        return outcome;
+        return Ok(outcome);
     };
     let tz = timezone(&config);
     let now = now(tz);
@@ -193,10 +203,15 @@ pub fn validate(root: &Path, selection: &Selection, now: impl Fn(Tz) -> DateTime
         }
     }
     let duplicates = checks::duplicate_ids(&all_orders, &want_orders);
+    let mut history = match since {
+        Some(rev) => history_findings(root, rev, selection, &want_orders, &checked)?,
+        None => HashMap::new(),
+    };
     for (read, mut found, _) in checked {
         let rel = read.source.as_ref().map(|s| s.rel.clone());
         if let Some(rel) = rel {
             found.extend(credit.remove(&rel).unwrap_or_default());
+            found.extend(history.remove(&rel).unwrap_or_default());
             found.extend(duplicates.iter().filter(|d| d.file == rel).cloned());
         } else if let Some(first) = found.first() {
             let rel = first.file.clone();
@@ -205,7 +220,51 @@ pub fn validate(root: &Path, selection: &Selection, now: impl Fn(Tz) -> DateTime
         keep(&mut outcome, &read, found);
     }
     apply_levels(&config, &mut outcome.findings);
-    outcome
+    Ok(outcome)
+}
+
+/// The `history` and `baseline-changed` findings of the selected orders that
+/// differ from `rev`.
+fn history_findings(
+    root: &Path,
+    rev: &str,
+    selection: &Selection,
+    selected: &[&OrderFile],
+    checked: &[(FileRead, Vec<Finding>, Option<Exposure>)],
+) -> Result<HashMap<PathBuf, Vec<Finding>>, String> {
+    let compare: Vec<PathBuf> = match selection {
+        Selection::All => {
+            let changed: BTreeSet<PathBuf> = crate::ledger::revision::changed_orders(root, rev)?
+                .into_iter()
+                .collect();
+            selected
+                .iter()
+                .map(|f| f.rel.clone())
+                .filter(|r| changed.contains(r))
+                .collect()
+        }
+        Selection::Files(_) => selected.iter().map(|f| f.rel.clone()).collect(),
+    };
+    let old_texts = crate::ledger::revision::read_at(root, rev, &compare)?;
+    let mut out: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
+    for (read, _, _) in checked {
+        let Some(source) = read.usable() else {
+            continue;
+        };
+        let Some(Some(old_text)) = old_texts.get(&source.rel) else {
+            continue;
+        };
+        let mut ignored = Vec::new();
+        let old = document::load::<Order>(&source.rel, old_text, FileKind::Order, &mut ignored);
+        let new = document::load::<Order>(&source.rel, &source.text, FileKind::Order, &mut ignored);
+        if let (Some(old), Some(new)) = (old, new) {
+            out.insert(
+                source.rel.clone(),
+                checks::history::compare(&source.rel, &old, &new),
+            );
+        }
+    }
+    Ok(out)
 }
 
 fn check_order_file(

@@ -6,6 +6,7 @@ mod calendar;
 pub mod config;
 pub mod credit;
 pub mod customer;
+pub mod history;
 mod identity;
 mod payments;
 mod references;

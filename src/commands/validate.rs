@@ -30,12 +30,13 @@ pub fn run(
         )
     };
     let as_of_error = RefCell::new(None);
-    let outcome = validate(&root, &selection, |tz| {
+    let outcome = validate(&root, &selection, args.since.as_deref(), |tz| {
         now_in(cli, env, tz).unwrap_or_else(|e| {
             *as_of_error.borrow_mut() = Some(e);
             env.now.with_timezone(&tz)
         })
-    });
+    })
+    .map_err(Failure::Usage)?;
     if let Some(error) = as_of_error.into_inner() {
         return Err(error);
     }

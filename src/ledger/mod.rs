@@ -5,4 +5,5 @@ pub mod discover;
 pub mod document;
 pub mod files;
 pub mod open;
+pub mod revision;
 pub mod source;

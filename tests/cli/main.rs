@@ -4,6 +4,7 @@
 mod support;
 
 mod bad_input;
+mod history;
 mod init;
 mod read;
 mod validate;
