@@ -77,6 +77,17 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Orders and steps as flat rows for spreadsheets and BI tools.
     Export(ExportArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options every report takes.

@@ -88,6 +88,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Monthly(args) => commands::reports_cmds::monthly(&cli, args, &env, &mut out),
         Command::Calendar(args) => commands::reports_cmds::calendar(&cli, args, &env, &mut out),
         Command::Export(args) => commands::reports_cmds::export(&cli, args, &env, &mut out),
+        Command::Completions(args) => commands::shell::completions(args, &mut out),
+        Command::Man => commands::shell::man(&mut out),
     };
     if let Err(error) = write_stdout(&out) {
         let _ = writeln!(std::io::stderr(), "ordo: cannot write output: {error}");

@@ -70,7 +70,8 @@ pub fn run(
     for row in rows {
         table.add_row(row);
     }
-    let mut text = format!("{}{count} orders\n", render(&table));
+    let noun = if count == 1 { "order" } else { "orders" };
+    let mut text = format!("{}{count} {noun}\n", render(&table));
     if !invalid.is_empty() {
         let names: Vec<String> = invalid
             .iter()

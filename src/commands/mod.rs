@@ -12,6 +12,7 @@ pub mod plan;
 pub mod report;
 pub mod reports_cmds;
 pub mod schema;
+pub mod shell;
 pub mod show;
 pub mod skip;
 pub mod validate;

@@ -5,13 +5,24 @@
 use serde::Serialize;
 
 /// One value of a row. Numbers stay numbers in JSON; every format shows text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
     Int(i64),
+    /// Shown with one decimal; in JSON rounded to two.
     Float(f64),
     Empty,
+}
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Int(n) => s.serialize_i64(*n),
+            Cell::Float(f) => s.serialize_f64((f * 100.0).round() / 100.0),
+            Cell::Empty => s.serialize_none(),
+        }
+    }
 }
 
 impl Cell {

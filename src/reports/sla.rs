@@ -201,10 +201,11 @@ fn one<'a>(
         }
     }
     let elapsed = elapsed.max(Span::zero());
-    let on_hold_now = stop.is_none()
-        && holds
-            .iter()
-            .any(|(from, to)| *from <= book.now && book.now < *to);
+    let on_hold_now =
+        stop.is_none()
+            && order.holds.iter().zip(&holds).any(|(hold, (from, to))| {
+                *from <= book.now && (hold.to.is_none() || book.now < *to)
+            });
     let state = if elapsed > target {
         State::Breached
     } else if stop.is_some() {

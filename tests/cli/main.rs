@@ -6,6 +6,8 @@ mod support;
 mod bad_input;
 mod history;
 mod init;
+mod integrations;
 mod read;
+mod reports;
 mod validate;
 mod write;

@@ -105,7 +105,7 @@ fn list_filters_by_status_and_owner() {
     insta::assert_snapshot!(run.stdout);
     let run = example(&["list", "--customer", "MLS", "--status", "cancelled"]);
     assert!(
-        run.stdout.contains("202611-MLS-004") && run.stdout.ends_with("1 orders\n"),
+        run.stdout.contains("202611-MLS-004") && run.stdout.ends_with("1 order\n"),
         "{}",
         run.stdout
     );

@@ -1,0 +1,322 @@
+//! The reports, as of 2026-11-20 noon, in every format. The figures asserted
+//! outside snapshots were worked out by hand.
+
+use std::path::Path;
+
+use crate::support::{AS_OF, Ledger, run_in};
+
+fn example(args: &[&str]) -> crate::support::Run {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = vec!["-C", "example-ledger", "--as-of", AS_OF, "--color", "never"];
+    all.extend_from_slice(args);
+    run_in(root, &all)
+}
+
+#[test]
+fn overdue_in_every_format() {
+    for format in ["table", "json", "csv", "markdown"] {
+        let run = example(&["overdue", "--format", format]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("overdue_{format}"), run.stdout);
+    }
+}
+
+#[test]
+fn overdue_rows_are_right_by_hand() {
+    let run = example(&["overdue", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let rows = report["sections"]["rows"].as_array().expect("rows");
+    // Sorted by days late: BJX-003's production (due 2 Sep, 60 factory working
+    // days after 24 Jun) leads with 79 days late on 20 Nov.
+    assert_eq!(rows[0]["order"], "202606-BJX-003");
+    assert_eq!(rows[0]["step"], "ORD-08");
+    assert_eq!(rows[0]["due"], "2026-09-02");
+    assert_eq!(rows[0]["days_late"], 79);
+    assert_eq!(rows[0]["assignee"], "erin");
+    // The final payment of ABC-005 fell due with production on 27 Oct.
+    let payment = rows
+        .iter()
+        .find(|r| r["order"] == "202605-ABC-005" && r["step"] == "ORD-11")
+        .expect("ORD-11");
+    assert_eq!(payment["days_late"], 24);
+    assert_eq!(payment["basis"], "firm");
+    // Nothing waiting or on hold is reported.
+    assert!(
+        rows.iter()
+            .all(|r| r["order"] != "202611-HKL-004" && r["order"] != "202607-HKL-003")
+    );
+}
+
+#[test]
+fn overdue_filters_forecast_and_fail_if_any() {
+    let run = example(&["overdue", "--owner", "bob", "--role", "logistics"]);
+    insta::assert_snapshot!(run.stdout);
+    let run = example(&[
+        "overdue",
+        "--forecast",
+        "--customer",
+        "SZT",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        run.stdout.contains("forecast: knock-on of feedback"),
+        "{}",
+        run.stdout
+    );
+    let run = example(&["overdue", "--fail-if-any", "--priority", "urgent"]);
+    assert_eq!(run.code, 1);
+    let run = example(&["overdue", "--fail-if-any", "--customer", "HKL"]);
+    assert_eq!(run.code, 0, "HKL has nothing overdue: {}", run.stdout);
+}
+
+#[test]
+fn upcoming_lists_due_dates_and_reminders() {
+    let run = example(&["upcoming", "--within", "7d"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.stdout);
+    // ORD-11 of BJX-003 is due 30 Nov with a 3-day reminder: on 27 Nov.
+    assert!(
+        run.stdout
+            .contains("2026-11-27         reminder   202606-BJX-003"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn sla_working_clocks_across_weekends_holidays_make_up_days_and_holds() {
+    let ledger = Ledger::case("sla");
+    let run = ledger.run(&["sla", "--detail"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.stdout);
+    let json = ledger.run(&["sla", "--detail", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let detail = report["sections"]["detail"].as_array().expect("detail");
+    let find = |policy: &str, order: &str| {
+        detail
+            .iter()
+            .find(|m| m["policy"] == policy && m["order"] == order)
+            .unwrap_or_else(|| panic!("{policy} {order}"))
+    };
+    // Friday 16:00 to the make-up Saturday 10:00: 2 + 1 hours.
+    assert_eq!(find("processing", "202610-ACME-001")["elapsed_hours"], 3.0);
+    // Wednesday 17:00 before National Day to Thursday 8 Oct 10:00: 1 + 1 hours.
+    assert_eq!(find("processing", "202609-ACME-001")["elapsed_hours"], 2.0);
+    // Friday 17:00 to Monday 12:00: exactly the 4 hour target, met.
+    assert_eq!(find("processing", "202611-ACME-002")["status"], "met");
+    // 12 working hours, 9 of them on hold.
+    assert_eq!(find("processing", "202611-ACME-004")["elapsed_hours"], 3.0);
+    // A bare-date stop is taken as 18:00 and flagged.
+    let bare = find("processing", "202611-ACME-005");
+    assert_eq!(
+        (bare["elapsed_hours"].as_f64(), bare["status"].as_str()),
+        (Some(9.0), Some("breached"))
+    );
+    assert!(
+        bare["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("taken as 18:00"))
+    );
+    assert_eq!(find("processing", "202611-ACME-008")["status"], "paused");
+    assert_eq!(find("processing", "202611-ACME-006")["status"], "running");
+    // A complaint answered in 14 working hours, within 2 working days (18 hours).
+    assert_eq!(
+        find("complaint", "202611-ACME-002 incident 1")["status"],
+        "met"
+    );
+}
+
+#[test]
+fn sla_clocks_are_dst_safe() {
+    let root = crate::support::fixtures().join("sla-ny");
+    let run = run_in(
+        &root,
+        &[
+            "--as-of", AS_OF, "--color", "never", "sla", "--detail", "--format", "markdown",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.stdout);
+    // Friday 16:00 EST to Monday 10:00 EDT is 65 elapsed hours, not 66; the other
+    // side, Saturday noon EDT to Sunday noon EST, is 25.
+    assert!(
+        run.stdout.contains(
+            "| elapsed | 202603-ACME-001 | normal | 2026-03-06 16:00 | 2026-03-09 10:00 | 65.0 |"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("| 2026-11-01 12:00 | 25.0 |"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn sla_groups_and_ranges() {
+    let ledger = Ledger::case("sla");
+    let run = ledger.run(&[
+        "sla",
+        "--by",
+        "policy",
+        "--format",
+        "csv",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+    ]);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn monthly_analysis_of_october() {
+    for format in ["table", "json", "markdown"] {
+        let run = example(&["monthly", "--month", "2026-10", "--format", format]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("monthly_{format}"), run.stdout);
+    }
+    let run = example(&["monthly", "--month", "2026-10", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let value = |metric: &str| {
+        report["sections"]["summary"]
+            .as_array()
+            .expect("summary")
+            .iter()
+            .find(|r| r["metric"] == metric)
+            .map(|r| r["value"].clone())
+            .unwrap_or_default()
+    };
+    // Received in October: SZT-002 (9 Oct) and BJX-004 (19 Oct).
+    assert_eq!(value("orders received"), 2);
+    // Completed in October: BJX-004, its last step on 26 Oct, 7 days after receipt.
+    assert_eq!(value("orders completed"), 1);
+    assert_eq!(value("average processing cycle (days)"), 7.0);
+    // The default month is the one before --as-of.
+    let default = example(&["monthly"]);
+    assert!(
+        default.stdout.starts_with("Monthly order analysis 2026-10"),
+        "{}",
+        default.stdout
+    );
+}
+
+#[test]
+fn calendar_events_parse_back_with_uids_attendees_and_alarms() {
+    let run = example(&["calendar"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let calendar: icalendar::Calendar =
+        icalendar::parser::read_calendar(&icalendar::parser::unfold(&run.stdout))
+            .expect("parses")
+            .into();
+    use icalendar::Component;
+    let events: Vec<&icalendar::Event> = calendar.events().collect();
+    assert!(events.len() > 20, "{}", events.len());
+    let uid = |e: &icalendar::Event| e.get_uid().unwrap_or_default().to_owned();
+    let ord11 = events
+        .iter()
+        .find(|e| uid(e) == "202605-ABC-005.ORD-11@example-trading-co")
+        .expect("a stable UID per order and step");
+    // A date-only due date is an all-day event.
+    assert_eq!(
+        ord11.get_start(),
+        Some(icalendar::DatePerhapsTime::Date(
+            chrono::NaiveDate::from_ymd_opt(2026, 10, 27).expect("date")
+        ))
+    );
+    let attendees: Vec<String> = ord11
+        .get_attendees()
+        .iter()
+        .map(|a| a.cal_address.clone())
+        .collect();
+    // Accounting (the role), the notified managers, and the owner.
+    for who in [
+        "carol@example.com",
+        "leo@example.com",
+        "eric@example.com",
+        "alice@example.com",
+    ] {
+        assert!(
+            attendees.iter().any(|a| a.ends_with(who)),
+            "{who} in {attendees:?}"
+        );
+    }
+    assert!(ord11.get_description().is_some_and(|d| d.contains("firm")));
+    assert!(
+        run.stdout
+            .contains("UID:202605-ABC-005.ORD-11.alarm@example-trading-co")
+    );
+    // ORD-11 reminds 3 days ahead: the alarm fires at the start of 24 Oct in Shanghai.
+    assert!(
+        run.stdout
+            .contains("TRIGGER;VALUE=DATE-TIME:20261023T160000Z")
+    );
+    // Every UID is unique, and a second run gives the same file.
+    let mut uids: Vec<String> = events.iter().map(|e| uid(e)).collect();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), events.len());
+    assert_eq!(example(&["calendar"]).stdout, run.stdout);
+}
+
+#[test]
+fn calendar_writes_a_file() {
+    let ledger = Ledger::base();
+    let run = ledger.run(&["calendar", "-o", "out/ordo.ics"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let text = std::fs::read_to_string(ledger.path().join("out/ordo.ics")).expect("written");
+    assert!(text.contains("UID:202611-ACME-001.ship@test-co"), "{text}");
+    assert!(text.contains("\r\n"), "RFC 5545 lines end in CRLF");
+}
+
+#[test]
+fn export_rows_for_orders_and_steps() {
+    let ledger = Ledger::base();
+    let csv = ledger.run(&["export", "--format", "csv"]);
+    insta::assert_snapshot!(csv.stdout);
+    let jsonl = ledger.run(&["export"]);
+    let rows: Vec<serde_json::Value> = jsonl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(rows.len(), 4, "one order and its three applicable steps");
+    assert_eq!(rows[0]["record"], "order");
+    assert_eq!(rows[3]["step"], "ship");
+    assert_eq!(rows[3]["state"], "ready");
+}
+
+#[test]
+fn reports_name_invalid_orders_and_strict_fails() {
+    let ledger = Ledger::case("schema-enum");
+    let run = ledger.run(&["overdue"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("1 order file(s) could not be read"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("orders/2026/202611-ACME-002.yaml: schema:"),
+        "{}",
+        run.stdout
+    );
+    let run = ledger.run(&["overdue", "--strict"]);
+    assert_eq!(run.code, 1);
+    let json = ledger.run(&["sla", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(
+        report["invalid"][0]["file"],
+        "orders/2026/202611-ACME-002.yaml"
+    );
+    let export = ledger.run(&["export", "--strict"]);
+    assert_eq!(export.code, 1);
+    assert!(
+        export.stderr.contains("202611-ACME-002.yaml left out"),
+        "{}",
+        export.stderr
+    );
+}
