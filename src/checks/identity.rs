@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
+
 use crate::finding::{Code, Finding};
 use crate::ledger::files::OrderFile;
 use crate::model::order::Order;
@@ -30,9 +32,9 @@ pub fn check(ctx: &Context<'_>, file: &OrderFile, order: &Order, out: &mut Vec<F
             )),
         );
     }
-    let year = order.received.0.local_date(ctx.tz).format("%Y").to_string();
+    let year = order.received.0.local_date(ctx.tz).year();
     match &file.year {
-        Some(folder) if *folder != year => out.push(
+        Some(folder) if folder.parse::<i32>().ok() != Some(year) => out.push(
             Finding::error(
                 Code::IdMismatch,
                 &file.rel,

@@ -155,7 +155,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         };
         let sum = paid_per.entry(term.name.as_str()).or_default();
         *sum += payment.amount.0;
-        let due = (total * term.percent.0 / Decimal::ONE_HUNDRED).round_dp(2);
+        let due = crate::model::amount::share(total, term.percent.0);
         if *sum > due {
             out.push(
                 Finding::error(

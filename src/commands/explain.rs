@@ -22,7 +22,7 @@ pub fn run(
             order.id
         )));
     };
-    let engine = DueEngine::new(order, name, workflow, &ledger.calendars);
+    let engine = DueEngine::new(order, name, workflow, &ledger.calendars).explaining();
     let is_step = workflow.steps.iter().any(|s| s.id == args.step);
     let is_installment = order
         .contract

@@ -3,7 +3,7 @@
 //! the place its input came from, for `ordo explain`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono_tz::Tz;
 
@@ -80,22 +80,6 @@ pub struct Computed {
     pub links: Vec<Link>,
 }
 
-impl Computed {
-    fn waiting(
-        on: impl Into<String>,
-        mut links: Vec<Link>,
-        text: String,
-        source: Option<Source>,
-    ) -> Self {
-        links.push(Link { text, source });
-        Computed {
-            point: None,
-            basis: Basis::Waiting { on: on.into() },
-            links,
-        }
-    }
-}
-
 /// Why a due date could not be computed at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DueError {
@@ -134,19 +118,22 @@ impl Calendars {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Key {
     Step(String),
     Installment(String),
 }
 
-/// Evaluates the due rules of one order, remembering each result.
+/// Evaluates the due rules of one order, remembering each result. The chain of
+/// links behind each date is only written out when asked for (`explaining`), as
+/// `explain` and the calendar's descriptions do; the other readers only need dates.
 pub struct DueEngine<'a> {
     pub order: &'a Order,
     pub workflow_name: &'a str,
     pub workflow: &'a Workflow,
     calendars: &'a Calendars,
-    memo: RefCell<HashMap<Key, Result<Computed, DueError>>>,
+    explain: bool,
+    memo: RefCell<BTreeMap<Key, Result<Computed, DueError>>>,
     visiting: RefCell<Vec<Key>>,
 }
 
@@ -162,13 +149,50 @@ impl<'a> DueEngine<'a> {
             workflow_name,
             workflow,
             calendars,
-            memo: RefCell::new(HashMap::new()),
+            explain: false,
+            memo: RefCell::new(BTreeMap::new()),
             visiting: RefCell::new(Vec::new()),
         }
     }
 
+    /// Records the chain of links behind every date.
+    pub fn explaining(mut self) -> Self {
+        self.explain = true;
+        self
+    }
+
     fn tz(&self) -> Tz {
         self.calendars.tz
+    }
+
+    /// Adds a link to a chain, when links are being recorded.
+    fn note(
+        &self,
+        links: &mut Vec<Link>,
+        text: impl FnOnce() -> String,
+        source: impl FnOnce() -> Option<Source>,
+    ) {
+        if self.explain {
+            links.push(Link {
+                text: text(),
+                source: source(),
+            });
+        }
+    }
+
+    fn waiting(
+        &self,
+        on: impl Into<String>,
+        mut links: Vec<Link>,
+        text: impl FnOnce() -> String,
+        source: impl FnOnce() -> Option<Source>,
+    ) -> Computed {
+        self.note(&mut links, text, source);
+        Computed {
+            point: None,
+            basis: Basis::Waiting { on: on.into() },
+            links,
+        }
     }
 
     fn step(&self, id: &str) -> Option<(usize, &'a Step)> {
@@ -183,28 +207,32 @@ impl<'a> DueEngine<'a> {
     pub fn step_due(&self, id: &str) -> Result<Computed, DueError> {
         self.memoized(Key::Step(id.to_owned()), || {
             let Some((index, step)) = self.step(id) else {
-                return Ok(Computed::waiting(
+                return Ok(self.waiting(
                     format!("step {id}"),
                     Vec::new(),
-                    format!("{id} is not a step of workflow {}", self.workflow_name),
-                    None,
+                    || format!("{id} is not a step of workflow {}", self.workflow_name),
+                    || None,
                 ));
             };
+            let mut links = Vec::new();
             let Some(rule) = &step.due else {
+                self.note(
+                    &mut links,
+                    || format!("{id} has no due rule"),
+                    || Some(Source::Config(self.step_route(index))),
+                );
                 return Ok(Computed {
                     point: None,
                     basis: Basis::None,
-                    links: vec![Link {
-                        text: format!("{id} has no due rule"),
-                        source: Some(Source::Config(self.step_route(index))),
-                    }],
+                    links,
                 });
             };
-            let head = Link {
-                text: format!("{id} ({}) is due {}", step.title, describe_rule(rule)),
-                source: Some(Source::Config(self.step_route(index).key("due"))),
-            };
-            self.evaluate(rule, head)
+            self.note(
+                &mut links,
+                || format!("{id} ({}) is due {}", step.title, describe_rule(rule)),
+                || Some(Source::Config(self.step_route(index).key("due"))),
+            );
+            self.evaluate(rule, links)
         })
     }
 
@@ -218,26 +246,32 @@ impl<'a> DueEngine<'a> {
                 .map(|c| c.payment_terms.as_slice())
                 .unwrap_or_default();
             let Some((index, term)) = terms.iter().enumerate().find(|(_, t)| t.name == name) else {
-                return Ok(Computed::waiting(
+                return Ok(self.waiting(
                     format!("installment `{name}`"),
                     Vec::new(),
-                    format!("the contract has no installment `{name}`"),
-                    Some(Source::Order(Route::keys(&["contract"]))),
+                    || format!("the contract has no installment `{name}`"),
+                    || Some(Source::Order(Route::keys(&["contract"]))),
                 ));
             };
-            let head = Link {
-                text: format!(
-                    "installment `{name}` ({}%) is due {}",
-                    term.percent,
-                    describe_rule(&term.due)
-                ),
-                source: Some(Source::Order(
-                    Route::keys(&["contract", "payment_terms"])
-                        .index(index)
-                        .key("due"),
-                )),
-            };
-            self.evaluate(&term.due, head)
+            let mut links = Vec::new();
+            self.note(
+                &mut links,
+                || {
+                    format!(
+                        "installment `{name}` ({}%) is due {}",
+                        term.percent,
+                        describe_rule(&term.due)
+                    )
+                },
+                || {
+                    Some(Source::Order(
+                        Route::keys(&["contract", "payment_terms"])
+                            .index(index)
+                            .key("due"),
+                    ))
+                },
+            );
+            self.evaluate(&term.due, links)
         })
     }
 
@@ -267,8 +301,7 @@ impl<'a> DueEngine<'a> {
         Route::keys(&["workflows", self.workflow_name, "steps"]).index(index)
     }
 
-    fn evaluate(&self, rule: &DueRule, head: Link) -> Result<Computed, DueError> {
-        let mut links = vec![head];
+    fn evaluate(&self, rule: &DueRule, mut links: Vec<Link>) -> Result<Computed, DueError> {
         if let Some(name) = &rule.payment {
             let mut inner = self.installment_due(name)?;
             links.append(&mut inner.links);
@@ -276,11 +309,11 @@ impl<'a> DueEngine<'a> {
             return Ok(inner);
         }
         let Some(anchor) = rule.anchor() else {
-            return Ok(Computed::waiting(
+            return Ok(self.waiting(
                 "a valid due rule",
                 links,
-                "the rule has no anchor".into(),
-                None,
+                || "the rule has no anchor".into(),
+                || None,
             ));
         };
         let base = self.anchor(anchor)?;
@@ -295,17 +328,12 @@ impl<'a> DueEngine<'a> {
         let basis = base.basis;
         let calendar = self.calendars.get(rule.calendar.as_deref())?;
         let tz = self.tz();
-        let mut shaped = |point: Point, text: String| {
-            links.push(Link {
-                text: format!("{text} = {point}"),
-                source: None,
-            });
-            point
-        };
         if rule.from.is_some() {
-            point = shaped(
-                Point::Day(month_end(point.date())),
-                "from the end of that month".into(),
+            point = Point::Day(month_end(point.date()));
+            self.note(
+                &mut links,
+                || format!("from the end of that month = {point}"),
+                || None,
             );
         }
         if let Some(offset) = &rule.offset {
@@ -319,65 +347,69 @@ impl<'a> DueEngine<'a> {
                 {
                     Some(d) if field == "contract.production_time" => d,
                     _ => {
-                        return Ok(Computed::waiting(
+                        return Ok(self.waiting(
                             field.clone(),
                             links,
-                            format!("{field} is not set"),
-                            Some(Source::Order(Route::keys(&["contract"]))),
+                            || format!("{field} is not set"),
+                            || Some(Source::Order(Route::keys(&["contract"]))),
                         ));
                     }
                 },
             };
             let forward = rule.before.is_none();
-            let sign = if forward { "+" } else { "-" };
-            let on = if duration.uses_working_time() {
-                format!(" on calendar `{}`", calendar.name)
-            } else {
-                String::new()
-            };
-            let source_note = match offset {
-                Offset::Field(field) => format!(" ({field})"),
-                Offset::Literal(_) => String::new(),
-            };
             point = apply(point, &duration, forward, calendar)?;
-            let text = format!("{sign} {duration}{source_note}{on}");
-            let link_source = match offset {
-                Offset::Field(_) => {
-                    Some(Source::Order(Route::keys(&["contract", "production_time"])))
-                }
-                Offset::Literal(_) => None,
-            };
-            links.push(Link {
-                text: format!("{text} = {point}"),
-                source: link_source,
-            });
+            self.note(
+                &mut links,
+                || {
+                    let sign = if forward { "+" } else { "-" };
+                    let on = if duration.uses_working_time() {
+                        format!(" on calendar `{}`", calendar.name)
+                    } else {
+                        String::new()
+                    };
+                    let field = match offset {
+                        Offset::Field(field) => format!(" ({field})"),
+                        Offset::Literal(_) => String::new(),
+                    };
+                    format!("{sign} {duration}{field}{on} = {point}")
+                },
+                || match offset {
+                    Offset::Field(_) => {
+                        Some(Source::Order(Route::keys(&["contract", "production_time"])))
+                    }
+                    Offset::Literal(_) => None,
+                },
+            );
         }
-        let mut shaped = |point: Point, text: String| {
-            links.push(Link {
-                text: format!("{text} = {point}"),
-                source: None,
-            });
-            point
-        };
         if let Some(day) = rule.day {
-            point = shaped(
-                point.with_date(set_day(point.date(), day), tz),
-                format!("day {day} of the month"),
+            point = point.with_date(set_day(point.date(), day), tz);
+            self.note(
+                &mut links,
+                || format!("day {day} of the month = {point}"),
+                || None,
             );
         }
         if rule.to.is_some() {
-            point = shaped(
-                point.with_date(month_end(point.date()), tz),
-                "to the end of the month".into(),
+            point = point.with_date(month_end(point.date()), tz);
+            self.note(
+                &mut links,
+                || format!("to the end of the month = {point}"),
+                || None,
             );
         }
         if let Some(roll) = rule.roll {
             let following = roll == Roll::Following;
-            let day = calendar.roll(point.date(), following)?;
-            let word = if following { "following" } else { "preceding" };
-            point = shaped(
-                point.with_date(day, tz),
-                format!("rolled to the {word} working day on `{}`", calendar.name),
+            point = point.with_date(calendar.roll(point.date(), following)?, tz);
+            self.note(
+                &mut links,
+                || {
+                    let word = if following { "following" } else { "preceding" };
+                    format!(
+                        "rolled to the {word} working day on `{}` = {point}",
+                        calendar.name
+                    )
+                },
+                || None,
             );
         }
         Ok(Computed {
@@ -391,72 +423,75 @@ impl<'a> DueEngine<'a> {
     fn anchor(&self, anchor: &Anchor) -> Result<Computed, DueError> {
         let tz = self.tz();
         let order = self.order;
-        let happened = |point: Point, text: String, route: Route| Computed {
-            point: Some(point),
-            basis: Basis::Firm,
-            links: vec![Link {
-                text: format!("{text} {point}"),
-                source: Some(Source::Order(route)),
-            }],
+        let happened = |point: Point, what: &str, route: fn() -> Route| {
+            let mut links = Vec::new();
+            self.note(
+                &mut links,
+                || format!("{what} {point}"),
+                || Some(Source::Order(route())),
+            );
+            Computed {
+                point: Some(point),
+                basis: Basis::Firm,
+                links,
+            }
         };
-        let missing = |what: &str, route: Route| {
-            Computed::waiting(
-                what,
-                Vec::new(),
-                format!("{what} is not recorded yet"),
-                Some(Source::Order(route)),
-            )
+        let missing = |what: String, route: fn() -> Route| {
+            let text = format!("{what} is not recorded yet");
+            self.waiting(what, Vec::new(), || text, || Some(Source::Order(route())))
         };
         Ok(match anchor {
             Anchor::Received => happened(
                 Point::from_moment(&order.received.0, tz),
-                "received".into(),
-                Route::keys(&["received"]),
+                "received",
+                || Route::keys(&["received"]),
             ),
             Anchor::ConfirmationSent => match order.confirmation.as_ref().and_then(|c| c.sent) {
-                Some(m) => happened(
-                    Point::from_moment(&m, tz),
-                    "confirmation sent".into(),
-                    Route::keys(&["confirmation", "sent"]),
-                ),
-                None => missing("confirmation.sent", Route::keys(&["confirmation"])),
+                Some(m) => happened(Point::from_moment(&m, tz), "confirmation sent", || {
+                    Route::keys(&["confirmation", "sent"])
+                }),
+                None => missing("confirmation.sent".into(), || {
+                    Route::keys(&["confirmation"])
+                }),
             },
             Anchor::ConfirmationSigned => {
                 match order.confirmation.as_ref().and_then(|c| c.signed) {
-                    Some(d) => happened(
-                        Point::Day(d),
-                        "confirmation signed".into(),
-                        Route::keys(&["confirmation", "signed"]),
-                    ),
-                    None => missing("confirmation.signed", Route::keys(&["confirmation"])),
+                    Some(d) => happened(Point::Day(d), "confirmation signed", || {
+                        Route::keys(&["confirmation", "signed"])
+                    }),
+                    None => missing("confirmation.signed".into(), || {
+                        Route::keys(&["confirmation"])
+                    }),
                 }
             }
             Anchor::ContractSigned => match order.contract.as_ref().and_then(|c| c.signed) {
-                Some(d) => happened(
-                    Point::Day(d),
-                    "contract signed".into(),
-                    Route::keys(&["contract", "signed"]),
-                ),
-                None => missing("contract.signed", Route::keys(&["contract"])),
+                Some(d) => happened(Point::Day(d), "contract signed", || {
+                    Route::keys(&["contract", "signed"])
+                }),
+                None => missing("contract.signed".into(), || Route::keys(&["contract"])),
             },
             Anchor::RequestedDelivery => match order.requested_delivery {
-                Some(d) => Computed {
-                    point: Some(Point::Day(d)),
-                    basis: Basis::Firm,
-                    links: vec![Link {
-                        text: format!("requested delivery {d}"),
-                        source: Some(Source::Order(Route::keys(&["requested_delivery"]))),
-                    }],
-                },
-                None => missing("requested_delivery", Route::root()),
+                Some(d) => happened(Point::Day(d), "requested delivery", || {
+                    Route::keys(&["requested_delivery"])
+                }),
+                None => missing("requested_delivery".into(), Route::root),
             },
             Anchor::Date(name) => match order.dates.get(name) {
-                Some(m) => happened(
-                    Point::from_moment(m, tz),
-                    format!("dates.{name}"),
-                    Route::keys(&["dates", name]),
-                ),
-                None => missing(&format!("dates.{name}"), Route::keys(&["dates"])),
+                Some(m) => {
+                    let point = Point::from_moment(m, tz);
+                    let mut links = Vec::new();
+                    self.note(
+                        &mut links,
+                        || format!("dates.{name} {point}"),
+                        || Some(Source::Order(Route::keys(&["dates", name]))),
+                    );
+                    Computed {
+                        point: Some(point),
+                        basis: Basis::Firm,
+                        links,
+                    }
+                }
+                None => missing(format!("dates.{name}"), || Route::keys(&["dates"])),
             },
             Anchor::Step(id) => return self.step_anchor(id),
         })
@@ -467,36 +502,42 @@ impl<'a> DueEngine<'a> {
         let record = self.order.steps.get(id);
         if let Some(done) = record.and_then(|r| r.done) {
             let point = Point::from_moment(&done, self.tz());
+            let mut links = Vec::new();
+            self.note(
+                &mut links,
+                || format!("{id} done {point}"),
+                || Some(Source::Order(Route::keys(&["steps", id, "done"]))),
+            );
             return Ok(Computed {
                 point: Some(point),
                 basis: Basis::Firm,
-                links: vec![Link {
-                    text: format!("{id} done {point}"),
-                    source: Some(Source::Order(Route::keys(&["steps", id, "done"]))),
-                }],
+                links,
             });
         }
         if let Some((_, step)) = self.step(id)
             && !applies(step, self.order, self.workflow_name)
         {
-            return Ok(Computed::waiting(
+            return Ok(self.waiting(
                 format!("{id}, which does not apply to this order"),
                 Vec::new(),
-                format!("{id} does not apply to this order"),
-                None,
+                || format!("{id} does not apply to this order"),
+                || None,
             ));
         }
         let skipped = record.is_some_and(|r| r.skipped.is_some());
         let mut inner = self.step_due(id)?;
-        let note = if skipped {
-            format!("{id} was skipped; its due date stands in")
-        } else {
-            format!("{id} is not done yet; its due date stands in")
-        };
-        let mut links = vec![Link {
-            text: note,
-            source: record.map(|_| Source::Order(Route::keys(&["steps", id]))),
-        }];
+        let mut links = Vec::new();
+        self.note(
+            &mut links,
+            || {
+                if skipped {
+                    format!("{id} was skipped; its due date stands in")
+                } else {
+                    format!("{id} is not done yet; its due date stands in")
+                }
+            },
+            || record.map(|_| Source::Order(Route::keys(&["steps", id]))),
+        );
         links.append(&mut inner.links);
         inner.links = links;
         if !skipped {

@@ -73,8 +73,25 @@ pub struct Schedule<'a> {
 impl<'a> Schedule<'a> {
     /// The schedule of an order; `None` when its workflow does not exist.
     pub fn of(config: &'a Config, calendars: &Calendars, order: &'a Order) -> Option<Self> {
+        Self::build(config, calendars, order, false)
+    }
+
+    /// The schedule with the chain behind every date written out.
+    pub fn explained(config: &'a Config, calendars: &Calendars, order: &'a Order) -> Option<Self> {
+        Self::build(config, calendars, order, true)
+    }
+
+    fn build(
+        config: &'a Config,
+        calendars: &Calendars,
+        order: &'a Order,
+        explain: bool,
+    ) -> Option<Self> {
         let (name, workflow) = config.workflow_of(order.workflow.as_deref())?;
-        let engine = DueEngine::new(order, name, workflow, calendars);
+        let mut engine = DueEngine::new(order, name, workflow, calendars);
+        if explain {
+            engine = engine.explaining();
+        }
         let (status, stage) = status(order, name, workflow);
         let steps = workflow
             .steps
@@ -125,7 +142,7 @@ impl<'a> Schedule<'a> {
         let installments = terms
             .iter()
             .map(|term| {
-                let amount = (total * term.percent.0 / Decimal::ONE_HUNDRED).round_dp(2);
+                let amount = crate::model::amount::share(total, term.percent.0);
                 let paid: Decimal = order
                     .payments
                     .iter()

@@ -51,7 +51,7 @@ fn due(order: &Order, step: &str) -> (String, String) {
     let config: Config = load(CONFIG);
     let calendars = Calendars::new(&config, "Asia/Shanghai".parse().expect("tz"));
     let (name, workflow) = config.workflow_of(None).expect("workflow");
-    let engine = DueEngine::new(order, name, workflow, &calendars);
+    let engine = DueEngine::new(order, name, workflow, &calendars).explaining();
     let computed = engine.step_due(step).expect("computes");
     (
         computed.point.map(|p| p.to_string()).unwrap_or_default(),

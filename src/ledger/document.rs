@@ -45,11 +45,16 @@ pub fn load<T: DeserializeOwned>(
         findings.extend(found);
         return None;
     }
-    match serde_path_to_error::deserialize::<_, T>(&value) {
+    // The common case moves the value into the model; only a failure pays for a
+    // second parse to find the path of the failing field.
+    match serde_json::from_value::<T>(value) {
         Ok(typed) => Some(typed),
-        Err(error) => {
-            let route = route_of_path(error.path());
-            let message = error.inner().to_string();
+        Err(_) => {
+            let value = yaml::parse(text).unwrap_or_default();
+            let (route, message) = match serde_path_to_error::deserialize::<_, T>(&value) {
+                Ok(_) => (Route::root(), "the file does not fit the model".to_owned()),
+                Err(error) => (route_of_path(error.path()), error.inner().to_string()),
+            };
             findings.push(
                 Finding::error(Code::Schema, rel, message)
                     .at(route)

@@ -66,8 +66,11 @@ fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Box<Finding>> {
             ));
         }
     }
-    let meta = std::fs::metadata(&path)
-        .map_err(|e| fail(format!("cannot read {}: {e}", rel.display())))?;
+    let meta = if meta.file_type().is_symlink() {
+        std::fs::metadata(&path).map_err(|e| fail(format!("cannot read {}: {e}", rel.display())))?
+    } else {
+        meta
+    };
     if meta.is_dir() {
         return Err(fail(format!(
             "{} is a directory, not a file",
@@ -148,7 +151,7 @@ pub fn decode(rel: &Path, mut bytes: Vec<u8>) -> FileRead {
             };
         }
     };
-    if let Some(at) = text.find("\r\n") {
+    if let Some(at) = text.find('\r').filter(|&at| text[at..].starts_with("\r\n")) {
         warnings.push(
             Finding::warning(Code::Encoding, rel, "the file has CRLF (Windows) line ends")
                 .at_span(Span::new(at, at))

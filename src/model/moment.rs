@@ -103,10 +103,15 @@ impl FromStr for Moment {
     type Err = MomentError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            && text.len() == 10
+        // Fast paths for the shapes files hold; the general formats below catch
+        // the rest and explain failures.
+        if text.len() == 10
+            && let Ok(date) = text.parse::<NaiveDate>()
         {
             return Ok(Moment::Date(date));
+        }
+        if let Ok(dt) = text.parse::<NaiveDateTime>() {
+            return Ok(Moment::Local(dt));
         }
         if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
             return Ok(Moment::Fixed(dt));

@@ -47,7 +47,7 @@ pub fn ics(book: &Book<'_>) -> String {
     let mut calendar = Calendar::new();
     calendar.name(&format!("{} orders", book.config.name));
     let mut events = 0;
-    for (order, schedule) in book.schedules() {
+    for (order, schedule) in book.explained_schedules() {
         if schedule.status != Status::Open {
             continue;
         }

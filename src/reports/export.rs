@@ -98,24 +98,13 @@ pub fn report(book: &Book<'_>) -> Report {
     }
 }
 
-/// JSON Lines: one object per row.
+/// JSON Lines: one object per row, fields in column order, empty ones left out.
 pub fn jsonl(report: &Report) -> String {
     let mut out = String::new();
     for section in &report.sections {
         for row in &section.rows {
-            let object: serde_json::Map<String, serde_json::Value> = section
-                .columns
-                .iter()
-                .zip(row)
-                .filter(|(_, cell)| **cell != Cell::Empty)
-                .map(|(c, cell)| {
-                    (
-                        c.key.to_owned(),
-                        serde_json::to_value(cell).unwrap_or_default(),
-                    )
-                })
-                .collect();
-            out.push_str(&serde_json::Value::Object(object).to_string());
+            let object = crate::output::render::json::Row::new(&section.columns, row, true);
+            out.push_str(&serde_json::to_string(&object).unwrap_or_default());
             out.push('\n');
         }
     }

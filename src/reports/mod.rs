@@ -37,6 +37,14 @@ impl<'a> Book<'a> {
             .collect()
     }
 
+    /// The same, with the chain behind every date written out.
+    pub fn explained_schedules(&self) -> Vec<(&'a Order, Schedule<'a>)> {
+        self.orders
+            .iter()
+            .filter_map(|o| Schedule::explained(self.config, self.calendars, o).map(|s| (*o, s)))
+            .collect()
+    }
+
     /// Who is expected to act on a step: the order's owner when they hold its role,
     /// otherwise everyone who does.
     pub fn assignee(&self, order: &Order, step: &Step) -> String {

@@ -42,17 +42,20 @@ enum Frame {
     Map {
         map: Map<String, Value>,
         key: Option<String>,
-        key_starts: Vec<usize>,
+        key_starts: Vec<saphyr_parser::Span>,
     },
 }
 
 /// Parses one YAML document into a JSON value. An empty text is `null`.
 pub fn parse(text: &str) -> Result<Value, YamlError> {
-    let lines = LineIndex::new(text);
+    // Positions are only turned into byte offsets for an error: clean files,
+    // the common case, never pay for it.
+    let lines = std::cell::OnceCell::new();
+    let lines = || lines.get_or_init(|| LineIndex::new(text));
     let to_span = |s: saphyr_parser::Span| {
         Span::new(
-            lines.offset(text, s.start.line(), s.start.col()),
-            lines.offset(text, s.end.line(), s.end.col()),
+            lines().offset(text, s.start.line(), s.start.col()),
+            lines().offset(text, s.end.line(), s.end.col()),
         )
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -61,11 +64,10 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
 
     for event in Parser::new_from_str(text) {
         let (event, raw) = event.map_err(|e| {
-            let at = lines.offset(text, e.marker().line(), e.marker().col());
+            let at = lines().offset(text, e.marker().line(), e.marker().col());
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             syntax_error(e.info(), Span::new(at, end))
         })?;
-        let span = to_span(raw);
         match event {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
             Event::DocumentStart(_) => {
@@ -74,7 +76,7 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
                     return Err(YamlError::new(
                         "more than one YAML document in the file",
                         "a second document starts here",
-                        span,
+                        to_span(raw),
                     )
                     .help("a ledger file holds exactly one document: remove the `---` and what follows, or move it to its own file"));
                 }
@@ -83,7 +85,7 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
                 return Err(YamlError::new(
                     "aliases are not allowed in ledger files",
                     "alias",
-                    span,
+                    to_span(raw),
                 )
                 .help("write the value out in full; aliases make files hard to review and can expand without bound"));
             }
@@ -100,11 +102,11 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
                             .keys()
                             .position(|k| k == value.as_ref())
                             .and_then(|i| key_starts.get(i))
-                            .map(|&at| lines.line_col(text, at).0);
+                            .map(|at| at.start.line());
                         let mut error = YamlError::new(
                             format!("duplicate key `{value}`"),
                             "defined again here",
-                            span,
+                            to_span(raw),
                         );
                         if let Some(line) = first {
                             error = error.help(format!(
@@ -113,29 +115,29 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
                         }
                         return Err(error);
                     }
-                    key_starts.push(span.start);
+                    key_starts.push(raw);
                     *key = Some(value.into_owned());
                     continue;
                 }
-                let resolved = resolve_scalar(&value, style, tag.as_deref(), span)?;
+                let resolved = resolve_scalar(&value, style, tag.as_deref(), || to_span(raw))?;
                 add(&mut stack, &mut root, resolved);
             }
             Event::SequenceStart(_, ref tag) | Event::MappingStart(_, ref tag) => {
                 if tag.is_some() {
-                    return Err(tag_error(span));
+                    return Err(tag_error(to_span(raw)));
                 }
                 if let Some(Frame::Map { key: None, .. }) = stack.last() {
                     return Err(YamlError::new(
                         "a mapping key must be a plain value",
                         "complex key",
-                        span,
+                        to_span(raw),
                     ));
                 }
                 if stack.len() >= MAX_DEPTH {
                     return Err(YamlError::new(
                         format!("nesting deeper than {MAX_DEPTH} levels"),
                         "too deep",
-                        span,
+                        to_span(raw),
                     )
                     .help("ledger files are a few levels deep; this file is not a ledger file"));
                 }
@@ -191,13 +193,13 @@ fn resolve_scalar(
     text: &str,
     style: ScalarStyle,
     tag: Option<&Tag>,
-    span: Span,
+    span: impl Fn() -> Span,
 ) -> Result<Value, YamlError> {
     if let Some(tag) = tag {
         return if tag.handle == "tag:yaml.org,2002:" && tag.suffix == "str" {
             Ok(Value::String(text.to_owned()))
         } else {
-            Err(tag_error(span))
+            Err(tag_error(span()))
         };
     }
     if style != ScalarStyle::Plain {

@@ -1,7 +1,7 @@
 //! One renderer per format, shared by every report.
 
 mod csv;
-mod json;
+pub mod json;
 mod markdown;
 mod table;
 
