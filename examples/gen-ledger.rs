@@ -12,6 +12,8 @@
 //! forecasts of late-2026 orders stay computable (benchmark data, not a holiday
 //! list to rely on).
 
+#![allow(clippy::print_stdout)] // a command-line tool: printing is its output
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 

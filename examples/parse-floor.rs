@@ -6,6 +6,8 @@
 //! cargo run --release --example parse-floor -- /tmp/l100k --events   # saphyr events only
 //! ```
 
+#![allow(clippy::print_stdout)] // a command-line tool: printing is its output
+
 use rayon::prelude::*;
 
 fn main() {
