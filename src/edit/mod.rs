@@ -4,5 +4,6 @@
 //! written, written atomically, and refused if the file changed underneath.
 
 pub mod git;
+pub mod lock;
 pub mod patch;
 pub mod write;

@@ -35,8 +35,21 @@ pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), WriteError> {
     if current != old {
         return Err(WriteError::Changed(path.display().to_string()));
     }
+    pause_for_tests();
     temp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// Debug builds only: `ORDO_TEST_PAUSE_BEFORE_RENAME_MS` holds a writer between
+/// writing its temporary file and renaming it, so a test can kill it there.
+fn pause_for_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("ORDO_TEST_PAUSE_BEFORE_RENAME_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// Creates `path` with `content`; fails if it already exists.
