@@ -8,7 +8,9 @@ use crate::yaml::{Route, Span};
 
 /// What kind of problem a finding reports. The names are stable: users set their
 /// severities in `ordo.yaml` and tools read them from JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Code {
     File,
     Encoding,
@@ -102,7 +104,9 @@ impl fmt::Display for Code {
 }
 
 /// How serious a finding is: errors fail `validate`, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -118,7 +122,7 @@ impl Severity {
 }
 
 /// Which part of a node a finding points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Part {
     /// The node's key (unknown keys, containers).
     Key,
@@ -128,7 +132,7 @@ pub enum Part {
 
 /// Where a finding is: a route into the file's YAML, or a raw span when the file
 /// could not be parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     Route(Route, Part),
     Span(Span),
@@ -137,7 +141,7 @@ pub enum Place {
 }
 
 /// One problem in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,

@@ -3,7 +3,7 @@
 //! a few files lists the ledger but reads only those files (and, for credit
 //! control, the other orders of the same customers).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::checks::credit::{Exposure, check_customer};
 use crate::checks::{self, Context};
 use crate::finding::{Finding, Severity};
+use crate::ledger::cache::{self, Cache, Entry, Identity};
 use crate::ledger::discover::CONFIG_FILE;
 use crate::ledger::document;
 use crate::ledger::files::{self, LedgerFile, OrderFile};
@@ -135,9 +136,11 @@ pub fn validate(
     }
 
     let mut customers: BTreeMap<String, Customer> = BTreeMap::new();
+    let mut customer_texts: Vec<(String, String)> = Vec::new();
     for (code, rel) in &customer_files {
         let mut read = read_source(root, rel);
         let text = read.usable().map(|s| s.text.clone());
+        customer_texts.push((code.clone(), text.clone().unwrap_or_default()));
         let customer = text.and_then(|t| {
             document::load::<Customer>(rel, &t, FileKind::Customer, &mut read.findings)
         });
@@ -165,15 +168,42 @@ pub fn validate(
         calendars: Some(&calendars),
     };
 
-    let checked: Vec<(FileRead, Vec<Finding>, Option<Exposure>)> = want_orders
+    // The cache serves whole-ledger runs; a run over a few files is fast anyway.
+    let use_cache = matches!(selection, Selection::All) && since.is_none();
+    let fingerprint = cache::fingerprint(
+        loaded.read.source.as_ref().map_or("", |s| s.text.as_str()),
+        &customer_texts,
+    );
+    let cache = if use_cache {
+        Cache::load(root, fingerprint)
+    } else {
+        Cache::default()
+    };
+    let now_secs = now.timestamp();
+    let checked: Vec<Checked> = want_orders
         .par_iter()
-        .map(|file| check_order_file(root, &ctx, file))
+        .map(|file| check_order_file(root, &ctx, file, use_cache.then_some(&cache), now_secs))
         .collect();
     outcome.orders = checked.len();
     outcome.files += checked.len();
+    if use_cache && checked.iter().any(|c| !c.from_cache) {
+        let entries = checked
+            .iter()
+            .filter_map(|c| {
+                let key = c.rel.to_str()?;
+                let entry = match &c.entry {
+                    Some(entry) => entry.clone(),
+                    None => cache.entry(key)?.clone(),
+                };
+                Some((key.to_owned(), entry))
+            })
+            .collect();
+        Cache::save(root, fingerprint, now_secs, entries);
+    }
 
-    let selected: BTreeSet<&Path> = want_orders.iter().map(|f| f.rel.as_path()).collect();
-    let mut exposures: Vec<Exposure> = checked.iter().filter_map(|(_, _, e)| e.clone()).collect();
+    let selected: HashSet<&std::ffi::OsStr> =
+        want_orders.iter().map(|f| f.rel.as_os_str()).collect();
+    let mut exposures: Vec<Exposure> = checked.iter().filter_map(|c| c.exposure.clone()).collect();
     let limited: BTreeSet<String> = exposures
         .iter()
         .map(|e| e.customer.clone())
@@ -188,36 +218,41 @@ pub fn validate(
             &limited,
         ));
     }
-    let mut credit: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
+    let mut cross: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
     for code in &limited {
         let Some(customer) = customers.get(code) else {
             continue;
         };
         let mine: Vec<&Exposure> = exposures.iter().filter(|e| e.customer == *code).collect();
-        let is_selected = |rel: &PathBuf| selected.contains(rel.as_path());
+        let is_selected = |rel: &PathBuf| selected.contains(rel.as_os_str());
         for finding in check_customer(&config, tz, customer, mine, &is_selected) {
-            credit
-                .entry(finding.file.clone())
-                .or_default()
-                .push(finding);
+            cross.entry(finding.file.clone()).or_default().push(finding);
         }
     }
-    let duplicates = checks::duplicate_ids(&all_orders, &want_orders);
-    let mut history = match since {
-        Some(rev) => history_findings(root, rev, selection, &want_orders, &checked)?,
-        None => HashMap::new(),
-    };
-    for (read, mut found, _) in checked {
-        let rel = read.source.as_ref().map(|s| s.rel.clone());
-        if let Some(rel) = rel {
-            found.extend(credit.remove(&rel).unwrap_or_default());
-            found.extend(history.remove(&rel).unwrap_or_default());
-            found.extend(duplicates.iter().filter(|d| d.file == rel).cloned());
-        } else if let Some(first) = found.first() {
-            let rel = first.file.clone();
-            found.extend(duplicates.iter().filter(|d| d.file == rel).cloned());
+    for finding in checks::duplicate_ids(&all_orders, &want_orders) {
+        cross.entry(finding.file.clone()).or_default().push(finding);
+    }
+    if let Some(rev) = since {
+        for (rel, found) in history_findings(root, rev, selection, &want_orders)? {
+            cross.entry(rel).or_default().extend(found);
         }
-        keep(&mut outcome, &read, found);
+    }
+    for mut c in checked {
+        if !cross.is_empty()
+            && let Some(found) = cross.remove(&c.rel)
+        {
+            c.findings.extend(found);
+        }
+        if c.findings.is_empty() {
+            continue;
+        }
+        let text = c
+            .text
+            .or_else(|| read_source(root, &c.rel).source.map(|s| s.text));
+        if let Some(text) = text {
+            outcome.sources.insert(c.rel.clone(), text);
+        }
+        outcome.findings.extend(c.findings);
     }
     apply_levels(&config, &mut outcome.findings);
     Ok(outcome)
@@ -230,7 +265,6 @@ fn history_findings(
     rev: &str,
     selection: &Selection,
     selected: &[&OrderFile],
-    checked: &[(FileRead, Vec<Finding>, Option<Exposure>)],
 ) -> Result<HashMap<PathBuf, Vec<Finding>>, String> {
     let compare: Vec<PathBuf> = match selection {
         Selection::All => {
@@ -247,41 +281,81 @@ fn history_findings(
     };
     let old_texts = crate::ledger::revision::read_at(root, rev, &compare)?;
     let mut out: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
-    for (read, _, _) in checked {
+    for rel in &compare {
+        let Some(Some(old_text)) = old_texts.get(rel) else {
+            continue;
+        };
+        let read = read_source(root, rel);
         let Some(source) = read.usable() else {
             continue;
         };
-        let Some(Some(old_text)) = old_texts.get(&source.rel) else {
-            continue;
-        };
         let mut ignored = Vec::new();
-        let old = document::load::<Order>(&source.rel, old_text, FileKind::Order, &mut ignored);
-        let new = document::load::<Order>(&source.rel, &source.text, FileKind::Order, &mut ignored);
+        let old = document::load::<Order>(rel, old_text, FileKind::Order, &mut ignored);
+        let new = document::load::<Order>(rel, &source.text, FileKind::Order, &mut ignored);
         if let (Some(old), Some(new)) = (old, new) {
-            out.insert(
-                source.rel.clone(),
-                checks::history::compare(&source.rel, &old, &new),
-            );
+            out.insert(rel.clone(), checks::history::compare(rel, &old, &new));
         }
     }
     Ok(out)
+}
+
+/// One order file after its own checks: what the cross-file checks and the
+/// output need, and the cache entry it makes. The text is kept only when there
+/// is something to show in it.
+struct Checked {
+    rel: PathBuf,
+    findings: Vec<Finding>,
+    exposure: Option<Exposure>,
+    text: Option<String>,
+    entry: Option<Entry>,
+    from_cache: bool,
 }
 
 fn check_order_file(
     root: &Path,
     ctx: &Context<'_>,
     file: &OrderFile,
-) -> (FileRead, Vec<Finding>, Option<Exposure>) {
+    cache: Option<&Cache>,
+    now: i64,
+) -> Checked {
+    let identity = cache.and_then(|_| Identity::of(&root.join(&file.rel)));
+    if let (Some(cache), Some(identity)) = (cache, identity)
+        && let Some(entry) = cache.get(&file.rel, identity, now)
+    {
+        return Checked {
+            rel: file.rel.clone(),
+            findings: entry.findings.clone(),
+            exposure: entry.exposure.clone(),
+            text: None,
+            entry: None,
+            from_cache: true,
+        };
+    }
     let mut read = read_source(root, &file.rel);
     let mut findings = std::mem::take(&mut read.findings);
     let order = read
         .usable()
         .and_then(|s| document::load::<Order>(&file.rel, &s.text, FileKind::Order, &mut findings));
+    let mut horizon = None;
     let exposure = order.as_ref().map(|order| {
         findings.extend(checks::check_order(ctx, file, order));
+        horizon = checks::time::horizon(order, ctx.tz);
         Exposure::of(ctx.config, file.rel.clone(), order)
     });
-    (read, findings, exposure)
+    let text = read.source.filter(|_| !findings.is_empty()).map(|s| s.text);
+    Checked {
+        rel: file.rel.clone(),
+        entry: identity.map(|identity| Entry {
+            identity,
+            findings: findings.clone(),
+            horizon,
+            exposure: exposure.clone(),
+        }),
+        findings,
+        exposure,
+        text,
+        from_cache: false,
+    }
 }
 
 /// The exposures of the unselected orders of customers with a credit limit, found
@@ -290,12 +364,12 @@ fn other_exposures(
     root: &Path,
     ctx: &Context<'_>,
     all: &[OrderFile],
-    selected: &BTreeSet<&Path>,
+    selected: &HashSet<&std::ffi::OsStr>,
     customers: &BTreeSet<String>,
 ) -> Vec<Exposure> {
     let format = ctx.id_format.filter(|f| f.has_customer());
     all.par_iter()
-        .filter(|file| !selected.contains(file.rel.as_path()))
+        .filter(|file| !selected.contains(file.rel.as_os_str()))
         .filter(|file| match format {
             Some(format) => format
                 .read(&file.stem)

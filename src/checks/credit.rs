@@ -15,13 +15,14 @@ use crate::yaml::Route;
 
 /// What credit control needs of one order: kept instead of the order itself, so a
 /// whole-ledger run does not hold every order in memory.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Exposure {
     pub rel: PathBuf,
     pub id: String,
     pub customer: String,
     pub received: Moment,
     /// Total less payments, when the order is open or on hold; zero otherwise.
+    #[serde(with = "rust_decimal::serde::str")]
     pub outstanding: Decimal,
     pub approved: bool,
 }

@@ -1,7 +1,7 @@
 //! `id-mismatch` and `duplicate-id`: an order's id names its file, its folder is
 //! the year it was received, and no two files hold the same id.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::Datelike;
 
@@ -94,15 +94,18 @@ pub fn check(ctx: &Context<'_>, file: &OrderFile, order: &Order, out: &mut Vec<F
 /// Files that share an id (the same file name in two year folders). Only files in
 /// `selected` get findings; the rest of the ledger is only listed, not read.
 pub fn duplicate_ids(all: &[OrderFile], selected: &[&OrderFile]) -> Vec<Finding> {
-    let mut by_id: BTreeMap<&str, Vec<&OrderFile>> = BTreeMap::new();
+    let mut by_id: HashMap<&str, Vec<&OrderFile>> = HashMap::with_capacity(all.len());
     for file in all {
         by_id.entry(&file.stem).or_default().push(file);
     }
     selected
         .iter()
         .filter_map(|file| {
-            let others: Vec<String> = by_id
-                .get(file.stem.as_str())?
+            let same = by_id.get(file.stem.as_str())?;
+            if same.len() < 2 {
+                return None;
+            }
+            let others: Vec<String> = same
                 .iter()
                 .filter(|o| o.rel != file.rel)
                 .map(|o| o.rel.display().to_string())

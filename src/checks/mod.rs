@@ -11,7 +11,7 @@ mod identity;
 mod payments;
 mod references;
 mod steps;
-mod time;
+pub mod time;
 
 use std::collections::BTreeSet;
 

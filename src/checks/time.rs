@@ -93,6 +93,22 @@ fn dated_fields(order: &Order) -> Vec<Dated> {
     out
 }
 
+/// The latest recorded date of things that happened (Unix seconds, a bare date
+/// taken at its end): the `future` check only changes when "now" crosses it.
+pub fn horizon(order: &Order, tz: chrono_tz::Tz) -> Option<i64> {
+    dated_fields(order)
+        .into_iter()
+        .filter(|f| f.happened)
+        .filter_map(|f| match f.moment.resolve(tz) {
+            Resolved::One(at) | Resolved::Ambiguous(at) if f.moment.has_time() => {
+                Some(at.timestamp())
+            }
+            Resolved::One(at) | Resolved::Ambiguous(at) => Some(at.timestamp() + 86_400),
+            Resolved::Missing => None,
+        })
+        .max()
+}
+
 pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
     let today = ctx.now.date_naive();
     for field in dated_fields(order) {

@@ -80,7 +80,8 @@ pub fn order_files(root: &Path) -> Vec<OrderFile> {
             _ => None,
         })
         .collect();
-    files.sort();
+    // Byte order: comparing `Path`s goes component by component, slow for 100,000.
+    files.sort_unstable_by(|a, b| a.rel.as_os_str().cmp(b.rel.as_os_str()));
     files
 }
 

@@ -1,6 +1,7 @@
 //! The ledger on disk: finding its root, listing its files, reading and checking
 //! each one into the model.
 
+pub mod cache;
 pub mod discover;
 pub mod document;
 pub mod files;

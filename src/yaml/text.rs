@@ -2,7 +2,7 @@
 //! characters; editors, miette and GitHub annotations want bytes, lines and columns.
 
 /// A byte range in a source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -4,6 +4,7 @@
 mod support;
 
 mod bad_input;
+mod cache;
 mod concurrency;
 mod history;
 mod init;

@@ -1,0 +1,215 @@
+//! The cache of checked orders under `.ordo/`, so that a run over a ledger where
+//! nothing changed does not parse 100,000 files again. An entry is used only when
+//! its file has the same size and modification time, the configuration and the
+//! customers are the same (a fingerprint of their text and of this build), and
+//! "now" is on the same side of the order's latest recorded date as when the entry
+//! was made (the only way time changes a finding). Anything else, or a cache that
+//! does not decode, is ignored and rebuilt: the cache is never trusted over a file.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::credit::Exposure;
+use crate::finding::Finding;
+
+/// Where the cache lives, under the ledger root.
+pub const CACHE_FILE: &str = ".ordo/cache-v1.postcard";
+const FORMAT: u32 = 1;
+
+/// What identifies a version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub len: u64,
+    pub modified_ns: i128,
+}
+
+impl Identity {
+    /// The identity of a regular file; `None` for links and anything odd, which
+    /// are always read.
+    pub fn of(path: &Path) -> Option<Identity> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !meta.file_type().is_file() {
+            return None;
+        }
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        Some(Identity {
+            len: meta.len(),
+            modified_ns: modified.as_nanos() as i128,
+        })
+    }
+}
+
+/// What a check of one order file found.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub identity: Identity,
+    pub findings: Vec<Finding>,
+    /// The latest recorded date of the order (Unix seconds): the `future` check's
+    /// answer can only change when "now" crosses it.
+    pub horizon: Option<i64>,
+    pub exposure: Option<Exposure>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Stored {
+    format: u32,
+    fingerprint: u64,
+    /// "Now" (Unix seconds) when the entries were checked.
+    now: i64,
+    /// Keyed by the path relative to the root, as text (hashing `Path`s goes
+    /// component by component, which a 100,000-entry map feels).
+    entries: HashMap<String, Entry>,
+}
+
+/// The cache as loaded for one run.
+#[derive(Debug, Default)]
+pub struct Cache {
+    stored: Stored,
+}
+
+/// A fingerprint of everything a check depends on besides the order and "now":
+/// this build, the configuration, and the customers.
+pub fn fingerprint(config_text: &str, customers: &[(String, String)]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    crate::schema::FileKind::Order
+        .checked_in()
+        .hash(&mut hasher);
+    config_text.hash(&mut hasher);
+    customers.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Cache {
+    /// Loads the cache of `root`; a missing, corrupt, old or foreign one is empty.
+    pub fn load(root: &Path, fingerprint: u64) -> Cache {
+        let stored = std::fs::read(root.join(CACHE_FILE))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
+            .filter(|s| s.format == FORMAT && s.fingerprint == fingerprint)
+            .unwrap_or_default();
+        Cache { stored }
+    }
+
+    /// The entry for a file, if it still describes the file at `now`.
+    pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&Entry> {
+        let entry = self.stored.entries.get(rel.to_str()?)?;
+        let then = self.stored.now;
+        let same_side = entry.horizon.is_none_or(|h| (now >= h) == (then >= h));
+        (entry.identity == identity && same_side).then_some(entry)
+    }
+
+    /// The stored entry of a file, fresh or not.
+    pub fn entry(&self, rel: &str) -> Option<&Entry> {
+        self.stored.entries.get(rel)
+    }
+
+    /// Writes a new cache atomically; a failure only costs the next run time.
+    pub fn save(root: &Path, fingerprint: u64, now: i64, entries: HashMap<String, Entry>) {
+        let stored = Stored {
+            format: FORMAT,
+            fingerprint,
+            now,
+            entries,
+        };
+        let Ok(bytes) = postcard::to_stdvec(&stored) else {
+            return;
+        };
+        let path = root.join(CACHE_FILE);
+        let _ = std::fs::create_dir_all(root.join(".ordo"));
+        if let Ok(mut temp) = tempfile::Builder::new()
+            .prefix(".cache-")
+            .tempfile_in(root.join(".ordo"))
+        {
+            use std::io::Write;
+            if temp.write_all(&bytes).is_ok() {
+                let _ = temp.persist(path);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn entry(identity: Identity, horizon: Option<i64>) -> Entry {
+        Entry {
+            identity,
+            findings: vec![
+                Finding::error(crate::finding::Code::Role, "orders/2026/X.yaml", "m")
+                    .at(crate::yaml::Route::keys(&["steps", "A", "by"])),
+            ],
+            horizon,
+            exposure: Some(Exposure {
+                rel: PathBuf::from("orders/2026/X.yaml"),
+                id: "X".into(),
+                customer: "C".into(),
+                received: "2026-05-06T10:00".parse().expect("moment"),
+                outstanding: rust_decimal::Decimal::new(12345, 2),
+                approved: false,
+            }),
+        }
+    }
+
+    #[test]
+    fn round_trips_and_refuses_stale_entries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let id = Identity {
+            len: 10,
+            modified_ns: 5,
+        };
+        let rel = PathBuf::from("orders/2026/X.yaml");
+        let mut entries = HashMap::new();
+        entries.insert("orders/2026/X.yaml".to_owned(), entry(id, Some(1_000)));
+        Cache::save(dir.path(), 42, 2_000, entries);
+        let cache = Cache::load(dir.path(), 42);
+        let hit = cache.get(&rel, id, 3_000).expect("a fresh entry");
+        assert_eq!(hit.findings.len(), 1);
+        assert_eq!(
+            hit.exposure.as_ref().map(|e| e.outstanding.to_string()),
+            Some("123.45".into())
+        );
+        // Another size or time: re-read.
+        assert!(
+            cache
+                .get(
+                    &rel,
+                    Identity {
+                        len: 11,
+                        modified_ns: 5
+                    },
+                    3_000
+                )
+                .is_none()
+        );
+        assert!(
+            cache
+                .get(
+                    &rel,
+                    Identity {
+                        len: 10,
+                        modified_ns: 6
+                    },
+                    3_000
+                )
+                .is_none()
+        );
+        // "Now" before the order's latest date, where it was after: the `future`
+        // check could answer differently.
+        assert!(cache.get(&rel, id, 500).is_none());
+        // Another configuration: the whole cache is ignored.
+        assert!(Cache::load(dir.path(), 43).get(&rel, id, 3_000).is_none());
+        // A corrupt cache is ignored, never trusted.
+        std::fs::write(dir.path().join(CACHE_FILE), b"\x01\x02garbage").expect("write");
+        assert!(Cache::load(dir.path(), 42).get(&rel, id, 3_000).is_none());
+    }
+}

@@ -1,0 +1,83 @@
+//! The cache under `.ordo/`: used when nothing changed, never trusted when a file,
+//! the configuration or the time has moved, or when it is corrupt.
+
+use crate::support::{Ledger, run_in};
+
+const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
+
+#[test]
+fn the_cache_never_hides_a_change() {
+    let ledger = Ledger::base();
+    assert_eq!(ledger.run(&["validate"]).code, 0);
+    let cache = ledger.path().join(".ordo/cache-v1.postcard");
+    assert!(cache.is_file(), "a whole-ledger run leaves a cache");
+    assert_eq!(ledger.run(&["validate"]).code, 0, "a warm run agrees");
+
+    // A changed file is read again.
+    let text = std::fs::read_to_string(ledger.path().join(ORDER)).expect("read");
+    ledger.write(ORDER, text.replace("channel: email", "channel: mail"));
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("`mail` is not one of"),
+        "{}",
+        run.stdout
+    );
+
+    // A corrupt cache is ignored.
+    ledger.write(ORDER, text.clone());
+    std::fs::write(&cache, b"not a cache").expect("write");
+    assert_eq!(ledger.run(&["validate"]).code, 0);
+
+    // A changed configuration invalidates every entry: ben loses his role.
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("read");
+    ledger.write(
+        "ordo.yaml",
+        config.replace("roles: [warehouse]", "roles: [sales]"),
+    );
+    let run = ledger.run(&["validate"]);
+    assert!(
+        run.stdout
+            .contains("error[role]: ben does not hold the role `warehouse`"),
+        "{}",
+        run.stdout
+    );
+    ledger.write("ordo.yaml", config);
+
+    // An added and a deleted file are seen.
+    ledger.write("orders/2026/202611-ACME-002.yaml", "id: 202611-ACME-002\ncustomer: NOPE\nowner: ann\nreceived: 2026-11-05T09:00\nchannel: email\n");
+    assert!(
+        ledger
+            .run(&["validate"])
+            .stdout
+            .contains("error[unknown-customer]")
+    );
+    std::fs::remove_file(ledger.path().join("orders/2026/202611-ACME-002.yaml")).expect("remove");
+    assert_eq!(
+        ledger.run(&["validate"]).stdout,
+        "0 errors, 0 warnings in 1 order and 3 other files\n"
+    );
+}
+
+#[test]
+fn a_cached_future_finding_goes_when_time_catches_up() {
+    let ledger = Ledger::base();
+    let text = std::fs::read_to_string(ledger.path().join(ORDER)).expect("read");
+    ledger.write(
+        ORDER,
+        text.replace(
+            "pack: {done: 2026-11-03, by: ben}",
+            "pack: {done: 2026-11-03, by: ben}\n  ship: {done: 2026-11-25, by: ben}",
+        ),
+    );
+    let early = run_in(ledger.path(), &["--as-of", "2026-11-20", "validate"]);
+    assert!(early.stdout.contains("error[future]"), "{}", early.stdout);
+    let late = run_in(ledger.path(), &["--as-of", "2026-11-26", "validate"]);
+    assert_eq!(late.code, 0, "{}", late.transcript());
+    let early_again = run_in(ledger.path(), &["--as-of", "2026-11-20", "validate"]);
+    assert!(
+        early_again.stdout.contains("error[future]"),
+        "{}",
+        early_again.stdout
+    );
+}
