@@ -87,9 +87,23 @@ pub fn validate(
         _ => None,
     };
     let mut outcome = Outcome::default();
-    let all_orders = files::order_files(root);
     let customer_files = files::customer_files(root);
-
+    // A run over a few files (a pre-commit hook) never lists the whole ledger: it
+    // looks up only what those files need.
+    let all_orders: Vec<OrderFile> = match selection {
+        Selection::All => files::order_files(root),
+        Selection::Files(paths) => paths
+            .iter()
+            .filter_map(|p| match files::classify(p) {
+                Some(LedgerFile::Order(file))
+                    if root.join(&file.rel).symlink_metadata().is_ok() =>
+                {
+                    Some(file)
+                }
+                _ => None,
+            })
+            .collect(),
+    };
     let (want_config, want_customers, want_orders): (bool, Vec<String>, Vec<&OrderFile>) =
         match selection {
             Selection::All => (
@@ -100,20 +114,14 @@ pub fn validate(
             Selection::Files(paths) => {
                 let mut config = false;
                 let mut customers = Vec::new();
-                let mut orders = Vec::new();
                 for path in paths {
                     match files::classify(path) {
                         Some(LedgerFile::Config) => config = true,
                         Some(LedgerFile::Customer { code }) => customers.push(code),
-                        Some(LedgerFile::Order(file)) => {
-                            if let Some(listed) = all_orders.iter().find(|o| o.rel == file.rel) {
-                                orders.push(listed);
-                            }
-                        }
-                        None => {}
+                        _ => {}
                     }
                 }
-                (config, customers, orders)
+                (config, customers, all_orders.iter().collect())
             }
         };
 
@@ -210,10 +218,13 @@ pub fn validate(
         .filter(|c| customers.get(c).is_some_and(|c| c.credit_limit.is_some()))
         .collect();
     if matches!(selection, Selection::Files(_)) && !limited.is_empty() && config.credit.is_some() {
+        let candidates = files::order_files_where(root, |name| {
+            limited.iter().any(|code| name.contains(code.as_str()))
+        });
         exposures.extend(other_exposures(
             root,
             &ctx,
-            &all_orders,
+            &candidates,
             &selected,
             &limited,
         ));
@@ -229,7 +240,19 @@ pub fn validate(
             cross.entry(finding.file.clone()).or_default().push(finding);
         }
     }
-    for finding in checks::duplicate_ids(&all_orders, &want_orders) {
+    let duplicates = match selection {
+        Selection::All => checks::duplicate_ids(&all_orders, &want_orders),
+        Selection::Files(_) => {
+            let elsewhere: Vec<OrderFile> = want_orders
+                .iter()
+                .flat_map(|f| files::same_id_elsewhere(root, f))
+                .collect();
+            let mut all: Vec<OrderFile> = all_orders.clone();
+            all.extend(elsewhere);
+            checks::duplicate_ids(&all, &want_orders)
+        }
+    };
+    for finding in duplicates {
         cross.entry(finding.file.clone()).or_default().push(finding);
     }
     if let Some(rev) = since {

@@ -29,13 +29,20 @@ pub struct OrderFile {
 
 /// Classifies a path relative to the ledger root; `None` for files ordo does not own.
 pub fn classify(rel: &Path) -> Option<LedgerFile> {
-    let parts: Vec<&str> = rel
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => s.to_str(),
-            _ => None,
-        })
-        .collect();
+    // Splitting the text is much cheaper than `Path::components` over 100,000 files.
+    let parts: Vec<&str> = match rel.to_str() {
+        Some(text) if !text.contains('\\') => text
+            .split('/')
+            .filter(|p| !p.is_empty() && *p != ".")
+            .collect(),
+        _ => rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => s.to_str(),
+                _ => None,
+            })
+            .collect(),
+    };
     match parts.as_slice() {
         [name] if *name == CONFIG_FILE => Some(LedgerFile::Config),
         ["customers", name] => name.strip_suffix(".yaml").map(|code| LedgerFile::Customer {
@@ -62,7 +69,7 @@ pub fn classify(rel: &Path) -> Option<LedgerFile> {
 
 /// Every customer file, by code.
 pub fn customer_files(root: &Path) -> BTreeMap<String, PathBuf> {
-    yaml_files(root, "customers", 1)
+    yaml_files(root, "customers", 1, |_| true)
         .into_iter()
         .filter_map(|rel| match classify(&rel) {
             Some(LedgerFile::Customer { code }) => Some((code, rel)),
@@ -73,7 +80,13 @@ pub fn customer_files(root: &Path) -> BTreeMap<String, PathBuf> {
 
 /// Every order file, sorted by path. Links are listed, never followed.
 pub fn order_files(root: &Path) -> Vec<OrderFile> {
-    let mut files: Vec<OrderFile> = yaml_files(root, "orders", 3)
+    order_files_where(root, |_| true)
+}
+
+/// The order files whose file name passes `keep`, sorted by path; the names are
+/// filtered before anything else is made of them.
+pub fn order_files_where(root: &Path, keep: impl Fn(&str) -> bool) -> Vec<OrderFile> {
+    let mut files: Vec<OrderFile> = yaml_files(root, "orders", 3, keep)
         .into_iter()
         .filter_map(|rel| match classify(&rel) {
             Some(LedgerFile::Order(file)) => Some(file),
@@ -85,7 +98,7 @@ pub fn order_files(root: &Path) -> Vec<OrderFile> {
     files
 }
 
-fn yaml_files(root: &Path, dir: &str, depth: usize) -> Vec<PathBuf> {
+fn yaml_files(root: &Path, dir: &str, depth: usize, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let base = root.join(dir);
     WalkDir::new(&base)
         .min_depth(1)
@@ -95,9 +108,46 @@ fn yaml_files(root: &Path, dir: &str, depth: usize) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .filter(|e| {
             let name = e.file_name().to_string_lossy();
-            (name.ends_with(".yaml") || name.ends_with(".yml")) && !name.starts_with('.')
+            (name.ends_with(".yaml") || name.ends_with(".yml"))
+                && !name.starts_with('.')
+                && keep(&name)
         })
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter_map(|e| relative(root, e.path()))
+        .collect()
+}
+
+/// `path` relative to `root`, by its text when it can (cheaper than comparing
+/// `Path` components for every file of a large ledger).
+fn relative(root: &Path, path: &Path) -> Option<PathBuf> {
+    let (Some(root_text), Some(text)) = (root.to_str(), path.to_str()) else {
+        return path.strip_prefix(root).ok().map(Path::to_path_buf);
+    };
+    let rest = text.strip_prefix(root_text)?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    Some(PathBuf::from(rest))
+}
+
+/// Other files holding the same order id as `file`: the same name in another
+/// year folder, or loose in `orders/`. Looked up by name, without listing orders.
+pub fn same_id_elsewhere(root: &Path, file: &OrderFile) -> Vec<OrderFile> {
+    let orders = root.join("orders");
+    let mut folders: Vec<PathBuf> = vec![PathBuf::from("orders")];
+    if let Ok(entries) = std::fs::read_dir(&orders) {
+        folders.extend(
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| PathBuf::from("orders").join(e.file_name())),
+        );
+    }
+    folders
+        .into_iter()
+        .flat_map(|dir| ["yaml", "yml"].map(|ext| dir.join(format!("{}.{ext}", file.stem))))
+        .filter(|rel| *rel != file.rel && root.join(rel).symlink_metadata().is_ok())
+        .filter_map(|rel| match classify(&rel) {
+            Some(LedgerFile::Order(other)) => Some(other),
+            _ => None,
+        })
         .collect()
 }
 
