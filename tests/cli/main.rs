@@ -6,6 +6,7 @@ mod support;
 mod bad_input;
 mod cache;
 mod concurrency;
+mod corpus;
 mod history;
 mod init;
 mod integrations;
