@@ -74,6 +74,9 @@ impl Duration {
     }
 }
 
+/// The largest count a term may have.
+pub const MAX_COUNT: u32 = 100_000;
+
 const UNITS_HELP: &str = "units: h (hours), d (days), w (weeks), mo (months), wd (working days), wh (working hours); e.g. 25wd or 30d+1mo";
 
 impl FromStr for Duration {
@@ -94,9 +97,13 @@ impl FromStr for Duration {
                     "`{term}` in `{text}` does not start with a number; {UNITS_HELP}"
                 )));
             }
+            // Bounded so that date arithmetic can never overflow: no real term
+            // comes near it.
             let count = count
                 .parse::<u32>()
-                .map_err(|_| fail(format!("`{count}` in `{text}` is too large")))?;
+                .ok()
+                .filter(|n| *n <= MAX_COUNT)
+                .ok_or_else(|| fail(format!("`{count}` in `{text}` is too large (at most {MAX_COUNT})")))?;
             let unit = Unit::ALL
                 .iter()
                 .find(|(suffix, _)| *suffix == unit)
@@ -193,6 +200,7 @@ mod tests {
             ("5d+", "does not start with a number"),
             ("-5d", "does not start with a number"),
             ("99999999999d", "too large"),
+            ("100001d", "too large (at most 100000)"),
         ] {
             let error = text.parse::<Duration>().expect_err(text);
             assert!(error.message.contains(needle), "{text}: {}", error.message);
