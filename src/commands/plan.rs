@@ -36,7 +36,15 @@ pub fn run(
     let orders: Vec<LoadedOrder> = match (&args.id, args.all) {
         (Some(id), false) => vec![load_order(&ledger, id)?],
         (None, true) => {
-            let (good, bad) = ledger.read_all();
+            // Edits need each file's text, which `read_all` does not keep.
+            let mut good = Vec::new();
+            let mut bad = Vec::new();
+            for file in &ledger.order_files {
+                match ledger.read(file) {
+                    Ok(loaded) => good.push(loaded),
+                    Err(blocked) => bad.push((file.clone(), blocked)),
+                }
+            }
             if !bad.is_empty() {
                 let names: Vec<String> = bad
                     .iter()

@@ -109,12 +109,19 @@ impl Ledger {
     }
 
     /// Every order, read in parallel; the ones that cannot be read are returned
-    /// with their findings, never dropped.
+    /// with their findings, never dropped. The texts are not kept: readers of the
+    /// whole ledger need the orders, and 100,000 texts are 200 MB.
     pub fn read_all(&self) -> (Vec<LoadedOrder>, Vec<(OrderFile, Blocked)>) {
         let results: Vec<(OrderFile, Result<LoadedOrder, Blocked>)> = self
             .order_files
             .par_iter()
-            .map(|file| (file.clone(), self.read(file)))
+            .map(|file| {
+                let read = self.read(file).map(|mut loaded| {
+                    loaded.text = String::new();
+                    loaded
+                });
+                (file.clone(), read)
+            })
             .collect();
         let mut good = Vec::new();
         let mut bad = Vec::new();

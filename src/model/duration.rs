@@ -103,7 +103,11 @@ impl FromStr for Duration {
                 .parse::<u32>()
                 .ok()
                 .filter(|n| *n <= MAX_COUNT)
-                .ok_or_else(|| fail(format!("`{count}` in `{text}` is too large (at most {MAX_COUNT})")))?;
+                .ok_or_else(|| {
+                    fail(format!(
+                        "`{count}` in `{text}` is too large (at most {MAX_COUNT})"
+                    ))
+                })?;
             let unit = Unit::ALL
                 .iter()
                 .find(|(suffix, _)| *suffix == unit)

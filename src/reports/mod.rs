@@ -30,19 +30,20 @@ pub struct Book<'a> {
 impl<'a> Book<'a> {
     /// Every order with its schedule (orders whose workflow is unknown are left to
     /// `validate`, which reports them).
-    pub fn schedules(&self) -> Vec<(&'a Order, Schedule<'a>)> {
+    ///
+    /// Made one at a time, so a report over 100,000 orders holds one schedule at a
+    /// time rather than all of them.
+    pub fn schedules(&self) -> impl Iterator<Item = (&'a Order, Schedule<'a>)> + '_ {
         self.orders
             .iter()
             .filter_map(|o| Schedule::of(self.config, self.calendars, o).map(|s| (*o, s)))
-            .collect()
     }
 
     /// The same, with the chain behind every date written out.
-    pub fn explained_schedules(&self) -> Vec<(&'a Order, Schedule<'a>)> {
+    pub fn explained_schedules(&self) -> impl Iterator<Item = (&'a Order, Schedule<'a>)> + '_ {
         self.orders
             .iter()
             .filter_map(|o| Schedule::explained(self.config, self.calendars, o).map(|s| (*o, s)))
-            .collect()
     }
 
     /// Who is expected to act on a step: the order's owner when they hold its role,

@@ -65,7 +65,7 @@ fn completed_on(order: &Order, schedule: &Schedule<'_>, tz: chrono_tz::Tz) -> Op
 
 pub fn report(book: &Book<'_>, month: Month) -> Report {
     let tz = book.tz;
-    let schedules = book.schedules();
+    let schedules: Vec<_> = book.schedules().collect();
     let received_in = |o: &Order| month.contains(o.received.0.local_date(tz));
 
     let received: Vec<&Order> = schedules
