@@ -1,25 +1,8 @@
 //! `validate --since REV`: the checks on a change, against the files at REV.
 
-use std::path::Path;
-use std::process::Command;
-
-use crate::support::Ledger;
+use crate::support::{Ledger, commit_all, git};
 
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
-
-fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
 
 fn committed(extra_steps: &str) -> Ledger {
     let ledger = Ledger::base();
@@ -31,11 +14,7 @@ fn committed(extra_steps: &str) -> Ledger {
             &format!("  pack: {{done: 2026-11-03, by: ben}}\n{extra_steps}"),
         ),
     );
-    git(ledger.path(), &["init", "--quiet"]);
-    git(ledger.path(), &["config", "user.email", "ann@test.example"]);
-    git(ledger.path(), &["config", "user.name", "Ann"]);
-    git(ledger.path(), &["add", "-A"]);
-    git(ledger.path(), &["commit", "--quiet", "-m", "start"]);
+    commit_all(ledger.path());
     ledger
 }
 

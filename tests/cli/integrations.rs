@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::copy_tree;
+use crate::support::{commit_all, copy_tree, git};
 
 fn repo_file(rel: &str) -> serde_json::Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
@@ -16,21 +16,6 @@ fn repo_file(rel: &str) -> serde_json::Value {
 fn bin_dir() -> PathBuf {
     let binary = assert_cmd::cargo::cargo_bin("ordo");
     binary.parent().expect("folder").to_path_buf()
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Runs a shell script in `dir` with this build's `ordo` first on PATH.
@@ -67,11 +52,7 @@ fn the_pre_commit_hook_refuses_a_staged_bad_file() {
 
     let dir = tempfile::tempdir().expect("tempdir");
     copy_tree(&crate::support::fixtures().join("base"), dir.path());
-    git(dir.path(), &["init", "--quiet"]);
-    git(dir.path(), &["config", "user.email", "ann@test.example"]);
-    git(dir.path(), &["config", "user.name", "Ann"]);
-    git(dir.path(), &["add", "-A"]);
-    git(dir.path(), &["commit", "--quiet", "-m", "start"]);
+    commit_all(dir.path());
     std::fs::write(
         dir.path().join("orders/2026/202611-ACME-002.yaml"),
         "id: 202611-ACME-002\ncustomer: ACME\nowner: ann\nreceived: 2026-11-05T09:00\nchannel: carrier-pigeon\n",

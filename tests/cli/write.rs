@@ -2,37 +2,15 @@
 //! touches only its lines (the `git diff` is the snapshot), and a refused change
 //! leaves the file byte for byte as it was.
 
-use std::path::Path;
-use std::process::Command;
-
-use crate::support::{Ledger, Run};
+use crate::support::{Ledger, Run, commit_all, git};
 
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 
 /// The base ledger committed to a fresh git repository whose user is Ann.
 fn repo() -> Ledger {
     let ledger = Ledger::base();
-    git(ledger.path(), &["init", "--quiet"]);
-    git(ledger.path(), &["config", "user.email", "ann@test.example"]);
-    git(ledger.path(), &["config", "user.name", "Ann"]);
-    git(ledger.path(), &["add", "-A"]);
-    git(ledger.path(), &["commit", "--quiet", "-m", "start"]);
+    commit_all(ledger.path());
     ledger
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// The working-tree diff, without the `index` line (blob hashes say nothing).

@@ -128,3 +128,28 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// Runs git in `dir` and returns its output; fails the test when git fails.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Makes `dir` a git repository whose user is Ann, with everything committed.
+pub fn commit_all(dir: &Path) {
+    git(dir, &["init", "--quiet"]);
+    git(dir, &["config", "user.email", "ann@test.example"]);
+    git(dir, &["config", "user.name", "Ann"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "--quiet", "-m", "start"]);
+}
