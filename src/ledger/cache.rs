@@ -16,14 +16,19 @@ use crate::checks::credit::Exposure;
 use crate::finding::Finding;
 
 /// Where the cache lives, under the ledger root.
-pub const CACHE_FILE: &str = ".ordo/cache-v1.postcard";
-const FORMAT: u32 = 1;
+pub const CACHE_FILE: &str = ".ordo/cache-v2.postcard";
+const FORMAT: u32 = 2;
 
 /// What identifies a version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identity {
     pub len: u64,
     pub modified_ns: i128,
+    /// The inode and change time, where the platform has them: an atomic
+    /// replacement (a new inode) or a same-size edit within one clock tick still
+    /// shows.
+    pub inode: u64,
+    pub changed_ns: i128,
 }
 
 impl Identity {
@@ -39,9 +44,21 @@ impl Identity {
             .ok()?
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?;
+        #[cfg(unix)]
+        let (inode, changed_ns) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                meta.ino(),
+                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+            )
+        };
+        #[cfg(not(unix))]
+        let (inode, changed_ns) = (0, 0);
         Some(Identity {
             len: meta.len(),
             modified_ns: modified.as_nanos() as i128,
+            inode,
+            changed_ns,
         })
     }
 }
@@ -166,6 +183,8 @@ mod tests {
         let id = Identity {
             len: 10,
             modified_ns: 5,
+            inode: 7,
+            changed_ns: 5,
         };
         let rel = PathBuf::from("orders/2026/X.yaml");
         let mut entries = HashMap::new();
@@ -179,13 +198,14 @@ mod tests {
             Some("123.45".into())
         );
         // Another size or time: re-read.
+        assert!(cache.get(&rel, Identity { len: 11, ..id }, 3_000).is_none());
         assert!(
             cache
                 .get(
                     &rel,
                     Identity {
-                        len: 11,
-                        modified_ns: 5
+                        modified_ns: 6,
+                        ..id
                     },
                     3_000
                 )
@@ -193,14 +213,7 @@ mod tests {
         );
         assert!(
             cache
-                .get(
-                    &rel,
-                    Identity {
-                        len: 10,
-                        modified_ns: 6
-                    },
-                    3_000
-                )
+                .get(&rel, Identity { inode: 8, ..id }, 3_000)
                 .is_none()
         );
         // "Now" before the order's latest date, where it was after: the `future`

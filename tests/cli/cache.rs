@@ -9,7 +9,7 @@ const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 fn the_cache_never_hides_a_change() {
     let ledger = Ledger::base();
     assert_eq!(ledger.run(&["validate"]).code, 0);
-    let cache = ledger.path().join(".ordo/cache-v1.postcard");
+    let cache = ledger.path().join(".ordo/cache-v2.postcard");
     assert!(cache.is_file(), "a whole-ledger run leaves a cache");
     assert_eq!(ledger.run(&["validate"]).code, 0, "a warm run agrees");
 
