@@ -3,7 +3,7 @@
 
 use yaml_serde::Value;
 
-use super::change::{self, Change, resolve_by, when_text};
+use super::change::{self, resolve_by, when_text};
 use super::common::{load_order, now_in, open_ledger};
 use crate::cli::{AdvanceArgs, Cli};
 use crate::edit::patch::{one_line, set_step_fields};
@@ -40,18 +40,7 @@ pub fn run(
     let new =
         set_step_fields(&loaded.text, &step.id, &fields).map_err(|e| Failure::Io(e.to_string()))?;
     let message = format!("{}: {} done by {by}", loaded.order.id, step.id);
-    let path = change::apply(
-        &ledger,
-        &Change {
-            file: &loaded.file,
-            old: &loaded.text,
-            new,
-            message,
-            allow: Vec::new(),
-        },
-        now,
-        args.commit,
-    )?;
+    let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
     out.extend_from_slice(
         format!(
             "{}: {} ({}) done by {by} on {when}\n{}\n",

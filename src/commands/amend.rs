@@ -3,7 +3,7 @@
 
 use yaml_serde::{Mapping, Value};
 
-use super::change::{self, Change, resolve_by, when_text};
+use super::change::{self, resolve_by, when_text};
 use super::common::{load_order, now_in, open_ledger};
 use crate::cli::{AmendArgs, Cli};
 use crate::edit::patch::{append_to_list, one_line};
@@ -44,16 +44,13 @@ pub fn run(
     );
     let path = change::apply(
         &ledger,
-        &Change {
-            file: &loaded.file,
-            old: &loaded.text,
-            new,
-            message,
-            allow: if args.impact == Impact::Structural {
-                vec![Code::AmendmentReview]
-            } else {
-                Vec::new()
-            },
+        &loaded,
+        &new,
+        &message,
+        if args.impact == Impact::Structural {
+            &[Code::AmendmentReview]
+        } else {
+            &[]
         },
         now,
         args.commit,

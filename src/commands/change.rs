@@ -13,7 +13,7 @@ use crate::edit::{git, write};
 use crate::finding::{Finding, Severity};
 use crate::ledger::document;
 use crate::ledger::files::OrderFile;
-use crate::ledger::open::{Blocked, Ledger};
+use crate::ledger::open::{Blocked, Ledger, LoadedOrder};
 use crate::model::Moment;
 use crate::model::id_format::IdFormat;
 use crate::model::order::Order;
@@ -63,16 +63,6 @@ pub fn when_text(on: Option<&str>, now: DateTime<Tz>) -> Result<String, Failure>
         }
         None => Ok(now.format("%Y-%m-%dT%H:%M:%S%:z").to_string()),
     }
-}
-
-/// A changed order file, ready to be checked and written.
-pub struct Change<'a> {
-    pub file: &'a OrderFile,
-    pub old: &'a str,
-    pub new: String,
-    pub message: String,
-    /// Finding codes the change may leave behind on purpose.
-    pub allow: Vec<crate::finding::Code>,
 }
 
 /// Checks the new text as `validate` would; errors refuse the write, except those
@@ -130,22 +120,34 @@ fn off(ledger: &Ledger, finding: &Finding) -> bool {
         )
 }
 
-/// Validates and writes a change, then commits it when asked.
+/// Validates the new text of an order that `loaded` read, writes it (refused if
+/// the file changed since), and commits it when asked. `allow` names the finding
+/// codes the change may leave behind on purpose.
 pub fn apply(
     ledger: &Ledger,
-    change: &Change<'_>,
+    loaded: &LoadedOrder,
+    new: &str,
+    message: &str,
+    allow: &[crate::finding::Code],
     now: DateTime<Tz>,
     commit: bool,
 ) -> Result<PathBuf, Failure> {
-    check_order_text(ledger, change.file, &change.new, now, &change.allow)?;
-    let path = ledger.root.join(&change.file.rel);
-    write::replace(&path, change.old.as_bytes(), change.new.as_bytes())
+    let file = &loaded.file;
+    check_order_text(ledger, file, new, now, allow)?;
+    let path = ledger.root.join(&file.rel);
+    let lock = crate::edit::lock::WriteLock::acquire(&ledger.root).map_err(|e| {
+        Failure::Io(format!(
+            "cannot take the ledger's write lock (.ordo/write.lock): {e}"
+        ))
+    })?;
+    write::replace(&path, loaded.text.as_bytes(), new.as_bytes())
         .map_err(|e| Failure::Io(e.to_string()))?;
+    drop(lock);
     if commit {
-        git::commit_file(&ledger.root, &change.file.rel, &change.message).map_err(|e| {
+        git::commit_file(&ledger.root, &file.rel, message).map_err(|e| {
             Failure::Io(format!(
                 "{} was written but not committed: {e}",
-                change.file.rel.display()
+                file.rel.display()
             ))
         })?;
     }

@@ -5,7 +5,7 @@
 
 use yaml_serde::{Mapping, Value};
 
-use super::change::{self, Change, resolve_by, when_text};
+use super::change::{self, resolve_by, when_text};
 use super::common::{load_order, now_in, open_ledger};
 use crate::cli::{Cli, PlanArgs};
 use crate::edit::patch::{append_to_list, one_line, set_step_fields};
@@ -125,18 +125,7 @@ pub fn run(
             "planned"
         };
         let message = format!("{}: {verb} {}", loaded.order.id, listed.join(", "));
-        change::apply(
-            &ledger,
-            &Change {
-                file: &loaded.file,
-                old: &loaded.text,
-                new: text,
-                message: message.clone(),
-                allow: Vec::new(),
-            },
-            now,
-            args.commit,
-        )?;
+        change::apply(&ledger, loaded, &text, &message, &[], now, args.commit)?;
         written += 1;
         out.extend_from_slice(format!("{message}\n").as_bytes());
     }

@@ -3,7 +3,7 @@
 use yaml_serde::Value;
 
 use super::advance::{check_may_act, pick_step};
-use super::change::{self, Change, resolve_by};
+use super::change::{self, resolve_by};
 use super::common::{load_order, now_in, open_ledger};
 use crate::cli::{Cli, SkipArgs};
 use crate::edit::patch::{one_line, set_step_fields};
@@ -34,18 +34,7 @@ pub fn run(
     )
     .map_err(|e| Failure::Io(e.to_string()))?;
     let message = format!("{}: {} skipped by {by}", loaded.order.id, step.id);
-    let path = change::apply(
-        &ledger,
-        &Change {
-            file: &loaded.file,
-            old: &loaded.text,
-            new,
-            message,
-            allow: Vec::new(),
-        },
-        now,
-        args.commit,
-    )?;
+    let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
     out.extend_from_slice(
         format!(
             "{}: {} ({}) skipped by {by}: {}\n{}\n",

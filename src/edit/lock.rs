@@ -14,8 +14,7 @@ pub struct WriteLock {
 impl WriteLock {
     /// Waits for and takes the ledger's write lock.
     pub fn acquire(root: &Path) -> std::io::Result<WriteLock> {
-        let dir = root.join(".ordo");
-        std::fs::create_dir_all(&dir)?;
+        let dir = crate::ledger::cache::state_dir(root)?;
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)

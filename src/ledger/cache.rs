@@ -19,6 +19,19 @@ use crate::finding::Finding;
 pub const CACHE_FILE: &str = ".ordo/cache-v2.postcard";
 const FORMAT: u32 = 2;
 
+/// The ledger's `.ordo/` folder for the cache and the write lock, created on
+/// first use with a `.gitignore` of its own, so it never shows up in `git status`
+/// even in a ledger without `ordo init`'s ignore line.
+pub fn state_dir(root: &Path) -> std::io::Result<std::path::PathBuf> {
+    let dir = root.join(".ordo");
+    std::fs::create_dir_all(&dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        std::fs::write(ignore, "# ordo's cache and lock: never committed\n*\n")?;
+    }
+    Ok(dir)
+}
+
 /// What identifies a version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identity {

@@ -53,12 +53,7 @@ pub fn ics(book: &Book<'_>) -> String {
         }
         for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
             let Ok(due) = &line.due else { continue };
-            let Some(point) = due
-                .point
-                .filter(|_| !matches!(due.basis, Basis::Waiting { .. }))
-            else {
-                continue;
-            };
+            let Some(point) = dated(due) else { continue };
             let mut event = base_event(
                 &format!("{}.{}@{domain}", order.id, line.step.id),
                 &format!("{} {}: {}", order.id, line.step.id, line.step.title),
@@ -66,13 +61,10 @@ pub fn ics(book: &Book<'_>) -> String {
                 stamp,
                 &description(order, due, &line.step.role),
             );
-            for (name, email) in attendees(book, order, &line.step.role, &line.step.notify) {
-                event.attendee(
-                    Attendee::new(format!("mailto:{email}"))
-                        .cn(name)
-                        .role(Role::ReqParticipant),
-                );
-            }
+            invite(
+                &mut event,
+                attendees(book, order, &line.step.role, &line.step.notify),
+            );
             if let Some(remind) = &line.step.remind {
                 let cal = book
                     .calendars
@@ -99,12 +91,7 @@ pub fn ics(book: &Book<'_>) -> String {
                 continue;
             }
             let Ok(due) = &installment.due else { continue };
-            let Some(point) = due
-                .point
-                .filter(|_| !matches!(due.basis, Basis::Waiting { .. }))
-            else {
-                continue;
-            };
+            let Some(point) = dated(due) else { continue };
             let mut event = base_event(
                 &format!("{}.payment-{}@{domain}", order.id, installment.term.name),
                 &format!(
@@ -117,13 +104,7 @@ pub fn ics(book: &Book<'_>) -> String {
                 stamp,
                 &description(order, due, "payment"),
             );
-            for (name, email) in attendees(book, order, "", &[]) {
-                event.attendee(
-                    Attendee::new(format!("mailto:{email}"))
-                        .cn(name)
-                        .role(Role::ReqParticipant),
-                );
-            }
+            invite(&mut event, attendees(book, order, "", &[]));
             calendar.push(event.done());
             events += 1;
         }
@@ -157,6 +138,22 @@ fn base_event(
         }
     }
     event
+}
+
+/// A due date that can go on a calendar: computed and not waiting.
+fn dated(due: &Computed) -> Option<Point> {
+    due.point
+        .filter(|_| !matches!(due.basis, Basis::Waiting { .. }))
+}
+
+fn invite(event: &mut Event, people: Vec<(String, String)>) {
+    for (name, email) in people {
+        event.attendee(
+            Attendee::new(format!("mailto:{email}"))
+                .cn(name)
+                .role(Role::ReqParticipant),
+        );
+    }
 }
 
 fn description(order: &Order, due: &Computed, role: &str) -> String {
