@@ -182,7 +182,7 @@ pub fn validate(
         loaded.read.source.as_ref().map_or("", |s| s.text.as_str()),
         &customer_texts,
     );
-    let cache = if use_cache {
+    let cache: Cache<Entry> = if use_cache {
         Cache::load(root, fingerprint)
     } else {
         Cache::default()
@@ -194,7 +194,8 @@ pub fn validate(
         .collect();
     outcome.orders = checked.len();
     outcome.files += checked.len();
-    if use_cache && checked.iter().any(|c| !c.from_cache) {
+    // Saved when anything was read, or files went away (their entries with them).
+    if use_cache && (checked.iter().any(|c| !c.from_cache) || cache.len() != checked.len()) {
         let entries = checked
             .iter()
             .filter_map(|c| {
@@ -338,7 +339,7 @@ fn check_order_file(
     root: &Path,
     ctx: &Context<'_>,
     file: &OrderFile,
-    cache: Option<&Cache>,
+    cache: Option<&Cache<Entry>>,
     now: i64,
 ) -> Checked {
     let identity = cache.and_then(|_| Identity::of(&root.join(&file.rel)));

@@ -13,13 +13,8 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let ledger = open_ledger(cli, env)?;
-    let (orders, invalid) = ledger.read_all();
-    let mut rows = Vec::new();
-    for loaded in &orders {
-        let order = &loaded.order;
-        let Some(schedule) = Schedule::of(&ledger.config, &ledger.calendars, order) else {
-            continue;
-        };
+    let (rows, invalid) = ledger.map_orders(|_, order| {
+        let schedule = Schedule::of(&ledger.config, &ledger.calendars, order)?;
         let keep = args
             .status
             .as_ref()
@@ -38,7 +33,7 @@ pub fn run(
                 .as_ref()
                 .is_none_or(|w| w.iter().any(|w| w == schedule.workflow_name));
         if !keep {
-            continue;
+            return None;
         }
         let (next, basis) = match schedule.next_due() {
             Some((line, due)) => (
@@ -51,7 +46,7 @@ pub fn run(
             ),
             None => (String::new(), String::new()),
         };
-        rows.push(vec![
+        Some(vec![
             order.id.clone(),
             order.customer.clone(),
             schedule.status.as_str().to_owned(),
@@ -60,8 +55,9 @@ pub fn run(
             basis,
             order.owner.clone(),
             order.priority.to_string(),
-        ]);
-    }
+        ])
+    });
+    let mut rows: Vec<Vec<String>> = rows.into_iter().flatten().collect();
     rows.sort();
     let mut table = table(&[
         "order", "customer", "status", "stage", "next due", "basis", "owner", "priority",

@@ -22,8 +22,9 @@ pub fn overdue(
         customer: args.customer.clone(),
         priority: args.priority.clone(),
     };
-    let report = overdue::report(&loaded.book(), &filters);
-    Ok(finish(report, &loaded, &args.report, args.fail_if_any, out))
+    let (agendas, invalid) = loaded.agendas();
+    let report = overdue::report(&loaded.book(), &agendas, &filters);
+    Ok(finish(report, invalid, &args.report, args.fail_if_any, out))
 }
 
 pub fn upcoming(
@@ -37,9 +38,10 @@ pub fn upcoming(
         .within
         .parse()
         .map_err(|e| Failure::Usage(format!("--within: {e}")))?;
-    let report =
-        upcoming::report(&loaded.book(), &within).map_err(|e| Failure::Usage(e.to_string()))?;
-    Ok(finish(report, &loaded, &args.report, false, out))
+    let (agendas, invalid) = loaded.agendas();
+    let report = upcoming::report(&loaded.book(), &agendas, &within)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    Ok(finish(report, invalid, &args.report, false, out))
 }
 
 pub fn sla(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
@@ -50,8 +52,13 @@ pub fn sla(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> R
         to: args.to,
         detail: args.detail,
     };
-    let report = sla::report(&loaded.book(), &options);
-    Ok(finish(report, &loaded, &args.report, false, out))
+    let (measured, invalid) = loaded.fold(
+        sla::Measured::default,
+        |sum, book, order| sum.add(book, order, &options),
+        sla::Measured::merge,
+    );
+    let report = sla::report(&loaded.book(), measured, &options);
+    Ok(finish(report, invalid, &args.report, false, out))
 }
 
 pub fn monthly(
@@ -66,8 +73,10 @@ pub fn monthly(
             .ok_or_else(|| Failure::Usage(format!("--month: `{text}` is not YYYY-MM")))?,
         None => monthly::Month::previous(loaded.now.date_naive()),
     };
-    let report = monthly::report(&loaded.book(), month);
-    Ok(finish(report, &loaded, &args.report, false, out))
+    let (parts, invalid) = loaded.each(|book, order| monthly::part(book, order, month));
+    let parts: Vec<monthly::Part> = parts.into_iter().flatten().collect();
+    let report = monthly::report(&loaded.book(), month, &parts);
+    Ok(finish(report, invalid, &args.report, false, out))
 }
 
 pub fn calendar(
@@ -77,8 +86,9 @@ pub fn calendar(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let loaded = Loaded::open(cli, env)?;
-    let text = calendar::ics(&loaded.book());
-    for invalid in &loaded.invalid {
+    let (events, invalid) = loaded.each(calendar::events);
+    let text = calendar::ics(&loaded.book(), events);
+    for invalid in &invalid {
         eprintln_invalid(invalid);
     }
     match &args.output {
@@ -97,9 +107,9 @@ pub fn calendar(
                     .map_err(|e| Failure::Io(e.to_string()))?;
             }
         }
-        None => out.extend_from_slice(text.as_bytes()),
+        None => out.append(&mut text.into_bytes()),
     }
-    Ok(if args.strict && !loaded.invalid.is_empty() {
+    Ok(if args.strict && !invalid.is_empty() {
         exit::FINDINGS
     } else {
         exit::OK
@@ -113,8 +123,9 @@ pub fn export(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let loaded = Loaded::open(cli, env)?;
-    let report = export::report(&loaded.book());
-    for invalid in &loaded.invalid {
+    let (rows, invalid) = loaded.each(export::rows);
+    let report = export::report(&loaded.book(), rows);
+    for invalid in &invalid {
         eprintln_invalid(invalid);
     }
     let text = match args.format {
@@ -123,8 +134,8 @@ pub fn export(
             crate::output::render::render(&report, crate::output::render::Format::Csv)
         }
     };
-    out.extend_from_slice(text.as_bytes());
-    Ok(if args.strict && !loaded.invalid.is_empty() {
+    out.append(&mut text.into_bytes());
+    Ok(if args.strict && !invalid.is_empty() {
         exit::FINDINGS
     } else {
         exit::OK

@@ -17,7 +17,7 @@ use crate::model::status::applies;
 use crate::yaml::Route;
 
 /// How sure a computed date is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Basis {
     /// Every anchor in the chain has happened.
     Firm,

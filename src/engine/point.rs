@@ -10,10 +10,45 @@ use super::calendar::local;
 use crate::model::Moment;
 use crate::model::moment::Resolved;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "Kept", try_from = "Kept")]
 pub enum Point {
     Day(NaiveDate),
     At(DateTime<Tz>),
+}
+
+/// A point as a cache keeps it: an instant as Unix seconds with its zone's name.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum Kept {
+    Day(NaiveDate),
+    At { unix: i64, zone: String },
+}
+
+impl From<Point> for Kept {
+    fn from(point: Point) -> Kept {
+        match point {
+            Point::Day(day) => Kept::Day(day),
+            Point::At(at) => Kept::At {
+                unix: at.timestamp(),
+                zone: at.timezone().name().to_owned(),
+            },
+        }
+    }
+}
+
+impl TryFrom<Kept> for Point {
+    type Error = String;
+
+    fn try_from(kept: Kept) -> Result<Point, String> {
+        match kept {
+            Kept::Day(day) => Ok(Point::Day(day)),
+            Kept::At { unix, zone } => {
+                let tz: Tz = zone.parse().map_err(|_| format!("unknown zone {zone}"))?;
+                let at = DateTime::from_timestamp(unix, 0).ok_or("instant out of range")?;
+                Ok(Point::At(at.with_timezone(&tz)))
+            }
+        }
+    }
 }
 
 impl Point {

@@ -10,14 +10,11 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::credit::Exposure;
 use crate::finding::Finding;
-
-/// Where the cache lives, under the ledger root.
-pub const CACHE_FILE: &str = ".ordo/cache-v2.postcard";
-const FORMAT: u32 = 2;
 
 /// The ledger's `.ordo/` folder for the cache and the write lock, created on
 /// first use with a `.gitignore` of its own, so it never shows up in `git status`
@@ -76,6 +73,20 @@ impl Identity {
     }
 }
 
+/// What a cache keeps per order file: something made from one version of it.
+pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
+    /// The cache file under the ledger root.
+    const FILE: &'static str;
+    /// Bumped whenever the entry's shape changes; another format is ignored.
+    const FORMAT: u32;
+    /// The version of the file the entry was made from.
+    fn identity(&self) -> Identity;
+    /// Whether the entry, made at `then`, still holds at `now` (Unix seconds).
+    fn holds(&self, _then: i64, _now: i64) -> bool {
+        true
+    }
+}
+
 /// What a check of one order file found.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
@@ -87,24 +98,57 @@ pub struct Entry {
     pub exposure: Option<Exposure>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Stored {
+impl Kept for Entry {
+    const FILE: &'static str = ".ordo/cache-v2.postcard";
+    const FORMAT: u32 = 2;
+
+    fn identity(&self) -> Identity {
+        self.identity
+    }
+
+    fn holds(&self, then: i64, now: i64) -> bool {
+        self.horizon.is_none_or(|h| (now >= h) == (then >= h))
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(bound = "E: Kept")]
+struct Stored<E> {
     format: u32,
     fingerprint: u64,
-    /// "Now" (Unix seconds) when the entries were checked.
+    /// "Now" (Unix seconds) when the entries were made.
     now: i64,
     /// Keyed by the path relative to the root, as text (hashing `Path`s goes
     /// component by component, which a 100,000-entry map feels).
-    entries: HashMap<String, Entry>,
+    entries: HashMap<String, E>,
 }
 
-/// The cache as loaded for one run.
-#[derive(Debug, Default)]
-pub struct Cache {
-    stored: Stored,
+impl<E> Default for Stored<E> {
+    fn default() -> Self {
+        Stored {
+            format: 0,
+            fingerprint: 0,
+            now: 0,
+            entries: HashMap::new(),
+        }
+    }
 }
 
-/// A fingerprint of everything a check depends on besides the order and "now":
+/// A cache as loaded for one run.
+#[derive(Debug)]
+pub struct Cache<E> {
+    stored: Stored<E>,
+}
+
+impl<E> Default for Cache<E> {
+    fn default() -> Self {
+        Cache {
+            stored: Stored::default(),
+        }
+    }
+}
+
+/// A fingerprint of everything an entry depends on besides its file and "now":
 /// this build, the configuration, and the customers.
 pub fn fingerprint(config_text: &str, customers: &[(String, String)]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -117,34 +161,41 @@ pub fn fingerprint(config_text: &str, customers: &[(String, String)]) -> u64 {
     hasher.finish()
 }
 
-impl Cache {
+impl<E: Kept> Cache<E> {
     /// Loads the cache of `root`; a missing, corrupt, old or foreign one is empty.
-    pub fn load(root: &Path, fingerprint: u64) -> Cache {
-        let stored = std::fs::read(root.join(CACHE_FILE))
+    pub fn load(root: &Path, fingerprint: u64) -> Cache<E> {
+        let stored = std::fs::read(root.join(E::FILE))
             .ok()
-            .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
-            .filter(|s| s.format == FORMAT && s.fingerprint == fingerprint)
+            .and_then(|bytes| postcard::from_bytes::<Stored<E>>(&bytes).ok())
+            .filter(|s| s.format == E::FORMAT && s.fingerprint == fingerprint)
             .unwrap_or_default();
         Cache { stored }
     }
 
     /// The entry for a file, if it still describes the file at `now`.
-    pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&Entry> {
+    pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&E> {
         let entry = self.stored.entries.get(rel.to_str()?)?;
-        let then = self.stored.now;
-        let same_side = entry.horizon.is_none_or(|h| (now >= h) == (then >= h));
-        (entry.identity == identity && same_side).then_some(entry)
+        (entry.identity() == identity && entry.holds(self.stored.now, now)).then_some(entry)
     }
 
     /// The stored entry of a file, fresh or not.
-    pub fn entry(&self, rel: &str) -> Option<&Entry> {
+    pub fn entry(&self, rel: &str) -> Option<&E> {
         self.stored.entries.get(rel)
     }
 
+    /// How many entries the cache holds.
+    pub fn len(&self) -> usize {
+        self.stored.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stored.entries.is_empty()
+    }
+
     /// Writes a new cache atomically; a failure only costs the next run time.
-    pub fn save(root: &Path, fingerprint: u64, now: i64, entries: HashMap<String, Entry>) {
+    pub fn save(root: &Path, fingerprint: u64, now: i64, entries: HashMap<String, E>) {
         let stored = Stored {
-            format: FORMAT,
+            format: E::FORMAT,
             fingerprint,
             now,
             entries,
@@ -152,15 +203,13 @@ impl Cache {
         let Ok(bytes) = postcard::to_stdvec(&stored) else {
             return;
         };
-        let path = root.join(CACHE_FILE);
-        let _ = std::fs::create_dir_all(root.join(".ordo"));
-        if let Ok(mut temp) = tempfile::Builder::new()
-            .prefix(".cache-")
-            .tempfile_in(root.join(".ordo"))
-        {
+        let Ok(dir) = state_dir(root) else {
+            return;
+        };
+        if let Ok(mut temp) = tempfile::Builder::new().prefix(".cache-").tempfile_in(&dir) {
             use std::io::Write;
             if temp.write_all(&bytes).is_ok() {
-                let _ = temp.persist(path);
+                let _ = temp.persist(root.join(E::FILE));
             }
         }
     }
@@ -203,7 +252,7 @@ mod tests {
         let mut entries = HashMap::new();
         entries.insert("orders/2026/X.yaml".to_owned(), entry(id, Some(1_000)));
         Cache::save(dir.path(), 42, 2_000, entries);
-        let cache = Cache::load(dir.path(), 42);
+        let cache: Cache<Entry> = Cache::load(dir.path(), 42);
         let hit = cache.get(&rel, id, 3_000).expect("a fresh entry");
         assert_eq!(hit.findings.len(), 1);
         assert_eq!(
@@ -233,9 +282,17 @@ mod tests {
         // check could answer differently.
         assert!(cache.get(&rel, id, 500).is_none());
         // Another configuration: the whole cache is ignored.
-        assert!(Cache::load(dir.path(), 43).get(&rel, id, 3_000).is_none());
+        assert!(
+            Cache::<Entry>::load(dir.path(), 43)
+                .get(&rel, id, 3_000)
+                .is_none()
+        );
         // A corrupt cache is ignored, never trusted.
-        std::fs::write(dir.path().join(CACHE_FILE), b"\x01\x02garbage").expect("write");
-        assert!(Cache::load(dir.path(), 42).get(&rel, id, 3_000).is_none());
+        std::fs::write(dir.path().join(Entry::FILE), b"\x01\x02garbage").expect("write");
+        assert!(
+            Cache::<Entry>::load(dir.path(), 42)
+                .get(&rel, id, 3_000)
+                .is_none()
+        );
     }
 }

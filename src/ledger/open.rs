@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 
+use super::cache;
 use super::document;
 use super::files::{self, OrderFile};
 use super::source::read_source;
@@ -51,6 +52,9 @@ pub struct Ledger {
     pub calendars: Calendars,
     pub customers: BTreeMap<String, Customer>,
     pub order_files: Vec<OrderFile>,
+    /// What the caches' entries depend on besides their files (see
+    /// [`cache::fingerprint`]).
+    pub fingerprint: u64,
 }
 
 impl Ledger {
@@ -65,19 +69,23 @@ impl Ledger {
         let tz = timezone(&config);
         let calendars = Calendars::new(&config, tz);
         let mut customers = BTreeMap::new();
+        let mut customer_texts = Vec::new();
         for (code, rel) in files::customer_files(root) {
             let mut read = read_source(root, &rel);
             let text = read.usable().map(|s| s.text.clone());
+            customer_texts.push((code.clone(), text.clone().unwrap_or_default()));
             if let Some(customer) = text.and_then(|t| {
                 document::load::<Customer>(&rel, &t, FileKind::Customer, &mut read.findings)
             }) {
                 customers.insert(code, customer);
             }
         }
+        let config_text = text.unwrap_or_default();
         Ok(Ledger {
             root: root.to_path_buf(),
+            fingerprint: cache::fingerprint(&config_text, &customer_texts),
             config,
-            config_text: text.unwrap_or_default(),
+            config_text,
             tz,
             calendars,
             customers,
@@ -94,10 +102,10 @@ impl Ledger {
     pub fn read(&self, file: &OrderFile) -> Result<LoadedOrder, Blocked> {
         let mut read = read_source(&self.root, &file.rel);
         let mut findings = std::mem::take(&mut read.findings);
-        let text = read.source.as_ref().map(|s| s.text.clone());
         let order = read.usable().and_then(|s| {
             document::load::<Order>(&file.rel, &s.text, FileKind::Order, &mut findings)
         });
+        let text = read.source.map(|s| s.text);
         match (order, text) {
             (Some(order), Some(text)) => Ok(LoadedOrder {
                 file: file.clone(),
@@ -108,29 +116,62 @@ impl Ledger {
         }
     }
 
-    /// Every order, read in parallel; the ones that cannot be read are returned
-    /// with their findings, never dropped. The texts are not kept: readers of the
-    /// whole ledger need the orders, and 100,000 texts are 200 MB.
-    pub fn read_all(&self) -> (Vec<LoadedOrder>, Vec<(OrderFile, Blocked)>) {
-        let results: Vec<(OrderFile, Result<LoadedOrder, Blocked>)> = self
+    /// Reads every order in parallel and keeps only what `each` makes of it: the
+    /// orders are dropped as they are read, so a pass over 100,000 orders holds
+    /// its results, never the orders (or their 200 MB of text). The ones that
+    /// cannot be read are returned with their findings, never dropped. Results
+    /// come in the order of [`Ledger::order_files`].
+    pub fn map_orders<P: Send>(
+        &self,
+        each: impl Fn(&OrderFile, &Order) -> P + Sync,
+    ) -> (Vec<P>, Vec<(OrderFile, Blocked)>) {
+        let results: Vec<(&OrderFile, Result<P, Blocked>)> = self
             .order_files
             .par_iter()
-            .map(|file| {
-                let read = self.read(file).map(|mut loaded| {
-                    loaded.text = String::new();
-                    loaded
-                });
-                (file.clone(), read)
-            })
+            .map(|file| (file, self.read(file).map(|l| each(file, &l.order))))
             .collect();
-        let mut good = Vec::new();
+        let mut good = Vec::with_capacity(results.len());
         let mut bad = Vec::new();
         for (file, result) in results {
             match result {
-                Ok(order) => good.push(order),
-                Err(blocked) => bad.push((file, blocked)),
+                Ok(part) => good.push(part),
+                Err(blocked) => bad.push((file.clone(), blocked)),
             }
         }
         (good, bad)
+    }
+
+    /// Folds every readable order into `A`, in parallel: `add` counts one order
+    /// into a running value, `merge` joins two. For reports that sum a ledger
+    /// (only the sums are ever held). The unreadable files come back in the
+    /// order of [`Ledger::order_files`].
+    pub fn fold_orders<A: Send>(
+        &self,
+        init: impl Fn() -> A + Sync + Send,
+        add: impl Fn(A, &Order) -> A + Sync + Send,
+        merge: impl Fn(A, A) -> A + Sync + Send,
+    ) -> (A, Vec<(OrderFile, Blocked)>) {
+        let (sum, mut bad) = self
+            .order_files
+            .par_iter()
+            .fold(
+                || (init(), Vec::new()),
+                |(sum, mut bad), file| match self.read(file) {
+                    Ok(loaded) => (add(sum, &loaded.order), bad),
+                    Err(blocked) => {
+                        bad.push((file.clone(), blocked));
+                        (sum, bad)
+                    }
+                },
+            )
+            .reduce(
+                || (init(), Vec::new()),
+                |(a, mut bad_a), (b, bad_b)| {
+                    bad_a.extend(bad_b);
+                    (merge(a, b), bad_a)
+                },
+            );
+        bad.sort_by(|a, b| a.0.rel.as_os_str().cmp(b.0.rel.as_os_str()));
+        (sum, bad)
     }
 }

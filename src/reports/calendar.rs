@@ -41,76 +41,92 @@ pub fn uid_domain(name: &str) -> String {
     }
 }
 
-pub fn ics(book: &Book<'_>) -> String {
-    let domain = uid_domain(&book.config.name);
-    let stamp = book.now.with_timezone(&Utc);
+/// The calendar around the events of every order (see [`events`]).
+pub fn ics(book: &Book<'_>, events: Vec<String>) -> String {
     let mut calendar = Calendar::new();
     calendar.name(&format!("{} orders", book.config.name));
-    let mut events = 0;
-    for (order, schedule) in book.explained_schedules() {
-        if schedule.status != Status::Open {
+    let frame = calendar.done().to_string();
+    let end = frame.rfind("END:VCALENDAR").unwrap_or(frame.len());
+    let size = frame.len() + events.iter().map(String::len).sum::<usize>();
+    let mut text = String::with_capacity(size);
+    text.push_str(&frame[..end]);
+    for order_events in events {
+        text.push_str(&order_events);
+    }
+    text.push_str(&frame[end..]);
+    text
+}
+
+/// An order's open steps and unpaid installments with a due date, as VEVENT
+/// text. Made order by order, so a ledger's calendar is never held as
+/// hundreds of thousands of event objects.
+pub fn events(book: &Book<'_>, order: &Order) -> String {
+    let mut text = String::new();
+    let Some(schedule) = book.explained(order) else {
+        return text;
+    };
+    if schedule.status != Status::Open {
+        return text;
+    }
+    let domain = uid_domain(&book.config.name);
+    let stamp = book.now.with_timezone(&Utc);
+    let mut add = |event: &Event| {
+        let _ = event.fmt_write(&mut text);
+    };
+    for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
+        let Ok(due) = &line.due else { continue };
+        let Some(point) = dated(due) else { continue };
+        let mut event = base_event(
+            &format!("{}.{}@{domain}", order.id, line.step.id),
+            &format!("{} {}: {}", order.id, line.step.id, line.step.title),
+            point,
+            stamp,
+            &description(order, due, &line.step.role),
+        );
+        invite(
+            &mut event,
+            attendees(book, order, &line.step.role, &line.step.notify),
+        );
+        if let Some(remind) = &line.step.remind {
+            let cal = book
+                .calendars
+                .get(line.step.due.as_ref().and_then(|d| d.calendar.as_deref()))
+                .ok();
+            if let Some(at) = cal.and_then(|c| apply(point, remind, false, c).ok()) {
+                let trigger = CalendarDateTime::from(at.start(book.tz).with_timezone(&Utc));
+                let mut alarm = Alarm::display(
+                    &format!("{} {} is due {point}", order.id, line.step.id),
+                    trigger,
+                );
+                alarm.uid(&format!("{}.{}.alarm@{domain}", order.id, line.step.id));
+                alarm.timestamp(stamp);
+                event.alarm(alarm);
+            }
+        }
+        add(&event.done());
+    }
+    for installment in &schedule.installments {
+        if installment.outstanding.is_zero() || tracked_by_step(&schedule, &installment.term.name) {
             continue;
         }
-        for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
-            let Ok(due) = &line.due else { continue };
-            let Some(point) = dated(due) else { continue };
-            let mut event = base_event(
-                &format!("{}.{}@{domain}", order.id, line.step.id),
-                &format!("{} {}: {}", order.id, line.step.id, line.step.title),
-                point,
-                stamp,
-                &description(order, due, &line.step.role),
-            );
-            invite(
-                &mut event,
-                attendees(book, order, &line.step.role, &line.step.notify),
-            );
-            if let Some(remind) = &line.step.remind {
-                let cal = book
-                    .calendars
-                    .get(line.step.due.as_ref().and_then(|d| d.calendar.as_deref()))
-                    .ok();
-                if let Some(at) = cal.and_then(|c| apply(point, remind, false, c).ok()) {
-                    let trigger = CalendarDateTime::from(at.start(book.tz).with_timezone(&Utc));
-                    let mut alarm = Alarm::display(
-                        &format!("{} {} is due {point}", order.id, line.step.id),
-                        trigger,
-                    );
-                    alarm.uid(&format!("{}.{}.alarm@{domain}", order.id, line.step.id));
-                    alarm.timestamp(stamp);
-                    event.alarm(alarm);
-                }
-            }
-            calendar.push(event.done());
-            events += 1;
-        }
-        for installment in &schedule.installments {
-            if installment.outstanding.is_zero()
-                || tracked_by_step(&schedule, &installment.term.name)
-            {
-                continue;
-            }
-            let Ok(due) = &installment.due else { continue };
-            let Some(point) = dated(due) else { continue };
-            let mut event = base_event(
-                &format!("{}.payment-{}@{domain}", order.id, installment.term.name),
-                &format!(
-                    "{} payment `{}`: {} outstanding",
-                    order.id,
-                    installment.term.name,
-                    crate::commands::common::money(installment.outstanding)
-                ),
-                point,
-                stamp,
-                &description(order, due, "payment"),
-            );
-            invite(&mut event, attendees(book, order, "", &[]));
-            calendar.push(event.done());
-            events += 1;
-        }
+        let Ok(due) = &installment.due else { continue };
+        let Some(point) = dated(due) else { continue };
+        let mut event = base_event(
+            &format!("{}.payment-{}@{domain}", order.id, installment.term.name),
+            &format!(
+                "{} payment `{}`: {} outstanding",
+                order.id,
+                installment.term.name,
+                crate::commands::common::money(installment.outstanding)
+            ),
+            point,
+            stamp,
+            &description(order, due, "payment"),
+        );
+        invite(&mut event, attendees(book, order, "", &[]));
+        add(&event.done());
     }
-    let _ = events;
-    calendar.done().to_string()
+    text
 }
 
 fn base_event(

@@ -2,6 +2,7 @@
 //! and "now" into a [`Report`](crate::output::report::Report). Pure: orders come
 //! in already read, and nothing here prints.
 
+pub mod agenda;
 pub mod calendar;
 pub mod export;
 pub mod monthly;
@@ -18,39 +19,38 @@ use crate::model::Config;
 use crate::model::config::Step;
 use crate::model::order::Order;
 
-/// What every report reads.
+/// What every report reads besides the orders, which come one at a time (see
+/// `Ledger::map_orders`).
 pub struct Book<'a> {
     pub config: &'a Config,
     pub calendars: &'a Calendars,
     pub tz: Tz,
     pub now: DateTime<Tz>,
-    pub orders: Vec<&'a Order>,
 }
 
 impl<'a> Book<'a> {
-    /// Every order with its schedule (orders whose workflow is unknown are left to
-    /// `validate`, which reports them).
-    ///
-    /// Made one at a time, so a report over 100,000 orders holds one schedule at a
-    /// time rather than all of them.
-    pub fn schedules(&self) -> impl Iterator<Item = (&'a Order, Schedule<'a>)> + '_ {
-        self.orders
-            .iter()
-            .filter_map(|o| Schedule::of(self.config, self.calendars, o).map(|s| (*o, s)))
+    /// An order's schedule; `None` when its workflow is unknown (left to
+    /// `validate`, which reports it).
+    pub fn schedule<'o>(&self, order: &'o Order) -> Option<Schedule<'o>>
+    where
+        'a: 'o,
+    {
+        Schedule::of(self.config, self.calendars, order)
     }
 
     /// The same, with the chain behind every date written out.
-    pub fn explained_schedules(&self) -> impl Iterator<Item = (&'a Order, Schedule<'a>)> + '_ {
-        self.orders
-            .iter()
-            .filter_map(|o| Schedule::explained(self.config, self.calendars, o).map(|s| (*o, s)))
+    pub fn explained<'o>(&self, order: &'o Order) -> Option<Schedule<'o>>
+    where
+        'a: 'o,
+    {
+        Schedule::explained(self.config, self.calendars, order)
     }
 
     /// Who is expected to act on a step: the order's owner when they hold its role,
     /// otherwise everyone who does.
-    pub fn assignee(&self, order: &Order, step: &Step) -> String {
-        if self.config.may_act_as(&order.owner, &step.role) {
-            return order.owner.clone();
+    pub fn assignee(&self, owner: &str, step: &Step) -> String {
+        if self.config.may_act_as(owner, &step.role) {
+            return owner.to_owned();
         }
         self.role_holders(&step.role).join(", ")
     }

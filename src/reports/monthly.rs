@@ -63,82 +63,117 @@ fn completed_on(order: &Order, schedule: &Schedule<'_>, tz: chrono_tz::Tz) -> Op
         .or_else(|| Some(order.received.0.local_date(tz)))
 }
 
-pub fn report(book: &Book<'_>, month: Month) -> Report {
+/// What the analysis of a month reads of one order.
+#[derive(Debug, Clone)]
+pub struct Part {
+    received: NaiveDate,
+    cancelled: bool,
+    completed: Option<NaiveDate>,
+    /// The day its workflow's delivery step was done.
+    delivered: Option<NaiveDate>,
+    requested: Option<NaiveDate>,
+    /// The kinds of the incidents opened in the month.
+    incidents: Vec<String>,
+    /// Its steps done in the month that had a due date.
+    done: Vec<DoneStep>,
+}
+
+#[derive(Debug, Clone)]
+struct DoneStep {
+    workflow: String,
+    step: String,
+    title: String,
+    late: bool,
+    days_late: i64,
+}
+
+/// What `order` adds to the analysis of `month`; `None` when its workflow is
+/// unknown.
+pub fn part(book: &Book<'_>, order: &Order, month: Month) -> Option<Part> {
     let tz = book.tz;
-    let schedules: Vec<_> = book.schedules().collect();
-    let received_in = |o: &Order| month.contains(o.received.0.local_date(tz));
-
-    let received: Vec<&Order> = schedules
-        .iter()
-        .map(|(o, _)| *o)
-        .filter(|o| received_in(o))
-        .collect();
-    let cancelled = received
-        .iter()
-        .filter(|o| o.state == Some(State::Cancelled))
-        .count();
-    let mut completed = Vec::new();
-    let mut workload = 0usize;
-    for (order, schedule) in &schedules {
-        let done = completed_on(order, schedule, tz);
-        let started = order.received.0.local_date(tz) <= month.last;
-        let finished_before = done.is_some_and(|d| d < month.first);
-        let cancelled = order.state == Some(State::Cancelled);
-        if started && !finished_before && !cancelled {
-            workload += 1;
+    let schedule = book.schedule(order)?;
+    let delivered = book
+        .config
+        .workflow_of(order.workflow.as_deref())
+        .and_then(|(_, w)| w.delivery_step.as_deref())
+        .and_then(|step| schedule.line(step))
+        .and_then(|l| l.record)
+        .and_then(|r| r.done)
+        .map(|m| m.local_date(tz));
+    let mut done = Vec::new();
+    for line in &schedule.steps {
+        if line.state != StepState::Done {
+            continue;
         }
-        if let Some(day) = done.filter(|d| month.contains(*d)) {
-            completed.push((*order, day));
+        let Some(when) = line.record.and_then(|r| r.done) else {
+            continue;
+        };
+        if !month.contains(when.local_date(tz)) {
+            continue;
         }
+        let Ok(due) = &line.due else { continue };
+        let Some(point) = due.point else { continue };
+        if matches!(due.basis, Basis::Waiting { .. } | Basis::None) {
+            continue;
+        }
+        let done_point = Point::from_moment(&when, tz);
+        done.push(DoneStep {
+            workflow: schedule.workflow_name.to_owned(),
+            step: line.step.id.clone(),
+            title: line.step.title.clone(),
+            late: done_point.start(tz) >= point.overdue_from(tz),
+            days_late: (done_point.date() - point.date()).num_days().max(0),
+        });
     }
-    let cycle_days: Vec<i64> = completed
-        .iter()
-        .map(|(o, day)| (*day - o.received.0.local_date(tz)).num_days())
-        .collect();
+    Some(Part {
+        received: order.received.0.local_date(tz),
+        cancelled: order.state == Some(State::Cancelled),
+        completed: completed_on(order, &schedule, tz),
+        delivered,
+        requested: order.requested_delivery,
+        incidents: order
+            .incidents
+            .iter()
+            .filter(|i| month.contains(i.opened.0.local_date(tz)))
+            .map(|i| i.kind.as_str().to_owned())
+            .collect(),
+        done,
+    })
+}
 
+pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
+    let received: Vec<&Part> = parts
+        .iter()
+        .filter(|p| month.contains(p.received))
+        .collect();
+    let cancelled = received.iter().filter(|p| p.cancelled).count();
+    let mut workload = 0usize;
+    let mut cycle_days: Vec<i64> = Vec::new();
     let mut delivered = 0usize;
     let mut on_time = 0usize;
-    for (order, schedule) in &schedules {
-        let Some(step) = book
-            .config
-            .workflow_of(order.workflow.as_deref())
-            .and_then(|(_, w)| w.delivery_step.as_deref())
-        else {
-            continue;
-        };
-        let Some(day) = schedule
-            .line(step)
-            .and_then(|l| l.record)
-            .and_then(|r| r.done)
-            .map(|m| m.local_date(tz))
-            .filter(|d| month.contains(*d))
-        else {
-            continue;
-        };
-        let Some(requested) = order.requested_delivery else {
-            continue;
-        };
-        delivered += 1;
-        if day <= requested {
-            on_time += 1;
+    let mut delivered_in_month = 0usize;
+    for p in parts {
+        let started = p.received <= month.last;
+        let finished_before = p.completed.is_some_and(|d| d < month.first);
+        if started && !finished_before && !p.cancelled {
+            workload += 1;
+        }
+        if let Some(day) = p.completed.filter(|d| month.contains(*d)) {
+            cycle_days.push((day - p.received).num_days());
+        }
+        if let Some(day) = p.delivered.filter(|d| month.contains(*d)) {
+            delivered_in_month += 1;
+            if let Some(requested) = p.requested {
+                delivered += 1;
+                if day <= requested {
+                    on_time += 1;
+                }
+            }
         }
     }
-    let delivered_in_month = schedules
+    let incidents: Vec<&str> = parts
         .iter()
-        .filter(|(o, s)| {
-            book.config
-                .workflow_of(o.workflow.as_deref())
-                .and_then(|(_, w)| w.delivery_step.as_deref())
-                .and_then(|step| s.line(step))
-                .and_then(|l| l.record)
-                .and_then(|r| r.done)
-                .is_some_and(|m| month.contains(m.local_date(tz)))
-        })
-        .count();
-    let incidents: Vec<(&Order, &crate::model::order::Incident)> = schedules
-        .iter()
-        .flat_map(|(o, _)| o.incidents.iter().map(move |i| (*o, i)))
-        .filter(|(_, i)| month.contains(i.opened.0.local_date(tz)))
+        .flat_map(|p| p.incidents.iter().map(String::as_str))
         .collect();
 
     let pct = |num: usize, den: usize| {
@@ -168,12 +203,12 @@ pub fn report(book: &Book<'_>, month: Month) -> Report {
     ]);
     summary.push(vec![
         "orders completed".into(),
-        completed.len().into(),
+        cycle_days.len().into(),
         "every applicable step done or skipped; the last done in the month".into(),
     ]);
     summary.push(vec![
         "completion rate %".into(),
-        pct(completed.len(), workload),
+        pct(cycle_days.len(), workload),
         format!("completed / {workload} orders open at some time in the month").into(),
     ]);
     summary.push(vec![
@@ -201,35 +236,15 @@ pub fn report(book: &Book<'_>, month: Month) -> Report {
         .into(),
     ]);
 
-    let mut late: BTreeMap<(String, String), (String, usize, usize, i64)> = BTreeMap::new();
-    for (order, schedule) in &schedules {
-        for line in &schedule.steps {
-            if line.state != StepState::Done {
-                continue;
-            }
-            let Some(done) = line.record.and_then(|r| r.done) else {
-                continue;
-            };
-            if !month.contains(done.local_date(tz)) {
-                continue;
-            }
-            let Ok(due) = &line.due else { continue };
-            let Some(point) = due.point else { continue };
-            if matches!(due.basis, Basis::Waiting { .. } | Basis::None) {
-                continue;
-            }
-            let done_point = Point::from_moment(&done, tz);
-            let is_late = done_point.start(tz) >= point.overdue_from(tz);
-            let days = (done_point.date() - point.date()).num_days().max(0);
-            let entry = late
-                .entry((schedule.workflow_name.to_owned(), line.step.id.clone()))
-                .or_insert_with(|| (line.step.title.clone(), 0, 0, 0));
-            entry.1 += 1;
-            if is_late {
-                entry.2 += 1;
-                entry.3 += days;
-            }
-            let _ = order;
+    let mut late: BTreeMap<(&str, &str), (&str, usize, usize, i64)> = BTreeMap::new();
+    for step in parts.iter().flat_map(|p| &p.done) {
+        let entry = late
+            .entry((step.workflow.as_str(), step.step.as_str()))
+            .or_insert((step.title.as_str(), 0, 0, 0));
+        entry.1 += 1;
+        if step.late {
+            entry.2 += 1;
+            entry.3 += step.days_late;
         }
     }
     let mut late: Vec<_> = late.into_iter().filter(|(_, v)| v.2 > 0).collect();
@@ -249,9 +264,9 @@ pub fn report(book: &Book<'_>, month: Month) -> Report {
     );
     for ((workflow, step), (title, done, late_count, days)) in late.into_iter().take(10) {
         steps.push(vec![
-            workflow.into(),
-            step.into(),
-            title.into(),
+            workflow.to_owned().into(),
+            step.to_owned().into(),
+            title.to_owned().into(),
             done.into(),
             late_count.into(),
             pct(late_count, done),
@@ -259,8 +274,8 @@ pub fn report(book: &Book<'_>, month: Month) -> Report {
         ]);
     }
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, incident) in &incidents {
-        *kinds.entry(incident.kind.as_str()).or_default() += 1;
+    for kind in &incidents {
+        *kinds.entry(kind).or_default() += 1;
     }
     let mut notes = Vec::new();
     if !kinds.is_empty() {

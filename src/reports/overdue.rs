@@ -4,10 +4,10 @@
 
 use std::cmp::Reverse;
 
-use super::{Book, tracked_by_step};
+use super::Book;
+use super::agenda::{Agenda, What};
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
-use crate::model::status::Status;
 use crate::output::report::{Cell, Report, Section, col};
 
 /// Which rows to keep.
@@ -33,84 +33,75 @@ struct Row {
     priority: String,
 }
 
-pub fn report(book: &Book<'_>, filters: &Filters) -> Report {
+pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report {
     let mut rows = Vec::new();
-    for (order, schedule) in book.schedules() {
-        if schedule.status != Status::Open {
-            continue;
-        }
-        let keep_order = (filters.owner.is_empty() || filters.owner.contains(&order.owner))
-            && (filters.customer.is_empty() || filters.customer.contains(&order.customer))
+    for agenda in agendas {
+        let keep_order = (filters.owner.is_empty() || filters.owner.contains(&agenda.owner))
+            && (filters.customer.is_empty() || filters.customer.contains(&agenda.customer))
             && (filters.priority.is_empty()
                 || filters
                     .priority
                     .iter()
-                    .any(|p| p == order.priority.as_str()));
+                    .any(|p| p == agenda.priority.as_str()));
         if !keep_order {
             continue;
         }
-        for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
-            let Ok(due) = &line.due else { continue };
-            let Some(point) = due.point else { continue };
-            let basis = match &due.basis {
+        for item in &agenda.items {
+            let basis = match &item.basis {
                 Basis::Firm => "firm".to_owned(),
                 Basis::Forecast { through } if filters.forecast => {
                     format!("forecast: knock-on of {through}")
                 }
                 _ => continue,
             };
-            if book.now < point.overdue_from(book.tz) {
+            if book.now < item.due.overdue_from(book.tz) {
                 continue;
             }
-            if !filters.role.is_empty() && !filters.role.contains(&line.step.role) {
-                continue;
-            }
-            rows.push(Row {
-                order: order.id.clone(),
-                customer: order.customer.clone(),
-                step: line.step.id.clone(),
-                title: line.step.title.clone(),
-                role: line.step.role.clone(),
-                assignee: book.assignee(order, line.step),
-                due: point,
-                basis,
-                days_late: point.days_until(book.now).max(0),
-                priority: order.priority.to_string(),
-            });
-        }
-        if !filters.role.is_empty() {
-            continue;
-        }
-        for installment in &schedule.installments {
-            if installment.outstanding.is_zero()
-                || tracked_by_step(&schedule, &installment.term.name)
-            {
-                continue;
-            }
-            let Ok(due) = &installment.due else { continue };
-            let (Some(point), Basis::Firm) = (due.point, &due.basis) else {
-                continue;
+            let row = |step: String, title: String, role: String, assignee: String| Row {
+                order: agenda.order.clone(),
+                customer: agenda.customer.clone(),
+                step,
+                title,
+                role,
+                assignee,
+                due: item.due,
+                basis: basis.clone(),
+                days_late: item.due.days_until(book.now).max(0),
+                priority: agenda.priority.to_string(),
             };
-            if book.now < point.overdue_from(book.tz) {
-                continue;
+            match &item.what {
+                What::Step(id) => {
+                    let Some(step) = agenda.step(book.config, id) else {
+                        continue;
+                    };
+                    if !filters.role.is_empty() && !filters.role.contains(&step.role) {
+                        continue;
+                    }
+                    rows.push(row(
+                        id.clone(),
+                        step.title.clone(),
+                        step.role.clone(),
+                        book.assignee(&agenda.owner, step),
+                    ));
+                }
+                // Installments have no role: a role filter leaves them out.
+                What::Payment {
+                    name,
+                    percent,
+                    outstanding,
+                } if filters.role.is_empty() && item.basis == Basis::Firm => {
+                    rows.push(row(
+                        format!("payment:{name}"),
+                        format!(
+                            "Payment `{name}` ({percent}%): {} outstanding",
+                            crate::commands::common::money(*outstanding)
+                        ),
+                        String::new(),
+                        agenda.owner.clone(),
+                    ));
+                }
+                What::Payment { .. } => {}
             }
-            rows.push(Row {
-                order: order.id.clone(),
-                customer: order.customer.clone(),
-                step: format!("payment:{}", installment.term.name),
-                title: format!(
-                    "Payment `{}` ({}%): {} outstanding",
-                    installment.term.name,
-                    installment.term.percent,
-                    crate::commands::common::money(installment.outstanding)
-                ),
-                role: String::new(),
-                assignee: order.owner.clone(),
-                due: point,
-                basis: "firm".into(),
-                days_late: point.days_until(book.now).max(0),
-                priority: order.priority.to_string(),
-            });
         }
     }
     rows.sort_by_key(|r| {

@@ -2,7 +2,7 @@
 //! every incident, for `per: incident` policies): not-started, running, paused,
 //! met or breached, on a working or a calendar clock, with holds paused out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration as Span, NaiveDate};
 use chrono_tz::Tz;
@@ -13,6 +13,7 @@ use crate::model::Moment;
 use crate::model::config::{Clock, SlaPolicy, SlaUnit};
 use crate::model::due::Anchor;
 use crate::model::duration::{Duration, Unit};
+use crate::model::enums::Priority;
 use crate::model::moment::Resolved;
 use crate::model::order::Order;
 use crate::model::status::matches;
@@ -42,9 +43,12 @@ impl State {
 
 /// One policy measured on one order (or one incident).
 #[derive(Debug, Clone)]
-pub struct Measurement<'a> {
-    pub policy: &'a SlaPolicy,
-    pub order: &'a Order,
+pub struct Measurement<'c> {
+    pub policy: &'c SlaPolicy,
+    pub order: String,
+    pub priority: Priority,
+    /// The summary group it counts in (see [`By`]).
+    pub group: String,
     pub incident: Option<usize>,
     pub start: Option<DateTime<Tz>>,
     pub stop: Option<DateTime<Tz>>,
@@ -71,57 +75,71 @@ pub enum By {
     Month,
 }
 
-/// Measures every policy on every order.
-pub fn measure<'a>(book: &Book<'a>) -> Vec<Measurement<'a>> {
+/// Measures every policy on an order, grouping each measurement `by`.
+pub fn measure<'c>(book: &Book<'c>, order: &Order, by: By) -> Vec<Measurement<'c>> {
     let mut out = Vec::new();
-    for order in &book.orders {
-        let Some((workflow, _)) = book.config.workflow_of(order.workflow.as_deref()) else {
-            continue;
-        };
-        if order.state == Some(crate::model::enums::State::Cancelled) {
+    let Some((workflow, _)) = book.config.workflow_of(order.workflow.as_deref()) else {
+        return out;
+    };
+    if order.state == Some(crate::model::enums::State::Cancelled) {
+        return out;
+    }
+    for policy in &book.config.sla {
+        if policy
+            .when
+            .as_ref()
+            .is_some_and(|w| !matches(w, order, workflow))
+        {
             continue;
         }
-        for policy in &book.config.sla {
-            if policy
-                .when
-                .as_ref()
-                .is_some_and(|w| !matches(w, order, workflow))
-            {
-                continue;
-            }
-            let Some(target) = policy.target.for_priority(order.priority) else {
-                continue;
-            };
-            let Ok(calendar) = book.calendars.get(policy.calendar.as_deref()) else {
-                continue;
-            };
-            match policy.per {
-                Some(SlaUnit::Incident) => {
-                    for (i, incident) in order.incidents.iter().enumerate() {
-                        let start = Some(incident.opened.0);
-                        out.push(one(
-                            book,
-                            policy,
-                            order,
-                            Some(i),
-                            start,
-                            incident.resolved,
-                            target,
-                            calendar,
-                        ));
-                    }
-                }
-                None => {
-                    let (Some(start), Some(stop)) = (&policy.start, &policy.stop) else {
-                        continue;
-                    };
-                    let start = anchor_value(order, start);
-                    let stop = anchor_value(order, stop);
-                    out.push(one(
-                        book, policy, order, None, start, stop, target, calendar,
+        let Some(target) = policy.target.for_priority(order.priority) else {
+            continue;
+        };
+        let Ok(calendar) = book.calendars.get(policy.calendar.as_deref()) else {
+            continue;
+        };
+        let mut measured = Vec::new();
+        match policy.per {
+            Some(SlaUnit::Incident) => {
+                for (i, incident) in order.incidents.iter().enumerate() {
+                    let start = Some(incident.opened.0);
+                    measured.push(one(
+                        book,
+                        policy,
+                        order,
+                        Some(i),
+                        (start, incident.resolved),
+                        target,
+                        calendar,
                     ));
                 }
             }
+            None => {
+                let (Some(start), Some(stop)) = (&policy.start, &policy.stop) else {
+                    continue;
+                };
+                let start = anchor_value(order, start);
+                let stop = anchor_value(order, stop);
+                measured.push(one(
+                    book,
+                    policy,
+                    order,
+                    None,
+                    (start, stop),
+                    target,
+                    calendar,
+                ));
+            }
+        }
+        for mut m in measured {
+            m.group = match by {
+                By::Policy => String::new(),
+                By::Priority => order.priority.to_string(),
+                By::Owner => order.owner.clone(),
+                By::Customer => order.customer.clone(),
+                By::Month => m.stop.unwrap_or(book.now).format("%Y-%m").to_string(),
+            };
+            out.push(m);
         }
     }
     out
@@ -148,23 +166,23 @@ fn anchor_value(order: &Order, anchor: &Anchor) -> Option<Moment> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn one<'a>(
-    book: &Book<'a>,
-    policy: &'a SlaPolicy,
-    order: &'a Order,
+fn one<'c>(
+    book: &Book<'c>,
+    policy: &'c SlaPolicy,
+    order: &Order,
     incident: Option<usize>,
-    start: Option<Moment>,
-    stop: Option<Moment>,
+    (start, stop): (Option<Moment>, Option<Moment>),
     target: &Duration,
     calendar: &WorkCalendar,
-) -> Measurement<'a> {
+) -> Measurement<'c> {
     let mut flags = Vec::new();
     let target = target_span(target, policy.clock, calendar);
     let Some(start) = start.map(|m| instant(m, calendar, true, "start", &mut flags)) else {
         return Measurement {
             policy,
-            order,
+            order: order.id.clone(),
+            priority: order.priority,
+            group: String::new(),
             incident,
             start: None,
             stop: None,
@@ -217,7 +235,9 @@ fn one<'a>(
     };
     Measurement {
         policy,
-        order,
+        order: order.id.clone(),
+        priority: order.priority,
+        group: String::new(),
         incident,
         start: Some(start),
         stop,
@@ -294,34 +314,97 @@ pub struct Options {
     pub detail: bool,
 }
 
-pub fn report(book: &Book<'_>, options: &Options) -> Report {
-    let all = measure(book);
-    let in_range = |m: &Measurement<'_>| {
-        let Some(stop) = m.stop else { return true };
-        let day = stop.date_naive();
-        options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t)
-    };
-    let kept: Vec<&Measurement<'_>> = all
-        .iter()
-        .filter(|m| m.state != State::NotStarted && in_range(m))
-        .collect();
+/// The counts of one summary group.
+#[derive(Debug, Default)]
+struct Tally {
+    measured: usize,
+    met: usize,
+    breached: usize,
+    running: usize,
+    past_target: usize,
+    paused: usize,
+    /// Elapsed hours of the stopped measurements.
+    hours: Vec<f64>,
+    targets: BTreeSet<String>,
+}
 
-    let group_key = |m: &Measurement<'_>| -> String {
-        match options.by {
-            By::Policy => String::new(),
-            By::Priority => m.order.priority.to_string(),
-            By::Owner => m.order.owner.clone(),
-            By::Customer => m.order.customer.clone(),
-            By::Month => m.stop.unwrap_or(book.now).format("%Y-%m").to_string(),
+/// The measurements of many orders as the report needs them: counted into
+/// their groups (and kept one by one only for `--detail`), so a ledger of
+/// 100,000 orders is summed as it is read.
+#[derive(Debug, Default)]
+pub struct Measured<'c> {
+    groups: BTreeMap<(&'c str, String), Tally>,
+    detail: Vec<Measurement<'c>>,
+    kept: usize,
+    flagged: usize,
+}
+
+impl<'c> Measured<'c> {
+    /// Counts an order's measurements: the started ones that stopped in the
+    /// range, or have not stopped.
+    pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options) -> Self {
+        for m in measure(book, order, options.by) {
+            let in_range = m.stop.is_none_or(|stop| {
+                let day = stop.date_naive();
+                options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t)
+            });
+            if m.state == State::NotStarted || !in_range {
+                continue;
+            }
+            self.kept += 1;
+            if !m.flags.is_empty() {
+                self.flagged += 1;
+            }
+            let tally = self
+                .groups
+                .entry((m.policy.id.as_str(), m.group.clone()))
+                .or_default();
+            tally.measured += 1;
+            match (m.state, m.stopped()) {
+                (State::Met, _) => tally.met += 1,
+                (State::Breached, true) => tally.breached += 1,
+                (State::Breached, false) => tally.past_target += 1,
+                (State::Running, _) => tally.running += 1,
+                (State::Paused, _) => tally.paused += 1,
+                (State::NotStarted, _) => {}
+            }
+            if m.stopped() {
+                tally.hours.push(hours(m.elapsed));
+            }
+            tally.targets.insert(format_span(m.target));
+            if options.detail {
+                self.detail.push(m);
+            }
         }
-    };
-    let mut groups: BTreeMap<(String, String), Vec<&Measurement<'_>>> = BTreeMap::new();
-    for m in &kept {
-        groups
-            .entry((m.policy.id.clone(), group_key(m)))
-            .or_default()
-            .push(m);
+        self
     }
+
+    pub fn merge(mut self, other: Self) -> Self {
+        for (key, theirs) in other.groups {
+            let tally = self.groups.entry(key).or_default();
+            tally.measured += theirs.measured;
+            tally.met += theirs.met;
+            tally.breached += theirs.breached;
+            tally.running += theirs.running;
+            tally.past_target += theirs.past_target;
+            tally.paused += theirs.paused;
+            tally.hours.extend(theirs.hours);
+            tally.targets.extend(theirs.targets);
+        }
+        self.detail.extend(other.detail);
+        self.kept += other.kept;
+        self.flagged += other.flagged;
+        self
+    }
+}
+
+pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Report {
+    let Measured {
+        groups,
+        detail: mut kept,
+        kept: count,
+        flagged,
+    } = measured;
     let by_heading = match options.by {
         By::Policy => "",
         By::Priority => "priority",
@@ -346,46 +429,34 @@ pub fn report(book: &Book<'_>, options: &Options) -> Report {
         col("paused", "paused"),
     ]);
     let mut summary = Section::new("summary", "", &columns);
-    for ((policy, group), ms) in &groups {
-        let met = ms.iter().filter(|m| m.state == State::Met).count();
-        let breached = ms
-            .iter()
-            .filter(|m| m.state == State::Breached && m.stopped())
-            .count();
-        let running = ms.iter().filter(|m| m.state == State::Running).count();
-        let past = ms
-            .iter()
-            .filter(|m| m.state == State::Breached && !m.stopped())
-            .count();
-        let paused = ms.iter().filter(|m| m.state == State::Paused).count();
-        let mut hours: Vec<f64> = ms
-            .iter()
-            .filter(|m| m.stopped())
-            .map(|m| hours(m.elapsed))
-            .collect();
-        hours.sort_by(f64::total_cmp);
+    for ((policy, group), mut tally) in groups {
+        tally.hours.sort_by(f64::total_cmp);
+        let (met, breached) = (tally.met, tally.breached);
         let compliance = if met + breached > 0 {
             Cell::Float(100.0 * met as f64 / (met + breached) as f64)
         } else {
             Cell::Empty
         };
-        let targets: std::collections::BTreeSet<String> =
-            ms.iter().map(|m| format_span(m.target)).collect();
-        let mut row: Vec<Cell> = vec![policy.clone().into()];
+        let mut row: Vec<Cell> = vec![policy.into()];
         if !by_heading.is_empty() {
-            row.push(group.clone().into());
+            row.push(group.into());
         }
         row.extend([
-            targets.into_iter().collect::<Vec<_>>().join(", ").into(),
-            ms.len().into(),
+            tally
+                .targets
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
+            tally.measured.into(),
             met.into(),
             breached.into(),
             compliance,
-            percentile(&hours, 0.5).map_or(Cell::Empty, Cell::Float),
-            percentile(&hours, 0.9).map_or(Cell::Empty, Cell::Float),
-            running.into(),
-            past.into(),
-            paused.into(),
+            percentile(&tally.hours, 0.5).map_or(Cell::Empty, Cell::Float),
+            percentile(&tally.hours, 0.9).map_or(Cell::Empty, Cell::Float),
+            tally.running.into(),
+            tally.past_target.into(),
+            tally.paused.into(),
         ]);
         summary.push(row);
     }
@@ -406,17 +477,18 @@ pub fn report(book: &Book<'_>, options: &Options) -> Report {
                 col("note", "note"),
             ],
         );
-        let mut rows: Vec<&&Measurement<'_>> = kept.iter().collect();
-        rows.sort_by_key(|m| (m.policy.id.clone(), m.order.id.clone(), m.incident));
-        for m in rows {
+        kept.sort_by(|a, b| {
+            (&a.policy.id, &a.order, a.incident).cmp(&(&b.policy.id, &b.order, b.incident))
+        });
+        for m in kept {
             let order = match m.incident {
-                Some(i) => format!("{} incident {}", m.order.id, i + 1),
-                None => m.order.id.clone(),
+                Some(i) => format!("{} incident {}", m.order, i + 1),
+                None => m.order.clone(),
             };
             detail.push(vec![
                 m.policy.id.clone().into(),
                 order.into(),
-                m.order.priority.to_string().into(),
+                m.priority.to_string().into(),
                 m.start
                     .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
                     .into(),
@@ -431,10 +503,8 @@ pub fn report(book: &Book<'_>, options: &Options) -> Report {
         }
         sections.push(detail);
     }
-    let flagged = kept.iter().filter(|m| !m.flags.is_empty()).count();
     let mut notes = vec![format!(
-        "{} measurements; compliance = met / (met + breached) among stopped ones, grouped by when they stopped",
-        kept.len()
+        "{count} measurements; compliance = met / (met + breached) among stopped ones, grouped by when they stopped"
     )];
     if flagged > 0 {
         notes.push(format!(

@@ -1,12 +1,12 @@
 //! `ordo upcoming [--within 7d]`: the to-do list: steps and unpaid installments
 //! falling due in the window, and reminders (`remind`) that fall in it.
 
-use super::{Book, tracked_by_step};
+use super::Book;
+use super::agenda::{Agenda, What};
 use crate::engine::arith::apply;
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::model::Duration;
-use crate::model::status::Status;
 use crate::output::report::{Report, Section, col};
 
 struct Row {
@@ -23,6 +23,7 @@ struct Row {
 
 pub fn report(
     book: &Book<'_>,
+    agendas: &[Agenda],
     within: &Duration,
 ) -> Result<Report, crate::engine::calendar::OutOfRange> {
     let calendar = book
@@ -39,66 +40,75 @@ pub fn report(
         p.overdue_from(book.tz) > book.now && at <= end
     };
     let mut rows = Vec::new();
-    for (order, schedule) in book.schedules() {
-        if !matches!(schedule.status, Status::Open) {
-            continue;
-        }
-        for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
-            let Ok(due) = &line.due else { continue };
-            let Some(point) = due.point else { continue };
-            if matches!(due.basis, Basis::Waiting { .. }) {
+    for agenda in agendas {
+        for item in &agenda.items {
+            if matches!(item.basis, Basis::Waiting { .. }) {
                 continue;
             }
-            let base = |when: Point, kind: &'static str| Row {
-                when,
-                kind,
-                order: order.id.clone(),
-                customer: order.customer.clone(),
-                step: line.step.id.clone(),
-                title: line.step.title.clone(),
-                assignee: book.assignee(order, line.step),
-                due: point,
-                basis: due.basis.label(),
-            };
-            if in_window(point) {
-                rows.push(base(point, "due"));
-            }
-            if let Some(remind) = &line.step.remind {
-                let cal = book
-                    .calendars
-                    .get(line.step.due.as_ref().and_then(|d| d.calendar.as_deref()))
-                    .ok();
-                if let Some(at) = cal.and_then(|c| apply(point, remind, false, c).ok())
-                    && in_window(at)
-                {
-                    rows.push(base(at, "reminder"));
+            let point = item.due;
+            let row =
+                |when: Point, kind: &'static str, step: String, title: String, assignee: String| {
+                    Row {
+                        when,
+                        kind,
+                        order: agenda.order.clone(),
+                        customer: agenda.customer.clone(),
+                        step,
+                        title,
+                        assignee,
+                        due: point,
+                        basis: item.basis.label(),
+                    }
+                };
+            match &item.what {
+                What::Step(id) => {
+                    let Some(step) = agenda.step(book.config, id) else {
+                        continue;
+                    };
+                    let assignee = book.assignee(&agenda.owner, step);
+                    if in_window(point) {
+                        rows.push(row(
+                            point,
+                            "due",
+                            id.clone(),
+                            step.title.clone(),
+                            assignee.clone(),
+                        ));
+                    }
+                    if let Some(remind) = &step.remind {
+                        let cal = book
+                            .calendars
+                            .get(step.due.as_ref().and_then(|d| d.calendar.as_deref()))
+                            .ok();
+                        if let Some(at) = cal.and_then(|c| apply(point, remind, false, c).ok())
+                            && in_window(at)
+                        {
+                            rows.push(row(
+                                at,
+                                "reminder",
+                                id.clone(),
+                                step.title.clone(),
+                                assignee,
+                            ));
+                        }
+                    }
                 }
-            }
-        }
-        for installment in &schedule.installments {
-            if installment.outstanding.is_zero()
-                || tracked_by_step(&schedule, &installment.term.name)
-            {
-                continue;
-            }
-            let Ok(due) = &installment.due else { continue };
-            let Some(point) = due.point else { continue };
-            if in_window(point) && !matches!(due.basis, Basis::Waiting { .. }) {
-                rows.push(Row {
-                    when: point,
-                    kind: "payment",
-                    order: order.id.clone(),
-                    customer: order.customer.clone(),
-                    step: format!("payment:{}", installment.term.name),
-                    title: format!(
-                        "Payment `{}`: {} outstanding",
-                        installment.term.name,
-                        crate::commands::common::money(installment.outstanding)
-                    ),
-                    assignee: order.owner.clone(),
-                    due: point,
-                    basis: due.basis.label(),
-                });
+                What::Payment {
+                    name, outstanding, ..
+                } => {
+                    if in_window(point) {
+                        rows.push(row(
+                            point,
+                            "payment",
+                            format!("payment:{name}"),
+                            format!(
+                                "Payment `{name}`: {} outstanding",
+                                crate::commands::common::money(*outstanding)
+                            ),
+                            agenda.owner.clone(),
+                        ));
+                    }
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The cache under `.ordo/`: used when nothing changed, never trusted when a file,
 //! the configuration or the time has moved, or when it is corrupt.
 
-use crate::support::{Ledger, run_in};
+use crate::support::{Ledger, copy_tree, run_in};
 
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 
@@ -80,4 +80,92 @@ fn a_cached_future_finding_goes_when_time_catches_up() {
         "{}",
         early_again.stdout
     );
+}
+
+/// A copy of the example ledger (its overdue report has rows to change).
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger");
+    copy_tree(&example, dir.path());
+    let _ = std::fs::remove_dir_all(dir.path().join(".ordo"));
+    dir
+}
+
+fn overdue(root: &std::path::Path) -> String {
+    let run = run_in(
+        root,
+        &[
+            "--as-of",
+            "2026-11-20",
+            "--color",
+            "never",
+            "overdue",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    run.stdout
+}
+
+#[test]
+fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
+    let dir = example_copy();
+    let root = dir.path();
+    let cold = overdue(root);
+    let cache = root.join(".ordo/agenda-v1.postcard");
+    assert!(cache.is_file(), "a report run leaves the agenda cache");
+    assert_eq!(overdue(root), cold, "a warm run agrees with the cold one");
+    assert!(cold.contains("202611-ABC-007,ABC,review,"), "{cold}");
+
+    // A step marked done leaves the report.
+    let run = run_in(
+        root,
+        &[
+            "--as-of",
+            "2026-11-20",
+            "advance",
+            "202611-ABC-007",
+            "review",
+            "--by",
+            "eric",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let after = overdue(root);
+    assert!(!after.contains("202611-ABC-007,ABC,review,"), "{after}");
+
+    // A deleted order leaves it; a corrupt cache is ignored and rebuilt.
+    std::fs::remove_file(root.join("orders/2026/202606-BJX-003.yaml")).expect("remove");
+    std::fs::write(&cache, b"\x07 not a cache").expect("write");
+    let fewer = overdue(root);
+    assert!(!fewer.contains("202606-BJX-003"), "{fewer}");
+    assert_eq!(overdue(root), fewer);
+
+    // An order that no longer reads is named in both a cold and a warm run.
+    std::fs::write(
+        root.join("orders/2026/202611-ABC-006.yaml"),
+        "id: [unclosed\n",
+    )
+    .expect("write");
+    for _ in 0..2 {
+        let run = run_in(
+            root,
+            &[
+                "--as-of",
+                "2026-11-20",
+                "overdue",
+                "--format",
+                "json",
+                "--strict",
+            ],
+        );
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        assert!(
+            run.stdout
+                .contains("\"file\": \"orders/2026/202611-ABC-006.yaml\""),
+            "{}",
+            run.stdout
+        );
+    }
 }

@@ -1,0 +1,128 @@
+//! An order's agenda: its open steps and unpaid installments with their due
+//! dates, which is all `overdue` and `upcoming` read of an order. It does not
+//! depend on "now", so it is kept per file in a cache and a run over a ledger
+//! where nothing changed reads no order.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::tracked_by_step;
+use crate::engine::due::{Basis, Calendars};
+use crate::engine::point::Point;
+use crate::engine::schedule::Schedule;
+use crate::ledger::cache::{Identity, Kept};
+use crate::model::Config;
+use crate::model::config::Step;
+use crate::model::enums::Priority;
+use crate::model::order::Order;
+use crate::model::status::Status;
+
+/// What is still to happen on an order, with dates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agenda {
+    pub order: String,
+    pub customer: String,
+    pub owner: String,
+    pub priority: Priority,
+    /// The order's workflow, where its steps' titles and roles are looked up.
+    pub workflow: String,
+    /// Empty unless the order is open.
+    pub items: Vec<Item>,
+}
+
+/// A dated open step or unpaid installment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub what: What,
+    pub due: Point,
+    pub basis: Basis,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum What {
+    Step(String),
+    /// An installment no open step tracks (a step due `{payment: NAME}` stands
+    /// for its installment).
+    Payment {
+        name: String,
+        percent: String,
+        #[serde(with = "rust_decimal::serde::str")]
+        outstanding: Decimal,
+    },
+}
+
+impl Agenda {
+    /// The agenda of an order; no items when it is not open or its workflow is
+    /// unknown (which `validate` reports).
+    pub fn of(config: &Config, calendars: &Calendars, order: &Order) -> Agenda {
+        let mut agenda = Agenda {
+            order: order.id.clone(),
+            customer: order.customer.clone(),
+            owner: order.owner.clone(),
+            priority: order.priority,
+            workflow: String::new(),
+            items: Vec::new(),
+        };
+        let Some(schedule) = Schedule::of(config, calendars, order) else {
+            return agenda;
+        };
+        schedule.workflow_name.clone_into(&mut agenda.workflow);
+        if schedule.status != Status::Open {
+            return agenda;
+        }
+        for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
+            if let Ok(due) = &line.due
+                && let Some(point) = due.point
+            {
+                agenda.items.push(Item {
+                    what: What::Step(line.step.id.clone()),
+                    due: point,
+                    basis: due.basis.clone(),
+                });
+            }
+        }
+        for installment in &schedule.installments {
+            if installment.outstanding.is_zero()
+                || tracked_by_step(&schedule, &installment.term.name)
+            {
+                continue;
+            }
+            if let Ok(due) = &installment.due
+                && let Some(point) = due.point
+            {
+                agenda.items.push(Item {
+                    what: What::Payment {
+                        name: installment.term.name.clone(),
+                        percent: installment.term.percent.to_string(),
+                        outstanding: installment.outstanding,
+                    },
+                    due: point,
+                    basis: due.basis.clone(),
+                });
+            }
+        }
+        agenda
+    }
+
+    /// The configured step an item stands for.
+    pub fn step<'c>(&self, config: &'c Config, id: &str) -> Option<&'c Step> {
+        let (_, workflow) = config.workflow_of(Some(&self.workflow))?;
+        workflow.steps.iter().find(|s| s.id == id)
+    }
+}
+
+/// The agenda of one version of an order file, or why the file cannot be read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AgendaEntry {
+    pub identity: Identity,
+    pub agenda: Result<Agenda, String>,
+}
+
+impl Kept for AgendaEntry {
+    const FILE: &'static str = ".ordo/agenda-v1.postcard";
+    const FORMAT: u32 = 1;
+
+    fn identity(&self) -> Identity {
+        self.identity
+    }
+}
