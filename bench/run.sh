@@ -27,16 +27,17 @@ for n in 1000 10000 100000; do
     -n "floor: read + yaml_serde" "$floor $l" \
     -n "floor: read + saphyr events" "$floor $l --events"
   hyperfine -N -w 0 -r "$(runs $n)" -n "validate (cold)" --prepare "rm -rf $l/.ordo" "$ordo -C $l validate --as-of $asof"
+  hyperfine -N -w 0 -r "$(runs $n)" -n "overdue (cold)" --prepare "rm -rf $l/.ordo" "$ordo -C $l overdue --as-of $asof"
   hyperfine -N -w 1 -r "$(runs $n)" \
     -n "validate (warm)" "$ordo -C $l validate --as-of $asof" \
     -n "validate 10 staged files" "$ordo -C $l validate --as-of $asof $staged" \
-    -n "overdue" "$ordo -C $l overdue --as-of $asof" \
+    -n "overdue (warm)" "$ordo -C $l overdue --as-of $asof" \
     -n "sla" "$ordo -C $l sla --as-of $asof" \
     -n "monthly" "$ordo -C $l monthly --as-of $asof" \
     -n "calendar" "$ordo -C $l calendar --as-of $asof -o $dir/l$n.ics"
 done
-echo "## peak memory, 100k orders"
-for cmd in "validate" "overdue" "sla"; do
+echo "## peak memory, 100k orders, no cache"
+for cmd in "validate" "overdue" "upcoming" "sla" "sla --detail" "monthly" "calendar" "list" "export"; do
   rm -rf "$dir/l100000/.ordo"
   /usr/bin/time -f "$cmd: %M KB, %e s" "$ordo" -C "$dir/l100000" $cmd --as-of $asof > /dev/null
 done

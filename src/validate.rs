@@ -182,31 +182,44 @@ pub fn validate(
         loaded.read.source.as_ref().map_or("", |s| s.text.as_str()),
         &customer_texts,
     );
-    let cache: Cache<Entry> = if use_cache {
-        Cache::load(root, fingerprint)
+    let credit_limited: BTreeSet<&str> = customers
+        .iter()
+        .filter(|(_, c)| c.credit_limit.is_some())
+        .map(|(code, _)| code.as_str())
+        .collect();
+    // Decoding the cache and stat-ing every file each take a core.
+    let (cache, identities): (Cache<Entry>, Vec<Option<Identity>>) = if use_cache {
+        rayon::join(
+            || Cache::load(root, fingerprint),
+            || cache::identities(root, &all_orders),
+        )
     } else {
-        Cache::default()
+        (Cache::default(), vec![None; want_orders.len()])
     };
     let now_secs = now.timestamp();
     let checked: Vec<Checked> = want_orders
         .par_iter()
-        .map(|file| check_order_file(root, &ctx, file, use_cache.then_some(&cache), now_secs))
+        .zip(identities)
+        .map(|(file, identity)| {
+            let cache = identity.is_some().then_some(&cache);
+            check_order_file(
+                root,
+                &ctx,
+                &credit_limited,
+                file,
+                cache.zip(identity),
+                now_secs,
+            )
+        })
         .collect();
     outcome.orders = checked.len();
     outcome.files += checked.len();
     // Saved when anything was read, or files went away (their entries with them).
     if use_cache && (checked.iter().any(|c| !c.from_cache) || cache.len() != checked.len()) {
-        let entries = checked
-            .iter()
-            .filter_map(|c| {
-                let key = c.rel.to_str()?;
-                let entry = match &c.entry {
-                    Some(entry) => entry.clone(),
-                    None => cache.entry(key)?.clone(),
-                };
-                Some((key.to_owned(), entry))
-            })
-            .collect();
+        let entries = checked.iter().filter_map(|c| {
+            let key = c.rel.to_str()?;
+            Some((key, c.entry.as_ref().or_else(|| cache.entry(key))?))
+        });
         Cache::save(root, fingerprint, now_secs, entries);
     }
 
@@ -338,12 +351,13 @@ struct Checked {
 fn check_order_file(
     root: &Path,
     ctx: &Context<'_>,
+    credit_limited: &BTreeSet<&str>,
     file: &OrderFile,
-    cache: Option<&Cache<Entry>>,
+    cache: Option<(&Cache<Entry>, Identity)>,
     now: i64,
 ) -> Checked {
-    let identity = cache.and_then(|_| Identity::of(&root.join(&file.rel)));
-    if let (Some(cache), Some(identity)) = (cache, identity)
+    let identity = cache.map(|(_, identity)| identity);
+    if let Some((cache, identity)) = cache
         && let Some(entry) = cache.get(&file.rel, identity, now)
     {
         return Checked {
@@ -361,10 +375,13 @@ fn check_order_file(
         .usable()
         .and_then(|s| document::load::<Order>(&file.rel, &s.text, FileKind::Order, &mut findings));
     let mut horizon = None;
-    let exposure = order.as_ref().map(|order| {
+    let exposure = order.as_ref().and_then(|order| {
         findings.extend(checks::check_order(ctx, file, order));
         horizon = checks::time::horizon(order, ctx.tz);
-        Exposure::of(ctx.config, file.rel.clone(), order)
+        // Only credit control reads exposures, and only of customers with a limit.
+        credit_limited
+            .contains(order.customer.as_str())
+            .then(|| Exposure::of(ctx.config, file.rel.clone(), order))
     });
     let text = read.source.filter(|_| !findings.is_empty()).map(|s| s.text);
     Checked {

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use super::common::{now_in, open_ledger};
 use crate::cli::{Cli, ReportOptions};
-use crate::ledger::cache::{Cache, Identity};
+use crate::ledger::cache::{Cache, identities};
 use crate::ledger::files::OrderFile;
 use crate::ledger::open::{Blocked, Ledger};
 use crate::model::order::Order;
@@ -64,54 +64,82 @@ impl Loaded {
         (sum, invalid_of(&bad))
     }
 
-    /// Every readable order's agenda, taken from the cache under `.ordo/` where
+    /// The agenda of every readable order that has items, taken from the cache under `.ordo/` where
     /// the file is the version the entry was made from, and made (and the cache
     /// rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
-        let cache: Cache<AgendaEntry> = Cache::load(&ledger.root, ledger.fingerprint);
+        // Decoding the cache and stat-ing every file each take a core.
+        let (mut cache, identities): (Cache<AgendaEntry>, _) = rayon::join(
+            || Cache::load(&ledger.root, ledger.fingerprint),
+            || identities(&ledger.root, &ledger.order_files),
+        );
         let now = self.now.timestamp();
-        let made: Vec<(&OrderFile, Result<Agenda, String>, Option<AgendaEntry>)> = ledger
+        // Fresh entries are moved out of the cache afterwards, never cloned.
+        let made: Vec<Made> = ledger
             .order_files
             .par_iter()
-            .map(|file| {
-                let identity = Identity::of(&ledger.root.join(&file.rel));
-                if let Some(hit) = identity.and_then(|id| cache.get(&file.rel, id, now)) {
-                    return (file, hit.agenda.clone(), None);
+            .zip(identities)
+            .map(|(file, identity)| {
+                if identity.is_some_and(|id| cache.get(&file.rel, id, now).is_some()) {
+                    return Made::Cached;
                 }
                 let agenda = ledger
                     .read(file)
-                    .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
+                    .map(|loaded| {
+                        Some(Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
+                            .filter(|a| !a.items.is_empty())
+                    })
                     .map_err(|blocked| problem(&blocked));
-                let entry = identity.map(|identity| AgendaEntry {
-                    identity,
-                    agenda: agenda.clone(),
-                });
-                (file, agenda, entry)
+                match identity {
+                    Some(identity) => Made::Fresh(AgendaEntry { identity, agenda }),
+                    None => Made::Uncached(agenda),
+                }
             })
             .collect();
-        let changed = made.iter().any(|(_, _, entry)| entry.is_some());
-        if changed || cache.len() != made.len() {
-            let entries = made
+        let fresh = made.iter().any(|m| matches!(m, Made::Fresh(_)));
+        if fresh || cache.len() != made.len() {
+            let entries = ledger
+                .order_files
                 .iter()
-                .filter_map(|(file, _, entry)| {
+                .zip(&made)
+                .filter_map(|(file, m)| {
                     let key = file.rel.to_str()?;
-                    let entry = entry.clone().or_else(|| cache.entry(key).cloned())?;
-                    Some((key.to_owned(), entry))
-                })
-                .collect();
+                    match m {
+                        Made::Cached => cache.entry(key).map(|e| (key, e)),
+                        Made::Fresh(entry) => Some((key, entry)),
+                        Made::Uncached(_) => None,
+                    }
+                });
             Cache::save(&ledger.root, ledger.fingerprint, now, entries);
         }
         let mut agendas = Vec::with_capacity(made.len());
         let mut invalid_files = Vec::new();
-        for (file, agenda, _) in made {
+        for (file, m) in ledger.order_files.iter().zip(made) {
+            let agenda = match m {
+                Made::Cached => file
+                    .rel
+                    .to_str()
+                    .and_then(|key| cache.take(key))
+                    .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
+                Made::Fresh(entry) => entry.agenda,
+                Made::Uncached(agenda) => agenda,
+            };
             match agenda {
-                Ok(agenda) => agendas.push(agenda),
+                Ok(agenda) => agendas.extend(agenda),
                 Err(problem) => invalid_files.push(invalid(file, problem)),
             }
         }
         (agendas, invalid_files)
     }
+}
+
+/// An order file's agenda in one run: still the cache's, or made now (with the
+/// entry to keep, when the file has an identity).
+enum Made {
+    Cached,
+    Fresh(AgendaEntry),
+    Uncached(Result<Option<Agenda>, String>),
 }
 
 fn invalid_of(bad: &[(OrderFile, Blocked)]) -> Vec<Invalid> {

@@ -111,11 +111,12 @@ impl Agenda {
     }
 }
 
-/// The agenda of one version of an order file, or why the file cannot be read.
+/// The agenda of one version of an order file (`None` when it has no items, as
+/// most orders of a ledger, being done, have not), or why the file cannot be read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AgendaEntry {
     pub identity: Identity,
-    pub agenda: Result<Agenda, String>,
+    pub agenda: Result<Option<Agenda>, String>,
 }
 
 impl Kept for AgendaEntry {

@@ -28,6 +28,8 @@ struct Row {
     role: String,
     assignee: String,
     due: Point,
+    /// When it became overdue.
+    late_from: chrono::DateTime<chrono_tz::Tz>,
     basis: String,
     days_late: i64,
     priority: String,
@@ -65,6 +67,7 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
                 role,
                 assignee,
                 due: item.due,
+                late_from: item.due.overdue_from(book.tz),
                 basis: basis.clone(),
                 days_late: item.due.days_until(book.now).max(0),
                 priority: agenda.priority.to_string(),
@@ -104,13 +107,14 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
             }
         }
     }
-    rows.sort_by_key(|r| {
-        (
-            Reverse(r.days_late),
-            r.due.overdue_from(book.tz),
-            r.order.clone(),
-            r.step.clone(),
-        )
+    // Compared by reference: cloning the ids per comparison shows at 20,000 rows.
+    rows.sort_by(|a, b| {
+        (Reverse(a.days_late), a.late_from, &a.order, &a.step).cmp(&(
+            Reverse(b.days_late),
+            b.late_from,
+            &b.order,
+            &b.step,
+        ))
     });
 
     let mut section = Section::new(

@@ -112,7 +112,10 @@ pub fn report(
             }
         }
     }
-    rows.sort_by_key(|r| (r.when.start(book.tz), r.order.clone(), r.step.clone()));
+    // Compared by reference: cloning the ids per comparison shows at scale.
+    rows.sort_by(|a, b| {
+        (a.when.start(book.tz), &a.order, &a.step).cmp(&(b.when.start(book.tz), &b.order, &b.step))
+    });
     let mut section = Section::new(
         "rows",
         "",
