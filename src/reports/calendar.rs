@@ -47,8 +47,9 @@ pub fn ics(book: &Book<'_>, events: Vec<String>) -> String {
     calendar.name(&format!("{} orders", book.config.name));
     let frame = calendar.done().to_string();
     let end = frame.rfind("END:VCALENDAR").unwrap_or(frame.len());
-    let size = frame.len() + events.iter().map(String::len).sum::<usize>();
-    let mut text = String::with_capacity(size);
+    // Grown as the events are moved in and dropped, so the calendar is never
+    // held twice in full.
+    let mut text = String::new();
     text.push_str(&frame[..end]);
     for order_events in events {
         text.push_str(&order_events);
