@@ -127,3 +127,50 @@ impl Kept for AgendaEntry {
         self.identity
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_agenda_comes_back_from_the_cache_as_it_went_in() {
+        let tz: chrono_tz::Tz = "America/New_York".parse().expect("zone");
+        let at = chrono::TimeZone::with_ymd_and_hms(&tz, 2026, 11, 1, 1, 30, 0)
+            .earliest()
+            .expect("an instant");
+        let agenda = Agenda {
+            order: "202611-ACME-001".into(),
+            customer: "ACME".into(),
+            owner: "ann".into(),
+            priority: Priority::Urgent,
+            workflow: "make-to-order".into(),
+            items: vec![
+                Item {
+                    what: What::Step("review".into()),
+                    // The first 01:30 of the night the clocks go back: the offset
+                    // must survive, not just the wall time.
+                    due: Point::At(at),
+                    basis: Basis::Forecast {
+                        through: "ORD-02".into(),
+                    },
+                },
+                Item {
+                    what: What::Payment {
+                        name: "deposit".into(),
+                        percent: "30".into(),
+                        outstanding: Decimal::new(123_456, 2),
+                    },
+                    due: Point::Day(chrono::NaiveDate::from_ymd_opt(2026, 2, 28).expect("day")),
+                    basis: Basis::Firm,
+                },
+            ],
+        };
+        let bytes = postcard::to_stdvec(&agenda).expect("encode");
+        let back: Agenda = postcard::from_bytes(&bytes).expect("decode");
+        assert_eq!(back, agenda);
+        let Point::At(instant) = back.items[0].due else {
+            panic!("an instant")
+        };
+        assert_eq!(instant.to_rfc3339(), "2026-11-01T01:30:00-04:00");
+    }
+}
