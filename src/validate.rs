@@ -187,7 +187,8 @@ pub fn validate(
         .filter(|(_, c)| c.credit_limit.is_some())
         .map(|(code, _)| code.as_str())
         .collect();
-    // Decoding the cache and stat-ing every file each take a core.
+    // Decoding the cache and stat-ing every file each take a core. (The cache
+    // serves whole-ledger runs only, where the wanted orders are all of them.)
     let (cache, identities): (Cache<Entry>, Vec<Option<Identity>>) = if use_cache {
         rayon::join(
             || Cache::load(root, fingerprint),
@@ -201,15 +202,8 @@ pub fn validate(
         .par_iter()
         .zip(identities)
         .map(|(file, identity)| {
-            let cache = identity.is_some().then_some(&cache);
-            check_order_file(
-                root,
-                &ctx,
-                &credit_limited,
-                file,
-                cache.zip(identity),
-                now_secs,
-            )
+            let cached = identity.map(|identity| (&cache, identity));
+            check_order_file(root, &ctx, &credit_limited, file, cached, now_secs)
         })
         .collect();
     outcome.orders = checked.len();

@@ -37,13 +37,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             && ctx.config.people.contains_key(by)
             && !ctx.config.may_act_as(by, &step.role)
         {
-            let holders: Vec<&str> = ctx
-                .config
-                .people
-                .keys()
-                .filter(|p| ctx.config.may_act_as(p, &step.role))
-                .map(String::as_str)
-                .collect();
+            let holders = ctx.config.who_may_act_as(&step.role);
             out.push(
                 Finding::error(
                     Code::Role,

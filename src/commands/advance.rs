@@ -4,7 +4,7 @@
 use yaml_serde::Value;
 
 use super::change::{self, resolve_by, when_text};
-use super::common::{load_order, now_in, open_ledger};
+use super::common::{load_order, now_in, open_ledger, schedule_of, workflow_of};
 use crate::cli::{AdvanceArgs, Cli};
 use crate::edit::patch::{one_line, set_step_fields};
 use crate::engine::schedule::{Schedule, StepState};
@@ -22,10 +22,11 @@ pub fn run(
     let ledger = open_ledger(cli, env)?;
     let now = now_in(cli, env, ledger.tz)?;
     let loaded = load_order(&ledger, &args.id)?;
-    let step = pick_step(&ledger, &loaded, args.step.as_deref(), "done")?;
+    let schedule = schedule_of(&ledger, &loaded.order)?;
+    let step = pick_step(&ledger, &loaded, &schedule, args.step.as_deref(), "done")?;
     let by = resolve_by(&ledger, args.by.as_deref())?;
     check_may_act(&ledger, &by, step)?;
-    check_requires(&ledger, &loaded, step)?;
+    check_requires(&loaded, &schedule, step)?;
     let when = when_text(args.on.as_deref(), now)?;
     let mut fields = vec![
         ("done", Value::String(when.clone())),
@@ -58,6 +59,7 @@ pub fn run(
 pub fn pick_step<'a>(
     ledger: &'a Ledger,
     loaded: &LoadedOrder,
+    schedule: &Schedule<'_>,
     named: Option<&str>,
     verb: &str,
 ) -> Result<&'a Step, Failure> {
@@ -65,14 +67,7 @@ pub fn pick_step<'a>(
     if order.state == Some(State::Cancelled) {
         return Err(Failure::Usage(format!("order {} is cancelled", order.id)));
     }
-    let Some((name, workflow)) = ledger.config.workflow_of(order.workflow.as_deref()) else {
-        return Err(Failure::Usage(format!(
-            "order {} has no known workflow",
-            order.id
-        )));
-    };
-    let schedule = Schedule::of(&ledger.config, &ledger.calendars, order)
-        .ok_or_else(|| Failure::Usage(format!("order {} has no known workflow", order.id)))?;
+    let (name, workflow) = workflow_of(ledger, order)?;
     let id = match named {
         Some(id) => id.to_owned(),
         None => {
@@ -143,13 +138,7 @@ pub fn check_may_act(ledger: &Ledger, by: &str, step: &Step) -> Result<(), Failu
     if ledger.config.may_act_as(by, &step.role) {
         return Ok(());
     }
-    let holders: Vec<&str> = ledger
-        .config
-        .people
-        .keys()
-        .filter(|p| ledger.config.may_act_as(p, &step.role))
-        .map(String::as_str)
-        .collect();
+    let holders = ledger.config.who_may_act_as(&step.role);
     Err(Failure::Usage(format!(
         "{by} does not hold the role `{}` that {} ({}) needs; people who may: {}",
         step.role,
@@ -160,10 +149,11 @@ pub fn check_may_act(ledger: &Ledger, by: &str, step: &Step) -> Result<(), Failu
 }
 
 /// Refuses a step whose required steps are still open.
-fn check_requires(ledger: &Ledger, loaded: &LoadedOrder, step: &Step) -> Result<(), Failure> {
-    let Some(schedule) = Schedule::of(&ledger.config, &ledger.calendars, &loaded.order) else {
-        return Ok(());
-    };
+fn check_requires(
+    loaded: &LoadedOrder,
+    schedule: &Schedule<'_>,
+    step: &Step,
+) -> Result<(), Failure> {
     let open: Vec<String> = step
         .requires
         .iter()

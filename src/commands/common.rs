@@ -6,9 +6,41 @@ use chrono::{DateTime, NaiveTime};
 use chrono_tz::Tz;
 
 use crate::cli::{Cli, ColorChoice};
+use crate::engine::schedule::Schedule;
+use crate::ledger::open::Ledger;
 use crate::model::Moment;
+use crate::model::Order;
+use crate::model::config::Workflow;
 use crate::model::moment::Resolved;
 use crate::{Environment, Failure};
+
+/// An order's workflow; a usage error when ordo.yaml does not define it.
+pub fn workflow_of<'c>(
+    ledger: &'c Ledger,
+    order: &Order,
+) -> Result<(&'c str, &'c Workflow), Failure> {
+    ledger
+        .config
+        .workflow_of(order.workflow.as_deref())
+        .ok_or_else(|| unknown_workflow(ledger, order))
+}
+
+/// An order's schedule; the same error when its workflow is not defined.
+pub fn schedule_of<'a>(ledger: &'a Ledger, order: &'a Order) -> Result<Schedule<'a>, Failure> {
+    Schedule::of(&ledger.config, &ledger.calendars, order)
+        .ok_or_else(|| unknown_workflow(ledger, order))
+}
+
+fn unknown_workflow(ledger: &Ledger, order: &Order) -> Failure {
+    let name = order
+        .workflow
+        .as_deref()
+        .unwrap_or(&ledger.config.default_workflow);
+    Failure::Usage(format!(
+        "order {} names workflow `{name}`, which ordo.yaml does not define",
+        order.id
+    ))
+}
 
 pub fn ledger_root(cli: &Cli, env: &Environment) -> Result<PathBuf, Failure> {
     Ok(crate::ledger::discover::find_root(

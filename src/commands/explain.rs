@@ -1,7 +1,7 @@
 //! `ordo explain ID STEP`: the chain behind a due date, one line per link with the
 //! file and line its input came from, ending in the date and its basis.
 
-use super::common::{load_order, open_ledger};
+use super::common::{load_order, open_ledger, workflow_of};
 use crate::cli::{Cli, ExplainArgs};
 use crate::engine::due::{DueEngine, Source};
 use crate::yaml::{LineIndex, Route, locate};
@@ -16,12 +16,7 @@ pub fn run(
     let ledger = open_ledger(cli, env)?;
     let loaded = load_order(&ledger, &args.id)?;
     let order = &loaded.order;
-    let Some((name, workflow)) = ledger.config.workflow_of(order.workflow.as_deref()) else {
-        return Err(Failure::Usage(format!(
-            "order {} has no known workflow",
-            order.id
-        )));
-    };
+    let (name, workflow) = workflow_of(&ledger, order)?;
     let engine = DueEngine::new(order, name, workflow, &ledger.calendars).explaining();
     let is_step = workflow.steps.iter().any(|s| s.id == args.step);
     let is_installment = order

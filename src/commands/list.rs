@@ -13,7 +13,7 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let ledger = open_ledger(cli, env)?;
-    let (rows, invalid) = ledger.map_orders(|_, order| {
+    let (rows, invalid) = ledger.map_orders(|order| {
         let schedule = Schedule::of(&ledger.config, &ledger.calendars, order)?;
         let keep = args
             .status

@@ -45,7 +45,7 @@ impl Loaded {
         each: impl Fn(&Book<'_>, &Order) -> P + Sync,
     ) -> (Vec<P>, Vec<Invalid>) {
         let book = self.book();
-        let (parts, bad) = self.ledger.map_orders(|_, order| each(&book, order));
+        let (parts, bad) = self.ledger.map_orders(|order| each(&book, order));
         (parts, invalid_of(&bad))
     }
 
@@ -64,9 +64,9 @@ impl Loaded {
         (sum, invalid_of(&bad))
     }
 
-    /// The agenda of every readable order that has items, taken from the cache under `.ordo/` where
-    /// the file is the version the entry was made from, and made (and the cache
-    /// rewritten) for the rest.
+    /// The agenda of every readable order with something dated to do, taken from
+    /// the cache under `.ordo/` where the file is the version the entry was made
+    /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
         // Decoding the cache and stat-ing every file each take a core.
@@ -86,10 +86,7 @@ impl Loaded {
                 }
                 let agenda = ledger
                     .read(file)
-                    .map(|loaded| {
-                        Some(Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
-                            .filter(|a| !a.items.is_empty())
-                    })
+                    .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
                     .map_err(|blocked| problem(&blocked));
                 match identity {
                     Some(identity) => Made::Fresh(AgendaEntry { identity, agenda }),

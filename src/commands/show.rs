@@ -2,9 +2,9 @@
 //! with planned / due (basis) / done / by, installments, amendments, incidents and
 //! holds.
 
-use super::common::{load_order, money, open_ledger};
+use super::common::{load_order, money, open_ledger, schedule_of};
 use crate::cli::{Cli, ShowArgs};
-use crate::engine::schedule::{Schedule, StepState};
+use crate::engine::schedule::StepState;
 use crate::output::table::{plain as table, render};
 use crate::{Environment, Failure, exit};
 
@@ -17,13 +17,7 @@ pub fn run(
     let ledger = open_ledger(cli, env)?;
     let loaded = load_order(&ledger, &args.id)?;
     let order = &loaded.order;
-    let Some(schedule) = Schedule::of(&ledger.config, &ledger.calendars, order) else {
-        return Err(Failure::Usage(format!(
-            "order {} names workflow `{}`, which ordo.yaml does not define",
-            order.id,
-            order.workflow.as_deref().unwrap_or_default()
-        )));
-    };
+    let schedule = schedule_of(&ledger, order)?;
     let customer = ledger
         .customers
         .get(&order.customer)

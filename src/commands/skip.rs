@@ -4,7 +4,7 @@ use yaml_serde::Value;
 
 use super::advance::{check_may_act, pick_step};
 use super::change::{self, resolve_by};
-use super::common::{load_order, now_in, open_ledger};
+use super::common::{load_order, now_in, open_ledger, schedule_of};
 use crate::cli::{Cli, SkipArgs};
 use crate::edit::patch::{one_line, set_step_fields};
 use crate::{Environment, Failure, exit};
@@ -18,7 +18,8 @@ pub fn run(
     let ledger = open_ledger(cli, env)?;
     let now = now_in(cli, env, ledger.tz)?;
     let loaded = load_order(&ledger, &args.id)?;
-    let step = pick_step(&ledger, &loaded, Some(&args.step), "skipped")?;
+    let schedule = schedule_of(&ledger, &loaded.order)?;
+    let step = pick_step(&ledger, &loaded, &schedule, Some(&args.step), "skipped")?;
     let by = resolve_by(&ledger, args.by.as_deref())?;
     check_may_act(&ledger, &by, step)?;
     if args.reason.trim().is_empty() {

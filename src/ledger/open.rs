@@ -47,10 +47,11 @@ pub struct LoadedOrder {
 pub struct Ledger {
     pub root: PathBuf,
     pub config: Config,
-    pub config_text: String,
     pub tz: Tz,
     pub calendars: Calendars,
     pub customers: BTreeMap<String, Customer>,
+    /// For `explain`, which points into it.
+    pub config_text: String,
     pub order_files: Vec<OrderFile>,
     /// What the caches' entries depend on besides their files (see
     /// [`cache::fingerprint`]).
@@ -123,12 +124,12 @@ impl Ledger {
     /// come in the order of [`Ledger::order_files`].
     pub fn map_orders<P: Send>(
         &self,
-        each: impl Fn(&OrderFile, &Order) -> P + Sync,
+        each: impl Fn(&Order) -> P + Sync,
     ) -> (Vec<P>, Vec<(OrderFile, Blocked)>) {
         let results: Vec<(&OrderFile, Result<P, Blocked>)> = self
             .order_files
             .par_iter()
-            .map(|file| (file, self.read(file).map(|l| each(file, &l.order))))
+            .map(|file| (file, self.read(file).map(|l| each(&l.order))))
             .collect();
         let mut good = Vec::with_capacity(results.len());
         let mut bad = Vec::new();

@@ -438,6 +438,25 @@ impl Config {
             .map(|(k, w)| (k.as_str(), w))
     }
 
+    /// The people who hold `role` themselves (not through `acts_for`): the ones a
+    /// step of that role is put to.
+    pub fn holders(&self, role: &str) -> Vec<&str> {
+        self.people
+            .iter()
+            .filter(|(_, person)| person.roles.iter().any(|r| r == role))
+            .map(|(key, _)| key.as_str())
+            .collect()
+    }
+
+    /// Everyone who may act in `role`, directly or through `acts_for`.
+    pub fn who_may_act_as(&self, role: &str) -> Vec<&str> {
+        self.people
+            .keys()
+            .filter(|p| self.may_act_as(p, role))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// Whether `person` may act in `role`, directly or through `acts_for`.
     pub fn may_act_as(&self, person: &str, role: &str) -> bool {
         let Some(person) = self.people.get(person) else {

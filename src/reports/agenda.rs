@@ -26,7 +26,7 @@ pub struct Agenda {
     pub priority: Priority,
     /// The order's workflow, where its steps' titles and roles are looked up.
     pub workflow: String,
-    /// Empty unless the order is open.
+    /// Never empty.
     pub items: Vec<Item>,
 }
 
@@ -52,24 +52,22 @@ pub enum What {
 }
 
 impl Agenda {
-    /// The agenda of an order; no items when it is not open or its workflow is
-    /// unknown (which `validate` reports).
-    pub fn of(config: &Config, calendars: &Calendars, order: &Order) -> Agenda {
+    /// The agenda of an order; `None` when it has nothing dated to do: not open,
+    /// nothing open with a date, or a workflow that is unknown (which `validate`
+    /// reports). Most orders of an old ledger are done, and keep no entry.
+    pub fn of(config: &Config, calendars: &Calendars, order: &Order) -> Option<Agenda> {
+        let schedule = Schedule::of(config, calendars, order)?;
+        if schedule.status != Status::Open {
+            return None;
+        }
         let mut agenda = Agenda {
             order: order.id.clone(),
             customer: order.customer.clone(),
             owner: order.owner.clone(),
             priority: order.priority,
-            workflow: String::new(),
+            workflow: schedule.workflow_name.to_owned(),
             items: Vec::new(),
         };
-        let Some(schedule) = Schedule::of(config, calendars, order) else {
-            return agenda;
-        };
-        schedule.workflow_name.clone_into(&mut agenda.workflow);
-        if schedule.status != Status::Open {
-            return agenda;
-        }
         for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
             if let Ok(due) = &line.due
                 && let Some(point) = due.point
@@ -101,7 +99,7 @@ impl Agenda {
                 });
             }
         }
-        agenda
+        Some(agenda).filter(|a| !a.items.is_empty())
     }
 
     /// The configured step an item stands for.
@@ -111,8 +109,8 @@ impl Agenda {
     }
 }
 
-/// The agenda of one version of an order file (`None` when it has no items, as
-/// most orders of a ledger, being done, have not), or why the file cannot be read.
+/// The agenda of one version of an order file (`None`: nothing dated to do), or
+/// why the file cannot be read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AgendaEntry {
     pub identity: Identity,

@@ -199,13 +199,13 @@ fn attendees(
 ) -> Vec<(String, String)> {
     let mut keys: Vec<String> = Vec::new();
     if !role.is_empty() {
-        keys.extend(book.role_holders(role));
+        keys.extend(book.config.holders(role).into_iter().map(str::to_owned));
     }
     for who in notify {
         if book.config.people.contains_key(who) {
             keys.push(who.clone());
         } else {
-            keys.extend(book.role_holders(who));
+            keys.extend(book.config.holders(who).into_iter().map(str::to_owned));
         }
     }
     keys.push(order.owner.clone());

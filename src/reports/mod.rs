@@ -52,21 +52,7 @@ impl<'a> Book<'a> {
         if self.config.may_act_as(owner, &step.role) {
             return owner.to_owned();
         }
-        self.role_holders(&step.role).join(", ")
-    }
-
-    pub fn role_holders(&self, role: &str) -> Vec<String> {
-        self.config
-            .people
-            .keys()
-            .filter(|p| {
-                self.config
-                    .people
-                    .get(*p)
-                    .is_some_and(|person| person.roles.iter().any(|r| r == role))
-            })
-            .cloned()
-            .collect()
+        self.config.holders(&step.role).join(", ")
     }
 
     /// The as-of instant as reports print it.

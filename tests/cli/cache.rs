@@ -169,3 +169,60 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
         );
     }
 }
+
+/// Rewrites a file with the same bytes: a new modification and change time.
+fn touch(path: &std::path::Path) {
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let bytes = std::fs::read(path).expect("read");
+    std::fs::write(path, bytes).expect("write");
+}
+
+#[test]
+fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
+    use ordo::ledger::cache::Cache;
+    use ordo::reports::agenda::AgendaEntry;
+    let dir = example_copy();
+    let root = dir.path();
+    overdue(root);
+    // Doctor the cached agenda of one order: a run that shows the doctored
+    // customer read the cache instead of the file.
+    let ledger = ordo::ledger::open::Ledger::open(root).expect("ledger");
+    let key = "orders/2026/202611-ABC-007.yaml";
+    let cache: Cache<AgendaEntry> = Cache::load(root, ledger.fingerprint);
+    let mut entry = cache.entry(key).expect("a cached agenda").clone();
+    if let Ok(Some(agenda)) = &mut entry.agenda {
+        agenda.customer = "DOCTORED".into();
+    }
+    Cache::save(root, ledger.fingerprint, 0, [(key, &entry)]);
+    assert!(overdue(root).contains("202611-ABC-007,DOCTORED,review,"));
+    touch(&root.join(key));
+    let fresh = overdue(root);
+    assert!(fresh.contains("202611-ABC-007,ABC,review,"), "{fresh}");
+}
+
+#[test]
+fn a_validate_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
+    use ordo::finding::{Code, Finding};
+    use ordo::ledger::cache::{Cache, Entry};
+    let ledger = Ledger::base();
+    assert_eq!(ledger.run(&["validate"]).code, 0);
+    let opened = ordo::ledger::open::Ledger::open(ledger.path()).expect("ledger");
+    let cache: Cache<Entry> = Cache::load(ledger.path(), opened.fingerprint);
+    let mut entry = cache.entry(ORDER).expect("a cached entry").clone();
+    entry
+        .findings
+        .push(Finding::error(Code::Role, ORDER, "doctored in the cache"));
+    // Saved as made at the run's "now": the entry's `future` answer holds then.
+    let now = chrono::DateTime::parse_from_rfc3339(crate::support::AS_OF)
+        .expect("as-of")
+        .timestamp();
+    Cache::save(ledger.path(), opened.fingerprint, now, [(ORDER, &entry)]);
+    let run = ledger.run(&["validate"]);
+    assert!(
+        run.stdout.contains("doctored in the cache"),
+        "{}",
+        run.stdout
+    );
+    touch(&ledger.path().join(ORDER));
+    assert_eq!(ledger.run(&["validate"]).code, 0);
+}

@@ -110,3 +110,34 @@ fn list_filters_by_status_and_owner() {
         run.stdout
     );
 }
+
+#[test]
+fn an_order_of_an_unknown_workflow_is_refused_by_name() {
+    let ledger = crate::support::Ledger::base();
+    ledger.write(
+        "orders/2026/202611-ACME-002.yaml",
+        "id: 202611-ACME-002\ncustomer: ACME\nowner: ann\nreceived: 2026-11-19T09:00\nchannel: phone\nworkflow: nope\n",
+    );
+    for args in [
+        &["show", "202611-ACME-002"][..],
+        &["explain", "202611-ACME-002", "take"],
+        &["advance", "202611-ACME-002", "take", "--by", "ann"],
+        &[
+            "skip",
+            "202611-ACME-002",
+            "take",
+            "--by",
+            "ann",
+            "--reason",
+            "r",
+        ],
+    ] {
+        let run = ledger.run(args);
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        assert_eq!(
+            run.stderr,
+            "ordo: error: order 202611-ACME-002 names workflow `nope`, which ordo.yaml does not define\n",
+            "{args:?}"
+        );
+    }
+}
