@@ -94,6 +94,18 @@ fn parse_to_value(bencher: Bencher) {
 }
 
 #[divan::bench]
+fn decode_directly(bencher: Bencher) {
+    bencher
+        .counter(divan::counter::ItemsCount::new(texts().len()))
+        .bench(|| {
+            texts()
+                .iter()
+                .filter_map(|t| ordo::yaml::from_str::<Order>(t).ok())
+                .count()
+        });
+}
+
+#[divan::bench]
 fn schema_check(bencher: Bencher) {
     let values: Vec<serde_json::Value> = texts()
         .iter()

@@ -1,5 +1,6 @@
 //! Arbitrary bytes as an order file: decoding, YAML, schema, model, every order
-//! check, and placing each finding in the text must never panic or hang.
+//! check, and placing each finding in the text must never panic or hang; and
+//! the direct decoder must agree with the located path.
 #![no_main]
 
 use std::path::Path;
@@ -22,6 +23,14 @@ fuzz_target!(|data: &[u8]| {
     let read = ordo::ledger::source::decode(rel, data.to_vec());
     let mut findings = read.findings.clone();
     let Some(source) = read.usable() else { return };
+    // The direct decoder takes only what the value builder, the schema and serde
+    // take together, and makes the same order of it.
+    if let Ok(direct) = ordo::yaml::from_str::<Order>(&source.text) {
+        let value = ordo::yaml::parse(&source.text).expect("decoded directly, refused as YAML");
+        assert!(FileKind::Order.validator().is_valid(&value), "decoded directly, refused by the schema");
+        let located: Order = serde_json::from_value(value).expect("decoded directly, refused by serde");
+        assert_eq!(format!("{direct:?}"), format!("{located:?}"));
+    }
     let order = ordo::ledger::document::load::<Order>(rel, &source.text, FileKind::Order, &mut findings);
     if let Some(order) = order {
         let config = &*CONFIG;

@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::pattern::Pattern;
+
 /// A non-negative decimal amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(pub Decimal);
@@ -50,21 +52,30 @@ impl<'de> Deserialize<'de> for Amount {
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
                 // Rust prints the shortest text that reads back as the same f64, which
                 // for any literal of up to 15 significant digits is the literal itself.
-                let text = v.to_string();
-                self.visit_str(&text)
+                parse(&v.to_string())
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
-                let parsed = v
-                    .trim()
-                    .parse::<Decimal>()
-                    .or_else(|_| Decimal::from_scientific(v.trim()))
-                    .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))?;
-                non_negative(parsed)
+                // Written as a string, an amount is plain digits (no sign, no exponent).
+                AMOUNT.check(v, "decimal amount").map_err(E::custom)?;
+                parse(v)
             }
         }
         d.deserialize_any(Visitor)
     }
 }
+
+fn parse<E: serde::de::Error>(text: &str) -> Result<Amount, E> {
+    let parsed = text
+        .trim()
+        .parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(text.trim()))
+        .map_err(|_| E::custom(format!("`{text}` is not a decimal number")))?;
+    non_negative(parsed)
+}
+
+/// An amount written as a string.
+const AMOUNT_PATTERN: &str = r"^\s*[0-9]+(\.[0-9]+)?\s*$";
+static AMOUNT: Pattern = Pattern::new(AMOUNT_PATTERN);
 
 fn non_negative<E: serde::de::Error>(value: Decimal) -> Result<Amount, E> {
     if value.is_sign_negative() && !value.is_zero() {
@@ -85,7 +96,7 @@ impl JsonSchema for Amount {
             "title": "Decimal amount",
             "description": "A non-negative decimal, as a number or a quoted string; read exactly, never as a binary float.",
             "minimum": 0,
-            "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*$",
+            "pattern": AMOUNT_PATTERN,
             "examples": ["50.00", "1250.50"]
         })
     }

@@ -25,7 +25,7 @@ pub struct Config {
     pub timezone: String,
     /// The ledger's currency; credit limits are in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(example = &"CNY", pattern(r"^[A-Z]{3}$"))]
+    #[schemars(example = &"CNY", pattern(super::pattern::CURRENCY_PATTERN))]
     pub currency: Option<String>,
     /// The workflow of orders that name none.
     pub default_workflow: String,

@@ -21,7 +21,7 @@ pub struct Customer {
     pub credit_limit: Option<Amount>,
     /// The currency the customer is billed in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(example = &"CNY", pattern(r"^[A-Z]{3}$"))]
+    #[schemars(example = &"CNY", pattern(super::pattern::CURRENCY_PATTERN))]
     pub currency: Option<String>,
     /// Default payment terms copied into new orders.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -7,7 +7,8 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::duration::{DURATION_PATTERN, Duration};
+use super::duration::{DURATION, DURATION_PATTERN, Duration};
+use super::pattern::{Pattern, parse_str};
 
 /// A date an order carries, or a step of its workflow.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,8 +62,10 @@ impl fmt::Display for Anchor {
     }
 }
 
+/// Serde and schema for a type written as a string; `$accepts` holds the schema's
+/// constraint on the text, so decoding refuses what the schema refuses.
 macro_rules! string_serde {
-    ($ty:ty, $name:literal, $schema:tt) => {
+    ($ty:ty, $name:literal, $accepts:expr, $schema:tt) => {
         impl Serialize for $ty {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)
@@ -71,8 +74,13 @@ macro_rules! string_serde {
 
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                text.parse().map_err(serde::de::Error::custom)
+                parse_str(d, |text| {
+                    let accepts: fn(&str) -> bool = $accepts;
+                    if !accepts(text) {
+                        return Err(format!("`{text}` is not a valid {}", $name.to_lowercase()));
+                    }
+                    text.parse().map_err(|e| format!("{e}"))
+                })
             }
         }
 
@@ -88,11 +96,14 @@ macro_rules! string_serde {
     };
 }
 
-string_serde!(Anchor, "Anchor", {
+const ANCHOR_PATTERN: &str = r"^(received|confirmation\.sent|confirmation\.signed|contract\.signed|requested_delivery|dates\.[A-Za-z0-9_-]+|[A-Za-z0-9_-]+)$";
+static ANCHOR: Pattern = Pattern::new(ANCHOR_PATTERN);
+
+string_serde!(Anchor, "Anchor", |text| ANCHOR.is_match(text), {
     "type": "string",
     "title": "Anchor",
     "description": "What a date is computed from: received, confirmation.sent, confirmation.signed, contract.signed, requested_delivery, dates.<name>, or a step id (its done date, else its own due date).",
-    "pattern": r"^(received|confirmation\.sent|confirmation\.signed|contract\.signed|requested_delivery|dates\.[A-Za-z0-9_-]+|[A-Za-z0-9_-]+)$",
+    "pattern": ANCHOR_PATTERN,
     "examples": ["contract.signed", "ORD-04", "dates.pdca_sent"]
 });
 
@@ -133,7 +144,11 @@ impl fmt::Display for Offset {
     }
 }
 
-string_serde!(Offset, "Offset", {
+string_serde!(
+    Offset,
+    "Offset",
+    |text| OFFSET_FIELDS.contains(&text) || DURATION.is_match(text),
+    {
     "type": "string",
     "title": "Offset",
     "description": "A duration (7d, 25wd, 30d+1mo) or the name of an order field holding one (contract.production_time).",
@@ -185,7 +200,11 @@ pub struct DueRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<Offset>,
     /// Set the day of the month (clamped to the month's end).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::pattern::day_of_month"
+    )]
     #[schemars(range(min = 1, max = 31))]
     pub day: Option<u8>,
     /// `month-end`: move to the end of the month.

@@ -8,6 +8,8 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::pattern::{Pattern, parse_str};
+
 /// The unit of one term of a duration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -139,14 +141,17 @@ impl Serialize for Duration {
 
 impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        parse_str(d, |text| {
+            DURATION.check(text, "duration")?;
+            text.parse().map_err(|e: DurationError| e.to_string())
+        })
     }
 }
 
 /// The pattern the schemas use for a duration literal.
 pub const DURATION_PATTERN: &str =
     r"^\s*[0-9]+(h|d|w|mo|wd|wh)\s*(\+\s*[0-9]+(h|d|w|mo|wd|wh)\s*)*$";
+pub static DURATION: Pattern = Pattern::new(DURATION_PATTERN);
 
 impl JsonSchema for Duration {
     fn schema_name() -> std::borrow::Cow<'static, str> {

@@ -10,6 +10,7 @@ pub mod enums;
 pub mod id_format;
 pub mod moment;
 pub mod order;
+pub mod pattern;
 pub mod status;
 
 pub use amount::Amount;

@@ -11,6 +11,8 @@ use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::pattern::{Pattern, parse_str, strict_date};
+
 /// A date, a local date-time, or a date-time with an offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Moment {
@@ -103,32 +105,81 @@ impl FromStr for Moment {
     type Err = MomentError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        // Fast paths for the shapes files hold; the general formats below catch
-        // the rest and explain failures.
-        if text.len() == 10
-            && let Ok(date) = text.parse::<NaiveDate>()
-        {
-            return Ok(Moment::Date(date));
-        }
-        if let Ok(dt) = text.parse::<NaiveDateTime>() {
-            return Ok(Moment::Local(dt));
-        }
-        if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
-            return Ok(Moment::Fixed(dt));
-        }
-        if let Ok(dt) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z") {
-            return Ok(Moment::Fixed(dt));
-        }
-        for format in LOCAL_FORMATS {
-            if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {
-                return Ok(Moment::Local(dt));
-            }
-        }
-        Err(MomentError(explain_bad_moment(text)))
+        strict_moment(text).map_or_else(|| general_moment(text), Ok)
     }
 }
 
-/// Says what is wrong: an impossible calendar date, a bad offset, or the shape.
+/// The shapes files hold, read by hand: `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS]`
+/// and `YYYY-MM-DD[T ]HH:MM:SS` with `Z` or `±HH:MM`. Every text read here
+/// matches the schema pattern and reads to what [`general_moment`] makes of it
+/// (a test holds both to it); anything else goes to the general parser.
+fn strict_moment(text: &str) -> Option<Moment> {
+    let date = strict_date(text.get(..10)?)?;
+    let b = text.as_bytes();
+    let two = |i: usize| -> Option<u32> {
+        match (b.get(i), b.get(i + 1)) {
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                Some(u32::from(x - b'0') * 10 + u32::from(y - b'0'))
+            }
+            _ => None,
+        }
+    };
+    match b.len() {
+        10 => return Some(Moment::Date(date)),
+        16 | 19 | 20 | 25 if matches!(b[10], b'T' | b' ') && b[13] == b':' => {}
+        _ => return None,
+    }
+    let (hour, minute) = (two(11)?, two(14)?);
+    if b.len() == 16 {
+        return date.and_hms_opt(hour, minute, 0).map(Moment::Local);
+    }
+    if b[16] != b':' {
+        return None;
+    }
+    let local = date.and_hms_opt(hour, minute, two(17)?)?;
+    let offset = match &b[19..] {
+        [] => return Some(Moment::Local(local)),
+        [b'Z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (h, m) = (two(20)?, two(23)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let seconds = i32::try_from(h * 3600 + m * 60).ok()?;
+            if *sign == b'-' { -seconds } else { seconds }
+        }
+        _ => return None,
+    };
+    FixedOffset::east_opt(offset)?
+        .from_local_datetime(&local)
+        .single()
+        .map(Moment::Fixed)
+}
+
+/// Every form the schema pattern allows, through chrono.
+fn general_moment(text: &str) -> Result<Moment, MomentError> {
+    if text.len() == 10
+        && let Ok(date) = text.parse::<NaiveDate>()
+    {
+        return Ok(Moment::Date(date));
+    }
+    if let Ok(dt) = text.parse::<NaiveDateTime>() {
+        return Ok(Moment::Local(dt));
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Ok(Moment::Fixed(dt));
+    }
+    if let Ok(dt) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z") {
+        return Ok(Moment::Fixed(dt));
+    }
+    for format in LOCAL_FORMATS {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {
+            return Ok(Moment::Local(dt));
+        }
+    }
+    Err(MomentError(explain_bad_moment(text)))
+}
+
 fn explain_bad_moment(text: &str) -> String {
     let date = text.get(..10).unwrap_or(text);
     let parts: Vec<Option<u32>> = date.split('-').map(|p| p.parse().ok()).collect();
@@ -164,13 +215,20 @@ impl Serialize for Moment {
 
 impl<'de> Deserialize<'de> for Moment {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        parse_str(d, |text| {
+            if let Some(moment) = strict_moment(text) {
+                return Ok(moment);
+            }
+            MOMENT.check(text, "date or date-time")?;
+            general_moment(text).map_err(|e| e.0)
+        })
     }
 }
 
 const MOMENT_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
 const TIMESTAMP_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?$";
+static MOMENT: Pattern = Pattern::new(MOMENT_PATTERN);
+static TIMESTAMP: Pattern = Pattern::new(TIMESTAMP_PATTERN);
 
 impl JsonSchema for Moment {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -219,8 +277,12 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        parse_str(d, |text| {
+            if strict_moment(text).is_none() {
+                TIMESTAMP.check(text, "date-time")?;
+            }
+            text.parse().map_err(|e: MomentError| e.0)
+        })
     }
 }
 
@@ -243,6 +305,66 @@ impl JsonSchema for Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hand_reader_agrees_with_chrono_and_the_schema() {
+        let dates = [
+            "2026-05-06",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "0000-01-01",
+        ];
+        let times = [
+            "",
+            "T10:15",
+            " 10:15",
+            "t10:15",
+            "T10:15:00",
+            " 10:15:00",
+            "T23:59:59",
+            "T24:00",
+            "T10:60",
+            "T10:15:60",
+            "T9:15",
+            "T10:15:00.5",
+            "T10:15:0",
+            "T10:15:00:00",
+        ];
+        let zones = [
+            "",
+            "Z",
+            "z",
+            "+08:00",
+            "-05:30",
+            "-00:00",
+            "+23:59",
+            "+24:00",
+            "+08:60",
+            "+0800",
+            "+08",
+            " +08:00",
+            "+08:00:00",
+            "UTC",
+        ];
+        let mut read_by_hand = 0;
+        for date in dates {
+            for time in times {
+                for zone in zones {
+                    let text = format!("{date}{time}{zone}");
+                    let Some(moment) = strict_moment(&text) else {
+                        continue;
+                    };
+                    read_by_hand += 1;
+                    assert_eq!(Ok(moment), general_moment(&text), "{text}");
+                    assert!(MOMENT.is_match(&text), "{text}");
+                    assert_eq!(TIMESTAMP.is_match(&text), moment.has_time(), "{text}");
+                }
+            }
+        }
+        // Dates, local times with and without seconds, and both offset forms.
+        assert!(read_by_hand > 30, "{read_by_hand}");
+    }
 
     #[test]
     fn reads_dates_and_date_times() {

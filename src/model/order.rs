@@ -14,8 +14,8 @@ use super::duration::Duration;
 use super::enums::{Channel, Impact, IncidentKind, Kind, Priority, Resolution, State};
 use super::moment::{Moment, Timestamp};
 
-/// The pattern order ids follow: no path separators, no `..`.
-pub const ID_PATTERN: &str = r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$";
+pub use super::pattern::ID_PATTERN;
+use super::pattern::{self, CURRENCY_PATTERN};
 
 /// A customer order.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -23,6 +23,7 @@ pub const ID_PATTERN: &str = r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$";
 pub struct Order {
     /// The order id: equals the file stem.
     #[schemars(example = &"202605-ABC-001", pattern(ID_PATTERN))]
+    #[serde(deserialize_with = "pattern::order_id")]
     pub id: String,
     /// The customer's code (a file in customers/).
     #[schemars(example = &"ABC")]
@@ -44,11 +45,19 @@ pub struct Order {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow: Option<String>,
     /// The delivery date the customer asked for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "pattern::date"
+    )]
     pub requested_delivery: Option<NaiveDate>,
     /// The order's currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(example = &"CNY", pattern(r"^[A-Z]{3}$"))]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "pattern::currency"
+    )]
+    #[schemars(example = &"CNY", pattern(CURRENCY_PATTERN))]
     pub currency: Option<String>,
     /// Where the goods go.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -120,7 +129,11 @@ pub struct Confirmation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<Channel>,
     /// The customer's written (signed or stamped) confirmation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "pattern::date"
+    )]
     pub signed: Option<NaiveDate>,
 }
 
@@ -143,7 +156,11 @@ pub struct Contract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// The day the contract was signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "pattern::date"
+    )]
     pub signed: Option<NaiveDate>,
     /// Production time, counted from the customer's packaging confirmation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,7 +214,11 @@ pub struct Amendment {
     pub summary: String,
     pub impact: Impact,
     /// When the change was confirmed again with the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "pattern::date"
+    )]
     pub reconfirmed: Option<NaiveDate>,
     /// Steps whose baseline this amendment re-planned.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,12 +1,13 @@
 //! Builds a `serde_json::Value` from a YAML text in one pass over saphyr's events,
 //! with bounds that keep hostile input cheap: no aliases (no alias bombs), no tags,
 //! one document, at most [`MAX_DEPTH`] levels of nesting, and no duplicate keys.
-//! Plain scalars are resolved by the YAML 1.2 core schema, so `no` stays a string
-//! and `2026-05-01` stays a string for the model to parse as a date.
+//! Plain scalars are resolved by the YAML 1.2 core schema ([`Scalar`]), so `no`
+//! stays a string and `2026-05-01` stays a string for the model to parse as a date.
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
-use serde_json::{Map, Number, Value};
+use saphyr_parser::{Event, Parser};
+use serde_json::{Map, Value};
 
+use super::scalar::Scalar;
 use super::text::{LineIndex, Span};
 
 /// Ledger files are a few levels deep; anything past this is refused unread.
@@ -119,8 +120,9 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
                     *key = Some(value.into_owned());
                     continue;
                 }
-                let resolved = resolve_scalar(&value, style, tag.as_deref(), || to_span(raw))?;
-                add(&mut stack, &mut root, resolved);
+                let resolved = Scalar::resolve(value, style, tag.as_deref())
+                    .map_err(|_| tag_error(to_span(raw)))?;
+                add(&mut stack, &mut root, resolved.into());
             }
             Event::SequenceStart(_, ref tag) | Event::MappingStart(_, ref tag) => {
                 if tag.is_some() {
@@ -187,94 +189,6 @@ fn syntax_error(info: &str, span: Span) -> YamlError {
 fn tag_error(span: Span) -> YamlError {
     YamlError::new("tags are not supported in ledger files", "tag", span)
         .help("remove the `!tag`; quote the value if it must stay a string")
-}
-
-fn resolve_scalar(
-    text: &str,
-    style: ScalarStyle,
-    tag: Option<&Tag>,
-    span: impl Fn() -> Span,
-) -> Result<Value, YamlError> {
-    if let Some(tag) = tag {
-        return if tag.handle == "tag:yaml.org,2002:" && tag.suffix == "str" {
-            Ok(Value::String(text.to_owned()))
-        } else {
-            Err(tag_error(span()))
-        };
-    }
-    if style != ScalarStyle::Plain {
-        return Ok(Value::String(text.to_owned()));
-    }
-    Ok(resolve_plain(text))
-}
-
-/// The YAML 1.2 core schema: null, booleans, integers (decimal, `0o`, `0x`) and
-/// floats; everything else is a string. Infinities and NaN have no JSON form and
-/// stay strings, so a numeric field rejects them.
-fn resolve_plain(text: &str) -> Value {
-    match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
-        _ => {}
-    }
-    if let Some(n) = resolve_int(text) {
-        return Value::Number(n);
-    }
-    if is_core_float(text)
-        && let Some(n) = text.parse::<f64>().ok().and_then(Number::from_f64)
-    {
-        return Value::Number(n);
-    }
-    Value::String(text.to_owned())
-}
-
-fn resolve_int(text: &str) -> Option<Number> {
-    if let Some(oct) = text.strip_prefix("0o") {
-        return u64::from_str_radix(oct, 8).ok().map(Number::from);
-    }
-    if let Some(hex) = text.strip_prefix("0x") {
-        return u64::from_str_radix(hex, 16).ok().map(Number::from);
-    }
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if let Ok(n) = text.parse::<i64>() {
-        return Some(Number::from(n));
-    }
-    if let Ok(n) = digits.parse::<u64>()
-        && !text.starts_with('-')
-    {
-        return Some(Number::from(n));
-    }
-    text.parse::<f64>().ok().and_then(Number::from_f64)
-}
-
-/// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
-fn is_core_float(text: &str) -> bool {
-    let s = text.strip_prefix(['-', '+']).unwrap_or(text).as_bytes();
-    let (mantissa, exponent) = match s.iter().position(|&b| b == b'e' || b == b'E') {
-        Some(i) => (&s[..i], Some(&s[i + 1..])),
-        None => (s, None),
-    };
-    let (int, frac) = match mantissa.iter().position(|&b| b == b'.') {
-        Some(i) => (&mantissa[..i], Some(&mantissa[i + 1..])),
-        None => (mantissa, None),
-    };
-    let digits = |p: &[u8]| p.iter().all(u8::is_ascii_digit);
-    let mantissa_ok = match frac {
-        Some(frac) => digits(int) && digits(frac) && (!int.is_empty() || !frac.is_empty()),
-        None => !int.is_empty() && digits(int),
-    };
-    let exponent_ok = exponent.is_none_or(|e| {
-        let e = e
-            .strip_prefix(b"-")
-            .or_else(|| e.strip_prefix(b"+"))
-            .unwrap_or(e);
-        !e.is_empty() && digits(e)
-    });
-    mantissa_ok && exponent_ok
 }
 
 #[cfg(test)]
