@@ -189,21 +189,27 @@ pub fn validate(
         .collect();
     // Decoding the cache and stat-ing every file each take a core. (The cache
     // serves whole-ledger runs only, where the wanted orders are all of them.)
-    let (cache, identities): (Cache<Entry>, Vec<Option<Identity>>) = if use_cache {
-        rayon::join(
-            || Cache::load(root, fingerprint),
-            || cache::identities(root, &all_orders),
-        )
-    } else {
-        (Cache::default(), vec![None; want_orders.len()])
-    };
+    // Without a cache file every file is read anyway, and its identity comes
+    // with the read.
+    let (cache, identities): (Cache<Entry>, Vec<Option<Identity>>) =
+        if use_cache && Cache::<Entry>::exists(root) {
+            rayon::join(
+                || Cache::load(root, fingerprint),
+                || cache::identities(root, &all_orders),
+            )
+        } else {
+            (Cache::default(), vec![None; want_orders.len()])
+        };
     let now_secs = now.timestamp();
     let checked: Vec<Checked> = want_orders
         .par_iter()
         .zip(identities)
         .map(|(file, identity)| {
-            let cached = identity.map(|identity| (&cache, identity));
-            check_order_file(root, &ctx, &credit_limited, file, cached, now_secs)
+            let cache = use_cache.then_some(Stat {
+                cache: &cache,
+                identity,
+            });
+            check_order_file(root, &ctx, &credit_limited, file, cache, now_secs)
         })
         .collect();
     outcome.orders = checked.len();
@@ -342,16 +348,25 @@ struct Checked {
     from_cache: bool,
 }
 
+/// A file's standing with the cache: the identity it had before it was read
+/// (`None` when it was not stat'ed, or is not a plain file).
+struct Stat<'c> {
+    cache: &'c Cache<Entry>,
+    identity: Option<Identity>,
+}
+
 fn check_order_file(
     root: &Path,
     ctx: &Context<'_>,
     credit_limited: &BTreeSet<&str>,
     file: &OrderFile,
-    cache: Option<(&Cache<Entry>, Identity)>,
+    cache: Option<Stat<'_>>,
     now: i64,
 ) -> Checked {
-    let identity = cache.map(|(_, identity)| identity);
-    if let Some((cache, identity)) = cache
+    if let Some(Stat {
+        cache,
+        identity: Some(identity),
+    }) = cache
         && let Some(entry) = cache.get(&file.rel, identity, now)
     {
         return Checked {
@@ -364,6 +379,9 @@ fn check_order_file(
         };
     }
     let mut read = read_source(root, &file.rel);
+    // What was stat'ed before the read, else what the read saw: either way a
+    // change after it shows as a new identity next time.
+    let identity = cache.and_then(|stat| stat.identity.or(read.identity));
     let mut findings = std::mem::take(&mut read.findings);
     let order = read
         .usable()

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::engine::due::DueError;
+use crate::engine::due::{Computed, DueError};
 use crate::engine::schedule::Schedule;
 use crate::finding::{Code, Finding};
 use crate::model::enums::State;
@@ -32,32 +32,15 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         return;
     };
     let mut seen = BTreeSet::new();
-    let steps = schedule.steps.iter().map(|l| {
-        let route = if order.steps.contains_key(&l.step.id) {
-            Route::keys(&["steps", &l.step.id])
-        } else {
-            Route::keys(&["received"])
-        };
-        (
-            format!("step {} ({})", l.step.id, l.step.title),
-            route,
-            &l.due,
-        )
-    });
-    let installments = schedule.installments.iter().enumerate().map(|(i, l)| {
-        (
-            format!("installment `{}`", l.term.name),
-            Route::keys(&["contract", "payment_terms"]).index(i),
-            &l.due,
-        )
-    });
-    for (what, route, due) in steps.chain(installments) {
+    // A failing due date is named (what, where) only when it makes a finding.
+    let mut report = |due: &Result<Computed, DueError>, place: &dyn Fn() -> (String, Route)| {
         let Err(DueError::Range(error)) = due else {
-            continue;
+            return;
         };
         if !seen.insert((error.calendar.clone(), error.year)) {
-            continue;
+            return;
         }
+        let (what, route) = place();
         out.push(
             Finding::error(
                 Code::CalendarRange,
@@ -74,5 +57,23 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                 error.year, error.calendar
             )),
         );
+    };
+    for l in &schedule.steps {
+        report(&l.due, &|| {
+            let route = if order.steps.contains_key(&l.step.id) {
+                Route::keys(&["steps", &l.step.id])
+            } else {
+                Route::keys(&["received"])
+            };
+            (format!("step {} ({})", l.step.id, l.step.title), route)
+        });
+    }
+    for (i, l) in schedule.installments.iter().enumerate() {
+        report(&l.due, &|| {
+            (
+                format!("installment `{}`", l.term.name),
+                Route::keys(&["contract", "payment_terms"]).index(i),
+            )
+        });
     }
 }

@@ -27,7 +27,8 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         out.push(finding);
     }
 
-    let person = |name: &str, route: Route, out: &mut Vec<Finding>| {
+    // The route is built only for a finding: most names are known.
+    let person = |name: &str, route: &dyn Fn() -> Route, out: &mut Vec<Finding>| {
         if !ctx.config.people.contains_key(name) {
             let known: Vec<&str> = ctx.config.people.keys().map(String::as_str).collect();
             let mut finding = Finding::error(
@@ -35,7 +36,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                 rel,
                 format!("`{name}` is not one of the people in ordo.yaml"),
             )
-            .at(route)
+            .at(route())
             .label("unknown person");
             finding.help = Some(match closest(name, &known) {
                 Some(best) => format!("did you mean `{best}`?"),
@@ -44,10 +45,10 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             out.push(finding);
         }
     };
-    person(&order.owner, Route::keys(&["owner"]), out);
+    person(&order.owner, &|| Route::keys(&["owner"]), out);
     for (id, record) in &order.steps {
         if let Some(by) = &record.by {
-            person(by, Route::keys(&["steps", id, "by"]), out);
+            person(by, &|| Route::keys(&["steps", id, "by"]), out);
         } else if record.done.is_some() || record.skipped.is_some() {
             out.push(
                 Finding::error(
@@ -62,10 +63,10 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         }
     }
     for (i, amendment) in order.amendments.iter().enumerate() {
-        let at = Route::root().key("amendments").index(i);
-        person(&amendment.by, at.clone().key("by"), out);
+        let at = || Route::root().key("amendments").index(i);
+        person(&amendment.by, &|| at().key("by"), out);
         if let Some(review) = &amendment.review {
-            person(&review.by, at.key("review").key("by"), out);
+            person(&review.by, &|| at().key("review").key("by"), out);
         }
     }
 

@@ -19,7 +19,8 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         let Some(record) = order.steps.get(&step.id) else {
             continue;
         };
-        let route = Route::keys(&["steps", &step.id]);
+        // Built only for a finding: most steps have none.
+        let route = || Route::keys(&["steps", &step.id]);
         if record.done.is_some() && record.skipped.is_some() {
             out.push(
                 Finding::error(
@@ -27,7 +28,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                     rel,
                     format!("step {} is marked both done and skipped", step.id),
                 )
-                .at_key(route.clone())
+                .at_key(route())
                 .label("done and skipped")
                 .help("keep `done` if it happened, or `skipped` if it did not"),
             );
@@ -47,7 +48,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                         step.role, step.id, step.title
                     ),
                 )
-                .at(route.clone().key("by"))
+                .at(route().key("by"))
                 .label(format!("lacks the role `{}`", step.role))
                 .help(if holders.is_empty() {
                     format!(
@@ -79,7 +80,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                             step.id, req_step.title
                         ),
                     )
-                    .at(route.clone().key("done"))
+                    .at(route().key("done"))
                     .label(format!("done before {required}"))
                     .help(format!("record {required} as done or skipped first")),
                 );
@@ -95,7 +96,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                             step.id, req_step.title
                         ),
                     )
-                    .at(route.clone().key("done"))
+                    .at(route().key("done"))
                     .label(format!("before {required}"))
                     .help(format!("a step cannot be done before {required}: check both dates")),
                 );

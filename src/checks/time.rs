@@ -13,29 +13,56 @@ use super::Context;
 
 /// A dated field of an order, and whether it records something that happened
 /// (and so cannot lie in the future).
-struct Dated {
-    route: Route,
+struct Dated<'a> {
+    place: Place<'a>,
     moment: Moment,
     happened: bool,
 }
 
-fn dated_fields(order: &Order) -> Vec<Dated> {
+/// Where a dated field is, in parts: its route is only built for a finding
+/// (most orders have none, and every order has dozens of dates).
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// `received`, `confirmation.sent`, ...
+    Keys(&'static [&'static str]),
+    /// `dates.<name>`, `steps.<id>.done`, ...
+    Named(&'static str, &'a str, Option<&'static str>),
+    /// `payments[i].received`, `amendments[i].review.done`, ...
+    Indexed(&'static str, usize, &'static [&'static str]),
+}
+
+impl Place<'_> {
+    fn route(self) -> Route {
+        match self {
+            Place::Keys(keys) => Route::keys(keys),
+            Place::Named(list, name, leaf) => {
+                let at = Route::root().key(list).key(name);
+                leaf.map_or(at.clone(), |leaf| at.key(leaf))
+            }
+            Place::Indexed(list, i, keys) => keys
+                .iter()
+                .fold(Route::root().key(list).index(i), |at, k| at.key(*k)),
+        }
+    }
+}
+
+fn dated_fields<'a>(order: &'a Order) -> Vec<Dated<'a>> {
     let mut out = Vec::new();
-    let mut add = |route: Route, moment: Moment, happened: bool| {
+    let mut add = |place: Place<'a>, moment: Moment, happened: bool| {
         out.push(Dated {
-            route,
+            place,
             moment,
             happened,
         });
     };
-    add(Route::keys(&["received"]), order.received.0, true);
+    add(Place::Keys(&["received"]), order.received.0, true);
     if let Some(c) = &order.confirmation {
         if let Some(sent) = c.sent {
-            add(Route::keys(&["confirmation", "sent"]), sent, true);
+            add(Place::Keys(&["confirmation", "sent"]), sent, true);
         }
         if let Some(signed) = c.signed {
             add(
-                Route::keys(&["confirmation", "signed"]),
+                Place::Keys(&["confirmation", "signed"]),
                 Moment::Date(signed),
                 true,
             );
@@ -43,51 +70,64 @@ fn dated_fields(order: &Order) -> Vec<Dated> {
     }
     if let Some(signed) = order.contract.as_ref().and_then(|c| c.signed) {
         add(
-            Route::keys(&["contract", "signed"]),
+            Place::Keys(&["contract", "signed"]),
             Moment::Date(signed),
             true,
         );
     }
     for (name, moment) in &order.dates {
-        add(Route::keys(&["dates", name]), *moment, false);
+        add(Place::Named("dates", name, None), *moment, false);
     }
     for (id, record) in &order.steps {
         if let Some(planned) = record.planned {
-            add(Route::keys(&["steps", id, "planned"]), planned, false);
+            add(Place::Named("steps", id, Some("planned")), planned, false);
         }
         if let Some(done) = record.done {
-            add(Route::keys(&["steps", id, "done"]), done, true);
+            add(Place::Named("steps", id, Some("done")), done, true);
         }
     }
     for (i, p) in order.payments.iter().enumerate() {
         add(
-            Route::root().key("payments").index(i).key("received"),
+            Place::Indexed("payments", i, &["received"]),
             p.received,
             true,
         );
     }
     for (i, a) in order.amendments.iter().enumerate() {
-        let at = Route::root().key("amendments").index(i);
-        add(at.clone().key("at"), a.at.0, true);
+        add(Place::Indexed("amendments", i, &["at"]), a.at.0, true);
         if let Some(d) = a.reconfirmed {
-            add(at.clone().key("reconfirmed"), Moment::Date(d), true);
+            add(
+                Place::Indexed("amendments", i, &["reconfirmed"]),
+                Moment::Date(d),
+                true,
+            );
         }
         if let Some(r) = &a.review {
-            add(at.key("review").key("done"), r.done, true);
+            add(
+                Place::Indexed("amendments", i, &["review", "done"]),
+                r.done,
+                true,
+            );
         }
     }
     for (i, incident) in order.incidents.iter().enumerate() {
-        let at = Route::root().key("incidents").index(i);
-        add(at.clone().key("opened"), incident.opened.0, true);
+        add(
+            Place::Indexed("incidents", i, &["opened"]),
+            incident.opened.0,
+            true,
+        );
         if let Some(resolved) = incident.resolved {
-            add(at.key("resolved"), resolved, true);
+            add(
+                Place::Indexed("incidents", i, &["resolved"]),
+                resolved,
+                true,
+            );
         }
     }
     for (i, hold) in order.holds.iter().enumerate() {
-        let at = Route::root().key("holds").index(i);
-        add(at.clone().key("from"), hold.from, true);
+        add(Place::Indexed("holds", i, &["from"]), hold.from, true);
         if let Some(to) = hold.to {
-            add(at.key("to"), to, false);
+            add(Place::Indexed("holds", i, &["to"]), to, false);
         }
     }
     out
@@ -123,7 +163,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                         field.moment, ctx.tz
                     ),
                 )
-                .at(field.route.clone())
+                .at(field.place.route())
                 .label("no such local time")
                 .help("write the time with its offset, e.g. 2026-03-08T03:30:00-04:00"),
             );
@@ -138,18 +178,18 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             (_, Resolved::Missing) => false,
         };
         if future {
+            let route = field.place.route();
             out.push(
                 Finding::error(
                     Code::Future,
                     rel,
                     format!(
-                        "`{}` is {}, after now ({})",
-                        field.route,
+                        "`{route}` is {}, after now ({})",
                         field.moment,
                         ctx.now.format("%Y-%m-%d %H:%M %:z")
                     ),
                 )
-                .at(field.route)
+                .at(route)
                 .label("in the future")
                 .help("record things when they have happened; a plan goes in `planned`"),
             );

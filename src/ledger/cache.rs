@@ -47,7 +47,11 @@ impl Identity {
     /// The identity of a regular file; `None` for links and anything odd, which
     /// are always read.
     pub fn of(path: &Path) -> Option<Identity> {
-        let meta = std::fs::symlink_metadata(path).ok()?;
+        Identity::from_metadata(&std::fs::symlink_metadata(path).ok()?)
+    }
+
+    /// The identity in a file's metadata (taken without following links).
+    pub fn from_metadata(meta: &std::fs::Metadata) -> Option<Identity> {
         if !meta.file_type().is_file() {
             return None;
         }
@@ -209,6 +213,12 @@ pub fn fingerprint(config_text: &str, customers: &[(String, String)]) -> u64 {
 }
 
 impl<E: Kept> Cache<E> {
+    /// Whether `root` has a cache file at all: a run without one reads every
+    /// file anyway and need not stat them first.
+    pub fn exists(root: &Path) -> bool {
+        root.join(E::FILE).is_file()
+    }
+
     /// Loads the cache of `root`; a missing, corrupt, old or foreign one is empty.
     pub fn load(root: &Path, fingerprint: u64) -> Cache<E> {
         let stored = std::fs::read(root.join(E::FILE))

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use saphyr_parser::{Event, Parser, StrInput};
+use saphyr_parser::{Event, Parser, ScalarStyle, StrInput, Tag};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess};
 
 use super::MAX_DEPTH;
@@ -46,6 +46,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Refused> {
         parser: Parser::new_from_str(text),
         peeked: None,
         depth: 0,
+        keys: Vec::new(),
     };
     match events.next()? {
         Event::StreamStart => {}
@@ -71,6 +72,9 @@ struct Events<'de> {
     parser: Parser<'de, StrInput<'de>>,
     peeked: Option<Event<'de>>,
     depth: usize,
+    /// The keys of the open mappings, innermost last, to catch duplicates
+    /// without a list per mapping.
+    keys: Vec<Cow<'de, str>>,
 }
 
 impl<'de> Events<'de> {
@@ -134,23 +138,30 @@ impl<'de> Events<'de> {
     /// Skips a mapping's entries up to and including its end, refusing complex and
     /// duplicate keys.
     fn skip_mapping_entries(&mut self) -> Result<(), Refused> {
-        let mut keys: Vec<Cow<'de, str>> = Vec::new();
+        let start = self.keys.len();
         loop {
             match self.next()? {
                 Event::MappingEnd => {
                     self.depth -= 1;
+                    self.keys.truncate(start);
                     return Ok(());
                 }
                 Event::Scalar(key, ..) => {
-                    if keys.contains(&key) {
-                        return refuse("a duplicate key");
-                    }
-                    keys.push(key);
+                    self.add_key(start, key)?;
                     self.skip()?;
                 }
                 _ => return refuse("a complex key"),
             }
         }
+    }
+
+    /// Records a key of the mapping whose keys start at `start`.
+    fn add_key(&mut self, start: usize, key: Cow<'de, str>) -> Result<(), Refused> {
+        if self.keys[start..].contains(&key) {
+            return refuse("a duplicate key");
+        }
+        self.keys.push(key);
+        Ok(())
     }
 }
 
@@ -160,10 +171,7 @@ impl<'de> de::Deserializer<'de> for &mut Events<'de> {
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         match self.next()? {
             Event::Scalar(text, style, _, tag) => {
-                match Scalar::resolve(text, style, tag.as_deref()) {
-                    Ok(scalar) => visit_scalar(scalar, visitor),
-                    Err(_) => refuse("a tag"),
-                }
+                Resolved::of(text, style, tag.as_deref())?.deserialize_any(visitor)
             }
             Event::SequenceStart(_, tag) => {
                 self.enter(tag.is_some())?;
@@ -178,14 +186,15 @@ impl<'de> de::Deserializer<'de> for &mut Events<'de> {
     }
 
     fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if let Event::Scalar(text, style, _, tag) = self.peek()?
-            && Scalar::resolve(Cow::Borrowed(text.as_ref()), *style, tag.as_deref())
-                == Ok(Scalar::Null)
-        {
-            self.peeked = None;
-            return visitor.visit_none();
+        if !matches!(self.peek()?, Event::Scalar(..)) {
+            return visitor.visit_some(self);
         }
-        visitor.visit_some(self)
+        match self.next()? {
+            Event::Scalar(text, style, _, tag) => {
+                Resolved::of(text, style, tag.as_deref())?.deserialize_option(visitor)
+            }
+            _ => refuse("the text ended early"),
+        }
     }
 
     fn deserialize_struct<V: de::Visitor<'de>>(
@@ -205,17 +214,13 @@ impl<'de> de::Deserializer<'de> for &mut Events<'de> {
 
     fn deserialize_enum<V: de::Visitor<'de>>(
         self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
+        name: &'static str,
+        variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Refused> {
-        // The model's vocabularies are unit variants, written as strings.
         match self.next()? {
             Event::Scalar(text, style, _, tag) => {
-                match Scalar::resolve(text, style, tag.as_deref()) {
-                    Ok(Scalar::Str(text)) => visitor.visit_enum(text.into_deserializer()),
-                    _ => refuse("expected a string"),
-                }
+                Resolved::of(text, style, tag.as_deref())?.deserialize_enum(name, variants, visitor)
             }
             _ => refuse("expected a string"),
         }
@@ -240,7 +245,59 @@ impl<'de> de::Deserializer<'de> for &mut Events<'de> {
     }
 }
 
-/// Hands a scalar to a visitor the way `serde_json::Value` does.
+/// A scalar resolved once, handed to visitors the way `serde_json::Value` does.
+struct Resolved<'de>(Scalar<'de>);
+
+impl<'de> Resolved<'de> {
+    fn of(text: Cow<'de, str>, style: ScalarStyle, tag: Option<&Tag>) -> Result<Self, Refused> {
+        Scalar::resolve(text, style, tag)
+            .map(Resolved)
+            .map_err(|_| Refused("a tag".into()))
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Resolved<'de> {
+    type Error = Refused;
+
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
+        visit_scalar(self.0, visitor)
+    }
+
+    fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
+        match self.0 {
+            Scalar::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_enum<V: de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Refused> {
+        // The model's vocabularies are unit variants, written as strings.
+        match self.0 {
+            Scalar::Str(text) => visitor.visit_enum(text.into_deserializer()),
+            _ => refuse("expected a string"),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Refused> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+        ignored_any
+    }
+}
+
 fn visit_scalar<'de, V: de::Visitor<'de>>(
     scalar: Scalar<'de>,
     visitor: V,
@@ -283,15 +340,17 @@ struct Mapping<'a, 'de> {
     events: &'a mut Events<'de>,
     /// A struct's fields: other keys are refused, `x-` keys skipped.
     fields: Option<&'static [&'static str]>,
-    keys: Vec<Cow<'de, str>>,
+    /// Where this mapping's keys start in `events.keys`.
+    start: usize,
 }
 
 impl<'a, 'de> Mapping<'a, 'de> {
     fn new(events: &'a mut Events<'de>, fields: Option<&'static [&'static str]>) -> Self {
+        let start = events.keys.len();
         Mapping {
             events,
             fields,
-            keys: Vec::new(),
+            start,
         }
     }
 }
@@ -307,24 +366,22 @@ impl<'de> MapAccess<'de> for Mapping<'_, 'de> {
             let key = match self.events.next()? {
                 Event::MappingEnd => {
                     self.events.depth -= 1;
+                    self.events.keys.truncate(self.start);
                     return Ok(None);
                 }
                 // A key is its text as written, whatever its tag or style.
                 Event::Scalar(key, ..) => key,
                 _ => return refuse("a complex key"),
             };
-            if self.keys.contains(&key) {
-                return refuse("a duplicate key");
-            }
             let known = self
                 .fields
                 .is_none_or(|fields| fields.contains(&key.as_ref()));
             if !known && !key.starts_with("x-") {
                 return Err(Refused(format!("unknown key `{key}`")));
             }
-            self.keys.push(key);
+            self.events.add_key(self.start, key)?;
             if known {
-                let key = self.keys.last().map_or("", |k| k.as_ref());
+                let key = self.events.keys.last().map_or("", |k| k.as_ref());
                 return seed
                     .deserialize(de::value::StrDeserializer::<Refused>::new(key))
                     .map(Some);
