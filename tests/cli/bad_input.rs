@@ -96,6 +96,19 @@ fn a_link_that_leaves_the_ledger_is_not_followed() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_named_pipe_is_reported_without_waiting_for_a_writer() {
+    let ledger = Ledger::base();
+    let made = std::process::Command::new("mkfifo")
+        .arg(ledger.path().join(ORDER))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let at = assert_finding(&ledger, ORDER, "file");
+    assert!(at.contains("is not a regular file"), "{at}");
+}
+
+#[test]
 fn an_order_path_that_is_a_directory_is_reported() {
     let ledger = Ledger::base();
     std::fs::create_dir_all(ledger.path().join(ORDER)).expect("mkdir");

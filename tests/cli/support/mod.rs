@@ -69,6 +69,8 @@ pub fn run_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     for (key, value) in env {
         command.env(key, value);
     }
+    // A hang (say, an open that waits on a pipe) fails the test instead of CI.
+    command.timeout(std::time::Duration::from_secs(300));
     Run::from(command.output().expect("runs"))
 }
 
