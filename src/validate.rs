@@ -214,69 +214,33 @@ pub fn validate(
         .collect();
     outcome.orders = checked.len();
     outcome.files += checked.len();
-    // Saved when anything was read, or files went away (their entries with them).
-    if use_cache && (checked.iter().any(|c| !c.from_cache) || cache.len() != checked.len()) {
-        let entries = checked.iter().filter_map(|c| {
-            let key = c.rel.to_str()?;
-            Some((key, c.entry.as_ref().or_else(|| cache.entry(key))?))
-        });
-        Cache::save(root, fingerprint, now_secs, entries);
-    }
-
-    let selected: HashSet<&std::ffi::OsStr> =
-        want_orders.iter().map(|f| f.rel.as_os_str()).collect();
-    let mut exposures: Vec<Exposure> = checked.iter().filter_map(|c| c.exposure.clone()).collect();
-    let limited: BTreeSet<String> = exposures
-        .iter()
-        .map(|e| e.customer.clone())
-        .filter(|c| customers.get(c).is_some_and(|c| c.credit_limit.is_some()))
-        .collect();
-    if matches!(selection, Selection::Files(_)) && !limited.is_empty() && config.credit.is_some() {
-        let candidates = files::order_files_where(root, |name| {
-            limited.iter().any(|code| name.contains(code.as_str()))
-        });
-        exposures.extend(other_exposures(
+    // Saved when anything was read, or files went away (their entries with them),
+    // on a thread of its own while the cross-file checks run.
+    let save = use_cache && (checked.iter().any(|c| !c.from_cache) || cache.len() != checked.len());
+    let mut cross = std::thread::scope(|scope| {
+        if save {
+            scope.spawn(|| {
+                let entries = checked.iter().filter_map(|c| {
+                    let key = c.rel.to_str()?;
+                    Some((key, c.entry.as_ref().or_else(|| cache.entry(key))?))
+                });
+                Cache::save(root, fingerprint, now_secs, entries);
+            });
+        }
+        cross_file_findings(
             root,
             &ctx,
-            &candidates,
-            &selected,
-            &limited,
-        ));
-    }
-    let mut cross: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
-    for code in &limited {
-        let Some(customer) = customers.get(code) else {
-            continue;
-        };
-        let mine: Vec<&Exposure> = exposures.iter().filter(|e| e.customer == *code).collect();
-        let is_selected = |rel: &PathBuf| selected.contains(rel.as_os_str());
-        for finding in check_customer(&config, tz, customer, mine, &is_selected) {
-            cross.entry(finding.file.clone()).or_default().push(finding);
-        }
-    }
-    let duplicates = match selection {
-        Selection::All => checks::duplicate_ids(&all_orders, &want_orders),
-        Selection::Files(_) => {
-            let elsewhere: Vec<OrderFile> = want_orders
-                .iter()
-                .flat_map(|f| files::same_id_elsewhere(root, f))
-                .collect();
-            let mut all: Vec<OrderFile> = all_orders.clone();
-            all.extend(elsewhere);
-            checks::duplicate_ids(&all, &want_orders)
-        }
-    };
-    for finding in duplicates {
-        cross.entry(finding.file.clone()).or_default().push(finding);
-    }
-    if let Some(rev) = since {
-        for (rel, found) in history_findings(root, rev, selection, &want_orders)? {
-            cross.entry(rel).or_default().extend(found);
-        }
-    }
+            &customers,
+            selection,
+            since,
+            &checked,
+            &all_orders,
+            &want_orders,
+        )
+    })?;
     for mut c in checked {
         if !cross.is_empty()
-            && let Some(found) = cross.remove(&c.rel)
+            && let Some(found) = cross.remove(c.rel)
         {
             c.findings.extend(found);
         }
@@ -285,14 +249,79 @@ pub fn validate(
         }
         let text = c
             .text
-            .or_else(|| read_source(root, &c.rel).source.map(|s| s.text));
+            .or_else(|| read_source(root, c.rel).source.map(|s| s.text));
         if let Some(text) = text {
-            outcome.sources.insert(c.rel.clone(), text);
+            outcome.sources.insert(c.rel.to_path_buf(), text);
         }
         outcome.findings.extend(c.findings);
     }
     apply_levels(&config, &mut outcome.findings);
     Ok(outcome)
+}
+
+/// The findings that need more than one file: credit control over a customer's
+/// orders, duplicate ids, and (with `since`) the change itself.
+#[allow(clippy::too_many_arguments)]
+fn cross_file_findings(
+    root: &Path,
+    ctx: &Context<'_>,
+    customers: &BTreeMap<String, Customer>,
+    selection: &Selection,
+    since: Option<&str>,
+    checked: &[Checked<'_>],
+    all_orders: &[OrderFile],
+    want_orders: &[&OrderFile],
+) -> Result<HashMap<PathBuf, Vec<Finding>>, String> {
+    let selected: HashSet<&std::ffi::OsStr> =
+        want_orders.iter().map(|f| f.rel.as_os_str()).collect();
+    let mut exposures: Vec<Exposure> = checked.iter().filter_map(|c| c.exposure.clone()).collect();
+    let limited: BTreeSet<String> = exposures
+        .iter()
+        .map(|e| e.customer.clone())
+        .filter(|c| customers.get(c).is_some_and(|c| c.credit_limit.is_some()))
+        .collect();
+    if matches!(selection, Selection::Files(_))
+        && !limited.is_empty()
+        && ctx.config.credit.is_some()
+    {
+        let candidates = files::order_files_where(root, |name| {
+            limited.iter().any(|code| name.contains(code.as_str()))
+        });
+        exposures.extend(other_exposures(root, ctx, &candidates, &selected, &limited));
+    }
+    let (config, tz) = (ctx.config, ctx.tz);
+    let mut cross: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
+    for code in &limited {
+        let Some(customer) = customers.get(code) else {
+            continue;
+        };
+        let mine: Vec<&Exposure> = exposures.iter().filter(|e| e.customer == *code).collect();
+        let is_selected = |rel: &PathBuf| selected.contains(rel.as_os_str());
+        for finding in check_customer(config, tz, customer, mine, &is_selected) {
+            cross.entry(finding.file.clone()).or_default().push(finding);
+        }
+    }
+    let duplicates = match selection {
+        Selection::All => checks::duplicate_ids(all_orders, want_orders),
+        Selection::Files(_) => {
+            let elsewhere: Vec<OrderFile> = want_orders
+                .iter()
+                .flat_map(|f| files::same_id_elsewhere(root, f))
+                .collect();
+            let mut all: Vec<OrderFile> = all_orders.to_vec();
+            all.extend(elsewhere);
+            checks::duplicate_ids(&all, want_orders)
+        }
+    };
+    for finding in duplicates {
+        cross.entry(finding.file.clone()).or_default().push(finding);
+    }
+    if let Some(rev) = since {
+        for (rel, found) in history_findings(root, rev, selection, want_orders)? {
+            cross.entry(rel).or_default().extend(found);
+        }
+    }
+    Ok(cross)
 }
 
 /// The `history` and `baseline-changed` findings of the selected orders that
@@ -339,8 +368,8 @@ fn history_findings(
 /// One order file after its own checks: what the cross-file checks and the
 /// output need, and the cache entry it makes. The text is kept only when there
 /// is something to show in it.
-struct Checked {
-    rel: PathBuf,
+struct Checked<'f> {
+    rel: &'f Path,
     findings: Vec<Finding>,
     exposure: Option<Exposure>,
     text: Option<String>,
@@ -355,14 +384,14 @@ struct Stat<'c> {
     identity: Option<Identity>,
 }
 
-fn check_order_file(
+fn check_order_file<'f>(
     root: &Path,
     ctx: &Context<'_>,
     credit_limited: &BTreeSet<&str>,
-    file: &OrderFile,
+    file: &'f OrderFile,
     cache: Option<Stat<'_>>,
     now: i64,
-) -> Checked {
+) -> Checked<'f> {
     if let Some(Stat {
         cache,
         identity: Some(identity),
@@ -370,7 +399,7 @@ fn check_order_file(
         && let Some(entry) = cache.get(&file.rel, identity, now)
     {
         return Checked {
-            rel: file.rel.clone(),
+            rel: &file.rel,
             findings: entry.findings.clone(),
             exposure: entry.exposure.clone(),
             text: None,
@@ -397,7 +426,7 @@ fn check_order_file(
     });
     let text = read.source.filter(|_| !findings.is_empty()).map(|s| s.text);
     Checked {
-        rel: file.rel.clone(),
+        rel: &file.rel,
         entry: identity.map(|identity| Entry {
             identity,
             findings: findings.clone(),
