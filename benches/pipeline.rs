@@ -170,7 +170,7 @@ fn order_checks(bencher: Bencher) {
         .bench(|| {
             orders
                 .iter()
-                .map(|(f, o)| check_order(&ctx, f, o).len())
+                .map(|(f, o)| check_order(&ctx, f, o).findings.len())
                 .sum::<usize>()
         });
 }

@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use rayon::prelude::*;
 
 use crate::checks::credit::{Exposure, check_customer};
+use crate::checks::time::Window;
 use crate::checks::{self, Context};
 use crate::finding::{Finding, Severity};
 use crate::ledger::cache::{self, Cache, Entry, Identity};
@@ -415,10 +416,12 @@ fn check_order_file<'f>(
     let order = read
         .usable()
         .and_then(|s| document::load::<Order>(&file.rel, &s.text, FileKind::Order, &mut findings));
-    let mut horizon = None;
+    // A file that does not load has findings that do not depend on "now".
+    let mut holds = Window::default();
     let exposure = order.as_ref().and_then(|order| {
-        findings.extend(checks::check_order(ctx, file, order));
-        horizon = checks::time::horizon(order, ctx.tz);
+        let verdict = checks::check_order(ctx, file, order);
+        findings.extend(verdict.findings);
+        holds = verdict.holds;
         // Only credit control reads exposures, and only of customers with a limit.
         credit_limited
             .contains(order.customer.as_str())
@@ -430,7 +433,7 @@ fn check_order_file<'f>(
         entry: identity.map(|identity| Entry {
             identity,
             findings: findings.clone(),
-            horizon,
+            holds,
             exposure: exposure.clone(),
         }),
         findings,

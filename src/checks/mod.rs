@@ -39,15 +39,26 @@ pub struct Context<'a> {
     pub calendars: Option<&'a crate::engine::due::Calendars>,
 }
 
+/// What the checks of one order found, and the span of "now" over which that
+/// stays so (only `future` depends on "now").
+#[derive(Debug)]
+pub struct Verdict {
+    pub findings: Vec<Finding>,
+    pub holds: time::Window,
+}
+
 /// Every single-order check.
-pub fn check_order(ctx: &Context<'_>, file: &OrderFile, order: &Order) -> Vec<Finding> {
+pub fn check_order(ctx: &Context<'_>, file: &OrderFile, order: &Order) -> Verdict {
     let mut out = Vec::new();
     identity::check(ctx, file, order, &mut out);
     references::check(ctx, &file.rel, order, &mut out);
     steps::check(ctx, &file.rel, order, &mut out);
-    time::check(ctx, &file.rel, order, &mut out);
+    let holds = time::check(ctx, &file.rel, order, &mut out);
     payments::check(ctx, &file.rel, order, &mut out);
     amendments::check(ctx, &file.rel, order, &mut out);
     calendar::check(ctx, &file.rel, order, &mut out);
-    out
+    Verdict {
+        findings: out,
+        holds,
+    }
 }

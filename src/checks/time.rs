@@ -4,6 +4,8 @@
 use std::cmp::Ordering;
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+
 use crate::finding::{Code, Finding};
 use crate::model::moment::{Moment, Resolved};
 use crate::model::order::Order;
@@ -133,24 +135,44 @@ fn dated_fields<'a>(order: &'a Order) -> Vec<Dated<'a>> {
     out
 }
 
-/// The latest recorded date of things that happened (Unix seconds, a bare date
-/// taken at its end): the `future` check only changes when "now" crosses it.
-pub fn horizon(order: &Order, tz: chrono_tz::Tz) -> Option<i64> {
-    dated_fields(order)
-        .into_iter()
-        .filter(|f| f.happened)
-        .filter_map(|f| match f.moment.resolve(tz) {
-            Resolved::One(at) | Resolved::Ambiguous(at) if f.moment.has_time() => {
-                Some(at.timestamp())
-            }
-            Resolved::One(at) | Resolved::Ambiguous(at) => Some(at.timestamp() + 86_400),
-            Resolved::Missing => None,
-        })
-        .max()
+/// The span of "now" over which an order's `future` findings stay as they are:
+/// from the last recorded instant that has passed up to the next one that has
+/// not (Unix seconds; a date counts from the start of its day). A cache keeps an
+/// order's findings only while "now" stays inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Window {
+    pub since: Option<i64>,
+    pub until: Option<i64>,
 }
 
-pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+impl Window {
+    /// For an order whose answer cannot be pinned down (a date whose midnight
+    /// the clocks skip): it holds at no time.
+    pub const NEVER: Window = Window {
+        since: Some(i64::MAX),
+        until: Some(i64::MIN),
+    };
+
+    pub fn holds(&self, now: i64) -> bool {
+        self.since.is_none_or(|s| now >= s) && self.until.is_none_or(|u| now < u)
+    }
+
+    /// Takes in an instant at which a verdict flips, seen from `now`.
+    fn add(&mut self, at: i64, now: i64) {
+        if at <= now {
+            self.since = Some(self.since.map_or(at, |s| s.max(at)));
+        } else {
+            self.until = Some(self.until.map_or(at, |u| u.min(at)));
+        }
+    }
+}
+
+/// `future`, local times that do not exist, and periods that end before they
+/// start; returns the window of "now" over which the `future` findings hold.
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) -> Window {
     let today = ctx.now.date_naive();
+    let now = ctx.now.timestamp();
+    let mut window = Window::default();
     for field in dated_fields(order) {
         let resolved = field.moment.resolve(ctx.tz);
         if matches!(field.moment, Moment::Local(_)) && resolved == Resolved::Missing {
@@ -172,11 +194,22 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         if !field.happened {
             continue;
         }
-        let future = match (field.moment, resolved) {
-            (Moment::Date(d), _) => d > today,
-            (_, Resolved::One(at) | Resolved::Ambiguous(at)) => at > ctx.now,
-            (_, Resolved::Missing) => false,
+        // A date is in the future until its day starts; a time until it comes.
+        let (future, flips) = match (field.moment, resolved) {
+            (Moment::Date(d), Resolved::One(start) | Resolved::Ambiguous(start)) => {
+                (d > today, Some(start.timestamp()))
+            }
+            (Moment::Date(d), Resolved::Missing) => (d > today, None),
+            (_, Resolved::One(at) | Resolved::Ambiguous(at)) => {
+                let ceil = at.timestamp() + i64::from(at.timestamp_subsec_nanos() > 0);
+                (at > ctx.now, Some(ceil))
+            }
+            (_, Resolved::Missing) => (false, None),
         };
+        match flips {
+            Some(at) => window.add(at, now),
+            None => window = Window::NEVER,
+        }
         if future {
             let route = field.place.route();
             out.push(
@@ -222,4 +255,5 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             );
         }
     }
+    window
 }

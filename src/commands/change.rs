@@ -90,7 +90,7 @@ pub fn check_order_text(
             id_format: id_format.as_ref(),
             calendars: Some(&ledger.calendars),
         };
-        findings.extend(checks::check_order(&ctx, file, order));
+        findings.extend(checks::check_order(&ctx, file, order).findings);
     }
     findings
         .retain(|f| f.severity == Severity::Error && !off(ledger, f) && !allow.contains(&f.code));

@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::credit::Exposure;
+use crate::checks::time::Window;
 use crate::finding::Finding;
 use crate::ledger::files::OrderFile;
 
@@ -143,22 +144,21 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
 pub struct Entry {
     pub identity: Identity,
     pub findings: Vec<Finding>,
-    /// The latest recorded date of the order (Unix seconds): the `future` check's
-    /// answer can only change when "now" crosses it.
-    pub horizon: Option<i64>,
+    /// The span of "now" over which the findings hold.
+    pub holds: Window,
     pub exposure: Option<Exposure>,
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v2.postcard";
-    const FORMAT: u32 = 2;
+    const FILE: &'static str = ".ordo/cache-v3.postcard";
+    const FORMAT: u32 = 3;
 
     fn identity(&self) -> Identity {
         self.identity
     }
 
-    fn holds(&self, then: i64, now: i64) -> bool {
-        self.horizon.is_none_or(|h| (now >= h) == (then >= h))
+    fn holds(&self, _then: i64, now: i64) -> bool {
+        self.holds.holds(now)
     }
 }
 
@@ -291,14 +291,14 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
-    fn entry(identity: Identity, horizon: Option<i64>) -> Entry {
+    fn entry(identity: Identity, holds: Window) -> Entry {
         Entry {
             identity,
             findings: vec![
                 Finding::error(crate::finding::Code::Role, "orders/2026/X.yaml", "m")
                     .at(crate::yaml::Route::keys(&["steps", "A", "by"])),
             ],
-            horizon,
+            holds,
             exposure: Some(Exposure {
                 rel: PathBuf::from("orders/2026/X.yaml"),
                 id: "X".into(),
@@ -321,7 +321,16 @@ mod tests {
         };
         let rel = PathBuf::from("orders/2026/X.yaml");
         let mut entries = HashMap::new();
-        entries.insert("orders/2026/X.yaml".to_owned(), entry(id, Some(1_000)));
+        entries.insert(
+            "orders/2026/X.yaml".to_owned(),
+            entry(
+                id,
+                Window {
+                    since: Some(1_000),
+                    until: Some(5_000),
+                },
+            ),
+        );
         Cache::save(
             dir.path(),
             42,
@@ -354,9 +363,11 @@ mod tests {
                 .get(&rel, Identity { inode: 8, ..id }, 3_000)
                 .is_none()
         );
-        // "Now" before the order's latest date, where it was after: the `future`
-        // check could answer differently.
+        // "Now" before the order's last passed date, or at its next one: the
+        // `future` check could answer differently.
         assert!(cache.get(&rel, id, 500).is_none());
+        assert!(cache.get(&rel, id, 4_999).is_some());
+        assert!(cache.get(&rel, id, 5_000).is_none());
         // Another configuration: the whole cache is ignored.
         assert!(
             Cache::<Entry>::load(dir.path(), 43)

@@ -75,7 +75,13 @@ fn parse<E: serde::de::Error>(text: &str) -> Result<Amount, E> {
 
 /// An amount written as a string.
 const AMOUNT_PATTERN: &str = r"^\s*[0-9]+(\.[0-9]+)?\s*$";
-static AMOUNT: Pattern = Pattern::new(AMOUNT_PATTERN);
+static AMOUNT: Pattern = Pattern::with_common(AMOUNT_PATTERN, |text| {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|c| c.is_ascii_digit());
+    match text.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(text),
+    }
+});
 
 fn non_negative<E: serde::de::Error>(value: Decimal) -> Result<Amount, E> {
     if value.is_sign_negative() && !value.is_zero() {
@@ -105,6 +111,15 @@ impl JsonSchema for Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_test_stays_within_the_pattern() {
+        crate::model::pattern::tests::assert_common_is_within(
+            &AMOUNT,
+            "1.0 -e",
+            &["1250.50", "1.2.3", "007"],
+        );
+    }
     use std::str::FromStr;
 
     fn amount(value: serde_json::Value) -> Result<Amount, serde_json::Error> {

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::duration::{DURATION, DURATION_PATTERN, Duration};
-use super::pattern::{Pattern, parse_str};
+use super::pattern::{Pattern, is_plain_word, parse_str};
 
 /// A date an order carries, or a step of its workflow.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -97,7 +97,14 @@ macro_rules! string_serde {
 }
 
 const ANCHOR_PATTERN: &str = r"^(received|confirmation\.sent|confirmation\.signed|contract\.signed|requested_delivery|dates\.[A-Za-z0-9_-]+|[A-Za-z0-9_-]+)$";
-static ANCHOR: Pattern = Pattern::new(ANCHOR_PATTERN);
+static ANCHOR: Pattern = Pattern::with_common(ANCHOR_PATTERN, |text| {
+    is_plain_word(text)
+        || text.strip_prefix("dates.").is_some_and(is_plain_word)
+        || matches!(
+            text,
+            "confirmation.sent" | "confirmation.signed" | "contract.signed"
+        )
+});
 
 string_serde!(Anchor, "Anchor", |text| ANCHOR.is_match(text), {
     "type": "string",
@@ -253,6 +260,21 @@ impl DueRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_anchor_test_stays_within_the_pattern() {
+        crate::model::pattern::tests::assert_common_is_within(
+            &ANCHOR,
+            "a1.-_/ ",
+            &[
+                "dates.pdca_sent",
+                "dates.",
+                "contract.signed",
+                "contract.x",
+                "ORD-04",
+            ],
+        );
+    }
 
     #[test]
     fn anchors_parse_and_print() {

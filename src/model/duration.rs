@@ -151,7 +151,10 @@ impl<'de> Deserialize<'de> for Duration {
 /// The pattern the schemas use for a duration literal.
 pub const DURATION_PATTERN: &str =
     r"^\s*[0-9]+(h|d|w|mo|wd|wh)\s*(\+\s*[0-9]+(h|d|w|mo|wd|wh)\s*)*$";
-pub static DURATION: Pattern = Pattern::new(DURATION_PATTERN);
+pub static DURATION: Pattern = Pattern::with_common(DURATION_PATTERN, |text| {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&text[digits..], "h" | "d" | "w" | "mo" | "wd" | "wh")
+});
 
 impl JsonSchema for Duration {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -172,6 +175,15 @@ impl JsonSchema for Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_test_stays_within_the_pattern() {
+        crate::model::pattern::tests::assert_common_is_within(
+            &DURATION,
+            "7dwhmo +",
+            &["25wd", "30d+1mo", "120h", "7dd"],
+        );
+    }
 
     #[track_caller]
     fn ok(text: &str, expected: &[(u32, Unit)]) {

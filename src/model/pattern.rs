@@ -15,6 +15,9 @@ use serde::{Deserialize, Deserializer};
 pub struct Pattern {
     source: &'static str,
     regex: OnceLock<Regex>,
+    /// A quick test for the common shape, which the pattern always matches (a
+    /// test holds them to it): most values never reach the regex.
+    common: Option<fn(&str) -> bool>,
 }
 
 impl Pattern {
@@ -22,10 +25,23 @@ impl Pattern {
         Pattern {
             source,
             regex: OnceLock::new(),
+            common: None,
+        }
+    }
+
+    pub const fn with_common(source: &'static str, common: fn(&str) -> bool) -> Self {
+        Pattern {
+            source,
+            regex: OnceLock::new(),
+            common: Some(common),
         }
     }
 
     pub fn is_match(&self, text: &str) -> bool {
+        self.common.is_some_and(|common| common(text)) || self.matches_regex(text)
+    }
+
+    fn matches_regex(&self, text: &str) -> bool {
         self.regex
             .get_or_init(|| {
                 Regex::new(self.source)
@@ -69,8 +85,25 @@ pub const ID_PATTERN: &str = r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$";
 /// ISO 4217 currency codes.
 pub const CURRENCY_PATTERN: &str = r"^[A-Z]{3}$";
 
-static ID: Pattern = Pattern::new(ID_PATTERN);
-static CURRENCY: Pattern = Pattern::new(CURRENCY_PATTERN);
+static ID: Pattern = Pattern::with_common(ID_PATTERN, |text| {
+    let b = text.as_bytes();
+    let word = |c: &u8| c.is_ascii_alphanumeric();
+    b.first().is_some_and(word)
+        && b.last().is_some_and(word)
+        && b.iter().all(|c| word(c) || matches!(c, b'.' | b'_' | b'-'))
+        && b.windows(2).all(|w| word(&w[0]) || word(&w[1]))
+});
+static CURRENCY: Pattern = Pattern::with_common(CURRENCY_PATTERN, |text| {
+    text.len() == 3 && text.bytes().all(|c| c.is_ascii_uppercase())
+});
+
+/// Digits and ASCII letters, `_` and `-`: a step id, or a word in general.
+pub fn is_plain_word(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+}
 
 /// An order id (`deserialize_with`).
 pub fn order_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -142,7 +175,7 @@ pub fn strict_date(text: &str) -> Option<NaiveDate> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -177,6 +210,51 @@ mod tests {
             strict_date("2026-05-01"),
             NaiveDate::from_ymd_opt(2026, 5, 1)
         );
+    }
+
+    /// Every string of up to four characters from `alphabet`.
+    fn all_strings(alphabet: &str) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.chars().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    /// The quick test of a pattern never accepts what its regex refuses.
+    pub fn assert_common_is_within(pattern: &Pattern, alphabet: &str, longer: &[&str]) {
+        let common = pattern.common.expect("a quick test");
+        let mut accepted = 0;
+        for text in all_strings(alphabet)
+            .iter()
+            .map(String::as_str)
+            .chain(longer.iter().copied())
+        {
+            if common(text) {
+                accepted += 1;
+                assert!(
+                    pattern.matches_regex(text),
+                    "{text:?} for {}",
+                    pattern.source
+                );
+            }
+        }
+        assert!(
+            accepted > 0,
+            "the quick test of {} accepts nothing",
+            pattern.source
+        );
+    }
+
+    #[test]
+    fn quick_tests_stay_within_their_patterns() {
+        assert_common_is_within(&ID, "aZ9._-/ ", &["202605-ABC-001", "a..b", "x.y_z-1"]);
+        assert_common_is_within(&CURRENCY, "ACnY1 ", &["CNY", "USD", "EURO"]);
     }
 
     #[test]

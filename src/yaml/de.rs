@@ -186,14 +186,14 @@ impl<'de> de::Deserializer<'de> for &mut Events<'de> {
     }
 
     fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !matches!(self.peek()?, Event::Scalar(..)) {
-            return visitor.visit_some(self);
-        }
         match self.next()? {
             Event::Scalar(text, style, _, tag) => {
                 Resolved::of(text, style, tag.as_deref())?.deserialize_option(visitor)
             }
-            _ => refuse("the text ended early"),
+            event => {
+                self.peeked = Some(event);
+                visitor.visit_some(self)
+            }
         }
     }
 

@@ -56,26 +56,26 @@ impl From<Scalar<'_>> for Value {
 /// floats; everything else is a string. Infinities and NaN have no JSON form and
 /// stay strings, so a numeric field rejects them.
 fn resolve_plain(text: Cow<'_, str>) -> Scalar<'_> {
-    match text.as_ref() {
-        "" | "~" | "null" | "Null" | "NULL" => return Scalar::Null,
-        "true" | "True" | "TRUE" => return Scalar::Bool(true),
-        "false" | "False" | "FALSE" => return Scalar::Bool(false),
-        _ => {}
-    }
-    // Only text that starts like a number can be one; most scalars are words.
-    let numeric = text
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'));
-    if numeric {
-        if let Some(n) = resolve_int(&text) {
-            return Scalar::Number(n);
+    // Most scalars are words and dates: the first byte rules out the rest.
+    match text.as_bytes().first() {
+        None => return Scalar::Null,
+        Some(b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => match text.as_ref() {
+            "~" | "null" | "Null" | "NULL" => return Scalar::Null,
+            "true" | "True" | "TRUE" => return Scalar::Bool(true),
+            "false" | "False" | "FALSE" => return Scalar::Bool(false),
+            _ => {}
+        },
+        Some(b) if b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.') => {
+            if let Some(n) = resolve_int(&text) {
+                return Scalar::Number(n);
+            }
+            if is_core_float(&text)
+                && let Some(n) = text.parse::<f64>().ok().and_then(Number::from_f64)
+            {
+                return Scalar::Number(n);
+            }
         }
-        if is_core_float(&text)
-            && let Some(n) = text.parse::<f64>().ok().and_then(Number::from_f64)
-        {
-            return Scalar::Number(n);
-        }
+        Some(_) => {}
     }
     Scalar::Str(text)
 }

@@ -9,7 +9,7 @@ const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 fn the_cache_never_hides_a_change() {
     let ledger = Ledger::base();
     assert_eq!(ledger.run(&["validate"]).code, 0);
-    let cache = ledger.path().join(".ordo/cache-v2.postcard");
+    let cache = ledger.path().join(".ordo/cache-v3.postcard");
     assert!(cache.is_file(), "a whole-ledger run leaves a cache");
     assert_eq!(ledger.run(&["validate"]).code, 0, "a warm run agrees");
 
@@ -80,6 +80,30 @@ fn a_cached_future_finding_goes_when_time_catches_up() {
         "{}",
         early_again.stdout
     );
+}
+
+#[test]
+fn each_future_date_passes_on_its_own_through_the_cache() {
+    let ledger = Ledger::base();
+    let text = std::fs::read_to_string(ledger.path().join(ORDER)).expect("read");
+    // Two things recorded ahead of "now": a date stops being in the future when
+    // its day starts, a time when it comes.
+    ledger.write(
+        ORDER,
+        text.replace(
+            "pack: {done: 2026-11-03, by: ben}",
+            "pack: {done: 2026-11-03, by: ben}\n  ship: {done: 2026-11-25, by: ben}",
+        )
+        .replace("received: 2026-11-09}", "received: 2026-11-28T09:00}"),
+    );
+    let futures = |as_of: &str| {
+        let run = run_in(ledger.path(), &["--as-of", as_of, "validate"]);
+        run.stdout.matches("error[future]").count()
+    };
+    assert_eq!(futures("2026-11-24"), 2);
+    assert_eq!(futures("2026-11-25"), 1, "the shipping day has started");
+    assert_eq!(futures("2026-11-29"), 0);
+    assert_eq!(futures("2026-11-24"), 2);
 }
 
 /// A copy of the example ledger (its overdue report has rows to change).
