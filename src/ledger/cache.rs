@@ -2,8 +2,8 @@
 //! nothing changed does not parse 100,000 files again. An entry is used only when
 //! its file has the same size and modification time, the configuration and the
 //! customers are the same (a fingerprint of their text and of this build), and
-//! "now" is on the same side of the order's latest recorded date as when the entry
-//! was made (the only way time changes a finding). Anything else, or a cache that
+//! "now" has crossed none of the order's recorded dates since the entry was made
+//! (the only way time changes a finding). Anything else, or a cache that
 //! does not decode, is ignored and rebuilt: the cache is never trusted over a file.
 
 use std::collections::HashMap;
