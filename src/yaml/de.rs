@@ -342,6 +342,9 @@ struct Mapping<'a, 'de> {
     fields: Option<&'static [&'static str]>,
     /// Where this mapping's keys start in `events.keys`.
     start: usize,
+    /// The struct fields seen so far, by index: a duplicate is found without
+    /// comparing keys (other keys go on the stack).
+    seen: u64,
 }
 
 impl<'a, 'de> Mapping<'a, 'de> {
@@ -351,7 +354,21 @@ impl<'a, 'de> Mapping<'a, 'de> {
             events,
             fields,
             start,
+            seen: 0,
         }
+    }
+}
+
+impl<'de> Mapping<'_, 'de> {
+    /// Hands over a key checked for duplicates on the stack.
+    fn stacked<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+        key: Cow<'de, str>,
+    ) -> Result<K::Value, Refused> {
+        self.events.add_key(self.start, key)?;
+        let key = self.events.keys.last().map_or("", |k| k.as_ref());
+        seed.deserialize(de::value::StrDeserializer::<Refused>::new(key))
     }
 }
 
@@ -373,20 +390,26 @@ impl<'de> MapAccess<'de> for Mapping<'_, 'de> {
                 Event::Scalar(key, ..) => key,
                 _ => return refuse("a complex key"),
             };
-            let known = self
-                .fields
-                .is_none_or(|fields| fields.contains(&key.as_ref()));
-            if !known && !key.starts_with("x-") {
-                return Err(Refused(format!("unknown key `{key}`")));
+            let Some(fields) = self.fields else {
+                return self.stacked(seed, key).map(Some);
+            };
+            match fields.iter().position(|f| *f == key.as_ref()) {
+                Some(index) if index < 64 => {
+                    if self.seen & (1 << index) != 0 {
+                        return refuse("a duplicate key");
+                    }
+                    self.seen |= 1 << index;
+                    return seed
+                        .deserialize(de::value::StrDeserializer::<Refused>::new(fields[index]))
+                        .map(Some);
+                }
+                Some(_) => return self.stacked(seed, key).map(Some),
+                None if key.starts_with("x-") => {
+                    self.events.add_key(self.start, key)?;
+                    self.events.skip()?;
+                }
+                None => return Err(Refused(format!("unknown key `{key}`"))),
             }
-            self.events.add_key(self.start, key)?;
-            if known {
-                let key = self.events.keys.last().map_or("", |k| k.as_ref());
-                return seed
-                    .deserialize(de::value::StrDeserializer::<Refused>::new(key))
-                    .map(Some);
-            }
-            self.events.skip()?;
         }
     }
 
