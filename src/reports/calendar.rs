@@ -47,9 +47,10 @@ pub fn ics(book: &Book<'_>, events: Vec<String>) -> String {
     calendar.name(&format!("{} orders", book.config.name));
     let frame = calendar.done().to_string();
     let end = frame.rfind("END:VCALENDAR").unwrap_or(frame.len());
-    // Grown as the events are moved in and dropped, so the calendar is never
-    // held twice in full.
-    let mut text = String::new();
+    // Sized once, then filled as the events are moved in and dropped: no
+    // reallocation holds an old and a new copy of a large calendar at once.
+    let mut text =
+        String::with_capacity(frame.len() + events.iter().map(String::len).sum::<usize>());
     text.push_str(&frame[..end]);
     for order_events in events {
         text.push_str(&order_events);
