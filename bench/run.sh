@@ -2,7 +2,7 @@
 # Reproduces BENCHMARKS.md: generates 1k, 10k and 100k-order ledgers and times
 # whole commands with hyperfine, peak memory with /usr/bin/time -v, and
 # check-jsonschema on the same files. Needs hyperfine (Debian package) and, for
-# the comparison, check-jsonschema (PyPI). Takes about 20 minutes on 2 cores.
+# the comparison, check-jsonschema (PyPI). Takes about 30 minutes on 2 cores.
 #
 #   bash bench/run.sh [DIR]        # ledgers go to DIR (default /tmp/ordo-bench)
 set -euo pipefail
@@ -38,16 +38,18 @@ for n in 1000 10000 100000; do
 done
 # The cold ratio, measured in pairs: on a shared machine the load drifts between
 # hyperfine's blocks, so ordo and the floor alternate, five times each.
-echo "## cold validate against the floor, 100k orders, 5 alternating pairs"
 l=$dir/l100000
 "$floor" "$l" > /dev/null
-for i in 1 2 3 4 5; do
-  rm -rf "$l/.ordo"
-  a=$( { /usr/bin/time -f %e "$ordo" -C "$l" validate --as-of $asof > /dev/null; } 2>&1 )
-  b=$( { /usr/bin/time -f %e "$floor" "$l" > /dev/null; } 2>&1 )
-  echo "$a $b"
-done | awk '{ o += $1; f += $2; printf "validate %s s, floor %s s, ratio %.2f\n", $1, $2, $1 / $2 }
-  END { printf "total: validate %.2f s, floor %.2f s, ratio %.2f\n", o, f, o / f }'
+for cmd in validate overdue; do
+  echo "## cold $cmd against the floor, 100k orders, 5 alternating pairs"
+  for i in 1 2 3 4 5; do
+    rm -rf "$l/.ordo"
+    a=$( { /usr/bin/time -f %e "$ordo" -C "$l" $cmd --as-of $asof > /dev/null; } 2>&1 )
+    b=$( { /usr/bin/time -f %e "$floor" "$l" > /dev/null; } 2>&1 )
+    echo "$a $b"
+  done | awk -v cmd="$cmd" '{ o += $1; f += $2; printf "%s %s s, floor %s s, ratio %.2f\n", cmd, $1, $2, $1 / $2 }
+    END { printf "total: %s %.2f s, floor %.2f s, ratio %.2f\n", cmd, o, f, o / f }'
+done
 echo "## peak memory, 100k orders, no cache"
 for cmd in "validate" "overdue" "upcoming" "sla" "sla --detail" "monthly" "calendar" "list" "export"; do
   rm -rf "$dir/l100000/.ordo"

@@ -1,6 +1,6 @@
 //! An order's derived status and stage (DESIGN 1.3), and which steps apply to it.
 
-use super::config::{Step, When, Workflow};
+use super::config::{Config, Step, When, Workflow};
 use super::enums::State;
 use super::order::Order;
 
@@ -61,6 +61,14 @@ pub fn is_closed(order: &Order, step: &str) -> bool {
         .steps
         .get(step)
         .is_some_and(|r| r.done.is_some() || r.skipped.is_some())
+}
+
+/// Whether the order is open, found without computing a due date; `false` when
+/// its workflow is unknown.
+pub fn is_open(config: &Config, order: &Order) -> bool {
+    config
+        .workflow_of(order.workflow.as_deref())
+        .is_some_and(|(name, workflow)| status(order, name, workflow).0 == Status::Open)
 }
 
 /// The order's status and, while open or on hold, its stage: the earliest

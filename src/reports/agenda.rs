@@ -56,6 +56,10 @@ impl Agenda {
     /// nothing open with a date, or a workflow that is unknown (which `validate`
     /// reports). Most orders of an old ledger are done, and keep no entry.
     pub fn of(config: &Config, calendars: &Calendars, order: &Order) -> Option<Agenda> {
+        // Only open orders have an agenda: the status is cheap, a schedule is not.
+        if !crate::model::status::is_open(config, order) {
+            return None;
+        }
         let schedule = Schedule::of(config, calendars, order)?;
         if schedule.status != Status::Open {
             return None;

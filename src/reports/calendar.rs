@@ -64,6 +64,10 @@ pub fn ics(book: &Book<'_>, events: Vec<String>) -> String {
 /// hundreds of thousands of event objects.
 pub fn events(book: &Book<'_>, order: &Order) -> String {
     let mut text = String::new();
+    // Only open orders have events: the status is cheap, an explained schedule is not.
+    if !crate::model::status::is_open(book.config, order) {
+        return text;
+    }
     let Some(schedule) = book.explained(order) else {
         return text;
     };
