@@ -69,11 +69,17 @@ impl Loaded {
     /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
-        // Decoding the cache and stat-ing every file each take a core.
-        let (mut cache, identities): (Cache<AgendaEntry>, _) = rayon::join(
-            || Cache::load(&ledger.root, ledger.fingerprint),
-            || identities(&ledger.root, &ledger.order_files),
-        );
+        // Decoding the cache and stat-ing every file each take a core. Without a
+        // cache file every file is read anyway, and its identity comes with the read.
+        let (mut cache, identities): (Cache<AgendaEntry>, _) =
+            if Cache::<AgendaEntry>::exists(&ledger.root) {
+                rayon::join(
+                    || Cache::load(&ledger.root, ledger.fingerprint),
+                    || identities(&ledger.root, &ledger.order_files),
+                )
+            } else {
+                (Cache::default(), vec![None; ledger.order_files.len()])
+            };
         let now = self.now.timestamp();
         // Fresh entries are moved out of the cache afterwards, never cloned.
         let made: Vec<Made> = ledger
@@ -84,8 +90,9 @@ impl Loaded {
                 if identity.is_some_and(|id| cache.get(&file.rel, id, now).is_some()) {
                     return Made::Cached;
                 }
-                let agenda = ledger
-                    .read(file)
+                let read = ledger.read(file);
+                let identity = identity.or_else(|| read.as_ref().ok()?.identity);
+                let agenda = read
                     .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
                     .map_err(|blocked| problem(&blocked));
                 match identity {

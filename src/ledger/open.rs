@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 
-use super::cache;
+use super::cache::{self, Identity};
 use super::document;
 use super::files::{self, OrderFile};
 use super::source::read_source;
@@ -41,6 +41,8 @@ pub struct LoadedOrder {
     pub file: OrderFile,
     pub text: String,
     pub order: Order,
+    /// The file's identity as it was read, for a cache (see `source::FileRead`).
+    pub identity: Option<Identity>,
 }
 
 /// An opened ledger.
@@ -112,6 +114,7 @@ impl Ledger {
                 file: file.clone(),
                 text,
                 order,
+                identity: read.identity,
             }),
             (_, text) => Err(Blocked::from(findings, &file.rel, text.as_deref())),
         }
