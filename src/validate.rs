@@ -188,19 +188,13 @@ pub fn validate(
         .filter(|(_, c)| c.credit_limit.is_some())
         .map(|(code, _)| code.as_str())
         .collect();
-    // Decoding the cache and stat-ing every file each take a core. (The cache
-    // serves whole-ledger runs only, where the wanted orders are all of them.)
-    // Without a cache file every file is read anyway, and its identity comes
-    // with the read.
-    let (cache, identities): (Cache<Entry>, Vec<Option<Identity>>) =
-        if use_cache && Cache::<Entry>::exists(root) {
-            rayon::join(
-                || Cache::load(root, fingerprint),
-                || cache::identities(root, &all_orders),
-            )
-        } else {
-            (Cache::default(), vec![None; want_orders.len()])
-        };
+    // The cache serves whole-ledger runs only, where the wanted orders are all
+    // of them.
+    let (cache, identities): (Cache<Entry>, Vec<Option<Identity>>) = if use_cache {
+        Cache::load_with_identities(root, fingerprint, &all_orders)
+    } else {
+        (Cache::default(), vec![None; want_orders.len()])
+    };
     let now_secs = now.timestamp();
     let checked: Vec<Checked> = want_orders
         .par_iter()
@@ -225,7 +219,7 @@ pub fn validate(
                     let key = c.rel.to_str()?;
                     Some((key, c.entry.as_ref().or_else(|| cache.entry(key))?))
                 });
-                Cache::save(root, fingerprint, now_secs, entries);
+                Cache::save(root, fingerprint, entries);
             });
         }
         cross_file_findings(
@@ -417,11 +411,11 @@ fn check_order_file<'f>(
         .usable()
         .and_then(|s| document::load::<Order>(&file.rel, &s.text, FileKind::Order, &mut findings));
     // A file that does not load has findings that do not depend on "now".
-    let mut holds = Window::default();
+    let mut window = Window::default();
     let exposure = order.as_ref().and_then(|order| {
         let verdict = checks::check_order(ctx, file, order);
         findings.extend(verdict.findings);
-        holds = verdict.holds;
+        window = verdict.window;
         // Only credit control reads exposures, and only of customers with a limit.
         credit_limited
             .contains(order.customer.as_str())
@@ -433,7 +427,7 @@ fn check_order_file<'f>(
         entry: identity.map(|identity| Entry {
             identity,
             findings: findings.clone(),
-            holds,
+            window,
             exposure: exposure.clone(),
         }),
         findings,

@@ -44,7 +44,7 @@ pub struct Context<'a> {
 #[derive(Debug)]
 pub struct Verdict {
     pub findings: Vec<Finding>,
-    pub holds: time::Window,
+    pub window: time::Window,
 }
 
 /// Every single-order check.
@@ -53,12 +53,12 @@ pub fn check_order(ctx: &Context<'_>, file: &OrderFile, order: &Order) -> Verdic
     identity::check(ctx, file, order, &mut out);
     references::check(ctx, &file.rel, order, &mut out);
     steps::check(ctx, &file.rel, order, &mut out);
-    let holds = time::check(ctx, &file.rel, order, &mut out);
+    let window = time::check(ctx, &file.rel, order, &mut out);
     payments::check(ctx, &file.rel, order, &mut out);
     amendments::check(ctx, &file.rel, order, &mut out);
     calendar::check(ctx, &file.rel, order, &mut out);
     Verdict {
         findings: out,
-        holds,
+        window,
     }
 }

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use super::common::{now_in, open_ledger};
 use crate::cli::{Cli, ReportOptions};
-use crate::ledger::cache::{Cache, identities};
+use crate::ledger::cache::Cache;
 use crate::ledger::files::OrderFile;
 use crate::ledger::open::{Blocked, Ledger};
 use crate::model::order::Order;
@@ -69,17 +69,8 @@ impl Loaded {
     /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
-        // Decoding the cache and stat-ing every file each take a core. Without a
-        // cache file every file is read anyway, and its identity comes with the read.
         let (mut cache, identities): (Cache<AgendaEntry>, _) =
-            if Cache::<AgendaEntry>::exists(&ledger.root) {
-                rayon::join(
-                    || Cache::load(&ledger.root, ledger.fingerprint),
-                    || identities(&ledger.root, &ledger.order_files),
-                )
-            } else {
-                (Cache::default(), vec![None; ledger.order_files.len()])
-            };
+            Cache::load_with_identities(&ledger.root, ledger.fingerprint, &ledger.order_files);
         let now = self.now.timestamp();
         // Fresh entries are moved out of the cache afterwards, never cloned.
         let made: Vec<Made> = ledger
@@ -115,7 +106,7 @@ impl Loaded {
                         Made::Uncached(_) => None,
                     }
                 });
-            Cache::save(&ledger.root, ledger.fingerprint, now, entries);
+            Cache::save(&ledger.root, ledger.fingerprint, entries);
         }
         let mut agendas = Vec::with_capacity(made.len());
         let mut invalid_files = Vec::new();

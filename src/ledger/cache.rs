@@ -133,8 +133,8 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
     const FORMAT: u32;
     /// The version of the file the entry was made from.
     fn identity(&self) -> Identity;
-    /// Whether the entry, made at `then`, still holds at `now` (Unix seconds).
-    fn holds(&self, _then: i64, _now: i64) -> bool {
+    /// Whether the entry still holds at `now` (Unix seconds).
+    fn holds(&self, _now: i64) -> bool {
         true
     }
 }
@@ -145,20 +145,20 @@ pub struct Entry {
     pub identity: Identity,
     pub findings: Vec<Finding>,
     /// The span of "now" over which the findings hold.
-    pub holds: Window,
+    pub window: Window,
     pub exposure: Option<Exposure>,
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v3.postcard";
-    const FORMAT: u32 = 3;
+    const FILE: &'static str = ".ordo/cache-v4.postcard";
+    const FORMAT: u32 = 4;
 
     fn identity(&self) -> Identity {
         self.identity
     }
 
-    fn holds(&self, _then: i64, now: i64) -> bool {
-        self.holds.holds(now)
+    fn holds(&self, now: i64) -> bool {
+        self.window.holds(now)
     }
 }
 
@@ -167,8 +167,6 @@ impl Kept for Entry {
 struct Stored<M> {
     format: u32,
     fingerprint: u64,
-    /// "Now" (Unix seconds) when the entries were made.
-    now: i64,
     /// The entries, keyed by the path relative to the root, as text (hashing
     /// `Path`s goes component by component, which a 100,000-entry map feels).
     entries: M,
@@ -179,7 +177,6 @@ impl<E> Default for Stored<HashMap<String, E>> {
         Stored {
             format: 0,
             fingerprint: 0,
-            now: 0,
             entries: HashMap::new(),
         }
     }
@@ -213,10 +210,24 @@ pub fn fingerprint(config_text: &str, customers: &[(String, String)]) -> u64 {
 }
 
 impl<E: Kept> Cache<E> {
-    /// Whether `root` has a cache file at all: a run without one reads every
-    /// file anyway and need not stat them first.
-    pub fn exists(root: &Path) -> bool {
-        root.join(E::FILE).is_file()
+    /// The cache of `root` and the identity of each of `files`, on a core each.
+    /// Without a cache file every file is read anyway, so none is stat'ed: the
+    /// caller takes each identity from its read ([`FileRead::identity`]).
+    ///
+    /// [`FileRead::identity`]: super::source::FileRead::identity
+    pub fn load_with_identities(
+        root: &Path,
+        fingerprint: u64,
+        files: &[OrderFile],
+    ) -> (Cache<E>, Vec<Option<Identity>>) {
+        if root.join(E::FILE).is_file() {
+            rayon::join(
+                || Cache::load(root, fingerprint),
+                || identities(root, files),
+            )
+        } else {
+            (Cache::default(), vec![None; files.len()])
+        }
     }
 
     /// Loads the cache of `root`; a missing, corrupt, old or foreign one is empty.
@@ -232,7 +243,7 @@ impl<E: Kept> Cache<E> {
     /// The entry for a file, if it still describes the file at `now`.
     pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&E> {
         let entry = self.stored.entries.get(rel.to_str()?)?;
-        (entry.identity() == identity && entry.holds(self.stored.now, now)).then_some(entry)
+        (entry.identity() == identity && entry.holds(now)).then_some(entry)
     }
 
     /// The stored entry of a file, fresh or not.
@@ -259,7 +270,6 @@ impl<E: Kept> Cache<E> {
     pub fn save<'e>(
         root: &Path,
         fingerprint: u64,
-        now: i64,
         entries: impl IntoIterator<Item = (&'e str, &'e E)>,
     ) where
         E: 'e,
@@ -268,7 +278,6 @@ impl<E: Kept> Cache<E> {
         let stored = Stored {
             format: E::FORMAT,
             fingerprint,
-            now,
             entries,
         };
         let Ok(bytes) = postcard::to_stdvec(&stored) else {
@@ -291,14 +300,14 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
-    fn entry(identity: Identity, holds: Window) -> Entry {
+    fn entry(identity: Identity, window: Window) -> Entry {
         Entry {
             identity,
             findings: vec![
                 Finding::error(crate::finding::Code::Role, "orders/2026/X.yaml", "m")
                     .at(crate::yaml::Route::keys(&["steps", "A", "by"])),
             ],
-            holds,
+            window,
             exposure: Some(Exposure {
                 rel: PathBuf::from("orders/2026/X.yaml"),
                 id: "X".into(),
@@ -331,12 +340,7 @@ mod tests {
                 },
             ),
         );
-        Cache::save(
-            dir.path(),
-            42,
-            2_000,
-            entries.iter().map(|(k, v)| (k.as_str(), v)),
-        );
+        Cache::save(dir.path(), 42, entries.iter().map(|(k, v)| (k.as_str(), v)));
         let cache: Cache<Entry> = Cache::load(dir.path(), 42);
         let hit = cache.get(&rel, id, 3_000).expect("a fresh entry");
         assert_eq!(hit.findings.len(), 1);

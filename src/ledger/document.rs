@@ -553,36 +553,28 @@ x-erp: {id: 42}
         serde_json::from_value(value).ok()
     }
 
-    /// Every scalar's place in a value, as JSON pointers.
-    fn leaves(value: &Value, at: String, out: &mut Vec<String>) {
-        match value {
-            Value::Object(map) => map.iter().for_each(|(k, v)| {
-                leaves(
-                    v,
-                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
-                    out,
-                )
-            }),
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .for_each(|(i, v)| leaves(v, format!("{at}/{i}"), out)),
-            _ => out.push(at),
-        }
+    /// The places in a value, as JSON pointers: its scalars and its mappings.
+    #[derive(Default)]
+    struct Places {
+        scalars: Vec<String>,
+        mappings: Vec<String>,
     }
 
-    fn mappings(value: &Value, at: String, out: &mut Vec<String>) {
+    fn places(value: &Value, at: String, out: &mut Places) {
         match value {
             Value::Object(map) => {
-                out.push(at.clone());
-                map.iter()
-                    .for_each(|(k, v)| mappings(v, format!("{at}/{k}"), out));
+                for (k, v) in map {
+                    let key = k.replace('~', "~0").replace('/', "~1");
+                    places(v, format!("{at}/{key}"), out);
+                }
+                out.mappings.push(at);
             }
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .for_each(|(i, v)| mappings(v, format!("{at}/{i}"), out)),
-            _ => {}
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    places(v, format!("{at}/{i}"), out);
+                }
+            }
+            _ => out.scalars.push(at),
         }
     }
 
@@ -619,8 +611,8 @@ x-erp: {id: 42}
         for (n, base) in bases.iter().enumerate() {
             assert!(agrees(base), "a clean order is decoded directly:\n{base}");
             let value = yaml::parse(base).expect("yaml");
-            let mut places = Vec::new();
-            leaves(&value, String::new(), &mut places);
+            let mut found = Places::default();
+            places(&value, String::new(), &mut found);
             // Every edge value in every place of the full order; in the examples,
             // a sample of them (the full order has every field already).
             let values: Vec<&str> = if n == 0 {
@@ -628,7 +620,7 @@ x-erp: {id: 42}
             } else {
                 VALUES.iter().copied().skip(n % 24).step_by(24).collect()
             };
-            for place in &places {
+            for place in &found.scalars {
                 for raw in &values {
                     let mut mutated = value.clone();
                     *mutated.pointer_mut(place).expect("place") = Value::String("@@".into());
@@ -636,9 +628,7 @@ x-erp: {id: 42}
                     direct += usize::from(agrees(&render(&mutated, raw)));
                 }
             }
-            let mut maps = Vec::new();
-            mappings(&value, String::new(), &mut maps);
-            for map in &maps {
+            for map in &found.mappings {
                 let keys: Vec<String> = value
                     .pointer(map)
                     .and_then(Value::as_object)

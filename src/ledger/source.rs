@@ -73,9 +73,16 @@ fn read_plain_file(path: &Path) -> Option<(Vec<u8>, Identity)> {
         return None;
     }
     let identity = Identity::from_metadata(&meta)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes).ok()?;
+    let bytes = read_capped(file, meta.len()).ok()?;
     (bytes.len() as u64 <= MAX_FILE_SIZE).then_some((bytes, identity))
+}
+
+/// Reads a file of (about) `len` bytes, stopping one byte past the size limit:
+/// a file that grew after it was measured is never read whole.
+fn read_capped(file: std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn read_bytes(path: &Path, root: &Path, rel: &Path) -> Result<Vec<u8>, Box<Finding>> {
@@ -114,9 +121,8 @@ fn read_bytes(path: &Path, root: &Path, rel: &Path) -> Result<Vec<u8>, Box<Findi
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large(rel, meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+    let bytes = std::fs::File::open(path)
+        .and_then(|f| read_capped(f, meta.len()))
         .map_err(|e| fail(format!("cannot read {}: {e}", rel.display())))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large(rel, bytes.len() as u64));

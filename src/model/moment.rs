@@ -213,15 +213,21 @@ impl Serialize for Moment {
     }
 }
 
+impl Moment {
+    /// A file's text as a moment, refused unless it matches `pattern` (the
+    /// schema's: the general parser takes a few forms the schema does not).
+    fn decode(text: &str, pattern: &Pattern, what: &str) -> Result<Moment, String> {
+        if let Some(moment) = strict_moment(text) {
+            return Ok(moment);
+        }
+        pattern.check(text, what)?;
+        general_moment(text).map_err(|e| e.0)
+    }
+}
+
 impl<'de> Deserialize<'de> for Moment {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        parse_str(d, |text| {
-            if let Some(moment) = strict_moment(text) {
-                return Ok(moment);
-            }
-            MOMENT.check(text, "date or date-time")?;
-            general_moment(text).map_err(|e| e.0)
-        })
+        parse_str(d, |text| Moment::decode(text, &MOMENT, "date or date-time"))
     }
 }
 
@@ -254,7 +260,14 @@ impl FromStr for Timestamp {
     type Err = MomentError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.parse::<Moment>()? {
+        Timestamp::of(text, text.parse()?)
+    }
+}
+
+impl Timestamp {
+    /// `moment`, read from `text`, unless it is a bare date.
+    fn of(text: &str, moment: Moment) -> Result<Timestamp, MomentError> {
+        match moment {
             Moment::Date(_) => Err(MomentError(format!(
                 "`{text}` is a date; this field needs a date-time such as {text}T09:00"
             ))),
@@ -278,10 +291,8 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         parse_str(d, |text| {
-            if strict_moment(text).is_none() {
-                TIMESTAMP.check(text, "date-time")?;
-            }
-            text.parse().map_err(|e: MomentError| e.0)
+            let moment = Moment::decode(text, &TIMESTAMP, "date-time")?;
+            Timestamp::of(text, moment).map_err(|e| e.0)
         })
     }
 }

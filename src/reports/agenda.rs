@@ -15,7 +15,7 @@ use crate::model::Config;
 use crate::model::config::Step;
 use crate::model::enums::Priority;
 use crate::model::order::Order;
-use crate::model::status::Status;
+use crate::model::status::is_open;
 
 /// What is still to happen on an order, with dates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,13 +57,10 @@ impl Agenda {
     /// reports). Most orders of an old ledger are done, and keep no entry.
     pub fn of(config: &Config, calendars: &Calendars, order: &Order) -> Option<Agenda> {
         // Only open orders have an agenda: the status is cheap, a schedule is not.
-        if !crate::model::status::is_open(config, order) {
+        if !is_open(config, order) {
             return None;
         }
         let schedule = Schedule::of(config, calendars, order)?;
-        if schedule.status != Status::Open {
-            return None;
-        }
         let mut agenda = Agenda {
             order: order.id.clone(),
             customer: order.customer.clone(),
@@ -122,8 +119,8 @@ pub struct AgendaEntry {
 }
 
 impl Kept for AgendaEntry {
-    const FILE: &'static str = ".ordo/agenda-v1.postcard";
-    const FORMAT: u32 = 1;
+    const FILE: &'static str = ".ordo/agenda-v2.postcard";
+    const FORMAT: u32 = 2;
 
     fn identity(&self) -> Identity {
         self.identity

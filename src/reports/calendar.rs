@@ -15,7 +15,7 @@ use crate::engine::arith::apply;
 use crate::engine::due::{Basis, Computed};
 use crate::engine::point::Point;
 use crate::model::order::Order;
-use crate::model::status::Status;
+use crate::model::status::is_open;
 
 /// The ledger's name as a UID domain: `Example Trading Co.` -> `example-trading-co`.
 pub fn uid_domain(name: &str) -> String {
@@ -65,15 +65,12 @@ pub fn ics(book: &Book<'_>, events: Vec<String>) -> String {
 pub fn events(book: &Book<'_>, order: &Order) -> String {
     let mut text = String::new();
     // Only open orders have events: the status is cheap, an explained schedule is not.
-    if !crate::model::status::is_open(book.config, order) {
+    if !is_open(book.config, order) {
         return text;
     }
     let Some(schedule) = book.explained(order) else {
         return text;
     };
-    if schedule.status != Status::Open {
-        return text;
-    }
     let domain = uid_domain(&book.config.name);
     let stamp = book.now.with_timezone(&Utc);
     let mut add = |event: &Event| {

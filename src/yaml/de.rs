@@ -118,8 +118,7 @@ impl<'de> Events<'de> {
         loop {
             match self.next()? {
                 Event::Scalar(text, style, _, tag) => {
-                    Scalar::resolve(text, style, tag.as_deref())
-                        .map_err(|_| Refused("a tag".into()))?;
+                    Resolved::of(text, style, tag.as_deref())?;
                 }
                 Event::SequenceStart(_, tag) => self.enter(tag.is_some())?,
                 Event::MappingStart(_, tag) => {
