@@ -263,6 +263,10 @@ pub struct PlanArgs {
     pub by: Option<String>,
     #[arg(long)]
     pub commit: bool,
+    /// With --all, exit 1 when some order files could not be read and so were
+    /// not planned (they are named either way).
+    #[arg(long, requires = "all")]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -317,6 +321,9 @@ pub struct ListArgs {
     /// Only orders following this workflow; repeatable.
     #[arg(long, value_delimiter = ',')]
     pub workflow: Option<Vec<String>>,
+    /// Exit 1 when some order files could not be read (they are named either way).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

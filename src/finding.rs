@@ -15,7 +15,9 @@ pub enum Code {
     File,
     Encoding,
     Yaml,
+    Conflict,
     Schema,
+    AmountRange,
     IdMismatch,
     DuplicateId,
     UnknownCustomer,
@@ -26,10 +28,12 @@ pub enum Code {
     Order,
     Future,
     CalendarRange,
+    CalendarExpiring,
     PaymentTerms,
     CreditLimit,
     VerbalUnconfirmed,
     AmendmentReview,
+    HoldOverlap,
     History,
     BaselineChanged,
     Config,
@@ -40,7 +44,9 @@ impl Code {
         Code::File,
         Code::Encoding,
         Code::Yaml,
+        Code::Conflict,
         Code::Schema,
+        Code::AmountRange,
         Code::IdMismatch,
         Code::DuplicateId,
         Code::UnknownCustomer,
@@ -51,10 +57,12 @@ impl Code {
         Code::Order,
         Code::Future,
         Code::CalendarRange,
+        Code::CalendarExpiring,
         Code::PaymentTerms,
         Code::CreditLimit,
         Code::VerbalUnconfirmed,
         Code::AmendmentReview,
+        Code::HoldOverlap,
         Code::History,
         Code::BaselineChanged,
         Code::Config,
@@ -64,7 +72,9 @@ impl Code {
         match self {
             Code::File => "file",
             Code::Encoding => "encoding",
+            Code::Conflict => "conflict",
             Code::Yaml => "yaml",
+            Code::AmountRange => "amount-range",
             Code::Schema => "schema",
             Code::IdMismatch => "id-mismatch",
             Code::DuplicateId => "duplicate-id",
@@ -75,10 +85,12 @@ impl Code {
             Code::Role => "role",
             Code::Order => "order",
             Code::Future => "future",
+            Code::CalendarExpiring => "calendar-expiring",
             Code::CalendarRange => "calendar-range",
             Code::PaymentTerms => "payment-terms",
             Code::CreditLimit => "credit-limit",
             Code::VerbalUnconfirmed => "verbal-unconfirmed",
+            Code::HoldOverlap => "hold-overlap",
             Code::AmendmentReview => "amendment-review",
             Code::History => "history",
             Code::BaselineChanged => "baseline-changed",
@@ -90,10 +102,19 @@ impl Code {
         Code::ALL.iter().copied().find(|c| c.as_str() == text)
     }
 
-    /// Codes whose findings mean the file could not be read as a ledger file at all;
-    /// they cannot be switched off or lowered to warnings.
+    /// Codes whose findings mean the file cannot be used at all (not read, not
+    /// decoded, money that cannot be computed, a configuration nothing can be
+    /// computed with); they cannot be switched off or lowered to warnings.
     pub fn is_fatal(self) -> bool {
-        matches!(self, Code::File | Code::Yaml | Code::Schema)
+        matches!(
+            self,
+            Code::File
+                | Code::Yaml
+                | Code::Conflict
+                | Code::Schema
+                | Code::AmountRange
+                | Code::Config
+        )
     }
 }
 

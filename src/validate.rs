@@ -14,14 +14,15 @@ use crate::checks::credit::{Exposure, check_customer};
 use crate::checks::time::Window;
 use crate::checks::{self, Context};
 use crate::finding::{Finding, Severity};
-use crate::ledger::cache::{self, Cache, Entry, Identity};
+use crate::ledger::cache::{Cache, Entry, Identity};
 use crate::ledger::discover::CONFIG_FILE;
 use crate::ledger::document;
 use crate::ledger::files::{self, LedgerFile, OrderFile};
-use crate::ledger::source::{FileRead, read_source};
-use crate::model::config::Level;
+use crate::ledger::open::{Ledger, apply_levels};
+use crate::ledger::read::read_order;
+use crate::ledger::source::read_source;
 use crate::model::id_format::IdFormat;
-use crate::model::{Config, Customer, Order};
+use crate::model::{Customer, Order};
 use crate::schema::FileKind;
 
 /// Which files to check.
@@ -54,27 +55,6 @@ impl Outcome {
     }
 }
 
-/// The configuration as loaded, or the findings that kept it from loading.
-pub struct LoadedConfig {
-    pub config: Option<Config>,
-    pub read: FileRead,
-}
-
-pub fn load_config(root: &Path) -> LoadedConfig {
-    let rel = Path::new(CONFIG_FILE);
-    let mut read = read_source(root, rel);
-    let config = read.usable().map(|s| s.text.clone()).and_then(|text| {
-        document::load::<Config>(rel, &text, FileKind::Config, &mut read.findings)
-    });
-    LoadedConfig { config, read }
-}
-
-/// The ledger's timezone, UTC when the configured one is not a zone (a `config`
-/// finding says so).
-pub fn timezone(config: &Config) -> Tz {
-    config.timezone.parse().unwrap_or(Tz::UTC)
-}
-
 /// Validates the ledger at `root`. `now` is the instant checks compare with;
 /// `since` (a git revision) adds the checks on the change itself.
 pub fn validate(
@@ -88,11 +68,44 @@ pub fn validate(
         _ => None,
     };
     let mut outcome = Outcome::default();
-    let customer_files = files::customer_files(root);
     // A run over a few files (a pre-commit hook) never lists the whole ledger: it
     // looks up only what those files need.
+    let whole = matches!(selection, Selection::All);
+    let opening = Ledger::open_lenient(root, whole);
+    let config_rel = Path::new(CONFIG_FILE);
+    // Which files' own findings to show: the configuration's always when it is
+    // broken (nothing else can be trusted then).
+    let config_broken = opening
+        .findings
+        .iter()
+        .any(|f| f.file == config_rel && f.severity == Severity::Error);
+    let wanted = |rel: &Path| match selection {
+        Selection::All => true,
+        Selection::Files(paths) => paths.iter().any(|p| p == rel),
+    };
+    let mut shown_files: BTreeSet<&Path> = BTreeSet::new();
+    for finding in &opening.findings {
+        if wanted(&finding.file) || (config_broken && finding.file == config_rel) {
+            shown_files.insert(&finding.file);
+            outcome.findings.push(finding.clone());
+        }
+    }
+    for rel in shown_files {
+        if let Some(text) = opening.sources.get(rel) {
+            outcome.sources.insert(rel.to_path_buf(), text.clone());
+        }
+    }
+    let customer_files = files::customer_files(root);
+    outcome.files = usize::from(whole || wanted(config_rel))
+        + customer_files
+            .values()
+            .filter(|rel| opening.customers_checked && wanted(rel))
+            .count();
+    let Some(ledger) = opening.ledger else {
+        return Ok(outcome);
+    };
     let all_orders: Vec<OrderFile> = match selection {
-        Selection::All => files::order_files(root),
+        Selection::All => ledger.order_files.clone(),
         Selection::Files(paths) => paths
             .iter()
             .filter_map(|p| match files::classify(p) {
@@ -105,84 +118,24 @@ pub fn validate(
             })
             .collect(),
     };
-    let (want_config, want_customers, want_orders): (bool, Vec<String>, Vec<&OrderFile>) =
-        match selection {
-            Selection::All => (
-                true,
-                customer_files.keys().cloned().collect(),
-                all_orders.iter().collect(),
-            ),
-            Selection::Files(paths) => {
-                let mut config = false;
-                let mut customers = Vec::new();
-                for path in paths {
-                    match files::classify(path) {
-                        Some(LedgerFile::Config) => config = true,
-                        Some(LedgerFile::Customer { code }) => customers.push(code),
-                        _ => {}
-                    }
-                }
-                (config, customers, all_orders.iter().collect())
-            }
-        };
-
-    let loaded = load_config(root);
-    let config_rel = PathBuf::from(CONFIG_FILE);
-    let Some(config) = loaded.config else {
-        outcome.files = 1;
-        keep(&mut outcome, &loaded.read, loaded.read.findings.clone());
-        return Ok(outcome);
-    };
-    let tz = timezone(&config);
+    let want_orders: Vec<&OrderFile> = all_orders.iter().collect();
+    let config = &ledger.config;
+    let tz = ledger.tz;
     let now = now(tz);
-    let customer_codes: BTreeSet<String> = customer_files.keys().cloned().collect();
-    if want_config {
-        outcome.files += 1;
-        let found = checks::config::check(&config_rel, &config, &customer_codes);
-        let mut all = loaded.read.findings.clone();
-        all.extend(found);
-        keep(&mut outcome, &loaded.read, all);
-    }
-
-    let mut customers: BTreeMap<String, Customer> = BTreeMap::new();
-    let mut customer_texts: Vec<(String, String)> = Vec::new();
-    for (code, rel) in &customer_files {
-        let mut read = read_source(root, rel);
-        let text = read.usable().map(|s| s.text.clone());
-        customer_texts.push((code.clone(), text.clone().unwrap_or_default()));
-        let customer = text.and_then(|t| {
-            document::load::<Customer>(rel, &t, FileKind::Customer, &mut read.findings)
-        });
-        if want_customers.contains(code) {
-            outcome.files += 1;
-            let mut found = std::mem::take(&mut read.findings);
-            if let Some(customer) = &customer {
-                found.extend(checks::customer::check(&config, rel, code, customer));
-            }
-            keep(&mut outcome, &read, found);
-        }
-        if let Some(customer) = customer {
-            customers.insert(code.clone(), customer);
-        }
-    }
-
+    let customers = &ledger.customers;
     let id_format = IdFormat::parse(&config.id_format).ok();
-    let calendars = crate::engine::due::Calendars::new(&config, tz);
     let ctx = Context {
-        config: &config,
+        config,
         tz,
         now,
-        customers: &customer_codes,
+        customers: &ledger.customer_codes,
         id_format: id_format.as_ref(),
-        calendars: Some(&calendars),
+        calendars: Some(&ledger.calendars),
     };
 
     // The cache serves whole-ledger runs; a run over a few files is fast anyway.
     let use_cache = matches!(selection, Selection::All) && since.is_none();
-    let fingerprint = cache::fingerprint(
-        loaded.read.source.as_ref().map_or("", |s| s.text.as_str()),
-        &customer_texts,
-    );
+    let fingerprint = ledger.fingerprint;
     let credit_limited: BTreeSet<&str> = customers
         .iter()
         .filter(|(_, c)| c.credit_limit.is_some())
@@ -225,7 +178,7 @@ pub fn validate(
         cross_file_findings(
             root,
             &ctx,
-            &customers,
+            customers,
             selection,
             since,
             &checked,
@@ -250,7 +203,7 @@ pub fn validate(
         }
         outcome.findings.extend(c.findings);
     }
-    apply_levels(&config, &mut outcome.findings);
+    apply_levels(config, &mut outcome.findings);
     Ok(outcome)
 }
 
@@ -402,26 +355,23 @@ fn check_order_file<'f>(
             from_cache: true,
         };
     }
-    let mut read = read_source(root, &file.rel);
+    let read = read_order(root, file, ctx.tz);
     // What was stat'ed before the read, else what the read saw: either way a
     // change after it shows as a new identity next time.
     let identity = cache.and_then(|stat| stat.identity.or(read.identity));
-    let mut findings = std::mem::take(&mut read.findings);
-    let order = read
-        .usable()
-        .and_then(|s| document::load::<Order>(&file.rel, &s.text, FileKind::Order, &mut findings));
+    let mut findings = read.findings;
+    let usable = read.usable;
     // A file that does not load has findings that do not depend on "now".
     let mut window = Window::default();
-    let exposure = order.as_ref().and_then(|order| {
+    let exposure = read.decoded.as_ref().and_then(|order| {
         let verdict = checks::check_order(ctx, file, order);
         findings.extend(verdict.findings);
         window = verdict.window;
         // Only credit control reads exposures, and only of customers with a limit.
-        credit_limited
-            .contains(order.customer.as_str())
+        (usable && credit_limited.contains(order.customer.as_str()))
             .then(|| Exposure::of(ctx.config, file.rel.clone(), order))
     });
-    let text = read.source.filter(|_| !findings.is_empty()).map(|s| s.text);
+    let text = read.text.filter(|_| !findings.is_empty());
     Checked {
         rel: &file.rel,
         entry: identity.map(|identity| Entry {
@@ -457,48 +407,11 @@ fn other_exposures(
             None => true,
         })
         .filter_map(|file| {
-            let read = read_source(root, &file.rel);
-            let source = read.usable()?;
-            let mut ignored = Vec::new();
-            let order =
-                document::load::<Order>(&file.rel, &source.text, FileKind::Order, &mut ignored)?;
+            let read = read_order(root, file, ctx.tz);
+            let order = read.order()?;
             customers
                 .contains(&order.customer)
-                .then(|| Exposure::of(ctx.config, file.rel.clone(), &order))
+                .then(|| Exposure::of(ctx.config, file.rel.clone(), order))
         })
         .collect()
-}
-
-/// Records a file's findings, keeping its text when there is something to show.
-fn keep(outcome: &mut Outcome, read: &FileRead, findings: Vec<Finding>) {
-    if findings.is_empty() {
-        return;
-    }
-    if let Some(source) = &read.source {
-        outcome
-            .sources
-            .insert(source.rel.clone(), source.text.clone());
-    }
-    outcome.findings.extend(findings);
-}
-
-/// Applies the severities configured under `checks:`; `off` drops a finding.
-fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
-    findings.retain_mut(|finding| {
-        if finding.code.is_fatal() {
-            return true;
-        }
-        match config.checks.get(finding.code.as_str()) {
-            Some(Level::Off) => false,
-            Some(Level::Error) => {
-                finding.severity = Severity::Error;
-                true
-            }
-            Some(Level::Warning) => {
-                finding.severity = Severity::Warning;
-                true
-            }
-            None => true,
-        }
-    });
 }

@@ -30,7 +30,7 @@ pub fn check(rel: &Path, config: &Config, customers: &BTreeSet<String>) -> Vec<F
         push(
             Route::keys(&["timezone"]),
             format!("`{}` is not an IANA timezone", config.timezone),
-            Some("use a name such as Asia/Shanghai or Europe/Berlin".into()),
+            Some("use a name such as Asia/Shanghai or Europe/Berlin; no order is checked until the timezone is one".into()),
         );
     }
     if let Err(problem) = IdFormat::parse(&config.id_format) {
@@ -202,7 +202,7 @@ pub fn check(rel: &Path, config: &Config, customers: &BTreeSet<String>) -> Vec<F
             ),
             Some(c) if c.is_fatal() && *level != Level::Error => push(
                 route,
-                format!("`{code}` findings mean a file cannot be read; they are always errors"),
+                format!("`{code}` findings mean a file cannot be used; they are always errors"),
                 None,
             ),
             Some(_) => {}

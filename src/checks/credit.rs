@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
 use crate::finding::{Code, Finding};
+use crate::model::money;
 use crate::model::order::Order;
 use crate::model::status::{Status, status};
 use crate::model::{Config, Customer, Moment};
@@ -45,10 +46,10 @@ impl Exposure {
             id: order.id.clone(),
             customer: order.customer.clone(),
             received: order.received.0,
-            outstanding: if open {
-                (order.total() - order.paid()).max(Decimal::ZERO)
-            } else {
-                Decimal::ZERO
+            // Orders come from the loader, which refuses money it cannot compute.
+            outstanding: match (open, money::total(order), money::paid(order)) {
+                (true, Ok(total), Ok(paid)) => (total - paid).max(Decimal::ZERO),
+                _ => Decimal::ZERO,
             },
             approved,
         }
@@ -78,7 +79,26 @@ pub fn check_customer(
         if order.outstanding.is_zero() {
             continue;
         }
-        exposure += order.outstanding;
+        let Some(sum) = exposure.checked_add(order.outstanding) else {
+            // Past any limit, and past what a decimal can hold.
+            if selected(&order.rel) {
+                out.push(
+                    Finding::error(
+                        Code::AmountRange,
+                        order.rel.as_path(),
+                        format!(
+                            "{}'s open exposure is too large to compute with this order",
+                            customer.code
+                        ),
+                    )
+                    .at(Route::keys(&["customer"]))
+                    .label("exposure too large")
+                    .help("check the amounts of this customer's open orders"),
+                );
+            }
+            continue;
+        };
+        exposure = sum;
         if exposure > limit.0 && !order.approved && selected(&order.rel) {
             out.push(
                 Finding::error(

@@ -12,26 +12,29 @@ use crate::yaml::Route;
 
 use super::Context;
 
+/// An id that differs from its file name: the order cannot be told apart from
+/// the one that file name belongs to, so it is not used until it is fixed.
+pub fn stem_mismatch(file: &OrderFile, order: &Order) -> Option<Finding> {
+    (order.id != file.stem).then(|| {
+        Finding::error(
+            Code::IdMismatch,
+            &file.rel,
+            format!(
+                "id `{}` does not match the file name `{}.yaml`",
+                order.id, file.stem
+            ),
+        )
+        .at(Route::keys(&["id"]))
+        .label("differs from the file name")
+        .help(format!(
+            "rename the file to {}.yaml or set `id: {}`",
+            order.id, file.stem
+        ))
+    })
+}
+
 pub fn check(ctx: &Context<'_>, file: &OrderFile, order: &Order, out: &mut Vec<Finding>) {
     let id = Route::keys(&["id"]);
-    if order.id != file.stem {
-        out.push(
-            Finding::error(
-                Code::IdMismatch,
-                &file.rel,
-                format!(
-                    "id `{}` does not match the file name `{}.yaml`",
-                    order.id, file.stem
-                ),
-            )
-            .at(id.clone())
-            .label("differs from the file name")
-            .help(format!(
-                "rename the file to {}.yaml or set `id: {}`",
-                order.id, file.stem
-            )),
-        );
-    }
     let year = order.received.0.local_date(ctx.tz).year();
     match &file.year {
         Some(folder) if folder.parse::<i32>().ok() != Some(year) => out.push(

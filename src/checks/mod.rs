@@ -47,6 +47,40 @@ pub struct Verdict {
     pub window: time::Window,
 }
 
+/// The checks without which no command can use an order: its id names its file,
+/// its local times exist, and its money can be computed. Every command's loader
+/// runs them, so reports never count what `validate` refuses.
+pub fn unusable(file: &OrderFile, order: &Order, tz: Tz) -> Vec<Finding> {
+    let mut out: Vec<Finding> = identity::stem_mismatch(file, order).into_iter().collect();
+    out.extend(time::missing_local_times(&file.rel, order, tz));
+    let money = [
+        crate::model::money::total(order),
+        crate::model::money::paid(order),
+    ];
+    for overflow in money.into_iter().filter_map(Result::err) {
+        out.push(amount_range(&file.rel, overflow));
+    }
+    if let Ok(total) = crate::model::money::total(order)
+        && let Some(contract) = &order.contract
+        && let Err(overflow) =
+            crate::model::money::installment_amounts(total, &contract.payment_terms, 0)
+    {
+        out.push(amount_range(&file.rel, overflow));
+    }
+    out
+}
+
+fn amount_range(rel: &std::path::Path, overflow: crate::model::money::Overflow) -> Finding {
+    Finding::error(
+        crate::finding::Code::AmountRange,
+        rel,
+        "the amounts here are too large to compute with (over 28 digits)",
+    )
+    .at(overflow.route)
+    .label("too large")
+    .help("check the quantity and price; an amount has at most 28 significant digits")
+}
+
 /// Every single-order check.
 pub fn check_order(ctx: &Context<'_>, file: &OrderFile, order: &Order) -> Verdict {
     let mut out = Vec::new();

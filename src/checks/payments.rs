@@ -1,7 +1,6 @@
 //! `payment-terms`: installments add up to 100%, their due rules make sense, and
 //! payments name a real installment without paying more than it asks.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -9,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Code, Finding};
 use crate::model::customer::PaymentTerm;
 use crate::model::due::{Anchor, DueRule};
+use crate::model::money;
 use crate::model::order::Order;
 use crate::yaml::Route;
 
@@ -62,8 +62,11 @@ pub fn check_terms(
     if terms.is_empty() {
         return;
     }
-    let total: Decimal = terms.iter().map(|t| t.percent.0).sum();
-    if total != Decimal::ONE_HUNDRED {
+    // Each percentage is at most 100, yet a sum of many is checked all the same.
+    let total = terms
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, t| sum.checked_add(t.percent.0));
+    if let Some(total) = total.filter(|t| *t != Decimal::ONE_HUNDRED) {
         out.push(
             Finding::error(
                 code,
@@ -126,70 +129,58 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
     let terms_route = Route::keys(&["contract", "payment_terms"]);
     check_terms(rel, &terms_route, terms, &steps, Code::PaymentTerms, out);
 
-    let total = order.total();
-    let mut paid_per: BTreeMap<&str, Decimal> = BTreeMap::new();
-    let mut paid = Decimal::ZERO;
+    let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
     for (i, payment) in order.payments.iter().enumerate() {
-        let at = Route::root().key("payments").index(i);
-        paid += payment.amount.0;
-        let Some(term) = terms.iter().find(|t| t.name == payment.installment) else {
-            let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
-            out.push(
-                Finding::error(
-                    Code::PaymentTerms,
-                    rel,
-                    format!(
-                        "payment for `{}`, which is not an installment of the contract",
-                        payment.installment
-                    ),
-                )
-                .at(at.key("installment"))
-                .label("unknown installment")
-                .help(if names.is_empty() {
-                    "the order has no contract.payment_terms to pay against".to_owned()
-                } else {
-                    format!("installments: {}", names.join(", "))
-                }),
-            );
+        if names.contains(&payment.installment.as_str()) {
             continue;
-        };
-        let sum = paid_per.entry(term.name.as_str()).or_default();
-        *sum += payment.amount.0;
-        let due = crate::model::amount::share(total, term.percent.0);
-        if *sum > due {
-            out.push(
-                Finding::error(
-                    Code::PaymentTerms,
-                    rel,
-                    format!(
-                        "`{}` is overpaid: {} received against {} due ({}% of {})",
-                        term.name,
-                        sum.normalize(),
-                        due.normalize(),
-                        term.percent,
-                        total.normalize()
-                    ),
-                )
-                .at(at.key("amount"))
-                .label("overpaid")
-                .help(
-                    "check the amount, or record the surplus as a payment of another installment",
-                ),
-            );
-        } else if paid > total {
-            out.push(
-                Finding::error(
-                    Code::PaymentTerms,
-                    rel,
-                    format!(
-                        "payments total {} but the order totals {}",
-                        paid.normalize(),
-                        total.normalize()
-                    ),
-                )
-                .at(at.key("amount"))
-                .label("overpaid"),
-            );
         }
+        out.push(
+            Finding::error(
+                Code::PaymentTerms,
+                rel,
+                format!(
+                    "payment for `{}`, which is not an installment of the contract",
+                    payment.installment
+                ),
+            )
+            .at(Route::root().key("payments").index(i).key("installment"))
+            .label("unknown installment")
+            .help(if names.is_empty() {
+                "the order has no contract.payment_terms to pay against".to_owned()
+            } else {
+                format!("installments: {}", names.join(", "))
+            }),
+        );
     }
+    // Overflows are the loader's `amount-range` findings.
+    let (Ok(total), Ok(paid)) = (money::total(order), money::paid(order)) else {
+        return;
+    };
+    if paid <= total {
+        return;
+    }
+    // The payment that takes the sum over the total carries the finding.
+    let mut sum = Decimal::ZERO;
+    let over = order
+        .payments
+        .iter()
+        .position(|p| {
+            sum += p.amount.0;
+            sum > total
+        })
+        .unwrap_or(0);
+    out.push(
+        Finding::error(
+            Code::PaymentTerms,
+            rel,
+            format!(
+                "payments total {} but the order totals {}",
+                paid.normalize(),
+                total.normalize()
+            ),
+        )
+        .at(Route::root().key("payments").index(over).key("amount"))
+        .label("overpaid")
+        .help("a payment beyond one installment pays the others; check the amounts"),
+    );
 }

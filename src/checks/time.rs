@@ -135,6 +135,31 @@ fn dated_fields<'a>(order: &'a Order) -> Vec<Dated<'a>> {
     out
 }
 
+/// Local times that do not exist in the ledger's timezone (the clocks skip
+/// them): no date can be computed from them, so the order cannot be used.
+pub fn missing_local_times(rel: &Path, order: &Order, tz: chrono_tz::Tz) -> Vec<Finding> {
+    dated_fields(order)
+        .into_iter()
+        .filter(|field| {
+            matches!(field.moment, Moment::Local(_))
+                && field.moment.resolve(tz) == Resolved::Missing
+        })
+        .map(|field| {
+            Finding::error(
+                Code::Schema,
+                rel,
+                format!(
+                    "{} does not exist in {tz}: the clocks skip that hour",
+                    field.moment
+                ),
+            )
+            .at(field.place.route())
+            .label("no such local time")
+            .help("write the time with its offset, e.g. 2026-03-08T03:30:00-04:00")
+        })
+        .collect()
+}
+
 /// The span of "now" over which an order's `future` findings stay as they are:
 /// from the last recorded instant that has passed up to the next one that has
 /// not (Unix seconds; a date counts from the start of its day). A cache keeps an
@@ -167,33 +192,16 @@ impl Window {
     }
 }
 
-/// `future`, local times that do not exist, and periods that end before they
-/// start; returns the window of "now" over which the `future` findings hold.
+/// `future`, and periods that end before they start; returns the window of "now" over which the `future` findings hold.
 pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) -> Window {
     let today = ctx.now.date_naive();
     let now = ctx.now.timestamp();
     let mut window = Window::default();
     for field in dated_fields(order) {
-        let resolved = field.moment.resolve(ctx.tz);
-        if matches!(field.moment, Moment::Local(_)) && resolved == Resolved::Missing {
-            out.push(
-                Finding::error(
-                    Code::Schema,
-                    rel,
-                    format!(
-                        "{} does not exist in {}: the clocks skip that hour",
-                        field.moment, ctx.tz
-                    ),
-                )
-                .at(field.place.route())
-                .label("no such local time")
-                .help("write the time with its offset, e.g. 2026-03-08T03:30:00-04:00"),
-            );
-            continue;
-        }
         if !field.happened {
             continue;
         }
+        let resolved = field.moment.resolve(ctx.tz);
         // A date is in the future until its day starts; a time until it comes.
         let (future, flips) = match (field.moment, resolved) {
             (Moment::Date(d), Resolved::One(start) | Resolved::Ambiguous(start)) => {

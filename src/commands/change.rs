@@ -1,7 +1,6 @@
 //! What every writing command shares: who acts (`--by`), the time to record, and
 //! the path from a changed text to disk: validate, write atomically, commit.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
@@ -13,11 +12,11 @@ use crate::edit::{git, write};
 use crate::finding::{Finding, Severity};
 use crate::ledger::document;
 use crate::ledger::files::OrderFile;
-use crate::ledger::open::{Blocked, Ledger, LoadedOrder};
+use crate::ledger::open::{Blocked, Ledger, LoadedOrder, apply_levels};
+use crate::ledger::read::load_order_text;
 use crate::model::Moment;
 use crate::model::id_format::IdFormat;
 use crate::model::order::Order;
-use crate::schema::FileKind;
 
 /// The person acting: `--by`, else the person whose email is git's `user.email`.
 pub fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> {
@@ -76,24 +75,21 @@ pub fn check_order_text(
     allow: &[crate::finding::Code],
 ) -> Result<Order, Failure> {
     let mut findings: Vec<Finding> = Vec::new();
-    let order = document::load::<Order>(&file.rel, text, FileKind::Order, &mut findings);
-    let customers: BTreeSet<String> = crate::ledger::files::customer_files(&ledger.root)
-        .into_keys()
-        .collect();
+    let (order, _) = load_order_text(file, text, ledger.tz, &mut findings);
     let id_format = IdFormat::parse(&ledger.config.id_format).ok();
     if let Some(order) = &order {
         let ctx = Context {
             config: &ledger.config,
             tz: ledger.tz,
             now,
-            customers: &customers,
+            customers: &ledger.customer_codes,
             id_format: id_format.as_ref(),
             calendars: Some(&ledger.calendars),
         };
         findings.extend(checks::check_order(&ctx, file, order).findings);
     }
-    findings
-        .retain(|f| f.severity == Severity::Error && !off(ledger, f) && !allow.contains(&f.code));
+    apply_levels(&ledger.config, &mut findings);
+    findings.retain(|f| f.severity == Severity::Error && !allow.contains(&f.code));
     match order {
         Some(order) if findings.is_empty() => Ok(order),
         _ => {
@@ -109,15 +105,6 @@ pub fn check_order_text(
             })
         }
     }
-}
-
-fn off(ledger: &Ledger, finding: &Finding) -> bool {
-    use crate::model::config::Level;
-    !finding.code.is_fatal()
-        && matches!(
-            ledger.config.checks.get(finding.code.as_str()),
-            Some(Level::Off | Level::Warning)
-        )
 }
 
 /// Validates the new text of an order that `loaded` read, writes it (refused if

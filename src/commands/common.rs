@@ -119,22 +119,3 @@ pub fn load_order(
         blocked,
     })
 }
-
-/// Money with two decimals and thousands separators: 11,100.00.
-pub fn money(amount: rust_decimal::Decimal) -> String {
-    let text = format!("{:.2}", amount.round_dp(2).abs());
-    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if amount.is_sign_negative() && !amount.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{grouped}.{cents}")
-}

@@ -69,16 +69,22 @@ pub fn run(
     let noun = if count == 1 { "order" } else { "orders" };
     let mut text = format!("{}{count} {noun}\n", render(&table));
     if !invalid.is_empty() {
-        let names: Vec<String> = invalid
-            .iter()
-            .map(|(f, _)| f.rel.display().to_string())
-            .collect();
         text.push_str(&format!(
-            "{} order files could not be read and are not listed: {} (`ordo validate` says why)\n",
-            names.len(),
-            names.join(", ")
+            "\n{} order file(s) could not be read and are not listed (`ordo validate` says why):\n",
+            invalid.len()
         ));
+        for (file, blocked) in &invalid {
+            text.push_str(&format!(
+                "  {}: {}\n",
+                file.rel.display(),
+                blocked.first_problem()
+            ));
+        }
     }
     out.extend_from_slice(text.as_bytes());
-    Ok(exit::OK)
+    Ok(if args.strict && !invalid.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
 }

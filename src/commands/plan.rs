@@ -33,6 +33,7 @@ pub fn run(
     } else {
         None
     };
+    let mut left_out = 0;
     let orders: Vec<LoadedOrder> = match (&args.id, args.all) {
         (Some(id), false) => vec![load_order(&ledger, id)?],
         (None, true) => {
@@ -45,15 +46,13 @@ pub fn run(
                     Err(blocked) => bad.push((file.clone(), blocked)),
                 }
             }
-            if !bad.is_empty() {
-                let names: Vec<String> = bad
-                    .iter()
-                    .map(|(f, _)| f.rel.display().to_string())
-                    .collect();
+            left_out = bad.len();
+            for (file, blocked) in &bad {
                 out.extend_from_slice(
                     format!(
-                        "skipped (not valid, see `ordo validate`): {}\n",
-                        names.join(", ")
+                        "skipped {} (not valid, see `ordo validate`): {}\n",
+                        file.rel.display(),
+                        blocked.first_problem()
                     )
                     .as_bytes(),
                 );
@@ -134,5 +133,9 @@ pub fn run(
             b"nothing to plan: every open step with a due date already has a baseline\n",
         );
     }
-    Ok(exit::OK)
+    Ok(if args.strict && left_out > 0 {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
 }

@@ -9,7 +9,7 @@ use crate::ledger::cache::Cache;
 use crate::ledger::files::OrderFile;
 use crate::ledger::open::{Blocked, Ledger};
 use crate::model::order::Order;
-use crate::output::render::render;
+use crate::output::render::{Format, render};
 use crate::output::report::{Invalid, Report};
 use crate::reports::Book;
 use crate::reports::agenda::{Agenda, AgendaEntry};
@@ -85,7 +85,7 @@ impl Loaded {
                 let identity = identity.or_else(|| read.as_ref().ok()?.identity);
                 let agenda = read
                     .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
-                    .map_err(|blocked| problem(&blocked));
+                    .map_err(|blocked| blocked.first_problem());
                 match identity {
                     Some(identity) => Made::Fresh(AgendaEntry { identity, agenda }),
                     None => Made::Uncached(agenda),
@@ -139,16 +139,8 @@ enum Made {
 
 fn invalid_of(bad: &[(OrderFile, Blocked)]) -> Vec<Invalid> {
     bad.iter()
-        .map(|(file, blocked)| invalid(file, problem(blocked)))
+        .map(|(file, blocked)| invalid(file, blocked.first_problem()))
         .collect()
-}
-
-/// What is wrong with an unreadable order, in a line.
-fn problem(blocked: &Blocked) -> String {
-    blocked.findings.first().map_or_else(
-        || "cannot be read".to_owned(),
-        |f| format!("{}: {}", f.code, f.message),
-    )
 }
 
 fn invalid(file: &OrderFile, problem: String) -> Invalid {
@@ -168,10 +160,28 @@ pub fn finish(
     out: &mut Vec<u8>,
 ) -> u8 {
     report.invalid = invalid;
+    // CSV has no place for them: the files left out are named on stderr.
+    if options.format == Format::Csv {
+        for invalid in &report.invalid {
+            warn_left_out(invalid);
+        }
+    }
     out.extend_from_slice(render(&report, options.format).as_bytes());
     if (options.strict && !report.invalid.is_empty()) || (fail_if_any && report.rows() > 0) {
         exit::FINDINGS
     } else {
         exit::OK
     }
+}
+
+/// Names an order file a report left out, on stderr (for outputs with no room
+/// for it: CSV, calendars, exports).
+pub fn warn_left_out(invalid: &Invalid) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "ordo: warning: {} left out: {}",
+        invalid.file,
+        invalid.problem
+    );
 }

@@ -1,7 +1,7 @@
 //! `overdue`, `upcoming`, `sla`, `monthly`, `calendar` and `export`: glue between
 //! their arguments and the reports.
 
-use super::report::{Loaded, finish};
+use super::report::{Loaded, finish, warn_left_out};
 use crate::cli::{
     CalendarArgs, Cli, ExportArgs, ExportFormat, MonthlyArgs, OverdueArgs, SlaArgs, UpcomingArgs,
 };
@@ -89,7 +89,7 @@ pub fn calendar(
     let (events, invalid) = loaded.each(calendar::events);
     let text = calendar::ics(&loaded.book(), events);
     for invalid in &invalid {
-        eprintln_invalid(invalid);
+        warn_left_out(invalid);
     }
     match &args.output {
         Some(path) => {
@@ -126,7 +126,7 @@ pub fn export(
     let (rows, invalid) = loaded.each(export::rows);
     let report = export::report(&loaded.book(), rows);
     for invalid in &invalid {
-        eprintln_invalid(invalid);
+        warn_left_out(invalid);
     }
     let text = match args.format {
         ExportFormat::Jsonl => export::jsonl(&report),
@@ -150,15 +150,4 @@ fn give(out: &mut Vec<u8>, text: String) {
     } else {
         out.extend_from_slice(text.as_bytes());
     }
-}
-
-/// Outputs that are files (calendar, export) name unreadable orders on stderr.
-fn eprintln_invalid(invalid: &crate::output::report::Invalid) {
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "ordo: warning: {} left out: {}",
-        invalid.file,
-        invalid.problem
-    );
 }

@@ -2,7 +2,7 @@
 //! with planned / due (basis) / done / by, installments, amendments, incidents and
 //! holds.
 
-use super::common::{load_order, money, open_ledger, schedule_of};
+use super::common::{load_order, open_ledger, schedule_of};
 use crate::cli::{Cli, ShowArgs};
 use crate::engine::schedule::StepState;
 use crate::output::table::{plain as table, render};
@@ -27,6 +27,8 @@ pub fn run(
         .as_deref()
         .or(ledger.config.currency.as_deref())
         .unwrap_or("");
+    let decimals = ledger.config.decimals_of(order.currency.as_deref());
+    let money = |amount| crate::model::money::format(amount, decimals);
     let mut text = String::new();
     let mut line = |s: String| {
         text.push_str(&s);
@@ -128,6 +130,17 @@ pub fn run(
         }
         line(String::new());
         line(render(&pay).trim_end().to_owned());
+        for carry in &schedule.carried {
+            let from = carry.from.as_deref().map_or_else(
+                || "payments of no installment of the terms".to_owned(),
+                |name| format!("`{name}`'s surplus"),
+            );
+            line(format!(
+                "  {from}: {} applied to `{}`",
+                money(carry.amount),
+                carry.to
+            ));
+        }
     }
     if !order.amendments.is_empty() {
         line(String::new());

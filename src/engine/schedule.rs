@@ -67,6 +67,8 @@ pub struct Schedule<'a> {
     pub installments: Vec<InstallmentLine<'a>>,
     pub total: Decimal,
     pub paid: Decimal,
+    /// Surpluses applied to other installments.
+    pub carried: Vec<crate::model::money::Carry>,
     pub tz: chrono_tz::Tz,
 }
 
@@ -133,27 +135,25 @@ impl<'a> Schedule<'a> {
                 }
             })
             .collect();
-        let total = order.total();
+        // Orders come from the loader, which refuses one whose money overflows.
+        let money =
+            crate::model::money::allocate(order, config.decimals_of(order.currency.as_deref()))
+                .unwrap_or_default();
         let terms = order
             .contract
             .as_ref()
             .map(|c| c.payment_terms.as_slice())
             .unwrap_or_default();
-        let installments = terms
+        let installments = money
+            .installments
             .iter()
-            .map(|term| {
-                let amount = crate::model::amount::share(total, term.percent.0);
-                let paid: Decimal = order
-                    .payments
-                    .iter()
-                    .filter(|p| p.installment == term.name)
-                    .map(|p| p.amount.0)
-                    .sum();
+            .map(|share| {
+                let term = &terms[share.index];
                 InstallmentLine {
                     term,
-                    amount,
-                    paid,
-                    outstanding: (amount - paid).max(Decimal::ZERO),
+                    amount: share.amount,
+                    paid: share.paid,
+                    outstanding: share.outstanding,
                     due: engine.installment_due(&term.name),
                 }
             })
@@ -164,8 +164,9 @@ impl<'a> Schedule<'a> {
             stage,
             steps,
             installments,
-            total,
-            paid: order.paid(),
+            total: money.total,
+            paid: money.paid,
+            carried: money.carried,
             tz: calendars.tz,
         })
     }

@@ -6,5 +6,6 @@ pub mod discover;
 pub mod document;
 pub mod files;
 pub mod open;
+pub mod read;
 pub mod revision;
 pub mod source;

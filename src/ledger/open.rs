@@ -2,21 +2,24 @@
 //! the customers, the list of order files, and orders read on demand. A broken
 //! configuration stops the command (exit 2) with its findings.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
 use rayon::prelude::*;
 
 use super::cache::{self, Identity};
+use super::discover::CONFIG_FILE;
 use super::document;
 use super::files::{self, OrderFile};
+use super::read::read_order;
 use super::source::read_source;
+use crate::checks;
 use crate::engine::due::Calendars;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding, Severity};
+use crate::model::config::Level;
 use crate::model::{Config, Customer, Order};
 use crate::schema::FileKind;
-use crate::validate::{load_config, timezone};
 
 /// Findings that stop a command, with the texts needed to show them.
 #[derive(Debug, Default)]
@@ -26,6 +29,14 @@ pub struct Blocked {
 }
 
 impl Blocked {
+    /// What is wrong, in a line: the first finding.
+    pub fn first_problem(&self) -> String {
+        self.findings.first().map_or_else(
+            || "cannot be read".to_owned(),
+            |f| format!("{}: {}", f.code, f.message),
+        )
+    }
+
     fn from(findings: Vec<Finding>, rel: &Path, text: Option<&str>) -> Self {
         let mut sources = HashMap::new();
         if let Some(text) = text {
@@ -51,49 +62,143 @@ pub struct Ledger {
     pub config: Config,
     pub tz: Tz,
     pub calendars: Calendars,
+    /// The customers that could be read, by code.
     pub customers: BTreeMap<String, Customer>,
+    /// Every customer code with a file, read or not (orders may name them).
+    pub customer_codes: BTreeSet<String>,
     /// For `explain`, which points into it.
     pub config_text: String,
     pub order_files: Vec<OrderFile>,
+    /// Ids held by more than one file, with those files: none of them is used.
+    pub duplicates: HashMap<String, Vec<PathBuf>>,
     /// What the caches' entries depend on besides their files (see
     /// [`cache::fingerprint`]).
     pub fingerprint: u64,
 }
 
+/// A ledger as opened leniently: the ledger when its configuration can be
+/// computed with, and the findings of `ordo.yaml` and of the customer files
+/// (their severities as configured), with the texts that show them.
+pub struct Opening {
+    pub ledger: Option<Ledger>,
+    /// Whether the customer files were checked (they need a configuration).
+    pub customers_checked: bool,
+    pub findings: Vec<Finding>,
+    pub sources: HashMap<PathBuf, String>,
+}
+
 impl Ledger {
-    /// Opens the ledger at `root`; its configuration must be valid.
+    /// Opens the ledger at `root` for a command: any error in `ordo.yaml` stops
+    /// it (a misspelt timezone must never quietly become UTC).
     pub fn open(root: &Path) -> Result<Ledger, Blocked> {
-        let loaded = load_config(root);
-        let rel = Path::new(super::discover::CONFIG_FILE);
-        let text = loaded.read.source.as_ref().map(|s| s.text.clone());
-        let Some(config) = loaded.config else {
-            return Err(Blocked::from(loaded.read.findings, rel, text.as_deref()));
-        };
-        let tz = timezone(&config);
-        let calendars = Calendars::new(&config, tz);
-        let mut customers = BTreeMap::new();
-        let mut customer_texts = Vec::new();
-        for (code, rel) in files::customer_files(root) {
-            let mut read = read_source(root, &rel);
-            let text = read.usable().map(|s| s.text.clone());
-            customer_texts.push((code.clone(), text.clone().unwrap_or_default()));
-            if let Some(customer) = text.and_then(|t| {
-                document::load::<Customer>(&rel, &t, FileKind::Customer, &mut read.findings)
-            }) {
-                customers.insert(code, customer);
+        let opening = Ledger::open_lenient(root, true);
+        let config = Path::new(CONFIG_FILE);
+        let broken = opening
+            .findings
+            .iter()
+            .any(|f| f.file == config && f.severity == Severity::Error);
+        match opening.ledger {
+            Some(ledger) if !broken => Ok(ledger),
+            _ => {
+                let findings: Vec<Finding> = opening
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.file == config)
+                    .collect();
+                Err(Blocked {
+                    findings,
+                    sources: opening.sources,
+                })
             }
         }
-        let config_text = text.unwrap_or_default();
-        Ok(Ledger {
+    }
+
+    /// Opens the ledger at `root` whatever its findings; the ledger is `None`
+    /// only when the configuration does not decode or names no real timezone.
+    /// `list_orders` lists the order files (a run over a few files does not).
+    pub fn open_lenient(root: &Path, list_orders: bool) -> Opening {
+        let rel = Path::new(CONFIG_FILE);
+        let mut sources = HashMap::new();
+        let mut read = read_source(root, rel);
+        let mut findings = std::mem::take(&mut read.findings);
+        let config_text = read.source.map(|s| s.text);
+        if let Some(text) = &config_text {
+            sources.insert(rel.to_path_buf(), text.clone());
+        }
+        let readable = !findings.iter().any(|f| f.code.is_fatal());
+        let config = config_text
+            .as_deref()
+            .filter(|_| readable)
+            .and_then(|t| document::load::<Config>(rel, t, FileKind::Config, &mut findings));
+        let customer_files = files::customer_files(root);
+        let customer_codes: BTreeSet<String> = customer_files.keys().cloned().collect();
+        let Some(config) = config else {
+            return Opening {
+                ledger: None,
+                customers_checked: false,
+                findings,
+                sources,
+            };
+        };
+        findings.extend(checks::config::check(rel, &config, &customer_codes));
+        let mut customers = BTreeMap::new();
+        let mut customer_texts = Vec::new();
+        for (code, rel) in &customer_files {
+            let mut read = read_source(root, rel);
+            let mut found = std::mem::take(&mut read.findings);
+            let readable = !found.iter().any(|f| f.code.is_fatal());
+            let text = read.source.map(|s| s.text);
+            let customer = text
+                .as_deref()
+                .filter(|_| readable)
+                .and_then(|t| document::load::<Customer>(rel, t, FileKind::Customer, &mut found));
+            if let Some(customer) = &customer {
+                found.extend(checks::customer::check(&config, rel, code, customer));
+            }
+            customer_texts.push((code.clone(), text.clone().unwrap_or_default()));
+            if !found.is_empty()
+                && let Some(text) = text
+            {
+                sources.insert(rel.clone(), text);
+            }
+            findings.extend(found);
+            if let Some(customer) = customer {
+                customers.insert(code.clone(), customer);
+            }
+        }
+        apply_levels(&config, &mut findings);
+        let Ok(tz) = config.timezone.parse::<Tz>() else {
+            return Opening {
+                ledger: None,
+                customers_checked: true,
+                findings,
+                sources,
+            };
+        };
+        let config_text = config_text.unwrap_or_default();
+        let order_files = if list_orders {
+            files::order_files(root)
+        } else {
+            Vec::new()
+        };
+        let ledger = Ledger {
+            duplicates: duplicate_ids(&order_files),
             root: root.to_path_buf(),
             fingerprint: cache::fingerprint(&config_text, &customer_texts),
+            calendars: Calendars::new(&config, tz),
             config,
             config_text,
             tz,
-            calendars,
             customers,
-            order_files: files::order_files(root),
-        })
+            customer_codes,
+            order_files,
+        };
+        Opening {
+            ledger: Some(ledger),
+            customers_checked: true,
+            findings,
+            sources,
+        }
     }
 
     /// The file of the order with this id.
@@ -101,22 +206,37 @@ impl Ledger {
         self.order_files.iter().find(|f| f.stem == id)
     }
 
-    /// Reads and checks one order file.
+    /// Reads one order file through the loader every command shares; an order
+    /// that cannot be used, or whose id another file also holds, is refused with
+    /// the findings that say why.
     pub fn read(&self, file: &OrderFile) -> Result<LoadedOrder, Blocked> {
-        let mut read = read_source(&self.root, &file.rel);
-        let mut findings = std::mem::take(&mut read.findings);
-        let order = read.usable().and_then(|s| {
-            document::load::<Order>(&file.rel, &s.text, FileKind::Order, &mut findings)
-        });
-        let text = read.source.map(|s| s.text);
-        match (order, text) {
-            (Some(order), Some(text)) => Ok(LoadedOrder {
+        if let Some(others) = self.duplicates.get(&file.stem) {
+            let also: Vec<String> = others
+                .iter()
+                .filter(|rel| **rel != file.rel)
+                .map(|rel| rel.display().to_string())
+                .collect();
+            let finding = Finding::error(
+                Code::DuplicateId,
+                &file.rel,
+                format!(
+                    "order id `{}` is also used by {}",
+                    file.stem,
+                    also.join(", ")
+                ),
+            )
+            .help("every order needs its own id; neither file is counted until one is renamed");
+            return Err(Blocked::from(vec![finding], &file.rel, None));
+        }
+        let read = read_order(&self.root, file, self.tz);
+        match (read.usable, read.decoded, read.text) {
+            (true, Some(order), Some(text)) => Ok(LoadedOrder {
                 file: file.clone(),
                 text,
                 order,
                 identity: read.identity,
             }),
-            (_, text) => Err(Blocked::from(findings, &file.rel, text.as_deref())),
+            (_, _, text) => Err(Blocked::from(read.findings, &file.rel, text.as_deref())),
         }
     }
 
@@ -178,4 +298,39 @@ impl Ledger {
         bad.sort_by(|a, b| a.0.rel.as_os_str().cmp(b.0.rel.as_os_str()));
         (sum, bad)
     }
+}
+
+/// The ids that more than one order file holds (by file name, as `validate`'s
+/// `duplicate-id` finds them), with their files.
+fn duplicate_ids(files: &[OrderFile]) -> HashMap<String, Vec<PathBuf>> {
+    let mut by_id: HashMap<&str, Vec<&OrderFile>> = HashMap::with_capacity(files.len());
+    for file in files {
+        by_id.entry(&file.stem).or_default().push(file);
+    }
+    by_id
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(id, files)| (id.to_owned(), files.iter().map(|f| f.rel.clone()).collect()))
+        .collect()
+}
+
+/// Applies the severities configured under `checks:`; `off` drops a finding.
+pub fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
+    findings.retain_mut(|finding| {
+        if finding.code.is_fatal() {
+            return true;
+        }
+        match config.checks.get(finding.code.as_str()) {
+            Some(Level::Off) => false,
+            Some(Level::Error) => {
+                finding.severity = Severity::Error;
+                true
+            }
+            Some(Level::Warning) => {
+                finding.severity = Severity::Warning;
+                true
+            }
+            None => true,
+        }
+    });
 }

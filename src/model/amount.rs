@@ -17,12 +17,6 @@ impl Amount {
     pub const ZERO: Amount = Amount(Decimal::ZERO);
 }
 
-/// `percent` of `total`, rounded to the cent half away from zero, as invoices are.
-pub fn share(total: Decimal, percent: Decimal) -> Decimal {
-    (total * percent / Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-}
-
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
@@ -139,13 +133,6 @@ mod tests {
         let sum = amount(serde_json::json!(0.1)).expect("a").0
             + amount(serde_json::json!(0.2)).expect("b").0;
         assert_eq!(sum, Decimal::from_str("0.3").expect("decimal"));
-    }
-
-    #[test]
-    fn shares_round_half_away_from_zero() {
-        let d = |s: &str| Decimal::from_str(s).expect("decimal");
-        assert_eq!(share(d("195114.75"), d("30")), d("58534.43"));
-        assert_eq!(share(d("100"), d("33.333")), d("33.33"));
     }
 
     #[test]

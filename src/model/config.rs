@@ -53,6 +53,11 @@ pub struct Config {
     /// Who reviews structural amendments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amendments: Option<AmendmentPolicy>,
+    /// Decimals of each currency's minor unit, where they differ from ISO 4217
+    /// (installment amounts are rounded to them).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(example = serde_json::json!({"JPY": 0, "KWD": 3}))]
+    pub minor_units: BTreeMap<String, u32>,
     /// Severity per finding code: error, warning or off.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(example = serde_json::json!({"verbal-unconfirmed": "error"}))]
@@ -430,6 +435,17 @@ pub struct AmendmentPolicy {
 }
 
 impl Config {
+    /// The decimals installments of an order in `currency` are rounded to (the
+    /// ledger's currency when the order names none).
+    pub fn decimals_of(&self, currency: Option<&str>) -> u32 {
+        let currency = currency.or(self.currency.as_deref()).unwrap_or("");
+        self.minor_units
+            .get(currency)
+            .copied()
+            .unwrap_or_else(|| super::money::iso_minor_unit(currency))
+            .min(super::money::MAX_DECIMALS)
+    }
+
     /// The workflow an order follows.
     pub fn workflow_of(&self, name: Option<&str>) -> Option<(&str, &Workflow)> {
         let name = name.unwrap_or(&self.default_workflow);

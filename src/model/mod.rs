@@ -9,6 +9,7 @@ pub mod duration;
 pub mod enums;
 pub mod id_format;
 pub mod moment;
+pub mod money;
 pub mod order;
 pub mod pattern;
 pub mod status;

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -265,16 +264,4 @@ pub struct Hold {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Moment>,
     pub reason: String,
-}
-
-impl Order {
-    /// The order total: the sum of quantity times unit price.
-    pub fn total(&self) -> Decimal {
-        self.lines.iter().map(|l| l.qty.0 * l.unit_price.0).sum()
-    }
-
-    /// Money received so far.
-    pub fn paid(&self) -> Decimal {
-        self.payments.iter().map(|p| p.amount.0).sum()
-    }
 }

@@ -48,6 +48,8 @@ pub enum What {
         percent: String,
         #[serde(with = "rust_decimal::serde::str")]
         outstanding: Decimal,
+        /// The decimals of the order's currency.
+        decimals: u32,
     },
 }
 
@@ -94,6 +96,7 @@ impl Agenda {
                         name: installment.term.name.clone(),
                         percent: installment.term.percent.to_string(),
                         outstanding: installment.outstanding,
+                        decimals: config.decimals_of(order.currency.as_deref()),
                     },
                     due: point,
                     basis: due.basis.clone(),
@@ -119,8 +122,8 @@ pub struct AgendaEntry {
 }
 
 impl Kept for AgendaEntry {
-    const FILE: &'static str = ".ordo/agenda-v2.postcard";
-    const FORMAT: u32 = 2;
+    const FILE: &'static str = ".ordo/agenda-v3.postcard";
+    const FORMAT: u32 = 3;
 
     fn identity(&self) -> Identity {
         self.identity
@@ -158,6 +161,7 @@ mod tests {
                         name: "deposit".into(),
                         percent: "30".into(),
                         outstanding: Decimal::new(123_456, 2),
+                        decimals: 2,
                     },
                     due: Point::Day(chrono::NaiveDate::from_ymd_opt(2026, 2, 28).expect("day")),
                     basis: Basis::Firm,

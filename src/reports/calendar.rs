@@ -120,7 +120,10 @@ pub fn events(book: &Book<'_>, order: &Order) -> String {
                 "{} payment `{}`: {} outstanding",
                 order.id,
                 installment.term.name,
-                crate::commands::common::money(installment.outstanding)
+                crate::model::money::format(
+                    installment.outstanding,
+                    book.config.decimals_of(order.currency.as_deref())
+                )
             ),
             point,
             stamp,

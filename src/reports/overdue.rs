@@ -92,12 +92,13 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
                     name,
                     percent,
                     outstanding,
+                    decimals,
                 } if filters.role.is_empty() && item.basis == Basis::Firm => {
                     rows.push(row(
                         format!("payment:{name}"),
                         format!(
                             "Payment `{name}` ({percent}%): {} outstanding",
-                            crate::commands::common::money(*outstanding)
+                            crate::model::money::format(*outstanding, *decimals)
                         ),
                         String::new(),
                         agenda.owner.clone(),

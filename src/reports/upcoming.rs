@@ -94,7 +94,10 @@ pub fn report(
                     }
                 }
                 What::Payment {
-                    name, outstanding, ..
+                    name,
+                    outstanding,
+                    decimals,
+                    ..
                 } => {
                     if in_window(point) {
                         rows.push(row(
@@ -103,7 +106,7 @@ pub fn report(
                             format!("payment:{name}"),
                             format!(
                                 "Payment `{name}`: {} outstanding",
-                                crate::commands::common::money(*outstanding)
+                                crate::model::money::format(*outstanding, *decimals)
                             ),
                             agenda.owner.clone(),
                         ));

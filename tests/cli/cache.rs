@@ -1,6 +1,9 @@
 //! The cache under `.ordo/`: used when nothing changed, never trusted when a file,
 //! the configuration or the time has moved, or when it is corrupt.
 
+use ordo::ledger::cache::{Entry, Kept};
+use ordo::reports::agenda::AgendaEntry;
+
 use crate::support::{Ledger, copy_tree, run_in};
 
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
@@ -9,7 +12,7 @@ const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 fn the_cache_never_hides_a_change() {
     let ledger = Ledger::base();
     assert_eq!(ledger.run(&["validate"]).code, 0);
-    let cache = ledger.path().join(".ordo/cache-v4.postcard");
+    let cache = ledger.path().join(Entry::FILE);
     assert!(cache.is_file(), "a whole-ledger run leaves a cache");
     assert_eq!(ledger.run(&["validate"]).code, 0, "a warm run agrees");
 
@@ -118,7 +121,7 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
     let dir = example_copy();
     let root = dir.path();
     let cold = overdue(root);
-    let cache = root.join(".ordo/agenda-v2.postcard");
+    let cache = root.join(AgendaEntry::FILE);
     assert!(cache.is_file(), "a report run leaves the agenda cache");
     assert_eq!(overdue(root), cold, "a warm run agrees with the cold one");
     assert!(cold.contains("202611-ABC-007,ABC,review,"), "{cold}");

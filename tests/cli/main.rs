@@ -12,5 +12,6 @@ mod init;
 mod integrations;
 mod read;
 mod reports;
+mod trust;
 mod validate;
 mod write;
