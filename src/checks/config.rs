@@ -1,7 +1,7 @@
 //! `config`: problems in `ordo.yaml` that its schema cannot see: unknown anchors,
 //! steps and roles, cycles of due rules, calendars that contradict themselves.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use chrono::Datelike;
@@ -220,10 +220,11 @@ fn check_workflow(
     push: &mut impl FnMut(Route, String, Option<String>),
 ) {
     let at = Route::keys(&["workflows", name, "steps"]);
-    let ids: Vec<&str> = workflow.steps.iter().map(|s| s.id.as_str()).collect();
+    let ids: HashSet<&str> = workflow.steps.iter().map(|s| s.id.as_str()).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, step) in workflow.steps.iter().enumerate() {
         let step_at = at.clone().index(i);
-        if ids[..i].contains(&step.id.as_str()) {
+        if !seen.insert(step.id.as_str()) {
             push(
                 step_at.clone().key("id"),
                 format!("step `{}` is defined twice in `{name}`", step.id),
@@ -262,7 +263,7 @@ fn check_workflow(
             }
         }
         if let Some(rule) = &step.due {
-            for (key, problem) in due_rule_problems(rule, &ids, &[]) {
+            for (key, problem) in due_rule_problems(rule, &|id| ids.contains(id), &[]) {
                 let place = if key.is_empty() {
                     step_at.clone().key("due")
                 } else {
@@ -357,18 +358,29 @@ pub fn due_cycle(workflow: &Workflow) -> Option<Vec<String>> {
             _ => None,
         })
         .collect();
+    // Each step is walked once: a walk stops at a step an earlier walk cleared.
+    let mut cleared: HashSet<&str> = HashSet::new();
     for start in edges.keys() {
-        let mut path = vec![*start];
+        let mut path: Vec<&str> = Vec::new();
+        let mut on_path: HashMap<&str, usize> = HashMap::new();
         let mut node = *start;
-        while let Some(next) = edges.get(node) {
-            if let Some(pos) = path.iter().position(|p| p == next) {
+        loop {
+            if cleared.contains(node) {
+                break;
+            }
+            if let Some(&pos) = on_path.get(node) {
                 let mut cycle: Vec<String> = path[pos..].iter().map(|s| (*s).to_owned()).collect();
-                cycle.push((*next).to_owned());
+                cycle.push(node.to_owned());
                 return Some(cycle);
             }
-            path.push(next);
-            node = next;
+            on_path.insert(node, path.len());
+            path.push(node);
+            match edges.get(node) {
+                Some(next) => node = next,
+                None => break,
+            }
         }
+        cleared.extend(path);
     }
     None
 }

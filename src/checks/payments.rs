@@ -18,7 +18,7 @@ use super::Context;
 /// each problem comes with the key it concerns.
 pub fn due_rule_problems(
     rule: &DueRule,
-    steps: &[&str],
+    is_step: &dyn Fn(&str) -> bool,
     installments: &[&str],
 ) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
@@ -27,7 +27,7 @@ pub fn due_rule_problems(
     }
     for (key, anchor) in [("after", &rule.after), ("before", &rule.before)] {
         if let Some(Anchor::Step(id)) = anchor
-            && !steps.contains(&id.as_str())
+            && !is_step(id)
         {
             out.push((
                 key,
@@ -92,7 +92,7 @@ pub fn check_terms(
                 .label("repeated"),
             );
         }
-        for (key, problem) in due_rule_problems(&term.due, steps, &names) {
+        for (key, problem) in due_rule_problems(&term.due, &|id| steps.contains(&id), &names) {
             let place = if key.is_empty() {
                 at.clone().key("due")
             } else {

@@ -2,9 +2,11 @@
 //! steps it requires, and not dated before them.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::finding::{Code, Finding};
+use crate::model::config::Step;
 use crate::model::order::Order;
 use crate::model::status::{applies, is_closed};
 use crate::yaml::Route;
@@ -15,6 +17,12 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
     let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
         return;
     };
+    let by_id: HashMap<&str, &Step> = workflow
+        .steps
+        .iter()
+        .rev()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
     for step in &workflow.steps {
         let Some(record) = order.steps.get(&step.id) else {
             continue;
@@ -64,7 +72,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             continue;
         }
         for required in &step.requires {
-            let Some(req_step) = workflow.steps.iter().find(|s| s.id == *required) else {
+            let Some(req_step) = by_id.get(required.as_str()) else {
                 continue;
             };
             if !applies(req_step, order, name) {

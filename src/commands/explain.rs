@@ -4,7 +4,7 @@
 use super::common::{load_order, open_ledger, workflow_of};
 use crate::cli::{Cli, ExplainArgs};
 use crate::engine::due::{DueEngine, Source};
-use crate::yaml::{LineIndex, Route, locate};
+use crate::yaml::{LineIndex, Route, locate_all};
 use crate::{Environment, Failure, exit};
 
 pub fn run(
@@ -38,22 +38,46 @@ pub fn run(
     let computed =
         computed.map_err(|e| Failure::Usage(format!("{} {}: {e}", order.id, args.step)))?;
 
+    // Every link's place, found with one pass over each file.
+    let links: Vec<&crate::engine::due::Link> = computed.links.iter().collect();
     let order_rel = loaded.file.rel.display().to_string();
-    let place = |source: &Source| -> String {
-        let (file, text, route): (&str, &str, &Route) = match source {
-            Source::Order(route) => (&order_rel, &loaded.text, route),
-            Source::Config(route) => ("ordo.yaml", &ledger.config_text, route),
-        };
-        format!("{file}:{}", line_of(text, route))
+    let lines_in = |text: &str, routes: Vec<Route>| -> Vec<usize> {
+        let index = LineIndex::new(text);
+        locate_all(text, &routes)
+            .into_iter()
+            .map(|found| {
+                index
+                    .line_col(text, found.key.unwrap_or(found.value).start)
+                    .0
+            })
+            .collect()
     };
-    let rows: Vec<(String, String)> = computed
-        .links
+    let routes_of = |config: bool| -> Vec<Route> {
+        links
+            .iter()
+            .filter_map(|l| match (&l.source, config) {
+                (Some(Source::Config(route)), true) | (Some(Source::Order(route)), false) => {
+                    Some(route.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let mut config_lines = lines_in(&ledger.config_text, routes_of(true)).into_iter();
+    let mut order_lines = lines_in(&loaded.text, routes_of(false)).into_iter();
+    let rows: Vec<(String, String)> = links
         .iter()
         .map(|link| {
-            (
-                link.text.clone(),
-                link.source.as_ref().map(&place).unwrap_or_default(),
-            )
+            let at = match &link.source {
+                Some(Source::Config(_)) => {
+                    config_lines.next().map(|line| format!("ordo.yaml:{line}"))
+                }
+                Some(Source::Order(_)) => {
+                    order_lines.next().map(|line| format!("{order_rel}:{line}"))
+                }
+                None => None,
+            };
+            (link.text.clone(), at.unwrap_or_default())
         })
         .collect();
     let width = rows
@@ -82,11 +106,4 @@ pub fn run(
     text.push_str(&format!("= {due} ({})\n", computed.basis.label()));
     out.extend_from_slice(text.as_bytes());
     Ok(exit::OK)
-}
-
-/// The 1-based line of the node at `route` (its key when it has one).
-fn line_of(text: &str, route: &Route) -> usize {
-    let found = locate(text, route);
-    let at = found.key.unwrap_or(found.value).start;
-    LineIndex::new(text).line_col(text, at).0
 }

@@ -3,6 +3,7 @@
 //! blank lines elsewhere stay as they were; the result is validated before it is
 //! written, written atomically, and refused if the file changed underneath.
 
+pub mod append;
 pub mod git;
 pub mod lock;
 pub mod patch;

@@ -30,7 +30,7 @@ fn apply(text: &str, patches: Vec<Patch<'_>>) -> Result<String, EditError> {
     }
     let doc = document(text)?;
     apply_yaml_patches(&doc, &patches)
-        .map(|d| d.source().to_owned())
+        .map(|d| match_line_ends(text, d.source().to_owned()))
         .map_err(|e| EditError(e.to_string()))
 }
 
@@ -104,13 +104,29 @@ pub fn append_to_list(text: &str, key: &str, item: Value) -> Result<String, Edit
     if !doc.query_exists(&route(&[key])) {
         return append_top_level(text, key, Value::Sequence(vec![item]));
     }
-    apply(
-        text,
-        vec![Patch {
-            route: route(&[key]),
-            operation: Op::Append { value: item },
-        }],
-    )
+    let out = super::append::append_item(text, key, &item)?;
+    Ok(match_line_ends(text, out))
+}
+
+/// The edited text with the original's line ends: new lines of a CRLF file get
+/// CRLF too (yamlpatch and the YAML writer write `\n`).
+pub fn match_line_ends(original: &str, edited: String) -> String {
+    let crlf = original
+        .find('\n')
+        .is_some_and(|i| original[..i].ends_with('\r'));
+    if !crlf {
+        return edited;
+    }
+    let mut out = String::with_capacity(edited.len() + 64);
+    let mut previous = '\0';
+    for c in edited.chars() {
+        if c == '\n' && previous != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 /// Adds a new top-level key at the end of the file. (yamlpatch 1.26 mis-indents
@@ -133,7 +149,7 @@ fn append_top_level(text: &str, key: &str, value: Value) -> Result<String, EditE
         out.push_str(line);
         out.push('\n');
     }
-    Ok(out)
+    Ok(match_line_ends(text, out))
 }
 
 #[cfg(test)]

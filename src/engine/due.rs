@@ -3,12 +3,13 @@
 //! the place its input came from, for `ordo explain`.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use chrono_tz::Tz;
 
 use super::arith::{apply, month_end, set_day};
 use super::calendar::{OutOfRange, WorkCalendar};
+pub use super::chain::{Chain, Link, Source};
 use super::point::Point;
 use crate::model::config::{Config, Step, Workflow};
 use crate::model::due::{Anchor, DueRule, Offset, Roll};
@@ -58,26 +59,12 @@ impl Basis {
     }
 }
 
-/// Where an input of a computation was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Order(Route),
-    Config(Route),
-}
-
-/// One step of the reasoning behind a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    pub text: String,
-    pub source: Option<Source>,
-}
-
 /// A computed due date, its basis and how it was reached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Computed {
     pub point: Option<Point>,
     pub basis: Basis,
-    pub links: Vec<Link>,
+    pub links: Chain,
 }
 
 /// Why a due date could not be computed at all.
@@ -118,7 +105,7 @@ impl Calendars {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Step(String),
     Installment(String),
@@ -133,8 +120,9 @@ pub struct DueEngine<'a> {
     pub workflow: &'a Workflow,
     calendars: &'a Calendars,
     explain: bool,
-    memo: RefCell<BTreeMap<Key, Result<Computed, DueError>>>,
-    visiting: RefCell<Vec<Key>>,
+    /// Each step's position in the workflow, by id (the first, if repeated).
+    index: HashMap<&'a str, usize>,
+    memo: RefCell<HashMap<Key, Result<Computed, DueError>>>,
 }
 
 impl<'a> DueEngine<'a> {
@@ -144,14 +132,18 @@ impl<'a> DueEngine<'a> {
         workflow: &'a Workflow,
         calendars: &'a Calendars,
     ) -> Self {
+        let mut index = HashMap::with_capacity(workflow.steps.len());
+        for (i, step) in workflow.steps.iter().enumerate() {
+            index.entry(step.id.as_str()).or_insert(i);
+        }
         DueEngine {
             order,
             workflow_name,
             workflow,
             calendars,
             explain: false,
-            memo: RefCell::new(BTreeMap::new()),
-            visiting: RefCell::new(Vec::new()),
+            index,
+            memo: RefCell::new(HashMap::new()),
         }
     }
 
@@ -168,7 +160,7 @@ impl<'a> DueEngine<'a> {
     /// Adds a link to a chain, when links are being recorded.
     fn note(
         &self,
-        links: &mut Vec<Link>,
+        links: &mut Chain,
         text: impl FnOnce() -> String,
         source: impl FnOnce() -> Option<Source>,
     ) {
@@ -183,7 +175,7 @@ impl<'a> DueEngine<'a> {
     fn waiting(
         &self,
         on: impl Into<String>,
-        mut links: Vec<Link>,
+        mut links: Chain,
         text: impl FnOnce() -> String,
         source: impl FnOnce() -> Option<Source>,
     ) -> Computed {
@@ -196,115 +188,163 @@ impl<'a> DueEngine<'a> {
     }
 
     fn step(&self, id: &str) -> Option<(usize, &'a Step)> {
-        self.workflow
-            .steps
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.id == id)
+        let i = *self.index.get(id)?;
+        Some((i, &self.workflow.steps[i]))
     }
 
     /// The due date of a step of the order's workflow.
     pub fn step_due(&self, id: &str) -> Result<Computed, DueError> {
-        self.memoized(Key::Step(id.to_owned()), || {
-            let Some((index, step)) = self.step(id) else {
-                return Ok(self.waiting(
-                    format!("step {id}"),
-                    Vec::new(),
-                    || format!("{id} is not a step of workflow {}", self.workflow_name),
-                    || None,
-                ));
-            };
-            let mut links = Vec::new();
-            let Some(rule) = &step.due else {
-                self.note(
-                    &mut links,
-                    || format!("{id} has no due rule"),
-                    || Some(Source::Config(self.step_route(index))),
-                );
-                return Ok(Computed {
-                    point: None,
-                    basis: Basis::None,
-                    links,
-                });
-            };
-            self.note(
-                &mut links,
-                || format!("{id} ({}) is due {}", step.title, describe_rule(rule)),
-                || Some(Source::Config(self.step_route(index).key("due"))),
-            );
-            self.evaluate(rule, links)
-        })
+        self.due_of(Key::Step(id.to_owned()))
     }
 
     /// The due date of a payment installment of the order's contract.
     pub fn installment_due(&self, name: &str) -> Result<Computed, DueError> {
-        self.memoized(Key::Installment(name.to_owned()), || {
-            let terms = self
-                .order
-                .contract
-                .as_ref()
-                .map(|c| c.payment_terms.as_slice())
-                .unwrap_or_default();
-            let Some((index, term)) = terms.iter().enumerate().find(|(_, t)| t.name == name) else {
-                return Ok(self.waiting(
-                    format!("installment `{name}`"),
-                    Vec::new(),
-                    || format!("the contract has no installment `{name}`"),
-                    || Some(Source::Order(Route::keys(&["contract"]))),
-                ));
-            };
-            let mut links = Vec::new();
-            self.note(
-                &mut links,
-                || {
-                    format!(
-                        "installment `{name}` ({}%) is due {}",
-                        term.percent,
-                        describe_rule(&term.due)
-                    )
-                },
-                || {
-                    Some(Source::Order(
-                        Route::keys(&["contract", "payment_terms"])
-                            .index(index)
-                            .key("due"),
-                    ))
-                },
-            );
-            self.evaluate(&term.due, links)
-        })
+        self.due_of(Key::Installment(name.to_owned()))
     }
 
-    fn memoized(
-        &self,
-        key: Key,
-        compute: impl FnOnce() -> Result<Computed, DueError>,
-    ) -> Result<Computed, DueError> {
-        if let Some(done) = self.memo.borrow().get(&key) {
-            return done.clone();
+    fn terms(&self) -> &'a [crate::model::customer::PaymentTerm] {
+        self.order
+            .contract
+            .as_ref()
+            .map(|c| c.payment_terms.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// A remembered result, or one computed after the dates it depends on: the
+    /// chain of dependencies not yet known is walked first and computed from the
+    /// far end, so no computation recurses more than one level, however long
+    /// the chain of due rules (each link is computed once per order).
+    fn due_of(&self, key: Key) -> Result<Computed, DueError> {
+        if let Some(known) = self.memo.borrow().get(&key) {
+            return known.clone();
         }
-        if self.visiting.borrow().contains(&key) {
-            let name = match &key {
-                Key::Step(s) => s.clone(),
-                Key::Installment(i) => format!("installment `{i}`"),
-            };
-            return Err(DueError::Cycle(name));
+        let mut chain = vec![key.clone()];
+        let mut on_chain: HashSet<Key> = HashSet::from([key.clone()]);
+        while let Some(next) = chain.last().and_then(|k| self.dependency(k)) {
+            if self.memo.borrow().contains_key(&next) {
+                break;
+            }
+            if !on_chain.insert(next.clone()) {
+                // Around a cycle: the step it comes back to cannot be computed.
+                let name = match &next {
+                    Key::Step(s) => s.clone(),
+                    Key::Installment(i) => format!("installment `{i}`"),
+                };
+                self.memo
+                    .borrow_mut()
+                    .insert(next, Err(DueError::Cycle(name)));
+                break;
+            }
+            chain.push(next);
         }
-        self.visiting.borrow_mut().push(key.clone());
-        let result = compute();
-        self.visiting.borrow_mut().pop();
-        self.memo.borrow_mut().insert(key, result.clone());
-        result
+        for key in chain.into_iter().rev() {
+            let result = self.compute(&key);
+            self.memo.borrow_mut().insert(key, result);
+        }
+        self.memo
+            .borrow()
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| Err(DueError::Cycle(format!("{key:?}"))))
+    }
+
+    /// The one date a key's rule is computed from, when that is another key.
+    fn dependency(&self, key: &Key) -> Option<Key> {
+        let rule = match key {
+            Key::Step(id) => self.step(id)?.1.due.as_ref()?,
+            Key::Installment(name) => &self.terms().iter().find(|t| t.name == *name)?.due,
+        };
+        if let Some(name) = &rule.payment {
+            return Some(Key::Installment(name.clone()));
+        }
+        let Some(Anchor::Step(id)) = rule.anchor() else {
+            return None;
+        };
+        if self.order.steps.get(id).is_some_and(|r| r.done.is_some()) {
+            return None;
+        }
+        match self.step(id) {
+            Some((_, step)) if !applies(step, self.order, self.workflow_name) => None,
+            _ => Some(Key::Step(id.clone())),
+        }
+    }
+
+    fn compute(&self, key: &Key) -> Result<Computed, DueError> {
+        match key {
+            Key::Step(id) => self.compute_step(id),
+            Key::Installment(name) => self.compute_installment(name),
+        }
+    }
+
+    fn compute_step(&self, id: &str) -> Result<Computed, DueError> {
+        let Some((index, step)) = self.step(id) else {
+            return Ok(self.waiting(
+                format!("step {id}"),
+                Chain::default(),
+                || format!("{id} is not a step of workflow {}", self.workflow_name),
+                || None,
+            ));
+        };
+        let mut links = Chain::default();
+        let Some(rule) = &step.due else {
+            self.note(
+                &mut links,
+                || format!("{id} has no due rule"),
+                || Some(Source::Config(self.step_route(index))),
+            );
+            return Ok(Computed {
+                point: None,
+                basis: Basis::None,
+                links,
+            });
+        };
+        self.note(
+            &mut links,
+            || format!("{id} ({}) is due {}", step.title, describe_rule(rule)),
+            || Some(Source::Config(self.step_route(index).key("due"))),
+        );
+        self.evaluate(rule, links)
+    }
+
+    fn compute_installment(&self, name: &str) -> Result<Computed, DueError> {
+        let terms = self.terms();
+        let Some((index, term)) = terms.iter().enumerate().find(|(_, t)| t.name == name) else {
+            return Ok(self.waiting(
+                format!("installment `{name}`"),
+                Chain::default(),
+                || format!("the contract has no installment `{name}`"),
+                || Some(Source::Order(Route::keys(&["contract"]))),
+            ));
+        };
+        let mut links = Chain::default();
+        self.note(
+            &mut links,
+            || {
+                format!(
+                    "installment `{name}` ({}%) is due {}",
+                    term.percent,
+                    describe_rule(&term.due)
+                )
+            },
+            || {
+                Some(Source::Order(
+                    Route::keys(&["contract", "payment_terms"])
+                        .index(index)
+                        .key("due"),
+                ))
+            },
+        );
+        self.evaluate(&term.due, links)
     }
 
     fn step_route(&self, index: usize) -> Route {
         Route::keys(&["workflows", self.workflow_name, "steps"]).index(index)
     }
 
-    fn evaluate(&self, rule: &DueRule, mut links: Vec<Link>) -> Result<Computed, DueError> {
+    fn evaluate(&self, rule: &DueRule, mut links: Chain) -> Result<Computed, DueError> {
         if let Some(name) = &rule.payment {
             let mut inner = self.installment_due(name)?;
-            links.append(&mut inner.links);
+            links.append(std::mem::take(&mut inner.links));
             inner.links = links;
             return Ok(inner);
         }
@@ -317,7 +357,7 @@ impl<'a> DueEngine<'a> {
             ));
         };
         let base = self.anchor(anchor)?;
-        links.extend(base.links);
+        links.append(base.links);
         let Some(mut point) = base.point else {
             return Ok(Computed {
                 point: None,
@@ -424,7 +464,7 @@ impl<'a> DueEngine<'a> {
         let tz = self.tz();
         let order = self.order;
         let happened = |point: Point, what: &str, route: fn() -> Route| {
-            let mut links = Vec::new();
+            let mut links = Chain::default();
             self.note(
                 &mut links,
                 || format!("{what} {point}"),
@@ -438,7 +478,12 @@ impl<'a> DueEngine<'a> {
         };
         let missing = |what: String, route: fn() -> Route| {
             let text = format!("{what} is not recorded yet");
-            self.waiting(what, Vec::new(), || text, || Some(Source::Order(route())))
+            self.waiting(
+                what,
+                Chain::default(),
+                || text,
+                || Some(Source::Order(route())),
+            )
         };
         Ok(match anchor {
             Anchor::Received => happened(
@@ -479,7 +524,7 @@ impl<'a> DueEngine<'a> {
             Anchor::Date(name) => match order.dates.get(name) {
                 Some(m) => {
                     let point = Point::from_moment(m, tz);
-                    let mut links = Vec::new();
+                    let mut links = Chain::default();
                     self.note(
                         &mut links,
                         || format!("dates.{name} {point}"),
@@ -502,7 +547,7 @@ impl<'a> DueEngine<'a> {
         let record = self.order.steps.get(id);
         if let Some(done) = record.and_then(|r| r.done) {
             let point = Point::from_moment(&done, self.tz());
-            let mut links = Vec::new();
+            let mut links = Chain::default();
             self.note(
                 &mut links,
                 || format!("{id} done {point}"),
@@ -519,14 +564,14 @@ impl<'a> DueEngine<'a> {
         {
             return Ok(self.waiting(
                 format!("{id}, which does not apply to this order"),
-                Vec::new(),
+                Chain::default(),
                 || format!("{id} does not apply to this order"),
                 || None,
             ));
         }
         let skipped = record.is_some_and(|r| r.skipped.is_some());
         let mut inner = self.step_due(id)?;
-        let mut links = Vec::new();
+        let mut links = Chain::default();
         self.note(
             &mut links,
             || {
@@ -538,7 +583,7 @@ impl<'a> DueEngine<'a> {
             },
             || record.map(|_| Source::Order(Route::keys(&["steps", id]))),
         );
-        links.append(&mut inner.links);
+        links.append(std::mem::take(&mut inner.links));
         inner.links = links;
         if !skipped {
             inner.basis = inner.basis.through(id);

@@ -4,6 +4,7 @@
 
 pub mod arith;
 pub mod calendar;
+pub mod chain;
 pub mod due;
 pub mod point;
 pub mod schedule;

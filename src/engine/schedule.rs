@@ -2,6 +2,8 @@
 //! every installment with what is owed. What `show`, `list`, the reports and the
 //! writing commands all read.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::due::{Calendars, Computed, DueEngine, DueError};
@@ -95,6 +97,12 @@ impl<'a> Schedule<'a> {
             engine = engine.explaining();
         }
         let (status, stage) = status(order, name, workflow);
+        let by_id: HashMap<&str, &Step> = workflow
+            .steps
+            .iter()
+            .rev()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
         let steps = workflow
             .steps
             .iter()
@@ -110,10 +118,8 @@ impl<'a> Schedule<'a> {
                             .requires
                             .iter()
                             .filter(|req| {
-                                workflow
-                                    .steps
-                                    .iter()
-                                    .find(|s| s.id == **req)
+                                by_id
+                                    .get(req.as_str())
                                     .is_some_and(|s| applies(s, order, name))
                                     && !is_closed(order, req)
                             })

@@ -178,6 +178,9 @@ fn invite(event: &mut Event, people: Vec<(String, String)>) {
     }
 }
 
+/// How many links of a due date's chain an event's description shows.
+const DESCRIBED_LINKS: usize = 12;
+
 fn description(order: &Order, due: &Computed, role: &str) -> String {
     let mut text = format!(
         "Order {} for {} ({}), due {}",
@@ -190,7 +193,17 @@ fn description(order: &Order, due: &Computed, role: &str) -> String {
         text.push_str(&format!("; role {role}"));
     }
     text.push_str(". Chain: ");
-    let links: Vec<&str> = due.links.iter().map(|l| l.text.as_str()).collect();
+    // The nearest links say why; a chain through thousands of steps is for
+    // `ordo explain`, not for every event's description.
+    let mut links: Vec<&str> = due
+        .links
+        .iter()
+        .take(DESCRIBED_LINKS + 1)
+        .map(|l| l.text.as_str())
+        .collect();
+    if links.len() > DESCRIBED_LINKS {
+        links[DESCRIBED_LINKS] = "… (the rest: ordo explain)";
+    }
     text.push_str(&links.join("; "));
     text
 }

@@ -1,6 +1,8 @@
 //! Turns a [`Route`] into source spans by replaying the parser's events. Only files
 //! that have findings are located, so the common path never pays for positions.
 
+use std::collections::HashMap;
+
 use saphyr_parser::{Event, Parser};
 
 use super::route::{Route, Seg};
@@ -129,6 +131,103 @@ fn on_route(stack: &[Frame], route: &Route) -> Option<Option<Span>> {
     Some(key_span)
 }
 
+/// [`locate`] for many routes in one pass over the text (a long `explain`
+/// chain points into one file thousands of times). Routes that are not in the
+/// text fall back to their deepest ancestor, as with `locate`.
+pub fn locate_all(text: &str, routes: &[Route]) -> Vec<Located> {
+    let mut wanted: HashMap<&[Seg], Vec<usize>> = HashMap::new();
+    for (i, route) in routes.iter().enumerate() {
+        wanted.entry(route.0.as_slice()).or_default().push(i);
+    }
+    let lines = LineIndex::new(text);
+    let to_span = |s: saphyr_parser::Span| {
+        Span::new(
+            lines.offset(text, s.start.line(), s.start.col()),
+            lines.offset(text, s.end.line(), s.end.col()),
+        )
+    };
+    let mut found: Vec<Option<Located>> = vec![None; routes.len()];
+    let mut stack: Vec<Frame> = Vec::new();
+    // Containers that are wanted, until their end is seen: depth, key, start, whose.
+    let mut open: Vec<(usize, Option<Span>, usize, &Vec<usize>)> = Vec::new();
+    let here = |stack: &[Frame]| -> Option<(Vec<Seg>, Option<Span>)> {
+        let mut path = Vec::with_capacity(stack.len());
+        let mut key_span = None;
+        for frame in stack {
+            match frame {
+                Frame::Seq { next } => {
+                    path.push(Seg::Index(*next));
+                    key_span = None;
+                }
+                Frame::Map {
+                    key: Some((k, span)),
+                } => {
+                    path.push(Seg::Key(k.clone()));
+                    key_span = Some(*span);
+                }
+                Frame::Map { key: None } => return None,
+            }
+        }
+        Some((path, key_span))
+    };
+    for event in Parser::new_from_str(text) {
+        let Ok((event, raw)) = event else { break };
+        let span = to_span(raw);
+        match event {
+            Event::Scalar(value, ..) => {
+                if let Some(Frame::Map { key }) = stack.last_mut()
+                    && key.is_none()
+                {
+                    *key = Some((value.into_owned(), span));
+                    continue;
+                }
+                if let Some((path, key)) = here(&stack)
+                    && let Some(whose) = wanted.get(path.as_slice())
+                {
+                    for &i in whose {
+                        found[i] = Some(Located {
+                            key,
+                            value: span,
+                            exact: true,
+                        });
+                    }
+                }
+                advance(&mut stack);
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if let Some((path, key)) = here(&stack)
+                    && let Some(whose) = wanted.get(path.as_slice())
+                {
+                    open.push((stack.len(), key, span.start, whose));
+                }
+                stack.push(match event {
+                    Event::SequenceStart(..) => Frame::Seq { next: 0 },
+                    _ => Frame::Map { key: None },
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                stack.pop();
+                if let Some((_, key, start, whose)) = open.pop_if(|o| o.0 == stack.len()) {
+                    for &i in whose {
+                        found[i] = Some(Located {
+                            key,
+                            value: Span::new(start, span.end.max(start)),
+                            exact: true,
+                        });
+                    }
+                }
+                advance(&mut stack);
+            }
+            _ => {}
+        }
+    }
+    found
+        .into_iter()
+        .zip(routes)
+        .map(|(hit, route)| hit.unwrap_or_else(|| locate(text, route)))
+        .collect()
+}
+
 fn advance(stack: &mut [Frame]) {
     match stack.last_mut() {
         Some(Frame::Seq { next }) => *next += 1,
@@ -164,6 +263,20 @@ mod tests {
         assert!(found.exact);
         assert_eq!(found.key.map(at), Some("ORD-01"));
         assert_eq!(at(found.value), "{done: 2026-05-06, by: alice}");
+    }
+
+    #[test]
+    fn many_routes_at_once_agree_with_one_at_a_time() {
+        let routes = [
+            Route::keys(&["steps", "ORD-01", "by"]),
+            Route::keys(&["steps", "ORD-01"]),
+            Route::root().key("lines").index(1).key("sku"),
+            Route::root().key("lines"),
+            Route::keys(&["steps", "ORD-01", "note"]),
+            Route::keys(&["id"]),
+        ];
+        let one_by_one: Vec<Located> = routes.iter().map(|r| locate(TEXT, r)).collect();
+        assert_eq!(locate_all(TEXT, &routes), one_by_one);
     }
 
     #[test]

@@ -15,6 +15,6 @@ mod text;
 
 pub use de::{Refused, from_str};
 pub use load::{MAX_DEPTH, YamlError, parse};
-pub use locate::{Located, locate};
+pub use locate::{Located, locate, locate_all};
 pub use route::{Route, Seg};
 pub use text::{LineIndex, Span};

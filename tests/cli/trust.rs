@@ -309,3 +309,151 @@ fn every_format_names_every_file_left_out_and_strict_fails_on_them() {
         run.stdout
     );
 }
+
+#[test]
+fn appends_keep_trailing_comments_and_work_on_block_and_flow_lists_and_crlf() {
+    let base = "id: 202611-ACME-001\ncustomer: ACME\nowner: ann\nreceived: 2026-11-02T10:00:00+08:00\nchannel: email\nsteps:\n  take: {done: 2026-11-02T10:00, by: ann}\n  pack: {done: 2026-11-03, by: ben}\n";
+    let cases = [
+        (
+            "a comment after a block list",
+            format!("{base}amendments:\n  - {{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}\n# checked by dora\n"),
+        ),
+        (
+            "blank lines after a block list",
+            format!("{base}amendments:\n  - {{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}\n\n\n"),
+        ),
+        ("an empty flow list", format!("{base}amendments: []  # none yet\n")),
+        (
+            "a flow list",
+            format!("{base}amendments: [{{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}]\n"),
+        ),
+        (
+            "CRLF line ends",
+            format!("{base}amendments:\n  - {{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}\n# end\n")
+                .replace('\n', "\r\n"),
+        ),
+    ];
+    for (what, text) in cases {
+        for command in [
+            &[
+                "amend",
+                "202611-ACME-001",
+                "--by",
+                "ann",
+                "--summary",
+                "qty 10 -> 12",
+                "--impact",
+                "minor",
+            ][..],
+            &[
+                "plan",
+                "202611-ACME-001",
+                "--rebaseline",
+                "--reason",
+                "late truck",
+                "--by",
+                "ann",
+            ],
+        ] {
+            let ledger = Ledger::base();
+            ledger.write("orders/2026/202611-ACME-001.yaml", &text);
+            let run = ledger.run(command);
+            assert_eq!(run.code, 0, "{what}: {command:?}\n{}", run.transcript());
+            let after =
+                std::fs::read_to_string(ledger.path().join("orders/2026/202611-ACME-001.yaml"))
+                    .expect("read");
+            // Everything that was there is still there, in order, comments included.
+            // (The line of a flow list is the one that changes.)
+            let kept: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with("amendments: ["))
+                .collect();
+            let mut rest = after.lines();
+            for line in &kept {
+                assert!(rest.any(|l| l == *line), "{what}: `{line}` kept\n{after}");
+            }
+            if what.starts_with("a comment") || what.starts_with("CRLF") {
+                let last = after.lines().last().unwrap_or_default();
+                assert!(
+                    last.starts_with("# "),
+                    "{what}: the comment is still the last line\n{after}"
+                );
+            }
+            if what.starts_with("CRLF") {
+                assert!(
+                    !after.replace("\r\n", "").contains('\n'),
+                    "{what}: every line ends in CRLF\n{after:?}"
+                );
+            }
+            assert!(
+                !after.contains("# checked by dora\"") && !after.contains("minor# "),
+                "{after}"
+            );
+            let run = ledger.run(&["validate"]);
+            assert!(
+                !run.stdout.contains("error["),
+                "{what}: {command:?} leaves a valid order\n{after}\n{}",
+                run.stdout
+            );
+            let run = ledger.run(&["show", "202611-ACME-001"]);
+            let recorded = if command[0] == "amend" {
+                "qty 10 -> 12"
+            } else {
+                "late truck"
+            };
+            assert!(run.stdout.contains(recorded), "{what}: {}", run.stdout);
+        }
+    }
+}
+
+#[test]
+fn a_chain_of_ten_thousand_due_rules_is_computed_without_deep_recursion() {
+    let ledger = Ledger::base();
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    let years: Vec<String> = (2025..=2054).map(|y| y.to_string()).collect();
+    let mut steps = String::from(
+        "\n      - {id: s0, title: Step 0, role: sales, due: {after: ship, offset: 1d}}",
+    );
+    for i in 1..10_000 {
+        steps.push_str(&format!(
+            "\n      - {{id: s{i}, title: Step {i}, role: sales, due: {{after: s{}, offset: 1d}}}}",
+            i - 1
+        ));
+    }
+    let ship = "requires: [pack], due: {after: pack, offset: 1wd}}";
+    let config = config.replace(ship, &format!("{ship}{steps}")).replace(
+        "years: [2025, 2026]",
+        &format!("years: [{}]", years.join(", ")),
+    );
+    let last_rule = 1 + config
+        .lines()
+        .position(|l| l.contains("id: s9999,"))
+        .expect("the last step");
+    ledger.write("ordo.yaml", &config);
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = ledger.run(&["explain", "202611-ACME-001", "s9999"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // ship is due 2026-11-04 (pack + 1wd); s0 a day later, s9999 10,000 days after ship.
+    assert!(
+        run.stdout.ends_with("= 2054-03-22 (forecast (via ship))\n"),
+        "{}",
+        &run.stdout[run.stdout.len().saturating_sub(300)..]
+    );
+    assert!(run.stdout.lines().count() > 20_000, "every link is shown");
+    assert!(
+        run.stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with(&format!("ordo.yaml:{last_rule}"))),
+        "links point at their rules\n{}",
+        &run.stdout[..300]
+    );
+    let run = ledger.run(&["calendar"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("UID:202611-ACME-001.s9999@"),
+        "{}",
+        run.stderr
+    );
+}
