@@ -17,7 +17,7 @@ use crate::finding::{Finding, Severity};
 use crate::ledger::cache::{Cache, Entry, Identity};
 use crate::ledger::discover::CONFIG_FILE;
 use crate::ledger::document;
-use crate::ledger::files::{self, LedgerFile, OrderFile};
+use crate::ledger::files::{self, LedgerFile, OrderFile, Stray};
 use crate::ledger::open::{Ledger, apply_levels};
 use crate::ledger::read::read_order;
 use crate::ledger::source::read_source;
@@ -119,9 +119,31 @@ pub fn validate(
             .collect(),
     };
     let want_orders: Vec<&OrderFile> = all_orders.iter().collect();
+    let strays: Vec<Stray> = match selection {
+        Selection::All => ledger.strays.clone(),
+        Selection::Files(paths) => paths
+            .iter()
+            .filter(|p| p.starts_with("orders") && files::classify(p).is_none())
+            .filter_map(|p| files::stray(root, p.clone()))
+            .collect(),
+    };
+    for stray in strays {
+        outcome.findings.push(stray.finding());
+        outcome.files += 1;
+    }
     let config = &ledger.config;
     let tz = ledger.tz;
     let now = now(tz);
+    if whole || wanted(config_rel) {
+        let mut expiring = checks::config::expiring(config_rel, config, now.date_naive());
+        apply_levels(config, &mut expiring);
+        if !expiring.is_empty() {
+            outcome
+                .sources
+                .insert(config_rel.to_path_buf(), ledger.config_text.clone());
+        }
+        outcome.findings.extend(expiring);
+    }
     let customers = &ledger.customers;
     let id_format = IdFormat::parse(&config.id_format).ok();
     let ctx = Context {

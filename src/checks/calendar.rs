@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::engine::calendar::CalendarError;
 use crate::engine::due::{Computed, DueError};
 use crate::engine::schedule::Schedule;
 use crate::finding::{Code, Finding};
@@ -34,29 +35,49 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
     let mut seen = BTreeSet::new();
     // A failing due date is named (what, where) only when it makes a finding.
     let mut report = |due: &Result<Computed, DueError>, place: &dyn Fn() -> (String, Route)| {
-        let Err(DueError::Range(error)) = due else {
+        let Err(DueError::Range { error, forecast }) = due else {
             return;
         };
-        if !seen.insert((error.calendar.clone(), error.year)) {
+        let year = match error {
+            CalendarError::OutOfRange { year, .. } => *year,
+            CalendarError::NoWorkingTime { .. } => i32::MIN,
+        };
+        if !seen.insert((error.calendar().to_owned(), year)) {
             return;
         }
         let (what, route) = place();
-        out.push(
-            Finding::error(
-                Code::CalendarRange,
-                rel,
+        let (message, label, help) = match error {
+            CalendarError::OutOfRange {
+                calendar,
+                year,
+                covered,
+            } => (
                 format!(
-                    "the due date of {what} needs {} in calendar `{}`, which lists only {}",
-                    error.year, error.calendar, error.covered
+                    "the due date of {what} needs {year} in calendar `{calendar}`, which lists only {covered}"
                 ),
-            )
-            .at_key(route)
-            .label(format!("reaches {}", error.year))
-            .help(format!(
-                "add {} and its holidays and make-up workdays to calendars.{} in ordo.yaml",
-                error.year, error.calendar
-            )),
-        );
+                format!("reaches {year}"),
+                format!(
+                    "add {year} and its holidays and make-up workdays to calendars.{calendar} in ordo.yaml"
+                ),
+            ),
+            CalendarError::NoWorkingTime { calendar, from } => (
+                format!(
+                    "the due date of {what} cannot be counted: calendar `{calendar}` has no working time in the year from {from}"
+                ),
+                "no working time".to_owned(),
+                format!(
+                    "check calendars.{calendar} in ordo.yaml: its weekend, holidays and hours leave no working time"
+                ),
+            ),
+        };
+        // A forecast that cannot be computed does not make the order wrong: it
+        // warns; a date every anchor of which has happened is an error.
+        let finding = if *forecast {
+            Finding::warning(Code::CalendarRange, rel, format!("{message} (a forecast)"))
+        } else {
+            Finding::error(Code::CalendarRange, rel, message)
+        };
+        out.push(finding.at_key(route).label(label).help(help));
     };
     for l in &schedule.steps {
         report(&l.due, &|| {

@@ -9,7 +9,9 @@ use chrono_tz::Tz;
 use crate::Failure;
 use crate::checks::{self, Context};
 use crate::edit::{git, write};
-use crate::finding::{Finding, Severity};
+use std::io::Write;
+
+use crate::finding::{Code, Finding, Severity};
 use crate::ledger::document;
 use crate::ledger::files::OrderFile;
 use crate::ledger::open::{Blocked, Ledger, LoadedOrder, apply_levels};
@@ -89,7 +91,19 @@ pub fn check_order_text(
         findings.extend(checks::check_order(&ctx, file, order).findings);
     }
     apply_levels(&ledger.config, &mut findings);
-    findings.retain(|f| f.severity == Severity::Error && !allow.contains(&f.code));
+    // Recording what happened never waits on a date that cannot be computed:
+    // that is said, and the change is written.
+    for finding in findings.iter().filter(|f| f.code == Code::CalendarRange) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "ordo: warning: {}: {}",
+            finding.file.display(),
+            finding.message
+        );
+    }
+    findings.retain(|f| {
+        f.severity == Severity::Error && f.code != Code::CalendarRange && !allow.contains(&f.code)
+    });
     match order {
         Some(order) if findings.is_empty() => Ok(order),
         _ => {

@@ -73,10 +73,10 @@ pub fn run(
             "\n{} order file(s) could not be read and are not listed (`ordo validate` says why):\n",
             invalid.len()
         ));
-        for (file, blocked) in &invalid {
+        for (rel, blocked) in &invalid {
             text.push_str(&format!(
                 "  {}: {}\n",
-                file.rel.display(),
+                rel.display(),
                 blocked.first_problem()
             ));
         }

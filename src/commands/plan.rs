@@ -43,15 +43,16 @@ pub fn run(
             for file in &ledger.order_files {
                 match ledger.read(file) {
                     Ok(loaded) => good.push(loaded),
-                    Err(blocked) => bad.push((file.clone(), blocked)),
+                    Err(blocked) => bad.push((file.rel.clone(), blocked)),
                 }
             }
+            let bad = ledger.with_strays(bad);
             left_out = bad.len();
-            for (file, blocked) in &bad {
+            for (rel, blocked) in &bad {
                 out.extend_from_slice(
                     format!(
                         "skipped {} (not valid, see `ordo validate`): {}\n",
-                        file.rel.display(),
+                        rel.display(),
                         blocked.first_problem()
                     )
                     .as_bytes(),

@@ -6,8 +6,7 @@ use rayon::prelude::*;
 use super::common::{now_in, open_ledger};
 use crate::cli::{Cli, ReportOptions};
 use crate::ledger::cache::Cache;
-use crate::ledger::files::OrderFile;
-use crate::ledger::open::{Blocked, Ledger};
+use crate::ledger::open::{Ledger, LeftOut};
 use crate::model::order::Order;
 use crate::output::render::{Format, render};
 use crate::output::report::{Invalid, Report};
@@ -122,9 +121,11 @@ impl Loaded {
             };
             match agenda {
                 Ok(agenda) => agendas.extend(agenda),
-                Err(problem) => invalid_files.push(invalid(file, problem)),
+                Err(problem) => invalid_files.push(invalid(&file.rel, problem)),
             }
         }
+        invalid_files.extend(invalid_of(&ledger.with_strays(Vec::new())));
+        invalid_files.sort_by(|a, b| a.file.cmp(&b.file));
         (agendas, invalid_files)
     }
 }
@@ -137,15 +138,15 @@ enum Made {
     Uncached(Result<Option<Agenda>, String>),
 }
 
-fn invalid_of(bad: &[(OrderFile, Blocked)]) -> Vec<Invalid> {
+fn invalid_of(bad: &[LeftOut]) -> Vec<Invalid> {
     bad.iter()
-        .map(|(file, blocked)| invalid(file, blocked.first_problem()))
+        .map(|(rel, blocked)| invalid(rel, blocked.first_problem()))
         .collect()
 }
 
-fn invalid(file: &OrderFile, problem: String) -> Invalid {
+fn invalid(rel: &std::path::Path, problem: String) -> Invalid {
     Invalid {
-        file: file.rel.display().to_string().replace('\\', "/"),
+        file: rel.display().to_string().replace('\\', "/"),
         problem,
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::common::{check_as_of, ledger_root, now_in, use_color};
 use crate::cli::{Cli, ValidateArgs, ValidateFormat};
 use crate::finding::Severity;
+use crate::ledger::files;
 use crate::output::{github, human, json, located};
 use crate::validate::{Selection, validate};
 use crate::{Environment, Failure, exit};
@@ -19,16 +20,7 @@ pub fn run(
 ) -> Result<u8, Failure> {
     let root = ledger_root(cli, env)?;
     check_as_of(cli)?;
-    let selection = if args.paths.is_empty() {
-        Selection::All
-    } else {
-        Selection::Files(
-            args.paths
-                .iter()
-                .map(|p| relative_to_root(&root, &env.cwd, p))
-                .collect::<Result<_, _>>()?,
-        )
-    };
+    let selection = selection(&root, &env.cwd, &args.paths)?;
     let as_of_error = RefCell::new(None);
     let outcome = validate(&root, &selection, args.since.as_deref(), |tz| {
         now_in(cli, env, tz).unwrap_or_else(|e| {
@@ -66,6 +58,51 @@ pub fn run(
     };
     out.extend_from_slice(text.as_bytes());
     Ok(if errors > 0 { exit::FINDINGS } else { exit::OK })
+}
+
+/// What the given paths select: the whole ledger for none (or the root), the
+/// ledger files of a folder for a folder, and the files themselves otherwise.
+/// A path that does not exist, or names nothing of the ledger, is a usage error.
+fn selection(root: &Path, cwd: &Path, paths: &[PathBuf]) -> Result<Selection, Failure> {
+    if paths.is_empty() {
+        return Ok(Selection::All);
+    }
+    let mut selected = Vec::new();
+    for path in paths {
+        let exists = |base: &Path| base.join(path).symlink_metadata().is_ok();
+        if !exists(cwd) && !exists(root) {
+            return Err(Failure::Usage(format!(
+                "{}: no such file or folder",
+                path.display()
+            )));
+        }
+        let rel = relative_to_root(root, cwd, path)?;
+        let full = root.join(&rel);
+        if rel.as_os_str().is_empty() {
+            return Ok(Selection::All);
+        }
+        let folder = full.symlink_metadata().is_ok_and(|m| m.is_dir());
+        let top = rel.components().next().map(|c| c.as_os_str().to_owned());
+        match (folder, top.as_ref().and_then(|t| t.to_str())) {
+            (true, Some("orders")) => {
+                let listing = files::list_orders(root, &rel);
+                selected.extend(listing.orders.into_iter().map(|f| f.rel));
+                selected.extend(listing.strays.into_iter().map(|s| s.rel));
+            }
+            (true, Some("customers")) => {
+                selected.extend(files::customer_files(root).into_values());
+            }
+            (true, _) => {
+                return Err(Failure::Usage(format!(
+                    "{} is not a folder of the ledger (orders/ or customers/)",
+                    path.display()
+                )));
+            }
+            // Other files (a hook may pass any staged file) are not ordo's.
+            (false, _) => selected.push(rel),
+        }
+    }
+    Ok(Selection::Files(selected))
 }
 
 /// A command-line path as a path relative to the ledger root. A relative path is

@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration as Span, Months, NaiveDate};
 use chrono_tz::Tz;
 
-use super::calendar::{OutOfRange, WorkCalendar, local};
+use super::calendar::{CalendarError, WorkCalendar, local};
 use super::point::Point;
 use crate::model::duration::{Duration, Term, Unit};
 
@@ -15,7 +15,7 @@ pub fn apply(
     duration: &Duration,
     forward: bool,
     calendar: &WorkCalendar,
-) -> Result<Point, OutOfRange> {
+) -> Result<Point, CalendarError> {
     duration
         .terms
         .iter()
@@ -27,7 +27,7 @@ fn apply_term(
     term: Term,
     forward: bool,
     calendar: &WorkCalendar,
-) -> Result<Point, OutOfRange> {
+) -> Result<Point, CalendarError> {
     let tz = calendar.tz;
     let n = i64::from(term.count);
     let signed = if forward { n } else { -n };

@@ -10,13 +10,28 @@ use chrono_tz::Tz;
 
 use crate::model::config::Calendar;
 
-/// A computation reached a year whose holidays the calendar does not list.
+/// Why working time could not be counted: never a guessed date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("calendar `{calendar}` does not cover {year} (its years: {covered})")]
-pub struct OutOfRange {
-    pub calendar: String,
-    pub year: i32,
-    pub covered: String,
+pub enum CalendarError {
+    /// A computation reached a year whose holidays the calendar does not list.
+    #[error("calendar `{calendar}` does not cover {year} (its years: {covered})")]
+    OutOfRange {
+        calendar: String,
+        year: i32,
+        covered: String,
+    },
+    /// A whole year passed without a working day (or working hour) to count.
+    #[error("calendar `{calendar}` has no working time in the year from {from}")]
+    NoWorkingTime { calendar: String, from: NaiveDate },
+}
+
+impl CalendarError {
+    pub fn calendar(&self) -> &str {
+        match self {
+            CalendarError::OutOfRange { calendar, .. }
+            | CalendarError::NoWorkingTime { calendar, .. } => calendar,
+        }
+    }
 }
 
 /// A working calendar ready for arithmetic.
@@ -32,8 +47,8 @@ pub struct WorkCalendar {
     workdays: HashSet<NaiveDate>,
 }
 
-/// Working days are counted one by one; no real computation needs more than this.
-const MAX_DAYS: u32 = 366 * 5;
+/// Working days are counted one by one; a year without one ends the search.
+const MAX_IDLE_DAYS: u32 = 366;
 
 impl WorkCalendar {
     pub fn new(name: &str, calendar: &Calendar, tz: Tz) -> Self {
@@ -57,11 +72,11 @@ impl WorkCalendar {
         }
     }
 
-    fn check(&self, day: NaiveDate) -> Result<(), OutOfRange> {
+    fn check(&self, day: NaiveDate) -> Result<(), CalendarError> {
         if self.years.contains(&day.year()) {
             Ok(())
         } else {
-            Err(OutOfRange {
+            Err(CalendarError::OutOfRange {
                 calendar: self.name.clone(),
                 year: day.year(),
                 covered: self
@@ -76,7 +91,7 @@ impl WorkCalendar {
 
     /// Whether `day` is worked: not a weekend day (unless a make-up workday) and not
     /// a holiday.
-    pub fn is_working_day(&self, day: NaiveDate) -> Result<bool, OutOfRange> {
+    pub fn is_working_day(&self, day: NaiveDate) -> Result<bool, CalendarError> {
         self.check(day)?;
         let weekend = self.weekend[day.weekday().num_days_from_monday() as usize];
         Ok(!self.holidays.contains(&day) && (!weekend || self.workdays.contains(&day)))
@@ -84,13 +99,13 @@ impl WorkCalendar {
 
     /// `+n` working days: `+0` is the day itself or the next working day; `+n`
     /// counts from the day after.
-    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, OutOfRange> {
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         self.step_working_days(start, n, 1)
     }
 
     /// `-n` working days, the mirror of [`add_working_days`](Self::add_working_days):
     /// `-0` is the day itself or the previous working day.
-    pub fn sub_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, OutOfRange> {
+    pub fn sub_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         self.step_working_days(start, n, -1)
     }
 
@@ -99,30 +114,43 @@ impl WorkCalendar {
         start: NaiveDate,
         n: u32,
         dir: i64,
-    ) -> Result<NaiveDate, OutOfRange> {
+    ) -> Result<NaiveDate, CalendarError> {
         let mut day = start;
+        // Days since the last working day: a year of none means there is none
+        // to find (the years also end the search, with their own error).
+        let mut idle = 0;
+        let none_found = || CalendarError::NoWorkingTime {
+            calendar: self.name.clone(),
+            from: start,
+        };
         if n == 0 {
-            let mut guard = 0;
-            while !self.is_working_day(day)? && guard < MAX_DAYS {
+            while !self.is_working_day(day)? {
+                idle += 1;
+                if idle > MAX_IDLE_DAYS {
+                    return Err(none_found());
+                }
                 day = shift(day, dir);
-                guard += 1;
             }
             return Ok(day);
         }
         let mut counted = 0;
-        let mut guard = 0;
-        while counted < n && guard < MAX_DAYS * 2 {
+        while counted < n {
             day = shift(day, dir);
             if self.is_working_day(day)? {
                 counted += 1;
+                idle = 0;
+            } else {
+                idle += 1;
+                if idle > MAX_IDLE_DAYS {
+                    return Err(none_found());
+                }
             }
-            guard += 1;
         }
         Ok(day)
     }
 
     /// The working day on or after (`following`) / on or before (`preceding`) `day`.
-    pub fn roll(&self, day: NaiveDate, following: bool) -> Result<NaiveDate, OutOfRange> {
+    pub fn roll(&self, day: NaiveDate, following: bool) -> Result<NaiveDate, CalendarError> {
         self.step_working_days(day, 0, if following { 1 } else { -1 })
     }
 
@@ -140,15 +168,18 @@ impl WorkCalendar {
         &self,
         start: DateTime<Tz>,
         minutes: i64,
-    ) -> Result<DateTime<Tz>, OutOfRange> {
+    ) -> Result<DateTime<Tz>, CalendarError> {
         let mut remaining = Span::minutes(minutes);
         let mut cursor = start;
         let mut day = start.with_timezone(&self.tz).date_naive();
-        for _ in 0..MAX_DAYS {
+        let mut idle = 0;
+        loop {
+            let mut worked = false;
             if self.is_working_day(day)? {
                 let (open, close) = self.window(day);
                 let from = cursor.max(open);
                 if from < close {
+                    worked = true;
                     let available = close - from;
                     if remaining <= available {
                         return Ok(from + remaining);
@@ -156,14 +187,13 @@ impl WorkCalendar {
                     remaining -= available;
                 }
             }
+            idle = if worked { 0 } else { idle + 1 };
+            if idle > MAX_IDLE_DAYS {
+                return Err(self.no_working_time(start));
+            }
             day = shift(day, 1);
             cursor = self.window(day).0;
         }
-        Err(OutOfRange {
-            calendar: self.name.clone(),
-            year: day.year(),
-            covered: String::new(),
-        })
     }
 
     /// The instant `minutes` of working time before `end`; a target that starts
@@ -172,15 +202,18 @@ impl WorkCalendar {
         &self,
         end: DateTime<Tz>,
         minutes: i64,
-    ) -> Result<DateTime<Tz>, OutOfRange> {
+    ) -> Result<DateTime<Tz>, CalendarError> {
         let mut remaining = Span::minutes(minutes);
         let mut cursor = end;
         let mut day = end.with_timezone(&self.tz).date_naive();
-        for _ in 0..MAX_DAYS {
+        let mut idle = 0;
+        loop {
+            let mut worked = false;
             if self.is_working_day(day)? {
                 let (open, close) = self.window(day);
                 let to = cursor.min(close);
                 if to > open {
+                    worked = true;
                     let available = to - open;
                     if remaining <= available {
                         return Ok(to - remaining);
@@ -188,14 +221,20 @@ impl WorkCalendar {
                     remaining -= available;
                 }
             }
+            idle = if worked { 0 } else { idle + 1 };
+            if idle > MAX_IDLE_DAYS {
+                return Err(self.no_working_time(end));
+            }
             day = shift(day, -1);
             cursor = self.window(day).1;
         }
-        Err(OutOfRange {
+    }
+
+    fn no_working_time(&self, from: DateTime<Tz>) -> CalendarError {
+        CalendarError::NoWorkingTime {
             calendar: self.name.clone(),
-            year: day.year(),
-            covered: String::new(),
-        })
+            from: from.with_timezone(&self.tz).date_naive(),
+        }
     }
 
     /// Working time between two instants (zero when `to` is not after `from`).
@@ -203,7 +242,7 @@ impl WorkCalendar {
         &self,
         from: DateTime<Tz>,
         to: DateTime<Tz>,
-    ) -> Result<Span, OutOfRange> {
+    ) -> Result<Span, CalendarError> {
         let mut total = Span::zero();
         if to <= from {
             return Ok(total);
@@ -331,12 +370,64 @@ mod tests {
         let error = cal
             .add_working_days(date("2026-12-30"), 5)
             .expect_err("2027 is not covered");
-        assert_eq!(error.calendar, "default");
-        assert_eq!(error.year, 2027);
+        assert_eq!(error.calendar(), "default");
+        assert!(matches!(
+            error,
+            CalendarError::OutOfRange { year: 2027, .. }
+        ));
         assert_eq!(
             error.to_string(),
             "calendar `default` does not cover 2027 (its years: 2026)"
         );
+    }
+
+    #[test]
+    fn a_calendar_without_working_days_gives_up_instead_of_guessing() {
+        let every_day: Vec<Weekday> = vec![
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ];
+        let calendar = Calendar {
+            weekend: every_day,
+            hours: WorkingHours {
+                open: NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
+                close: NaiveTime::from_hms_opt(18, 0, 0).expect("time"),
+            },
+            years: (2026..=2040).collect(),
+            holidays: Vec::new(),
+            workdays: Vec::new(),
+        };
+        let cal = WorkCalendar::new("closed", &calendar, chrono_tz::Asia::Shanghai);
+        let from = date("2026-03-02");
+        for n in [0, 1, 30, 5000, 100_000] {
+            assert_eq!(
+                cal.add_working_days(from, n),
+                Err(CalendarError::NoWorkingTime {
+                    calendar: "closed".into(),
+                    from
+                }),
+                "+{n}wd"
+            );
+        }
+        let start = cal.window(from).0;
+        assert!(matches!(
+            cal.add_working_minutes(start, 60),
+            Err(CalendarError::NoWorkingTime { .. })
+        ));
+        // Long counts on a real calendar are counted, not cut short.
+        let china = china();
+        let far = WorkCalendar {
+            years: (2026..=2060).collect(),
+            ..china
+        };
+        let a = far.add_working_days(from, 5000).expect("counted");
+        let b = far.add_working_days(from, 6000).expect("counted");
+        assert!(b > a, "{a} {b}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono_tz::Tz;
 
 use super::arith::{apply, month_end, set_day};
-use super::calendar::{OutOfRange, WorkCalendar};
+use super::calendar::{CalendarError, WorkCalendar};
 pub use super::chain::{Chain, Link, Source};
 use super::point::Point;
 use crate::model::config::{Config, Step, Workflow};
@@ -67,11 +67,38 @@ pub struct Computed {
     pub links: Chain,
 }
 
+impl From<CalendarError> for DueError {
+    fn from(error: CalendarError) -> Self {
+        DueError::Range {
+            error,
+            forecast: false,
+        }
+    }
+}
+
+impl DueError {
+    /// The same error, reached through a date that is only a forecast.
+    fn through_forecast(self) -> Self {
+        match self {
+            DueError::Range { error, .. } => DueError::Range {
+                error,
+                forecast: true,
+            },
+            other => other,
+        }
+    }
+}
+
 /// Why a due date could not be computed at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DueError {
-    #[error(transparent)]
-    Range(#[from] OutOfRange),
+    /// Working time could not be counted. `forecast` when the date would only
+    /// have been a forecast (its chain passes through a step not done yet).
+    #[error("{error}")]
+    Range {
+        error: CalendarError,
+        forecast: bool,
+    },
     #[error("the due rules form a cycle through {0}")]
     Cycle(String),
     #[error("no working calendar named `{0}`")]
@@ -397,7 +424,7 @@ impl<'a> DueEngine<'a> {
                 },
             };
             let forward = rule.before.is_none();
-            point = apply(point, &duration, forward, calendar)?;
+            point = apply(point, &duration, forward, calendar).map_err(|e| forecast(e, &basis))?;
             self.note(
                 &mut links,
                 || {
@@ -439,7 +466,10 @@ impl<'a> DueEngine<'a> {
         }
         if let Some(roll) = rule.roll {
             let following = roll == Roll::Following;
-            point = point.with_date(calendar.roll(point.date(), following)?, tz);
+            let day = calendar
+                .roll(point.date(), following)
+                .map_err(|e| forecast(e, &basis))?;
+            point = point.with_date(day, tz);
             self.note(
                 &mut links,
                 || {
@@ -570,7 +600,9 @@ impl<'a> DueEngine<'a> {
             ));
         }
         let skipped = record.is_some_and(|r| r.skipped.is_some());
-        let mut inner = self.step_due(id)?;
+        let mut inner = self
+            .step_due(id)
+            .map_err(|e| if skipped { e } else { e.through_forecast() })?;
         let mut links = Chain::default();
         self.note(
             &mut links,
@@ -589,6 +621,14 @@ impl<'a> DueEngine<'a> {
             inner.basis = inner.basis.through(id);
         }
         Ok(inner)
+    }
+}
+
+/// A calendar error of a computation whose basis is `basis`.
+fn forecast(error: CalendarError, basis: &Basis) -> DueError {
+    DueError::Range {
+        error,
+        forecast: !matches!(basis, Basis::Firm),
     }
 }
 

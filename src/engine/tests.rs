@@ -2,6 +2,7 @@
 //! payment rule families, the DESIGN examples, bases, month ends, leap years and
 //! make-up workdays.
 
+use super::calendar::CalendarError;
 use super::due::{Basis, Calendars, DueEngine, DueError};
 use super::schedule::{Schedule, StepState};
 use crate::model::{Config, Order};
@@ -192,7 +193,10 @@ fn leaving_the_calendar_is_an_error() {
     let (name, workflow) = config.workflow_of(None).expect("workflow");
     let engine = DueEngine::new(&o, name, workflow, &calendars);
     match engine.step_due("S2") {
-        Err(DueError::Range(e)) => assert_eq!((e.calendar.as_str(), e.year), ("default", 2027)),
+        Err(DueError::Range {
+            error: CalendarError::OutOfRange { calendar, year, .. },
+            forecast: false,
+        }) => assert_eq!((calendar.as_str(), year), ("default", 2027)),
         other => panic!("expected a calendar range error, got {other:?}"),
     }
 }

@@ -46,6 +46,9 @@ impl Blocked {
     }
 }
 
+/// A file a pass over the orders left out, and why.
+pub type LeftOut = (PathBuf, Blocked);
+
 /// An order read from its file, with the text it was read from.
 #[derive(Debug, Clone)]
 pub struct LoadedOrder {
@@ -69,6 +72,8 @@ pub struct Ledger {
     /// For `explain`, which points into it.
     pub config_text: String,
     pub order_files: Vec<OrderFile>,
+    /// What looks like an order file under `orders/` but is not read.
+    pub strays: Vec<files::Stray>,
     /// Ids held by more than one file, with those files: none of them is used.
     pub duplicates: HashMap<String, Vec<PathBuf>>,
     /// What the caches' entries depend on besides their files (see
@@ -176,11 +181,12 @@ impl Ledger {
             };
         };
         let config_text = config_text.unwrap_or_default();
-        let order_files = if list_orders {
-            files::order_files(root)
+        let listing = if list_orders {
+            files::list_orders(root, Path::new("orders"))
         } else {
-            Vec::new()
+            files::Listing::default()
         };
+        let order_files = listing.orders;
         let ledger = Ledger {
             duplicates: duplicate_ids(&order_files),
             root: root.to_path_buf(),
@@ -192,6 +198,7 @@ impl Ledger {
             customers,
             customer_codes,
             order_files,
+            strays: listing.strays,
         };
         Opening {
             ledger: Some(ledger),
@@ -245,10 +252,7 @@ impl Ledger {
     /// its results, never the orders (or their 200 MB of text). The ones that
     /// cannot be read are returned with their findings, never dropped. Results
     /// come in the order of [`Ledger::order_files`].
-    pub fn map_orders<P: Send>(
-        &self,
-        each: impl Fn(&Order) -> P + Sync,
-    ) -> (Vec<P>, Vec<(OrderFile, Blocked)>) {
+    pub fn map_orders<P: Send>(&self, each: impl Fn(&Order) -> P + Sync) -> (Vec<P>, Vec<LeftOut>) {
         let results: Vec<(&OrderFile, Result<P, Blocked>)> = self
             .order_files
             .par_iter()
@@ -259,10 +263,10 @@ impl Ledger {
         for (file, result) in results {
             match result {
                 Ok(part) => good.push(part),
-                Err(blocked) => bad.push((file.clone(), blocked)),
+                Err(blocked) => bad.push((file.rel.clone(), blocked)),
             }
         }
-        (good, bad)
+        (good, self.with_strays(bad))
     }
 
     /// Folds every readable order into `A`, in parallel: `add` counts one order
@@ -274,8 +278,8 @@ impl Ledger {
         init: impl Fn() -> A + Sync + Send,
         add: impl Fn(A, &Order) -> A + Sync + Send,
         merge: impl Fn(A, A) -> A + Sync + Send,
-    ) -> (A, Vec<(OrderFile, Blocked)>) {
-        let (sum, mut bad) = self
+    ) -> (A, Vec<LeftOut>) {
+        let (sum, bad) = self
             .order_files
             .par_iter()
             .fold(
@@ -283,7 +287,7 @@ impl Ledger {
                 |(sum, mut bad), file| match self.read(file) {
                     Ok(loaded) => (add(sum, &loaded.order), bad),
                     Err(blocked) => {
-                        bad.push((file.clone(), blocked));
+                        bad.push((file.rel.clone(), blocked));
                         (sum, bad)
                     }
                 },
@@ -295,8 +299,20 @@ impl Ledger {
                     (merge(a, b), bad_a)
                 },
             );
-        bad.sort_by(|a, b| a.0.rel.as_os_str().cmp(b.0.rel.as_os_str()));
-        (sum, bad)
+        (sum, self.with_strays(bad))
+    }
+
+    /// The files left out, with what looks like an order file but is not read,
+    /// in the order of their paths.
+    pub fn with_strays(&self, mut bad: Vec<LeftOut>) -> Vec<LeftOut> {
+        bad.extend(self.strays.iter().map(|stray| {
+            (
+                stray.rel.clone(),
+                Blocked::from(vec![stray.finding()], &stray.rel, None),
+            )
+        }));
+        bad.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+        bad
     }
 }
 

@@ -25,15 +25,8 @@ pub fn report(
     book: &Book<'_>,
     agendas: &[Agenda],
     within: &Duration,
-) -> Result<Report, crate::engine::calendar::OutOfRange> {
-    let calendar = book
-        .calendars
-        .get(None)
-        .map_err(|_| crate::engine::calendar::OutOfRange {
-            calendar: "default".into(),
-            year: 0,
-            covered: String::new(),
-        })?;
+) -> Result<Report, crate::engine::due::DueError> {
+    let calendar = book.calendars.get(None)?;
     let end = apply(Point::At(book.now), within, true, calendar)?.overdue_from(book.tz);
     let in_window = |p: Point| {
         let at = p.start(book.tz);

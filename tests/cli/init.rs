@@ -34,11 +34,21 @@ fn init_creates_a_valid_ledger_and_refuses_to_overwrite_it() {
     let hook = std::fs::read_to_string(root.join(".pre-commit-config.yaml")).expect("read");
     assert!(hook.contains("entry: ordo validate"));
 
-    let run = run_in(&root, &["--as-of", "2026-11-20", "validate"]);
+    let run = run_in(&root, &["--as-of", "2026-06-01", "validate"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(
         run.stdout,
         "0 errors, 0 warnings in 0 orders and 2 other files\n"
+    );
+    // The shipped calendars list 2025 and 2026: from November they say so.
+    let run = run_in(&root, &["--as-of", "2026-11-20", "validate"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains(
+            "warning[calendar-expiring]: calendar `default` covers years up to 2026, which ends in 42 days"
+        ),
+        "{}",
+        run.stdout
     );
 
     let before = std::fs::read_to_string(root.join("ordo.yaml")).expect("read");

@@ -457,3 +457,153 @@ fn a_chain_of_ten_thousand_due_rules_is_computed_without_deep_recursion() {
         run.stderr
     );
 }
+
+#[test]
+fn files_that_look_like_orders_but_are_not_read_are_findings() {
+    let ledger = Ledger::base();
+    let text = std::fs::read_to_string(ledger.path().join("orders/2026/202611-ACME-001.yaml"))
+        .expect("order");
+    ledger.write(
+        "orders/2026/202611-ACME-002.YAML",
+        text.replace("-001", "-002"),
+    );
+    ledger.write(
+        "orders/2026/a/b/202611-ACME-003.yaml",
+        text.replace("-001", "-003"),
+    );
+    ledger.write(
+        "elsewhere/2025/202511-ACME-001.yaml",
+        text.replace("202611-ACME-001", "202511-ACME-001")
+            .replace("2026-11-02T10:00:00", "2025-11-02T10:00:00"),
+    );
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        ledger.path().join("elsewhere/2025"),
+        ledger.path().join("orders/2025"),
+    )
+    .expect("symlink");
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    for expected in [
+        "error[file]: orders/2026/202611-ACME-002.YAML is not read: order files end in `.yaml`, in lower case",
+        "error[id-mismatch]: order files live in a year folder: orders/2026/202611-ACME-003.yaml",
+        #[cfg(unix)]
+        "error[file]: orders/2025 is a link to a folder",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+    }
+    let run = ledger.run(&["overdue"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("orders/2026/202611-ACME-002.YAML: file:"),
+        "{}",
+        run.stdout
+    );
+    let run = ledger.run(&["validate", "orders/2026/202611-ACME-009.yaml"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("no such file or folder"),
+        "{}",
+        run.stderr
+    );
+    let run = ledger.run(&["validate", "orders/2026"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stdout.contains("in 2 orders"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("202611-ACME-002.YAML"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_calendar_without_working_days_is_a_finding_never_a_guessed_date() {
+    let ledger = Ledger::base();
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    ledger.write(
+        "ordo.yaml",
+        config
+            .replace(
+                "weekend: [sat, sun]",
+                "weekend: [mon, tue, wed, thu, fri, sat, sun]",
+            )
+            .replace("workdays: [2026-10-10]", "workdays: []")
+            .replace(
+                "years: [2025, 2026, 2027]",
+                "years: [2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036]",
+            ),
+    );
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains(
+            "error[calendar-range]: the due date of step pack (Packed) cannot be counted: calendar `default` has no working time in the year from 2026-11-02"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = ledger.run(&["show", "202611-ACME-001"]);
+    assert!(
+        run.stdout
+            .contains("error: calendar `default` has no working time"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn recording_a_fact_is_never_refused_for_a_forecast_that_cannot_be_computed() {
+    let ledger = Ledger::base();
+    // ship is due a year of working days after pack: beyond the listed years.
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    ledger.write(
+        "ordo.yaml",
+        config.replace(
+            "due: {after: pack, offset: 1wd}",
+            "due: {after: pack, offset: 600wd}",
+        ),
+    );
+    order(&ledger, "202611-ACME-002", "");
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("warning[calendar-range]")
+            && run.stdout.contains("(a forecast)")
+            && run.stdout.contains("error[calendar-range]"),
+        "a forecast warns, a firm date is an error:\n{}",
+        run.stdout
+    );
+    let run = ledger.run(&[
+        "advance",
+        "202611-ACME-002",
+        "take",
+        "--by",
+        "ann",
+        "--on",
+        "2026-11-05T10:00",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stderr.contains("needs 2028"), "{}", run.stderr);
+    let run = crate::support::run_in(
+        ledger.path(),
+        &[
+            "--as-of",
+            "2029-01-05",
+            "new",
+            "--customer",
+            "ACME",
+            "--owner",
+            "ann",
+            "--received",
+            "2029-01-04T10:00",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        ledger
+            .path()
+            .join("orders/2029/202901-ACME-001.yaml")
+            .is_file()
+    );
+}
