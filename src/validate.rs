@@ -14,7 +14,7 @@ use crate::checks::credit::{Exposure, check_customer};
 use crate::checks::time::Window;
 use crate::checks::{self, Context};
 use crate::finding::{Finding, Severity};
-use crate::ledger::cache::{Cache, Entry, Identity};
+use crate::ledger::cache::{self, Cache, Entry, Identity};
 use crate::ledger::discover::CONFIG_FILE;
 use crate::ledger::document;
 use crate::ledger::files::{self, LedgerFile, OrderFile, Stray};
@@ -44,6 +44,8 @@ pub struct Outcome {
     pub orders: usize,
     /// How many files of any kind were checked.
     pub files: usize,
+    /// Why the cache could not be written, if it could not.
+    pub cache_problem: Option<String>,
 }
 
 impl Outcome {
@@ -165,6 +167,8 @@ pub fn validate(
         .collect();
     // The cache serves whole-ledger runs only, where the wanted orders are all
     // of them.
+    // Taken before any file is stat'ed or read (see `Identity::racy`).
+    let read_ns = cache::clock_ns();
     let (cache, identities): (Cache<Entry>, Vec<Option<Identity>>) = if use_cache {
         Cache::load_with_identities(root, fingerprint, &all_orders)
     } else {
@@ -179,7 +183,7 @@ pub fn validate(
                 cache: &cache,
                 identity,
             });
-            check_order_file(root, &ctx, &credit_limited, file, cache, now_secs)
+            check_order_file(root, &ctx, &credit_limited, file, cache, now_secs, read_ns)
         })
         .collect();
     outcome.orders = checked.len();
@@ -187,17 +191,17 @@ pub fn validate(
     // Saved when anything was read, or files went away (their entries with them),
     // on a thread of its own while the cross-file checks run.
     let save = use_cache && (checked.iter().any(|c| !c.from_cache) || cache.len() != checked.len());
-    let mut cross = std::thread::scope(|scope| {
-        if save {
+    let (cross, saved) = std::thread::scope(|scope| {
+        let saving = save.then(|| {
             scope.spawn(|| {
                 let entries = checked.iter().filter_map(|c| {
                     let key = c.rel.to_str()?;
                     Some((key, c.entry.as_ref().or_else(|| cache.entry(key))?))
                 });
-                Cache::save(root, fingerprint, entries);
-            });
-        }
-        cross_file_findings(
+                Cache::save(root, fingerprint, entries)
+            })
+        });
+        let cross = cross_file_findings(
             root,
             &ctx,
             customers,
@@ -206,8 +210,17 @@ pub fn validate(
             &checked,
             &all_orders,
             &want_orders,
-        )
-    })?;
+        );
+        let saved = saving.map(|s| {
+            s.join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("the cache writer failed")))
+        });
+        (cross, saved)
+    });
+    let mut cross = cross?;
+    if let Some(Err(error)) = saved {
+        outcome.cache_problem = Some(error.to_string());
+    }
     for mut c in checked {
         if !cross.is_empty()
             && let Some(found) = cross.remove(c.rel)
@@ -361,6 +374,7 @@ fn check_order_file<'f>(
     file: &'f OrderFile,
     cache: Option<Stat<'_>>,
     now: i64,
+    read_ns: i128,
 ) -> Checked<'f> {
     if let Some(Stat {
         cache,
@@ -398,6 +412,7 @@ fn check_order_file<'f>(
         rel: &file.rel,
         entry: identity.map(|identity| Entry {
             identity,
+            read_ns,
             findings: findings.clone(),
             window,
             exposure: exposure.clone(),

@@ -27,7 +27,7 @@ pub fn run(
     let by = resolve_by(&ledger, args.by.as_deref())?;
     check_may_act(&ledger, &by, step)?;
     check_requires(&loaded, &schedule, step)?;
-    let when = when_text(args.on.as_deref(), now)?;
+    let when = when_text("--on", args.on.as_deref(), now)?;
     let mut fields = vec![
         ("done", Value::String(when.clone())),
         ("by", Value::String(by.clone())),

@@ -26,7 +26,7 @@ pub fn run(
     let mut put = |k: &str, v: Value| {
         amendment.insert(Value::String(k.to_owned()), v);
     };
-    put("at", Value::String(when_text(None, now)?));
+    put("at", Value::String(when_text("", None, now)?));
     put("by", Value::String(by.clone()));
     if let Some(channel) = args.channel {
         put("channel", Value::String(channel.as_str().to_owned()));

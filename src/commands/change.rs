@@ -53,13 +53,14 @@ pub fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> 
         })
 }
 
-/// The text recorded for "when": `--on` as written, else now with its offset.
-pub fn when_text(on: Option<&str>, now: DateTime<Tz>) -> Result<String, Failure> {
+/// The text recorded for "when": the option `flag` as written, else now with
+/// its offset.
+pub fn when_text(flag: &str, on: Option<&str>, now: DateTime<Tz>) -> Result<String, Failure> {
     match on {
         Some(text) => {
             let moment: Moment = text
                 .parse()
-                .map_err(|e| Failure::Usage(format!("--on: {e}")))?;
+                .map_err(|e| Failure::Usage(format!("{flag}: {e}")))?;
             Ok(moment.to_string())
         }
         None => Ok(now.format("%Y-%m-%dT%H:%M:%S%:z").to_string()),
@@ -141,6 +142,9 @@ pub fn apply(
             "cannot take the ledger's write lock (.ordo/write.lock): {e}"
         ))
     })?;
+    if let Some(dir) = path.parent() {
+        write::remove_leftovers(dir);
+    }
     write::replace(&path, loaded.text.as_bytes(), new.as_bytes())
         .map_err(|e| Failure::Io(e.to_string()))?;
     drop(lock);

@@ -45,7 +45,12 @@ const VSCODE: &str = r#"{
 }
 "#;
 
-const GITIGNORE: &str = "# ordo's cache of parsed orders\n.ordo/\n";
+/// What a ledger's `.gitignore` keeps out of git: the cache and lock, and the
+/// temporary file a writer killed mid-write leaves (the next writer removes it).
+const IGNORED: &[(&str, &str)] = &[
+    (".ordo/", "ordo's cache and write lock"),
+    (".ordo-write-*.tmp", "a write interrupted before its rename"),
+];
 
 pub fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let dir = if args.dir.is_absolute() {
@@ -57,6 +62,18 @@ pub fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, 
         return Err(Failure::Usage(format!(
             "{} already holds a ledger (ordo.yaml); nothing was changed",
             dir.display()
+        )));
+    }
+    // A ledger inside another would capture every command run below it.
+    if let Some(outer) = dir
+        .ancestors()
+        .skip(1)
+        .find(|a| a.join(CONFIG_FILE).is_file())
+    {
+        return Err(Failure::Usage(format!(
+            "{} is inside the ledger at {}; a ledger cannot hold another (nothing was changed)",
+            dir.display(),
+            outer.display()
         )));
     }
     let mut files: Vec<(String, String)> = vec![
@@ -81,18 +98,20 @@ pub fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, 
         }
     }
     let gitignore = dir.join(".gitignore");
-    let ignore_text = match std::fs::read_to_string(&gitignore) {
-        Ok(text) if text.lines().any(|l| l.trim() == ".ordo/") => None,
-        Ok(text) => Some(format!(
-            "{text}{}{GITIGNORE}",
-            if text.ends_with('\n') || text.is_empty() {
-                ""
-            } else {
-                "\n"
-            }
-        )),
-        Err(_) => Some(GITIGNORE.to_owned()),
-    };
+    let existing = std::fs::read_to_string(&gitignore).unwrap_or_default();
+    let missing: String = IGNORED
+        .iter()
+        .filter(|(pattern, _)| !existing.lines().any(|l| l.trim() == *pattern))
+        .map(|(pattern, why)| format!("# {why}\n{pattern}\n"))
+        .collect();
+    let ignore_text = (!missing.is_empty()).then(|| {
+        let gap = if existing.ends_with('\n') || existing.is_empty() {
+            ""
+        } else {
+            "\n"
+        };
+        format!("{existing}{gap}{missing}")
+    });
     if let Some(text) = ignore_text {
         files.push((".gitignore".to_owned(), text));
     }

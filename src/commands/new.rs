@@ -43,7 +43,7 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
             )
         })?,
     };
-    let received = when_text(args.received.as_deref(), now)?;
+    let received = when_text("--received", args.received.as_deref(), now)?;
     let received_at: Moment = received
         .parse()
         .map_err(|e| Failure::Usage(format!("--received: {e}")))?;
@@ -55,8 +55,34 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
     let day = received_at.local_date(ledger.tz);
     let format = IdFormat::parse(&ledger.config.id_format)
         .map_err(|e| Failure::Usage(format!("id_format: {e}")))?;
-    let seq = ledger
-        .order_files
+    let mut body = format!(
+        "customer: {}\nowner: {owner}\nreceived: {received}\nchannel: {}\npriority: {}\nkind: {}\n",
+        customer.code, args.channel, args.priority, args.kind
+    );
+    if let Some(workflow) = &args.workflow {
+        body.push_str(&format!("workflow: {workflow}\n"));
+    }
+    if let Some(currency) = customer
+        .currency
+        .as_deref()
+        .or(ledger.config.currency.as_deref())
+    {
+        body.push_str(&format!("currency: {currency}\n"));
+    }
+    body.push_str("# lines:\n#   - {sku: A-01, description: Product A, qty: 100, unit: pcs, unit_price: 50.00}\n");
+    if let Some(terms) = customer_terms(&ledger.root, &customer.code) {
+        body.push_str("contract:\n  # signed: YYYY-MM-DD\n  # production_time: 25wd\n");
+        body.push_str(&terms);
+    }
+    // The id is chosen and its file created under the write lock, from the
+    // files as they are then: two `new` at once take two ids.
+    let lock = crate::edit::lock::WriteLock::acquire(&ledger.root).map_err(|e| {
+        Failure::Io(format!(
+            "cannot take the ledger's write lock (.ordo/write.lock): {e}"
+        ))
+    })?;
+    let taken = crate::ledger::files::order_files(&ledger.root);
+    let mut seq = taken
         .iter()
         .filter_map(|f| format.read(&f.stem))
         .filter(|p| {
@@ -66,37 +92,37 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
         })
         .filter_map(|p| p.seq)
         .max()
-        .unwrap_or(0)
-        + 1;
-    let id = format.render(day.year(), day.month(), &customer.code, seq);
-    let rel = PathBuf::from(format!("orders/{}/{id}.yaml", day.year()));
-    let mut text = format!(
-        "id: {id}\ncustomer: {}\nowner: {owner}\nreceived: {received}\nchannel: {}\npriority: {}\nkind: {}\n",
-        customer.code, args.channel, args.priority, args.kind
-    );
-    if let Some(workflow) = &args.workflow {
-        text.push_str(&format!("workflow: {workflow}\n"));
-    }
-    if let Some(currency) = customer
-        .currency
-        .as_deref()
-        .or(ledger.config.currency.as_deref())
-    {
-        text.push_str(&format!("currency: {currency}\n"));
-    }
-    text.push_str("# lines:\n#   - {sku: A-01, description: Product A, qty: 100, unit: pcs, unit_price: 50.00}\n");
-    if let Some(terms) = customer_terms(&ledger.root, &customer.code) {
-        text.push_str("contract:\n  # signed: YYYY-MM-DD\n  # production_time: 25wd\n");
-        text.push_str(&terms);
-    }
-    let file = OrderFile {
-        rel: rel.clone(),
-        stem: id.clone(),
-        year: Some(day.year().to_string()),
+        .unwrap_or(0);
+    let mut tries = 0;
+    let (id, rel) = loop {
+        seq += 1;
+        tries += 1;
+        let id = format.render(day.year(), day.month(), &customer.code, seq);
+        let rel = PathBuf::from(format!("orders/{}/{id}.yaml", day.year()));
+        let file = OrderFile {
+            rel: rel.clone(),
+            stem: id.clone(),
+            year: Some(day.year().to_string()),
+        };
+        let text = format!("id: {id}\n{body}");
+        check_order_text(&ledger, &file, &text, now, &[])?;
+        let path = ledger.root.join(&rel);
+        if let Some(dir) = path.parent() {
+            write::remove_leftovers(dir);
+        }
+        match write::create(&path, text.as_bytes()) {
+            Ok(()) => break (id, rel),
+            // Taken by a file that is not an order of this month's listing
+            // (another id format, a name in another case): the next one.
+            Err(write::WriteError::Io { error, .. })
+                if error.kind() == std::io::ErrorKind::AlreadyExists && tries < MAX_TRIES =>
+            {
+                continue;
+            }
+            Err(e) => return Err(Failure::Io(e.to_string())),
+        }
     };
-    check_order_text(&ledger, &file, &text, now, &[])?;
-    let path = ledger.root.join(&rel);
-    write::create(&path, text.as_bytes()).map_err(|e| Failure::Io(e.to_string()))?;
+    drop(lock);
     if args.commit {
         git::commit_file(
             &ledger.root,
@@ -113,6 +139,9 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
     out.extend_from_slice(format!("{}\n", rel.display()).as_bytes());
     Ok(exit::OK)
 }
+
+/// How many taken ids `new` steps past before it gives up.
+const MAX_TRIES: u32 = 100;
 
 /// The customer's default payment terms, copied as written in its file and
 /// indented under `contract:`.

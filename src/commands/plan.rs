@@ -102,7 +102,7 @@ pub fn run(
             let reason = one_line(args.reason.as_deref().unwrap_or_default().trim())
                 .map_err(|e| Failure::Usage(e.to_string()))?;
             let mut amendment = Mapping::new();
-            amendment.insert("at".into(), Value::String(when_text(None, now)?));
+            amendment.insert("at".into(), Value::String(when_text("", None, now)?));
             amendment.insert("by".into(), Value::String(by.clone()));
             amendment.insert("summary".into(), reason);
             amendment.insert("impact".into(), "schedule".into());

@@ -68,6 +68,8 @@ impl Loaded {
     /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
+        // Taken before any file is stat'ed or read (see `Identity::racy`).
+        let read_ns = crate::ledger::cache::clock_ns();
         let (mut cache, identities): (Cache<AgendaEntry>, _) =
             Cache::load_with_identities(&ledger.root, ledger.fingerprint, &ledger.order_files);
         let now = self.now.timestamp();
@@ -86,7 +88,11 @@ impl Loaded {
                     .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
                     .map_err(|blocked| blocked.first_problem());
                 match identity {
-                    Some(identity) => Made::Fresh(AgendaEntry { identity, agenda }),
+                    Some(identity) => Made::Fresh(AgendaEntry {
+                        identity,
+                        read_ns,
+                        agenda,
+                    }),
                     None => Made::Uncached(agenda),
                 }
             })
@@ -105,7 +111,9 @@ impl Loaded {
                         Made::Uncached(_) => None,
                     }
                 });
-            Cache::save(&ledger.root, ledger.fingerprint, entries);
+            if let Err(error) = Cache::save(&ledger.root, ledger.fingerprint, entries) {
+                super::validate::warn_cache(&error.to_string());
+            }
         }
         let mut agendas = Vec::with_capacity(made.len());
         let mut invalid_files = Vec::new();

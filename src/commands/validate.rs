@@ -33,6 +33,9 @@ pub fn run(
         return Err(error);
     }
 
+    if let Some(problem) = &outcome.cache_problem {
+        warn_cache(problem);
+    }
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
     let placed = located::place_all(&outcome.findings, &outcome.sources);
@@ -58,6 +61,15 @@ pub fn run(
     };
     out.extend_from_slice(text.as_bytes());
     Ok(if errors > 0 { exit::FINDINGS } else { exit::OK })
+}
+
+/// Says on stderr that the cache was not written (the run's answer stands).
+pub fn warn_cache(problem: &str) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "ordo: warning: the cache under .ordo/ was not written: {problem}"
+    );
 }
 
 /// What the given paths select: the whole ledger for none (or the root), the

@@ -15,11 +15,15 @@ impl WriteLock {
     /// Waits for and takes the ledger's write lock.
     pub fn acquire(root: &Path) -> std::io::Result<WriteLock> {
         let dir = crate::ledger::cache::state_dir(root)?;
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join("write.lock"))?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        // Never through a link: the lock file is ordo's own.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+        }
+        let file = options.open(dir.join("write.lock"))?;
         file.lock()?;
         Ok(WriteLock { file })
     }

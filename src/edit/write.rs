@@ -21,11 +21,7 @@ pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), WriteError> {
         error,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".ordo-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut temp = temp_in(dir).map_err(io)?;
     temp.write_all(new).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     if let Ok(meta) = std::fs::metadata(path) {
@@ -52,6 +48,44 @@ fn pause_for_tests() {
     }
 }
 
+/// What temporary files of writers start and end with; a ledger's `.gitignore`
+/// (written by `ordo init`) ignores `.ordo-write-*.tmp`.
+const TEMP_PREFIX: &str = ".ordo-write-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file next to the one it will replace, with the mode a new file
+/// gets under the umask (tempfile's default is 0600, which other accounts,
+/// such as a CI runner's, cannot read).
+fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Removes the temporary files a writer killed before its rename left in
+/// `dir`. Call it holding the ledger's write lock: every other writer that
+/// could own one holds the lock while its file exists.
+pub fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX)
+            && name.ends_with(TEMP_SUFFIX)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Creates `path` with `content`; fails if it already exists.
 pub fn create(path: &Path, content: &[u8]) -> Result<(), WriteError> {
     let io = |error: std::io::Error| WriteError::Io {
@@ -60,11 +94,7 @@ pub fn create(path: &Path, content: &[u8]) -> Result<(), WriteError> {
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".ordo-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut temp = temp_in(dir).map_err(io)?;
     temp.write_all(content).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     temp.persist_noclobber(path).map_err(|e| io(e.error))?;
@@ -90,7 +120,7 @@ mod tests {
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .expect("list")
             .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().starts_with(".ordo-"))
+            .filter(|e| e.file_name().to_string_lossy().starts_with(TEMP_PREFIX))
             .collect();
         assert!(leftovers.is_empty(), "no temporary file is left behind");
     }

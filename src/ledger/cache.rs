@@ -21,16 +21,76 @@ use crate::ledger::files::OrderFile;
 
 /// The ledger's `.ordo/` folder for the cache and the write lock, created on
 /// first use with a `.gitignore` of its own, so it never shows up in `git status`
-/// even in a ledger without `ordo init`'s ignore line.
+/// even in a ledger without `ordo init`'s ignore line. A link there (the folder
+/// or its `.gitignore`) is refused: ordo never writes through one, so a link
+/// cannot send its files outside the ledger.
 pub fn state_dir(root: &Path) -> std::io::Result<std::path::PathBuf> {
     let dir = root.join(".ordo");
-    std::fs::create_dir_all(&dir)?;
+    match std::fs::symlink_metadata(&dir) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(link_refused(".ordo")),
+        Ok(meta) if !meta.is_dir() => {
+            return Err(std::io::Error::other(
+                ".ordo is not a folder; remove it so ordo can keep its cache and lock there",
+            ));
+        }
+        Ok(_) => {}
+        Err(_) => std::fs::create_dir(&dir)?,
+    }
     let ignore = dir.join(".gitignore");
-    if !ignore.exists() {
-        std::fs::write(ignore, "# ordo's cache and lock: never committed\n*\n")?;
+    match std::fs::symlink_metadata(&ignore) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(link_refused(".ordo/.gitignore")),
+        Ok(_) => {}
+        Err(_) => {
+            // create_new: never opens an existing file, nor follows a link.
+            use std::io::Write;
+            if let Ok(mut file) = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&ignore)
+            {
+                file.write_all(b"# ordo's cache and lock: never committed\n*\n")?;
+            }
+        }
     }
     Ok(dir)
 }
+
+fn link_refused(what: &str) -> std::io::Error {
+    std::io::Error::other(format!(
+        "{what} is a link; ordo never writes through a link in its state folder (remove it, and ordo makes a folder of its own)"
+    ))
+}
+
+/// Whether `.ordo` is a folder of the ledger's own (not a link): a cache read
+/// through a link could say anything.
+fn state_folder_is_real(root: &Path) -> bool {
+    std::fs::symlink_metadata(root.join(".ordo")).is_ok_and(|m| m.is_dir())
+}
+
+/// Opens a file of the state folder for reading without following a link.
+fn open_state_file(path: &Path) -> Option<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    options.open(path).ok()
+}
+
+/// The time now, in nanoseconds since the Unix epoch, to stamp what a run reads.
+pub fn clock_ns() -> i128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+/// A file changed within this margin of being read may have changed again
+/// within the same tick of a coarse filesystem clock (one or two seconds) without
+/// its stamps showing it: its entry is read again next time (git's rule for
+/// "racily clean" index entries).
+const RACY_MARGIN_NS: i128 = 2_000_000_000;
 
 /// What identifies a version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +105,12 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// Whether an entry made from this version, read at `read_ns`, cannot be
+    /// told from a later same-size edit in the same clock tick.
+    pub fn racy(&self, read_ns: i128) -> bool {
+        self.modified_ns.max(self.changed_ns) + RACY_MARGIN_NS >= read_ns
+    }
+
     /// The identity of a regular file; `None` for links and anything odd, which
     /// are always read.
     pub fn of(path: &Path) -> Option<Identity> {
@@ -133,6 +199,8 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
     const FORMAT: u32;
     /// The version of the file the entry was made from.
     fn identity(&self) -> Identity;
+    /// When that version was read (see [`clock_ns`]).
+    fn read_ns(&self) -> i128;
     /// Whether the entry still holds at `now` (Unix seconds).
     fn holds(&self, _now: i64) -> bool {
         true
@@ -143,6 +211,7 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub identity: Identity,
+    pub read_ns: i128,
     pub findings: Vec<Finding>,
     /// The span of "now" over which the findings hold.
     pub window: Window,
@@ -150,11 +219,15 @@ pub struct Entry {
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v4.postcard";
-    const FORMAT: u32 = 4;
+    const FILE: &'static str = ".ordo/cache-v5.postcard";
+    const FORMAT: u32 = 5;
 
     fn identity(&self) -> Identity {
         self.identity
+    }
+
+    fn read_ns(&self) -> i128 {
+        self.read_ns
     }
 
     fn holds(&self, now: i64) -> bool {
@@ -200,7 +273,8 @@ impl<E> Default for Cache<E> {
 /// this build, the configuration, and the customers.
 pub fn fingerprint(config_text: &str, customers: &[(String, String)]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    // This build, down to its sources: another build may check differently.
+    env!("ORDO_BUILD_ID").hash(&mut hasher);
     crate::schema::FileKind::Order
         .checked_in()
         .hash(&mut hasher);
@@ -220,7 +294,7 @@ impl<E: Kept> Cache<E> {
         fingerprint: u64,
         files: &[OrderFile],
     ) -> (Cache<E>, Vec<Option<Identity>>) {
-        if root.join(E::FILE).is_file() {
+        if state_folder_is_real(root) && root.join(E::FILE).is_file() {
             rayon::join(
                 || Cache::load(root, fingerprint),
                 || identities(root, files),
@@ -232,9 +306,12 @@ impl<E: Kept> Cache<E> {
 
     /// Loads the cache of `root`; a missing, corrupt, old or foreign one is empty.
     pub fn load(root: &Path, fingerprint: u64) -> Cache<E> {
-        let stored = std::fs::read(root.join(E::FILE))
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<Stored<HashMap<String, E>>>(&bytes).ok())
+        let stored = Some(root)
+            .filter(|root| state_folder_is_real(root))
+            .and_then(|root| read_verified(&root.join(E::FILE)))
+            .and_then(|bytes| {
+                postcard::from_bytes::<Stored<HashMap<String, E>>>(&bytes[HEADER..]).ok()
+            })
             .filter(|s| s.format == E::FORMAT && s.fingerprint == fingerprint)
             .unwrap_or_default();
         Cache { stored }
@@ -243,7 +320,8 @@ impl<E: Kept> Cache<E> {
     /// The entry for a file, if it still describes the file at `now`.
     pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&E> {
         let entry = self.stored.entries.get(rel.to_str()?)?;
-        (entry.identity() == identity && entry.holds(now)).then_some(entry)
+        (entry.identity() == identity && !identity.racy(entry.read_ns()) && entry.holds(now))
+            .then_some(entry)
     }
 
     /// The stored entry of a file, fresh or not.
@@ -265,34 +343,60 @@ impl<E: Kept> Cache<E> {
         self.stored.entries.is_empty()
     }
 
-    /// Writes a new cache atomically; a failure only costs the next run time.
-    /// The entries are borrowed: a run keeps using what it saves.
+    /// Writes a new cache atomically; a failure only costs the next run time
+    /// (the caller says so). The entries are borrowed: a run keeps using what
+    /// it saves.
     pub fn save<'e>(
         root: &Path,
         fingerprint: u64,
         entries: impl IntoIterator<Item = (&'e str, &'e E)>,
-    ) where
+    ) -> std::io::Result<()>
+    where
         E: 'e,
     {
+        use std::io::Write;
         let entries: HashMap<&str, &E> = entries.into_iter().collect();
         let stored = Stored {
             format: E::FORMAT,
             fingerprint,
             entries,
         };
-        let Ok(bytes) = postcard::to_stdvec(&stored) else {
-            return;
-        };
-        let Ok(dir) = state_dir(root) else {
-            return;
-        };
-        if let Ok(mut temp) = tempfile::Builder::new().prefix(".cache-").tempfile_in(&dir) {
-            use std::io::Write;
-            if temp.write_all(&bytes).is_ok() {
-                let _ = temp.persist(root.join(E::FILE));
-            }
-        }
+        let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
+        let dir = state_dir(root)?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(".cache-")
+            .tempfile_in(&dir)?;
+        temp.write_all(MAGIC)?;
+        temp.write_all(&checksum(&bytes).to_le_bytes())?;
+        temp.write_all(&bytes)?;
+        // The rename replaces a link at the cache's name, never follows it.
+        temp.persist(root.join(E::FILE)).map_err(|e| e.error)?;
+        Ok(())
     }
+}
+
+/// What a cache file starts with, before the checksum and the entries.
+const MAGIC: &[u8; 8] = b"ordo\x00cch";
+
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// The magic and the checksum.
+const HEADER: usize = 16;
+
+/// A cache file whose checksum verifies (its entries start at [`HEADER`]);
+/// `None` for a missing, foreign, damaged or linked file, which is rebuilt.
+fn read_verified(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    open_state_file(path)?.read_to_end(&mut bytes).ok()?;
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (sum, payload) = rest.split_first_chunk::<8>()?;
+    (u64::from_le_bytes(*sum) == checksum(payload)).then_some(())?;
+    Some(bytes)
 }
 
 #[cfg(test)]
@@ -303,6 +407,7 @@ mod tests {
     fn entry(identity: Identity, window: Window) -> Entry {
         Entry {
             identity,
+            read_ns: identity.modified_ns + 10 * RACY_MARGIN_NS,
             findings: vec![
                 Finding::error(crate::finding::Code::Role, "orders/2026/X.yaml", "m")
                     .at(crate::yaml::Route::keys(&["steps", "A", "by"])),
@@ -340,7 +445,7 @@ mod tests {
                 },
             ),
         );
-        Cache::save(dir.path(), 42, entries.iter().map(|(k, v)| (k.as_str(), v)));
+        Cache::save(dir.path(), 42, entries.iter().map(|(k, v)| (k.as_str(), v))).expect("saved");
         let cache: Cache<Entry> = Cache::load(dir.path(), 42);
         let hit = cache.get(&rel, id, 3_000).expect("a fresh entry");
         assert_eq!(hit.findings.len(), 1);
@@ -385,6 +490,86 @@ mod tests {
                 .get(&rel, id, 3_000)
                 .is_none()
         );
+    }
+
+    #[test]
+    fn an_entry_of_a_file_changed_in_the_tick_it_was_read_is_read_again() {
+        // A filesystem with one-second stamps: the file was written at 10 s.
+        let id = Identity {
+            len: 10,
+            modified_ns: 10_000_000_000,
+            inode: 7,
+            changed_ns: 10_000_000_000,
+        };
+        let racy = Entry {
+            read_ns: 10_400_000_000,
+            ..entry(id, Window::default())
+        };
+        let settled = Entry {
+            read_ns: 15_000_000_000,
+            ..entry(id, Window::default())
+        };
+        let dir = tempfile::tempdir().expect("tempdir");
+        let rel = PathBuf::from("orders/2026/X.yaml");
+        for (entry, trusted) in [(racy, false), (settled, true)] {
+            Cache::save(dir.path(), 1, [("orders/2026/X.yaml", &entry)]).expect("saved");
+            let cache: Cache<Entry> = Cache::load(dir.path(), 1);
+            // The same stamps: an edit in the same second as the read hides in them.
+            assert_eq!(cache.get(&rel, id, 0).is_some(), trusted, "{entry:?}");
+        }
+    }
+
+    #[test]
+    fn a_cache_with_any_byte_changed_is_ignored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let id = Identity {
+            len: 10,
+            modified_ns: 5,
+            inode: 7,
+            changed_ns: 5,
+        };
+        let rel = PathBuf::from("orders/2026/X.yaml");
+        let kept = entry(id, Window::default());
+        Cache::save(dir.path(), 9, [("orders/2026/X.yaml", &kept)]).expect("saved");
+        let path = dir.path().join(Entry::FILE);
+        let good = std::fs::read(&path).expect("read");
+        assert!(
+            Cache::<Entry>::load(dir.path(), 9)
+                .get(&rel, id, 0)
+                .is_some()
+        );
+        for at in 0..good.len() {
+            for bit in [0x01, 0x80] {
+                let mut bad = good.clone();
+                bad[at] ^= bit;
+                std::fs::write(&path, &bad).expect("write");
+                let cache: Cache<Entry> = Cache::load(dir.path(), 9);
+                assert!(
+                    cache.is_empty(),
+                    "byte {at} changed, and the cache was trusted"
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_linked_state_folder_is_never_written_through() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let outside = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join(".ordo")).expect("link");
+        let kept = entry(
+            Identity {
+                len: 1,
+                modified_ns: 1,
+                inode: 1,
+                changed_ns: 1,
+            },
+            Window::default(),
+        );
+        let error = Cache::save(dir.path(), 1, [("x", &kept)]).expect_err("refused");
+        assert!(error.to_string().contains(".ordo is a link"), "{error}");
+        assert_eq!(std::fs::read_dir(outside.path()).expect("list").count(), 0);
     }
 
     #[test]

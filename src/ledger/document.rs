@@ -29,6 +29,19 @@ pub fn load<T: DeserializeOwned>(
     {
         return Some(typed);
     }
+    if let Some(marker) = conflict_marker(text) {
+        findings.push(
+            Finding::error(
+                Code::Conflict,
+                rel,
+                "unresolved merge conflict: the file still holds git's conflict markers",
+            )
+            .at_span(marker)
+            .label("conflict marker")
+            .help("keep the lines you want between the markers, delete the markers, and commit (`ordo setup-git` lets git merge ledger files by their fields)"),
+        );
+        return None;
+    }
     let value = match yaml::parse(text) {
         Ok(value) => value,
         Err(error) => {
@@ -73,6 +86,24 @@ pub fn load<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// The first line of a conflict left by a merge (`<<<<<<< `, `=======`,
+/// `>>>>>>> `, and diff3's `||||||| `), which no ledger file holds otherwise.
+fn conflict_marker(text: &str) -> Option<crate::yaml::Span> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let marker = ["<<<<<<<", ">>>>>>>", "|||||||"]
+            .iter()
+            .any(|m| bare == *m || bare.starts_with(&format!("{m} ")))
+            || bare == "=======";
+        if marker {
+            return Some(crate::yaml::Span::new(at, at + bare.len()));
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// A missing key next to an unknown key that is its typo is one mistake: keep the

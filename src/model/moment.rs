@@ -169,8 +169,22 @@ fn general_moment(text: &str) -> Result<Moment, MomentError> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
         return Ok(Moment::Fixed(dt));
     }
-    if let Ok(dt) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z") {
-        return Ok(Moment::Fixed(dt));
+    for format in [
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%d %H:%M%:z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(text, format) {
+            return Ok(Moment::Fixed(dt));
+        }
+    }
+    // `Z` after minutes alone (RFC 3339 wants the seconds).
+    if let Some(local) = text.strip_suffix('Z')
+        && let Some(dt) = LOCAL_FORMATS
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(local, f).ok())
+    {
+        return Ok(Moment::Fixed(dt.and_utc().fixed_offset()));
     }
     for format in LOCAL_FORMATS {
         if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {

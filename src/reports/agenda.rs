@@ -118,15 +118,20 @@ impl Agenda {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AgendaEntry {
     pub identity: Identity,
+    pub read_ns: i128,
     pub agenda: Result<Option<Agenda>, String>,
 }
 
 impl Kept for AgendaEntry {
-    const FILE: &'static str = ".ordo/agenda-v3.postcard";
-    const FORMAT: u32 = 3;
+    const FILE: &'static str = ".ordo/agenda-v4.postcard";
+    const FORMAT: u32 = 4;
 
     fn identity(&self) -> Identity {
         self.identity
+    }
+
+    fn read_ns(&self) -> i128 {
+        self.read_ns
     }
 }
 

@@ -178,6 +178,11 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
     }
 }
 
+/// A read time long after the file's last change: past the racy window.
+fn settled(identity: &ordo::ledger::cache::Identity) -> i128 {
+    identity.modified_ns.max(identity.changed_ns) + 60_000_000_000
+}
+
 /// Rewrites a file with the same bytes: a new modification and change time.
 fn touch(path: &std::path::Path) {
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -201,7 +206,9 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     if let Ok(Some(agenda)) = &mut entry.agenda {
         agenda.customer = "DOCTORED".into();
     }
-    Cache::save(root, ledger.fingerprint, [(key, &entry)]);
+    // As if read well after its file was written (a fresh one is read again).
+    entry.read_ns = settled(&entry.identity);
+    Cache::save(root, ledger.fingerprint, [(key, &entry)]).expect("saved");
     assert!(overdue(root).contains("202611-ABC-007,DOCTORED,review,"));
     touch(&root.join(key));
     let fresh = overdue(root);
@@ -220,7 +227,8 @@ fn a_validate_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     entry
         .findings
         .push(Finding::error(Code::Role, ORDER, "doctored in the cache"));
-    Cache::save(ledger.path(), opened.fingerprint, [(ORDER, &entry)]);
+    entry.read_ns = settled(&entry.identity);
+    Cache::save(ledger.path(), opened.fingerprint, [(ORDER, &entry)]).expect("saved");
     let run = ledger.run(&["validate"]);
     assert!(
         run.stdout.contains("doctored in the cache"),

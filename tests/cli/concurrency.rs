@@ -128,7 +128,7 @@ fn a_writer_killed_mid_write_leaves_the_old_file_and_no_lock() {
         e.expect("entry")
             .file_name()
             .to_string_lossy()
-            .starts_with(".ordo-")
+            .starts_with(".ordo-write-")
     }) {
         assert!(waited < 600, "the writer never reached its rename");
         std::thread::sleep(Duration::from_millis(50));
@@ -141,9 +141,65 @@ fn a_writer_killed_mid_write_leaves_the_old_file_and_no_lock() {
         before,
         "the old content, whole"
     );
-    // The lock died with the process: the next writer gets through.
+    let leftovers = || {
+        std::fs::read_dir(&dir)
+            .expect("list")
+            .filter(|e| {
+                let name = e.as_ref().expect("entry").file_name();
+                let name = name.to_string_lossy();
+                name.starts_with(".ordo-write-") && name.ends_with(".tmp")
+            })
+            .count()
+    };
+    assert_eq!(leftovers(), 1, "the killed writer's temporary file");
+    // The lock died with the process: the next writer gets through, and
+    // removes what the killed one left.
     let run = ledger.run(&["advance", "202611-ACME-001", "ship", "--by", "ben"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(leftovers(), 0, "the next writer removes the leftover");
     // The half-done temporary file is not an order and is never read as one.
     assert_eq!(ledger.run(&["validate"]).code, 0);
+}
+
+#[test]
+fn sixteen_new_orders_at_once_for_one_customer_take_sixteen_ids() {
+    let ledger = Ledger::base();
+    let children: Vec<_> = (0..16)
+        .map(|_| {
+            ordo(
+                &ledger,
+                &[
+                    "new",
+                    "--customer",
+                    "ACME",
+                    "--owner",
+                    "ann",
+                    "--received",
+                    "2026-11-19T10:00",
+                ],
+            )
+            .spawn()
+            .expect("spawns")
+        })
+        .collect();
+    let mut paths = std::collections::BTreeSet::new();
+    for child in children {
+        let output = child.wait_with_output().expect("finishes");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        paths.insert(String::from_utf8_lossy(&output.stdout).trim().to_owned());
+    }
+    assert_eq!(paths.len(), 16, "{paths:?}");
+    assert!(
+        paths.contains("orders/2026/202611-ACME-017.yaml"),
+        "{paths:?}"
+    );
+    assert_eq!(
+        crate::support::run_in(ledger.path(), &["--as-of", AS_OF, "validate"]).code,
+        0
+    );
 }

@@ -607,3 +607,143 @@ fn recording_a_fact_is_never_refused_for_a_forecast_that_cannot_be_computed() {
             .is_file()
     );
 }
+
+#[test]
+#[cfg(unix)]
+fn a_linked_state_folder_is_never_written_through() {
+    let ledger = Ledger::base();
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(outside.path(), ledger.path().join(".ordo")).expect("link");
+    for args in [&["validate"][..], &["overdue"]] {
+        let run = ledger.run(args);
+        assert_eq!(run.code, 0, "{args:?}\n{}", run.transcript());
+        assert!(
+            run.stderr
+                .contains("the cache under .ordo/ was not written: .ordo is a link"),
+            "{args:?}\n{}",
+            run.stderr
+        );
+    }
+    let run = ledger.run(&["advance", "202611-ACME-001", "ship", "--by", "ben"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains(".ordo is a link"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_dir(outside.path()).expect("list").count(),
+        0,
+        "nothing was written outside the ledger"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn written_files_take_the_mode_the_umask_gives() {
+    use std::os::unix::fs::PermissionsExt;
+    let ledger = Ledger::base();
+    let binary = assert_cmd::cargo::cargo_bin("ordo");
+    let under_umask = |args: &str| {
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask 027; exec '{}' --as-of 2026-11-20 {args}",
+                binary.display()
+            ))
+            .current_dir(ledger.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{args}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let mode = |rel: &str| {
+        std::fs::metadata(ledger.path().join(rel))
+            .expect("written")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    under_umask("new --customer ACME --owner ann --received 2026-11-19T10:00");
+    assert_eq!(mode("orders/2026/202611-ACME-002.yaml"), 0o640);
+    under_umask("calendar -o team.ics");
+    assert_eq!(mode("team.ics"), 0o640);
+    // A file that exists keeps its mode.
+    std::fs::set_permissions(
+        ledger.path().join("orders/2026/202611-ACME-001.yaml"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .expect("chmod");
+    under_umask("advance 202611-ACME-001 ship --by ben");
+    assert_eq!(mode("orders/2026/202611-ACME-001.yaml"), 0o644);
+}
+
+#[test]
+fn conflict_markers_are_an_unresolved_merge_conflict_at_their_line() {
+    let ledger = Ledger::base();
+    let text = std::fs::read_to_string(ledger.path().join("orders/2026/202611-ACME-001.yaml"))
+        .expect("order");
+    ledger.write(
+        "orders/2026/202611-ACME-001.yaml",
+        text.replace(
+            "  pack: {done: 2026-11-03, by: ben}\n",
+            "<<<<<<< HEAD\n  pack: {done: 2026-11-03, by: ben}\n=======\n  pack: {done: 2026-11-04, by: ben}\n>>>>>>> theirs\n",
+        ),
+    );
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("error[conflict]: unresolved merge conflict")
+            && run.stdout.contains("orders/2026/202611-ACME-001.yaml:16:1"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("simple key"), "{}", run.stdout);
+}
+
+#[test]
+fn init_inside_a_ledger_is_refused() {
+    let ledger = Ledger::base();
+    let run = crate::support::run_in(ledger.path(), &["init", "orders"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("is inside the ledger at"),
+        "{}",
+        run.stderr
+    );
+    assert!(!ledger.path().join("orders/ordo.yaml").exists());
+}
+
+#[test]
+fn a_received_time_with_an_offset_and_no_seconds_is_taken_and_named_in_errors() {
+    let ledger = Ledger::base();
+    let run = ledger.run(&[
+        "new",
+        "--customer",
+        "ACME",
+        "--owner",
+        "ann",
+        "--received",
+        "2026-11-19T10:00+14:00",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let text = std::fs::read_to_string(ledger.path().join("orders/2026/202611-ACME-002.yaml"))
+        .expect("written");
+    assert!(
+        text.contains("received: 2026-11-19T10:00:00+14:00"),
+        "{text}"
+    );
+    let run = ledger.run(&[
+        "new",
+        "--customer",
+        "ACME",
+        "--owner",
+        "ann",
+        "--received",
+        "2026-11-19T10:00+25:00",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("--received:"), "{}", run.stderr);
+}
