@@ -26,6 +26,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
     let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
         return;
     };
+    sla_clocks(ctx, calendars, rel, order, out);
     if crate::model::status::status(order, name, workflow).0 == crate::model::status::Status::Done {
         return;
     }
@@ -52,9 +53,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                 year,
                 covered,
             } => (
-                format!(
-                    "the due date of {what} needs {year} in calendar `{calendar}`, which lists only {covered}"
-                ),
+                format!("{what} needs {year} in calendar `{calendar}`, which lists only {covered}"),
                 format!("reaches {year}"),
                 format!(
                     "add {year} and its holidays and make-up workdays to calendars.{calendar} in ordo.yaml"
@@ -62,7 +61,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             ),
             CalendarError::NoWorkingTime { calendar, from } => (
                 format!(
-                    "the due date of {what} cannot be counted: calendar `{calendar}` has no working time in the year from {from}"
+                    "{what} cannot be counted: calendar `{calendar}` has no working time in the year from {from}"
                 ),
                 "no working time".to_owned(),
                 format!(
@@ -86,15 +85,103 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             } else {
                 Route::keys(&["received"])
             };
-            (format!("step {} ({})", l.step.id, l.step.title), route)
+            (
+                format!("the due date of step {} ({})", l.step.id, l.step.title),
+                route,
+            )
         });
+    }
+    // Reminders are counted back from the due date on the step's calendar.
+    for l in schedule.steps.iter().filter(|l| l.state.is_open()) {
+        let (Some(remind), Ok(due)) = (&l.step.remind, &l.due) else {
+            continue;
+        };
+        let Some(point) = due.point else { continue };
+        let Ok(calendar) = calendars.get(l.step.due.as_ref().and_then(|d| d.calendar.as_deref()))
+        else {
+            continue;
+        };
+        if let Err(error) = crate::engine::arith::apply(point, remind, false, calendar) {
+            let reminder: Result<Computed, DueError> = Err(DueError::Range {
+                error,
+                forecast: !matches!(due.basis, crate::engine::due::Basis::Firm),
+            });
+            report(&reminder, &|| {
+                (
+                    format!("the reminder of step {} ({})", l.step.id, l.step.title),
+                    Route::keys(&["steps", &l.step.id]),
+                )
+            });
+        }
     }
     for (i, l) in schedule.installments.iter().enumerate() {
         report(&l.due, &|| {
             (
-                format!("installment `{}`", l.term.name),
+                format!("the due date of installment `{}`", l.term.name),
                 Route::keys(&["contract", "payment_terms"]).index(i),
             )
         });
+    }
+}
+
+/// SLA working clocks that need a year their calendar does not list: the
+/// measurement is not computable (never counted in wall time), on done orders
+/// too, whose SLAs are still reported.
+fn sla_clocks(
+    ctx: &Context<'_>,
+    calendars: &crate::engine::due::Calendars,
+    rel: &Path,
+    order: &Order,
+    out: &mut Vec<Finding>,
+) {
+    for gap in crate::engine::sla::uncovered(ctx.config, calendars, order) {
+        let route = match (gap.incident, gap.at_start) {
+            (Some(i), start) => Route::root().key("incidents").index(i).key(if start {
+                "opened"
+            } else {
+                "resolved"
+            }),
+            (None, start) => {
+                let anchor = if start {
+                    &gap.policy.start
+                } else {
+                    &gap.policy.stop
+                };
+                anchor
+                    .as_ref()
+                    .map_or_else(|| Route::keys(&["received"]), anchor_route)
+            }
+        };
+        let what = match gap.incident {
+            Some(i) => format!("SLA `{}` of incident {}", gap.policy.id, i + 1),
+            None => format!("SLA `{}`", gap.policy.id),
+        };
+        let calendar = gap.error.calendar().to_owned();
+        out.push(
+            Finding::error(
+                Code::CalendarRange,
+                rel,
+                format!("{what} cannot be measured: {}", gap.error),
+            )
+            .at(route)
+            .label("outside the calendar")
+            .help(format!(
+                "its working clock counts the hours of calendar `{calendar}`; add the year and its holidays to calendars.{calendar} in ordo.yaml"
+            )),
+        );
+    }
+}
+
+/// Where an anchor's value is recorded in an order.
+fn anchor_route(anchor: &crate::model::due::Anchor) -> Route {
+    use crate::model::due::Anchor;
+    match anchor {
+        Anchor::Received => Route::keys(&["received"]),
+        Anchor::ConfirmationSent => Route::keys(&["confirmation", "sent"]),
+        Anchor::ConfirmationSigned => Route::keys(&["confirmation", "signed"]),
+        Anchor::ContractSigned => Route::keys(&["contract", "signed"]),
+        Anchor::RequestedDelivery => Route::keys(&["requested_delivery"]),
+        Anchor::Date(name) => Route::keys(&["dates", name]),
+        Anchor::Step(id) => Route::keys(&["steps", id, "done"]),
     }
 }

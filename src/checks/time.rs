@@ -263,5 +263,53 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             );
         }
     }
+    overlapping_holds(ctx, rel, order, out);
     window
+}
+
+/// `hold-overlap`: two holds of an order that share time. The clocks pause
+/// once for it (their union); the warning is for the record, which is
+/// probably wrong.
+fn overlapping_holds(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    if order.holds.len() < 2 {
+        return;
+    }
+    let mut spans: Vec<(usize, Moment, Option<Moment>)> = order
+        .holds
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (i, h.from, h.to))
+        .collect();
+    spans.sort_by(|a, b| a.1.cmp_in(&b.1, ctx.tz));
+    // The hold reaching furthest so far: a later one that starts before its
+    // end overlaps it.
+    let mut furthest: Option<(usize, Option<Moment>)> = None;
+    for (i, from, to) in spans {
+        if let Some((j, end)) = furthest
+            && end.is_none_or(|end| from.cmp_in(&end, ctx.tz) == Ordering::Less)
+        {
+            out.push(
+                Finding::warning(
+                    Code::HoldOverlap,
+                    rel,
+                    format!(
+                        "holds {} and {} overlap; SLA clocks pause once for the time they share",
+                        j.min(i) + 1,
+                        j.max(i) + 1
+                    ),
+                )
+                .at(Route::root().key("holds").index(i).key("from"))
+                .label(format!("within hold {}", j + 1))
+                .help("merge them into one hold, or correct their times"),
+            );
+        }
+        let reaches_further = match (&furthest, to) {
+            (None, _) | (_, None) => true,
+            (Some((_, None)), Some(_)) => false,
+            (Some((_, Some(end))), Some(to)) => to.cmp_in(end, ctx.tz) == Ordering::Greater,
+        };
+        if reaches_further {
+            furthest = Some((i, to));
+        }
+    }
 }

@@ -89,6 +89,16 @@ impl WorkCalendar {
         }
     }
 
+    /// Whether every year from `first` to `last` is covered.
+    pub fn covers(&self, first: NaiveDate, last: NaiveDate) -> Result<(), CalendarError> {
+        for year in first.year()..=last.year() {
+            if let Some(day) = NaiveDate::from_ymd_opt(year, 1, 1) {
+                self.check(day)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Whether `day` is worked: not a weekend day (unless a make-up workday) and not
     /// a holiday.
     pub fn is_working_day(&self, day: NaiveDate) -> Result<bool, CalendarError> {

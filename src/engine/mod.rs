@@ -8,6 +8,7 @@ pub mod chain;
 pub mod due;
 pub mod point;
 pub mod schedule;
+pub mod sla;
 
 #[cfg(test)]
 mod tests;

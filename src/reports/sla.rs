@@ -8,62 +8,9 @@ use chrono::{DateTime, Duration as Span, NaiveDate};
 use chrono_tz::Tz;
 
 use super::Book;
-use crate::engine::calendar::WorkCalendar;
-use crate::model::Moment;
-use crate::model::config::{Clock, SlaPolicy, SlaUnit};
-use crate::model::due::Anchor;
-use crate::model::duration::{Duration, Unit};
-use crate::model::enums::Priority;
-use crate::model::moment::Resolved;
+use crate::engine::sla::{Measurement, State, measure};
 use crate::model::order::Order;
-use crate::model::status::matches;
 use crate::output::report::{Cell, Report, Section, col};
-
-/// Where a measurement stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum State {
-    NotStarted,
-    Running,
-    Paused,
-    Met,
-    Breached,
-}
-
-impl State {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::NotStarted => "not-started",
-            State::Running => "running",
-            State::Paused => "paused",
-            State::Met => "met",
-            State::Breached => "breached",
-        }
-    }
-}
-
-/// One policy measured on one order (or one incident).
-#[derive(Debug, Clone)]
-pub struct Measurement<'c> {
-    pub policy: &'c SlaPolicy,
-    pub order: String,
-    pub priority: Priority,
-    /// The summary group it counts in (see [`By`]).
-    pub group: String,
-    pub incident: Option<usize>,
-    pub start: Option<DateTime<Tz>>,
-    pub stop: Option<DateTime<Tz>>,
-    pub elapsed: Span,
-    pub target: Span,
-    pub state: State,
-    /// Why a time was assumed (a bare date taken as a working-day boundary).
-    pub flags: Vec<String>,
-}
-
-impl Measurement<'_> {
-    pub fn stopped(&self) -> bool {
-        self.stop.is_some()
-    }
-}
 
 /// Grouping of the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -75,234 +22,15 @@ pub enum By {
     Month,
 }
 
-/// Measures every policy on an order, grouping each measurement `by`.
-pub fn measure<'c>(book: &Book<'c>, order: &Order, by: By) -> Vec<Measurement<'c>> {
-    let mut out = Vec::new();
-    let Some((workflow, _)) = book.config.workflow_of(order.workflow.as_deref()) else {
-        return out;
-    };
-    if order.state == Some(crate::model::enums::State::Cancelled) {
-        return out;
+/// The summary group a measurement of `order` counts in.
+fn group_of(by: By, order: &Order, m: &Measurement<'_>, now: DateTime<Tz>) -> String {
+    match by {
+        By::Policy => String::new(),
+        By::Priority => order.priority.to_string(),
+        By::Owner => order.owner.clone(),
+        By::Customer => order.customer.clone(),
+        By::Month => m.stop.unwrap_or(now).format("%Y-%m").to_string(),
     }
-    for policy in &book.config.sla {
-        if policy
-            .when
-            .as_ref()
-            .is_some_and(|w| !matches(w, order, workflow))
-        {
-            continue;
-        }
-        let Some(target) = policy.target.for_priority(order.priority) else {
-            continue;
-        };
-        let Ok(calendar) = book.calendars.get(policy.calendar.as_deref()) else {
-            continue;
-        };
-        let mut measured = Vec::new();
-        match policy.per {
-            Some(SlaUnit::Incident) => {
-                for (i, incident) in order.incidents.iter().enumerate() {
-                    let start = Some(incident.opened.0);
-                    measured.push(one(
-                        book,
-                        policy,
-                        order,
-                        Some(i),
-                        (start, incident.resolved),
-                        target,
-                        calendar,
-                    ));
-                }
-            }
-            None => {
-                let (Some(start), Some(stop)) = (&policy.start, &policy.stop) else {
-                    continue;
-                };
-                let start = anchor_value(order, start);
-                let stop = anchor_value(order, stop);
-                measured.push(one(
-                    book,
-                    policy,
-                    order,
-                    None,
-                    (start, stop),
-                    target,
-                    calendar,
-                ));
-            }
-        }
-        for mut m in measured {
-            m.group = match by {
-                By::Policy => String::new(),
-                By::Priority => order.priority.to_string(),
-                By::Owner => order.owner.clone(),
-                By::Customer => order.customer.clone(),
-                By::Month => m.stop.unwrap_or(book.now).format("%Y-%m").to_string(),
-            };
-            out.push(m);
-        }
-    }
-    out
-}
-
-/// The recorded value of an anchor, if it has happened.
-fn anchor_value(order: &Order, anchor: &Anchor) -> Option<Moment> {
-    match anchor {
-        Anchor::Received => Some(order.received.0),
-        Anchor::ConfirmationSent => order.confirmation.as_ref().and_then(|c| c.sent),
-        Anchor::ConfirmationSigned => order
-            .confirmation
-            .as_ref()
-            .and_then(|c| c.signed)
-            .map(Moment::Date),
-        Anchor::ContractSigned => order
-            .contract
-            .as_ref()
-            .and_then(|c| c.signed)
-            .map(Moment::Date),
-        Anchor::RequestedDelivery => order.requested_delivery.map(Moment::Date),
-        Anchor::Date(name) => order.dates.get(name).copied(),
-        Anchor::Step(id) => order.steps.get(id).and_then(|r| r.done),
-    }
-}
-
-fn one<'c>(
-    book: &Book<'c>,
-    policy: &'c SlaPolicy,
-    order: &Order,
-    incident: Option<usize>,
-    (start, stop): (Option<Moment>, Option<Moment>),
-    target: &Duration,
-    calendar: &WorkCalendar,
-) -> Measurement<'c> {
-    let mut flags = Vec::new();
-    let target = target_span(target, policy.clock, calendar);
-    let Some(start) = start.map(|m| instant(m, calendar, true, "start", &mut flags)) else {
-        return Measurement {
-            policy,
-            order: order.id.clone(),
-            priority: order.priority,
-            group: String::new(),
-            incident,
-            start: None,
-            stop: None,
-            elapsed: Span::zero(),
-            target,
-            state: State::NotStarted,
-            flags,
-        };
-    };
-    let stop = stop.map(|m| instant(m, calendar, false, "stop", &mut flags));
-    let end = stop.unwrap_or(book.now).max(start);
-    let holds: Vec<(DateTime<Tz>, DateTime<Tz>)> = order
-        .holds
-        .iter()
-        .map(|h| {
-            let from = instant(h.from, calendar, true, "hold", &mut Vec::new());
-            let to = h.to.map_or(book.now.max(from), |t| {
-                instant(t, calendar, false, "hold", &mut Vec::new())
-            });
-            (from, to)
-        })
-        .collect();
-    let clock = |a: DateTime<Tz>, b: DateTime<Tz>| match policy.clock {
-        Clock::Working => calendar
-            .working_time_between(a, b)
-            .unwrap_or_else(|_| b - a),
-        Clock::Calendar => (b - a).max(Span::zero()),
-    };
-    let mut elapsed = clock(start, end);
-    for (from, to) in &holds {
-        let (a, b) = ((*from).max(start), (*to).min(end));
-        if b > a {
-            elapsed -= clock(a, b);
-        }
-    }
-    let elapsed = elapsed.max(Span::zero());
-    let on_hold_now =
-        stop.is_none()
-            && order.holds.iter().zip(&holds).any(|(hold, (from, to))| {
-                *from <= book.now && (hold.to.is_none() || book.now < *to)
-            });
-    let state = if elapsed > target {
-        State::Breached
-    } else if stop.is_some() {
-        State::Met
-    } else if on_hold_now {
-        State::Paused
-    } else {
-        State::Running
-    };
-    Measurement {
-        policy,
-        order: order.id.clone(),
-        priority: order.priority,
-        group: String::new(),
-        incident,
-        start: Some(start),
-        stop,
-        elapsed,
-        target,
-        state,
-        flags,
-    }
-}
-
-/// An instant for a recorded moment. A bare date has no time: a start is taken
-/// at the opening of that day's working hours, a stop at their close, and flagged.
-fn instant(
-    moment: Moment,
-    calendar: &WorkCalendar,
-    is_start: bool,
-    what: &str,
-    flags: &mut Vec<String>,
-) -> DateTime<Tz> {
-    match moment.resolve(calendar.tz) {
-        Resolved::One(dt) | Resolved::Ambiguous(dt) if moment.has_time() => dt,
-        _ => {
-            let day: NaiveDate = moment.date_part();
-            let (open, close) = calendar.window(day);
-            if is_start {
-                flags.push(format!(
-                    "{what} {day} is a date: taken as {}",
-                    open.format("%H:%M")
-                ));
-                open
-            } else {
-                flags.push(format!(
-                    "{what} {day} is a date: taken as {}",
-                    close.format("%H:%M")
-                ));
-                close
-            }
-        }
-    }
-}
-
-/// The target as time on the policy's clock: on a working clock a day is a
-/// working day's hours; on a calendar clock it is 24 hours.
-fn target_span(target: &Duration, clock: Clock, calendar: &WorkCalendar) -> Span {
-    let day = match clock {
-        Clock::Working => calendar.close - calendar.open,
-        Clock::Calendar => Span::hours(24),
-    };
-    let week = match clock {
-        Clock::Working => day * 5,
-        Clock::Calendar => Span::days(7),
-    };
-    target
-        .terms
-        .iter()
-        .map(|t| {
-            let n = i32::try_from(t.count).unwrap_or(i32::MAX);
-            match t.unit {
-                Unit::Hours | Unit::WorkingHours => Span::hours(i64::from(n)),
-                Unit::Days | Unit::WorkingDays => day * n,
-                Unit::Weeks => week * n,
-                Unit::Months => Span::days(30) * n,
-            }
-        })
-        .fold(Span::zero(), |a, b| a + b)
 }
 
 /// Options of the SLA report.
@@ -323,6 +51,7 @@ struct Tally {
     running: usize,
     past_target: usize,
     paused: usize,
+    not_computable: usize,
     /// Elapsed hours of the stopped measurements.
     hours: Vec<f64>,
     targets: BTreeSet<String>,
@@ -337,13 +66,14 @@ pub struct Measured<'c> {
     detail: Vec<Measurement<'c>>,
     kept: usize,
     flagged: usize,
+    not_computable: usize,
 }
 
 impl<'c> Measured<'c> {
     /// Counts an order's measurements: the started ones that stopped in the
     /// range, or have not stopped.
     pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options) -> Self {
-        for m in measure(book, order, options.by) {
+        for m in measure(book.config, book.calendars, book.now, order) {
             let in_range = m.stop.is_none_or(|stop| {
                 let day = stop.date_naive();
                 options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t)
@@ -352,12 +82,15 @@ impl<'c> Measured<'c> {
                 continue;
             }
             self.kept += 1;
-            if !m.flags.is_empty() {
+            if m.state == State::NotComputable {
+                self.not_computable += 1;
+            } else if !m.flags.is_empty() {
                 self.flagged += 1;
             }
+            let group = group_of(options.by, order, &m, book.now);
             let tally = self
                 .groups
-                .entry((m.policy.id.as_str(), m.group.clone()))
+                .entry((m.policy.id.as_str(), group))
                 .or_default();
             tally.measured += 1;
             match (m.state, m.stopped()) {
@@ -366,10 +99,11 @@ impl<'c> Measured<'c> {
                 (State::Breached, false) => tally.past_target += 1,
                 (State::Running, _) => tally.running += 1,
                 (State::Paused, _) => tally.paused += 1,
+                (State::NotComputable, _) => tally.not_computable += 1,
                 (State::NotStarted, _) => {}
             }
-            if m.stopped() {
-                tally.hours.push(hours(m.elapsed));
+            if let (true, Some(elapsed)) = (m.stopped(), m.elapsed) {
+                tally.hours.push(hours(elapsed));
             }
             tally.targets.insert(format_span(m.target));
             if options.detail {
@@ -388,12 +122,14 @@ impl<'c> Measured<'c> {
             tally.running += theirs.running;
             tally.past_target += theirs.past_target;
             tally.paused += theirs.paused;
+            tally.not_computable += theirs.not_computable;
             tally.hours.extend(theirs.hours);
             tally.targets.extend(theirs.targets);
         }
         self.detail.extend(other.detail);
         self.kept += other.kept;
         self.flagged += other.flagged;
+        self.not_computable += other.not_computable;
         self
     }
 }
@@ -404,6 +140,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         detail: mut kept,
         kept: count,
         flagged,
+        not_computable,
     } = measured;
     let by_heading = match options.by {
         By::Policy => "",
@@ -427,6 +164,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         col("running", "running"),
         col("running_past_target", "past target"),
         col("paused", "paused"),
+        col("not_computable", "not computable"),
     ]);
     let mut summary = Section::new("summary", "", &columns);
     for ((policy, group), mut tally) in groups {
@@ -457,6 +195,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
             tally.running.into(),
             tally.past_target.into(),
             tally.paused.into(),
+            tally.not_computable.into(),
         ]);
         summary.push(row);
     }
@@ -495,7 +234,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
                 m.stop
                     .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
                     .into(),
-                Cell::Float(hours(m.elapsed)),
+                m.elapsed.map_or(Cell::Empty, |e| Cell::Float(hours(e))),
                 format_span(m.target).into(),
                 m.state.as_str().into(),
                 Some(m.flags.join("; ")).filter(|f| !f.is_empty()).into(),
@@ -506,6 +245,11 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
     let mut notes = vec![format!(
         "{count} measurements; compliance = met / (met + breached) among stopped ones, grouped by when they stopped"
     )];
+    if not_computable > 0 {
+        notes.push(format!(
+            "{not_computable} measurements are not computable: their working clock needs a year its calendar does not list (`ordo validate` names them; see --detail)"
+        ));
+    }
     if flagged > 0 {
         notes.push(format!(
             "{flagged} measurements start or stop on a bare date, taken as the opening or close of that day's working hours (see --detail)"

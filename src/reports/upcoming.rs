@@ -33,6 +33,7 @@ pub fn report(
         p.overdue_from(book.tz) > book.now && at <= end
     };
     let mut rows = Vec::new();
+    let mut uncounted: Vec<String> = Vec::new();
     for agenda in agendas {
         for item in &agenda.items {
             if matches!(item.basis, Basis::Waiting { .. }) {
@@ -73,7 +74,11 @@ pub fn report(
                             .calendars
                             .get(step.due.as_ref().and_then(|d| d.calendar.as_deref()))
                             .ok();
-                        if let Some(at) = cal.and_then(|c| apply(point, remind, false, c).ok())
+                        let at = cal.map(|c| apply(point, remind, false, c));
+                        if let Some(Err(_)) = &at {
+                            uncounted.push(format!("{} {id}", agenda.order));
+                        }
+                        if let Some(Ok(at)) = at
                             && in_window(at)
                         {
                             rows.push(row(
@@ -109,6 +114,7 @@ pub fn report(
         }
     }
     // Compared by reference: cloning the ids per comparison shows at scale.
+    uncounted.sort();
     rows.sort_by(|a, b| {
         (a.when.start(book.tz), &a.order, &a.step).cmp(&(b.when.start(book.tz), &b.order, &b.step))
     });
@@ -144,11 +150,20 @@ pub fn report(
         name: "upcoming",
         title: format!("Upcoming within {within}"),
         as_of: book.as_of(),
-        notes: vec![format!(
+        notes: [format!(
             "{} items until {}",
             rows.len(),
             end.format("%Y-%m-%d %H:%M")
-        )],
+        )]
+        .into_iter()
+        .chain((!uncounted.is_empty()).then(|| {
+            format!(
+                "{} reminders could not be counted back on their calendar (`ordo validate` says why): {}",
+                uncounted.len(),
+                uncounted.join(", ")
+            )
+        }))
+        .collect(),
         sections: vec![section],
         invalid: Vec::new(),
     })
