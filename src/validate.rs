@@ -238,6 +238,13 @@ pub fn validate(
         }
         outcome.findings.extend(c.findings);
     }
+    if let Some(rev) = since {
+        for (rel, text, finding) in deleted_with_history(root, rev)? {
+            outcome.sources.insert(rel, text);
+            outcome.findings.push(finding);
+            outcome.files += 1;
+        }
+    }
     apply_levels(config, &mut outcome.findings);
     Ok(outcome)
 }
@@ -343,6 +350,37 @@ fn history_findings(
         let new = document::load::<Order>(rel, &source.text, FileKind::Order, &mut ignored);
         if let (Some(old), Some(new)) = (old, new) {
             out.insert(rel.clone(), checks::history::compare(rel, &old, &new));
+        }
+    }
+    Ok(out)
+}
+
+/// Orders deleted since `rev` that had recorded history, with their old text.
+/// (A deletion is never in a selection, so every run with `--since` looks.) An
+/// order moved to another file under the same id is not deleted.
+fn deleted_with_history(root: &Path, rev: &str) -> Result<Vec<(PathBuf, String, Finding)>, String> {
+    let deleted = crate::ledger::revision::deleted_orders(root, rev)?;
+    if deleted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let old_texts = crate::ledger::revision::read_at(root, rev, &deleted)?;
+    let mut out = Vec::new();
+    for rel in deleted {
+        let Some(LedgerFile::Order(file)) = files::classify(&rel) else {
+            continue;
+        };
+        if !files::same_id_elsewhere(root, &file).is_empty() {
+            continue;
+        }
+        let Some(Some(text)) = old_texts.get(&rel) else {
+            continue;
+        };
+        let mut ignored = Vec::new();
+        let Some(old) = document::load::<Order>(&rel, text, FileKind::Order, &mut ignored) else {
+            continue;
+        };
+        if let Some(finding) = checks::history::deleted(&rel, &old) {
+            out.push((rel, text.clone(), finding));
         }
     }
     Ok(out)

@@ -9,6 +9,41 @@ use crate::finding::{Code, Finding};
 use crate::model::order::{Amendment, Order};
 use crate::yaml::Route;
 
+/// `history`: an order deleted although it had recorded history (a step done
+/// or skipped, a payment). Its record is the company's; it is cancelled, not
+/// deleted. Located in the text it had.
+pub fn deleted(rel: &Path, old: &Order) -> Option<Finding> {
+    let closed: Vec<&str> = old
+        .steps
+        .iter()
+        .filter(|(_, r)| r.done.is_some() || r.skipped.is_some())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let (what, route) = match (closed.is_empty(), old.payments.len()) {
+        (false, _) => (
+            format!("steps done or skipped: {}", closed.join(", ")),
+            Route::keys(&["steps"]),
+        ),
+        (true, 0) => return None,
+        (true, n) => (format!("{n} payment(s)"), Route::keys(&["payments"])),
+    };
+    Some(
+        Finding::error(
+            Code::History,
+            rel,
+            format!(
+                "order {} is deleted, but it has recorded history ({what})",
+                old.id
+            ),
+        )
+        .at_key(route)
+        .label("recorded here before the deletion")
+        .help(
+            "keep the file and cancel the order instead: `state: cancelled` with a `state_reason`",
+        ),
+    )
+}
+
 pub fn compare(rel: &Path, old: &Order, new: &Order) -> Vec<Finding> {
     let mut out = Vec::new();
     let added: Vec<&Amendment> = new

@@ -9,18 +9,22 @@ use std::process::{Command, Stdio};
 
 /// Order files (relative to the ledger root) that differ from `rev`.
 pub fn changed_orders(root: &Path, rev: &str) -> Result<Vec<PathBuf>, String> {
+    diff_names(root, rev, None)
+}
+
+/// Order files (relative to the ledger root) that were at `rev` and are gone.
+pub fn deleted_orders(root: &Path, rev: &str) -> Result<Vec<PathBuf>, String> {
+    diff_names(root, rev, Some("D"))
+}
+
+fn diff_names(root: &Path, rev: &str, filter: Option<&str>) -> Result<Vec<PathBuf>, String> {
+    let filter = filter.map(|f| format!("--diff-filter={f}"));
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
-        .args([
-            "diff",
-            "--name-only",
-            "--no-renames",
-            "--relative",
-            rev,
-            "--",
-            "orders",
-        ])
+        .args(["diff", "--name-only", "--no-renames", "--relative"])
+        .args(filter)
+        .args([rev, "--", "orders"])
         .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
     if !output.status.success() {
