@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::checks::credit::{Exposure, check_customer};
 use crate::checks::time::Window;
 use crate::checks::{self, Context};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::ledger::cache::{self, Cache, Entry, Identity};
 use crate::ledger::discover::CONFIG_FILE;
 use crate::ledger::document;
@@ -435,10 +435,23 @@ fn check_order_file<'f>(
     let identity = cache.and_then(|stat| stat.identity.or(read.identity));
     let mut findings = read.findings;
     let usable = read.usable;
+    // A file whose schema errors lie in some keys is checked without them.
+    let only_schema = !findings
+        .iter()
+        .any(|f| f.code.is_fatal() && f.code != Code::Schema);
+    let salvaged = match (&read.decoded, &read.text) {
+        (None, Some(text)) if only_schema => document::salvage_order(text),
+        _ => None,
+    };
+    let (order, set_aside) = match (read.decoded.as_ref(), &salvaged) {
+        (Some(order), _) => (Some(order), checks::SetAside::new()),
+        (None, Some((order, set_aside))) => (Some(order), set_aside.clone()),
+        (None, None) => (None, checks::SetAside::new()),
+    };
     // A file that does not load has findings that do not depend on "now".
     let mut window = Window::default();
-    let exposure = read.decoded.as_ref().and_then(|order| {
-        let verdict = checks::check_order(ctx, file, order);
+    let exposure = order.and_then(|order| {
+        let verdict = checks::check_order(ctx, file, order, &set_aside);
         findings.extend(verdict.findings);
         window = verdict.window;
         // Only credit control reads exposures, and only of customers with a limit.

@@ -89,7 +89,7 @@ pub fn check_order_text(
             id_format: id_format.as_ref(),
             calendars: Some(&ledger.calendars),
         };
-        findings.extend(checks::check_order(&ctx, file, order).findings);
+        findings.extend(checks::check_order(&ctx, file, order, &checks::SetAside::new()).findings);
     }
     apply_levels(&ledger.config, &mut findings);
     // Recording what happened never waits on a date that cannot be computed:

@@ -924,3 +924,26 @@ fn deleting_an_order_with_recorded_history_is_a_history_finding() {
     let run = ledger.run(&["validate", "--since", "HEAD"]);
     assert!(!run.stdout.contains("is deleted"), "{}", run.stdout);
 }
+
+#[test]
+fn a_file_with_schema_errors_still_gets_the_findings_of_what_decoded() {
+    let ledger = Ledger::base();
+    ledger.write(
+        "orders/2026/202611-ACME-002.yaml",
+        "id: 202611-ACME-002\ncustomer: ACMF\nowner: ann\nreceived: 2026-11-02T10:00:00+08:00\nchannel: emial\nbogus: 1\nconfirmation: {sent: 2026-12-01T10:00}\nsteps:\n  take: {done: 2026-11-02T10:00, by: anne}\n  pack: {done: 2026-11-01, by: ben}\n",
+    );
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    for expected in [
+        "error[schema]: `emial` is not one of",
+        "error[schema]: unknown key `bogus`",
+        "error[unknown-customer]: customer `ACMF` has no file in customers/",
+        "error[unknown-person]: `anne` is not one of the people in ordo.yaml",
+        "error[future]: `confirmation.sent` is 2026-12-01T10:00:00",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+    }
+    // A check that reads the key set aside does not run on a guess: which steps
+    // apply depends on the channel, so `order` findings wait for it.
+    assert!(!run.stdout.contains("error[order]"), "{}", run.stdout);
+}
