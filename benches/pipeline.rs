@@ -170,7 +170,7 @@ fn order_checks(bencher: Bencher) {
         .bench(|| {
             orders
                 .iter()
-                .map(|(f, o)| check_order(&ctx, f, o).findings.len())
+                .map(|(f, o)| check_order(&ctx, f, o, &Default::default()).findings.len())
                 .sum::<usize>()
         });
 }
