@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
             calendars: Some(&calendars),
         };
         let Some(LedgerFile::Order(file)) = classify(rel) else { return };
-        findings.extend(check_order(&ctx, &file, &order).findings);
+        findings.extend(check_order(&ctx, &file, &order, &Default::default()).findings);
         let _ = ordo::engine::schedule::Schedule::explained(config, &calendars, &order);
     }
     let sources = [(rel.to_path_buf(), source.text.clone())].into_iter().collect();
