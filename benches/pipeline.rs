@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use divan::Bencher;
-use ordo::checks::{Context, check_order};
 use ordo::ledger::files::{OrderFile, order_files};
-use ordo::model::{Config, Order};
-use ordo::schema::FileKind;
+use ordo_core::checks::{Context, check_order};
+use ordo_core::model::{Config, Order};
+use ordo_core::schema::FileKind;
 
 fn main() {
     divan::main();
@@ -88,7 +88,7 @@ fn parse_to_value(bencher: Bencher) {
         .bench(|| {
             texts()
                 .iter()
-                .filter_map(|t| ordo::yaml::parse(t).ok())
+                .filter_map(|t| ordo_core::yaml::parse(t).ok())
                 .count()
         });
 }
@@ -100,7 +100,7 @@ fn decode_directly(bencher: Bencher) {
         .bench(|| {
             texts()
                 .iter()
-                .filter_map(|t| ordo::yaml::from_str::<Order>(t).ok())
+                .filter_map(|t| ordo_core::yaml::from_str::<Order>(t).ok())
                 .count()
         });
 }
@@ -109,7 +109,7 @@ fn decode_directly(bencher: Bencher) {
 fn schema_check(bencher: Bencher) {
     let values: Vec<serde_json::Value> = texts()
         .iter()
-        .filter_map(|t| ordo::yaml::parse(t).ok())
+        .filter_map(|t| ordo_core::yaml::parse(t).ok())
         .collect();
     let validator = FileKind::Order.validator();
     bencher
@@ -121,7 +121,7 @@ fn schema_check(bencher: Bencher) {
 fn typed_model(bencher: Bencher) {
     let values: Vec<serde_json::Value> = texts()
         .iter()
-        .filter_map(|t| ordo::yaml::parse(t).ok())
+        .filter_map(|t| ordo_core::yaml::parse(t).ok())
         .collect();
     bencher
         .counter(divan::counter::ItemsCount::new(values.len()))
@@ -138,13 +138,14 @@ fn order_checks(bencher: Bencher) {
     let corpus = &*CORPUS;
     let config_text = std::fs::read_to_string(corpus.root.join("ordo.yaml")).expect("config");
     let config: Config =
-        serde_json::from_value(ordo::yaml::parse(&config_text).expect("yaml")).expect("config");
+        serde_json::from_value(ordo_core::yaml::parse(&config_text).expect("yaml"))
+            .expect("config");
     let tz: chrono_tz::Tz = config.timezone.parse().expect("tz");
-    let calendars = ordo::engine::due::Calendars::new(&config, tz);
+    let calendars = ordo_core::engine::due::Calendars::new(&config, tz);
     let customers = ordo::ledger::files::customer_files(&corpus.root)
         .into_keys()
         .collect();
-    let format = ordo::model::id_format::IdFormat::parse(&config.id_format).ok();
+    let format = ordo_core::model::id_format::IdFormat::parse(&config.id_format).ok();
     let now = chrono::TimeZone::with_ymd_and_hms(&tz, 2026, 11, 20, 12, 0, 0)
         .single()
         .expect("now");
@@ -161,7 +162,7 @@ fn order_checks(bencher: Bencher) {
         .iter()
         .zip(texts())
         .filter_map(|(f, t)| {
-            let value = ordo::yaml::parse(t).ok()?;
+            let value = ordo_core::yaml::parse(t).ok()?;
             Some((f.clone(), serde_json::from_value(value).ok()?))
         })
         .collect();

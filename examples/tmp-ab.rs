@@ -25,10 +25,10 @@ fn main() {
                 let read = ordo::ledger::source::read_source(&root, &f.rel);
                 let Some(s) = read.usable() else { return false };
                 let mut fs = Vec::new();
-                ordo::ledger::document::load::<ordo::model::Order>(
+                ordo_core::document::load::<ordo_core::model::Order>(
                     &f.rel,
                     &s.text,
-                    ordo::schema::FileKind::Order,
+                    ordo_core::schema::FileKind::Order,
                     &mut fs,
                 )
                 .is_some()

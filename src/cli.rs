@@ -4,8 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::enums::{Channel, Impact, Kind, Priority};
+use std::sync::LazyLock;
+
 use crate::output::render::Format;
+use clap::builder::PossibleValue;
+use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
+use ordo_core::reports::sla::By;
 
 /// A git-friendly, plain-text order ledger.
 #[derive(Debug, Parser)]
@@ -139,8 +143,8 @@ pub struct SlaArgs {
     #[command(flatten)]
     pub report: ReportOptions,
     /// Group the summary by policy alone, or by policy and this.
-    #[arg(long, value_enum, default_value_t = crate::reports::sla::By::Priority)]
-    pub by: crate::reports::sla::By,
+    #[arg(long, value_enum, default_value_t = Choice(By::Priority))]
+    pub by: Choice<By>,
     /// Only measurements that stopped on or after this date (running ones stay).
     #[arg(long, value_name = "DATE")]
     pub from: Option<chrono::NaiveDate>,
@@ -196,12 +200,12 @@ pub struct NewArgs {
     /// The salesperson (default: the person whose email is git's user.email).
     #[arg(long)]
     pub owner: Option<String>,
-    #[arg(long, value_enum, default_value_t = Priority::Normal)]
-    pub priority: Priority,
-    #[arg(long, value_enum, default_value_t = Channel::Email)]
-    pub channel: Channel,
-    #[arg(long, value_enum, default_value_t = Kind::Regular)]
-    pub kind: Kind,
+    #[arg(long, value_enum, default_value_t = Choice(Priority::Normal))]
+    pub priority: Choice<Priority>,
+    #[arg(long, value_enum, default_value_t = Choice(Channel::Email))]
+    pub channel: Choice<Channel>,
+    #[arg(long, value_enum, default_value_t = Choice(Kind::Regular))]
+    pub kind: Choice<Kind>,
     /// The workflow (default: the ledger's default_workflow).
     #[arg(long)]
     pub workflow: Option<String>,
@@ -279,10 +283,10 @@ pub struct AmendArgs {
     pub summary: String,
     /// How far it reaches.
     #[arg(long, value_enum)]
-    pub impact: Impact,
+    pub impact: Choice<Impact>,
     /// How the customer asked for it.
     #[arg(long, value_enum)]
-    pub channel: Option<Channel>,
+    pub channel: Option<Choice<Channel>>,
     /// When the amended order was confirmed again with the customer.
     #[arg(long, value_name = "DATE")]
     pub reconfirmed: Option<chrono::NaiveDate>,
@@ -375,3 +379,26 @@ pub enum SchemaKind {
     /// orders/<YYYY>/<ID>.yaml
     Order,
 }
+
+/// A value of one of the core's closed vocabularies, as an argument: the core
+/// knows nothing of argument parsing, so the command line wraps its enums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice<T>(pub T);
+
+macro_rules! choices {
+    ($($ty:ty),+) => {$(
+        impl ValueEnum for Choice<$ty> {
+            fn value_variants<'a>() -> &'a [Self] {
+                static ALL: LazyLock<Vec<Choice<$ty>>> =
+                    LazyLock::new(|| <$ty>::ALL.iter().copied().map(Choice).collect());
+                &ALL
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(PossibleValue::new(self.0.as_str()))
+            }
+        }
+    )+};
+}
+
+choices!(Channel, Impact, Kind, Priority, By);

@@ -1,19 +1,12 @@
 //! ordo: a git-friendly, plain-text order ledger. [`run`] is the whole program;
 //! `main.rs` only parses arguments and exits with the code it returns.
 
-pub mod checks;
 pub mod cli;
 mod commands;
 pub mod edit;
-pub mod engine;
-pub mod finding;
 pub mod ledger;
-pub mod model;
 pub mod output;
-pub mod reports;
-pub mod schema;
 pub mod validate;
-pub mod yaml;
 
 use std::io::Write;
 

@@ -10,20 +10,20 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 use rayon::prelude::*;
 
-use crate::checks::credit::{Exposure, check_customer};
-use crate::checks::time::Window;
-use crate::checks::{self, Context};
-use crate::finding::{Code, Finding, Severity};
 use crate::ledger::cache::{self, Cache, Entry, Identity};
 use crate::ledger::discover::CONFIG_FILE;
-use crate::ledger::document;
 use crate::ledger::files::{self, LedgerFile, OrderFile, Stray};
 use crate::ledger::open::{Ledger, apply_levels};
 use crate::ledger::read::read_order;
 use crate::ledger::source::read_source;
-use crate::model::id_format::IdFormat;
-use crate::model::{Customer, Order};
-use crate::schema::FileKind;
+use ordo_core::checks::credit::{Exposure, check_customer};
+use ordo_core::checks::time::Window;
+use ordo_core::checks::{self, Context};
+use ordo_core::document;
+use ordo_core::finding::{Code, Finding, Severity};
+use ordo_core::model::id_format::IdFormat;
+use ordo_core::model::{Customer, Order};
+use ordo_core::schema::FileKind;
 
 /// Which files to check.
 #[derive(Debug, Clone)]

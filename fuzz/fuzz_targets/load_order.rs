@@ -7,15 +7,15 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use ordo::checks::{Context, check_order};
-use ordo::engine::due::Calendars;
+use ordo_core::checks::{Context, check_order};
+use ordo_core::engine::due::Calendars;
 use ordo::ledger::files::{LedgerFile, classify};
-use ordo::model::{Config, Order};
-use ordo::schema::FileKind;
+use ordo_core::model::{Config, Order};
+use ordo_core::schema::FileKind;
 
 static CONFIG: LazyLock<Config> = LazyLock::new(|| {
     let text = include_str!("../../example-ledger/ordo.yaml");
-    serde_json::from_value(ordo::yaml::parse(text).expect("yaml")).expect("config")
+    serde_json::from_value(ordo_core::yaml::parse(text).expect("yaml")).expect("config")
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -25,13 +25,13 @@ fuzz_target!(|data: &[u8]| {
     let Some(source) = read.usable() else { return };
     // The direct decoder takes only what the value builder, the schema and serde
     // take together, and makes the same order of it.
-    if let Ok(direct) = ordo::yaml::from_str::<Order>(&source.text) {
-        let value = ordo::yaml::parse(&source.text).expect("decoded directly, refused as YAML");
+    if let Ok(direct) = ordo_core::yaml::from_str::<Order>(&source.text) {
+        let value = ordo_core::yaml::parse(&source.text).expect("decoded directly, refused as YAML");
         assert!(FileKind::Order.validator().is_valid(&value), "decoded directly, refused by the schema");
         let located: Order = serde_json::from_value(value).expect("decoded directly, refused by serde");
         assert_eq!(format!("{direct:?}"), format!("{located:?}"));
     }
-    let order = ordo::ledger::document::load::<Order>(rel, &source.text, FileKind::Order, &mut findings);
+    let order = ordo_core::document::load::<Order>(rel, &source.text, FileKind::Order, &mut findings);
     if let Some(order) = order {
         let config = &*CONFIG;
         let tz: chrono_tz::Tz = "Asia/Shanghai".parse().expect("tz");
@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         };
         let Some(LedgerFile::Order(file)) = classify(rel) else { return };
         findings.extend(check_order(&ctx, &file, &order, &Default::default()).findings);
-        let _ = ordo::engine::schedule::Schedule::explained(config, &calendars, &order);
+        let _ = ordo_core::engine::schedule::Schedule::explained(config, &calendars, &order);
     }
     let sources = [(rel.to_path_buf(), source.text.clone())].into_iter().collect();
     let _ = ordo::output::human::render_all(&findings, &sources, false);

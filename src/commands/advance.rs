@@ -7,11 +7,11 @@ use super::change::{self, resolve_by, when_text};
 use super::common::{load_order, now_in, open_ledger, schedule_of, workflow_of};
 use crate::cli::{AdvanceArgs, Cli};
 use crate::edit::patch::{one_line, set_step_fields};
-use crate::engine::schedule::{Schedule, StepState};
 use crate::ledger::open::{Ledger, LoadedOrder};
-use crate::model::config::Step;
-use crate::model::enums::State;
 use crate::{Environment, Failure, exit};
+use ordo_core::engine::schedule::{Schedule, StepState};
+use ordo_core::model::config::Step;
+use ordo_core::model::enums::State;
 
 pub fn run(
     cli: &Cli,

@@ -7,9 +7,9 @@ use super::change::{self, resolve_by, when_text};
 use super::common::{load_order, now_in, open_ledger};
 use crate::cli::{AmendArgs, Cli};
 use crate::edit::patch::{append_to_list, one_line};
-use crate::finding::Code;
-use crate::model::enums::Impact;
 use crate::{Environment, Failure, exit};
+use ordo_core::finding::Code;
+use ordo_core::model::enums::Impact;
 
 pub fn run(
     cli: &Cli,
@@ -28,11 +28,11 @@ pub fn run(
     };
     put("at", Value::String(when_text("", None, now)?));
     put("by", Value::String(by.clone()));
-    if let Some(channel) = args.channel {
+    if let Some(channel) = args.channel.map(|c| c.0) {
         put("channel", Value::String(channel.as_str().to_owned()));
     }
     put("summary", text(&args.summary)?);
-    put("impact", Value::String(args.impact.as_str().to_owned()));
+    put("impact", Value::String(args.impact.0.as_str().to_owned()));
     if let Some(day) = args.reconfirmed {
         put("reconfirmed", Value::String(day.to_string()));
     }
@@ -40,14 +40,14 @@ pub fn run(
         .map_err(|e| Failure::Io(e.to_string()))?;
     let message = format!(
         "{}: {} amendment by {by}: {}",
-        loaded.order.id, args.impact, args.summary
+        loaded.order.id, args.impact.0, args.summary
     );
     let path = change::apply(
         &ledger,
         &loaded,
         &new,
         &message,
-        if args.impact == Impact::Structural {
+        if args.impact.0 == Impact::Structural {
             &[Code::AmendmentReview]
         } else {
             &[]
@@ -58,10 +58,10 @@ pub fn run(
     let mut text = format!(
         "{}: {} amendment recorded by {by}\n{}\n",
         loaded.order.id,
-        args.impact,
+        args.impact.0,
         change::shown(&path, &ledger.root)
     );
-    if args.impact == Impact::Structural {
+    if args.impact.0 == Impact::Structural {
         text.push_str("note: a structural change needs a new review; record it as `review: {done: ..., by: ...}` on the amendment\n");
     }
     if args.reconfirmed.is_none() {

@@ -7,18 +7,17 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 
 use crate::Failure;
-use crate::checks::{self, Context};
 use crate::edit::{git, write};
+use ordo_core::checks::{self, Context};
 use std::io::Write;
 
-use crate::finding::{Code, Finding, Severity};
-use crate::ledger::document;
 use crate::ledger::files::OrderFile;
 use crate::ledger::open::{Blocked, Ledger, LoadedOrder, apply_levels};
-use crate::ledger::read::load_order_text;
-use crate::model::Moment;
-use crate::model::id_format::IdFormat;
-use crate::model::order::Order;
+use ordo_core::document::load_order;
+use ordo_core::finding::{Code, Finding, Severity};
+use ordo_core::model::Moment;
+use ordo_core::model::id_format::IdFormat;
+use ordo_core::model::order::Order;
 
 /// The person acting: `--by`, else the person whose email is git's `user.email`.
 pub fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> {
@@ -27,7 +26,7 @@ pub fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> 
             return Ok(by.to_owned());
         }
         let known: Vec<&str> = ledger.config.people.keys().map(String::as_str).collect();
-        let hint = document::closest(by, &known)
+        let hint = ordo_core::suggest::closest(by, &known)
             .map(|b| format!(" (did you mean {b}?)"))
             .unwrap_or_default();
         return Err(Failure::Usage(format!(
@@ -75,10 +74,10 @@ pub fn check_order_text(
     file: &OrderFile,
     text: &str,
     now: DateTime<Tz>,
-    allow: &[crate::finding::Code],
+    allow: &[ordo_core::finding::Code],
 ) -> Result<Order, Failure> {
     let mut findings: Vec<Finding> = Vec::new();
-    let (order, _) = load_order_text(file, text, ledger.tz, &mut findings);
+    let (order, _) = load_order(file, text, ledger.tz, &mut findings);
     let id_format = IdFormat::parse(&ledger.config.id_format).ok();
     if let Some(order) = &order {
         let ctx = Context {
@@ -130,7 +129,7 @@ pub fn apply(
     loaded: &LoadedOrder,
     new: &str,
     message: &str,
-    allow: &[crate::finding::Code],
+    allow: &[ordo_core::finding::Code],
     now: DateTime<Tz>,
     commit: bool,
 ) -> Result<PathBuf, Failure> {

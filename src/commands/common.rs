@@ -6,13 +6,13 @@ use chrono::{DateTime, NaiveTime};
 use chrono_tz::Tz;
 
 use crate::cli::{Cli, ColorChoice};
-use crate::engine::schedule::Schedule;
 use crate::ledger::open::Ledger;
-use crate::model::Moment;
-use crate::model::Order;
-use crate::model::config::Workflow;
-use crate::model::moment::Resolved;
 use crate::{Environment, Failure};
+use ordo_core::engine::schedule::Schedule;
+use ordo_core::model::Moment;
+use ordo_core::model::Order;
+use ordo_core::model::config::Workflow;
+use ordo_core::model::moment::Resolved;
 
 /// An order's workflow; a usage error when ordo.yaml does not define it.
 pub fn workflow_of<'c>(
@@ -107,7 +107,7 @@ pub fn load_order(
 ) -> Result<crate::ledger::open::LoadedOrder, Failure> {
     let Some(file) = ledger.order_file(id) else {
         let ids: Vec<&str> = ledger.order_files.iter().map(|f| f.stem.as_str()).collect();
-        let hint = crate::ledger::document::closest(id, &ids)
+        let hint = ordo_core::suggest::closest(id, &ids)
             .map(|best| format!(" (did you mean {best}?)"))
             .unwrap_or_default();
         return Err(Failure::Usage(format!(

@@ -3,9 +3,9 @@
 
 use super::common::{load_order, open_ledger, workflow_of};
 use crate::cli::{Cli, ExplainArgs};
-use crate::engine::due::{DueEngine, Source};
-use crate::yaml::{LineIndex, Route, locate_all};
 use crate::{Environment, Failure, exit};
+use ordo_core::engine::due::{DueEngine, Source};
+use ordo_core::yaml::{LineIndex, Route, locate_all};
 
 pub fn run(
     cli: &Cli,
@@ -39,7 +39,7 @@ pub fn run(
         computed.map_err(|e| Failure::Usage(format!("{} {}: {e}", order.id, args.step)))?;
 
     // Every link's place, found with one pass over each file.
-    let links: Vec<&crate::engine::due::Link> = computed.links.iter().collect();
+    let links: Vec<&ordo_core::engine::due::Link> = computed.links.iter().collect();
     let order_rel = loaded.file.rel.display().to_string();
     let lines_in = |text: &str, routes: Vec<Route>| -> Vec<usize> {
         let index = LineIndex::new(text);

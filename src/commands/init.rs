@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::cli::InitArgs;
 use crate::ledger::discover::CONFIG_FILE;
-use crate::schema::FileKind;
 use crate::{Environment, Failure, exit};
+use ordo_core::schema::FileKind;
 
 /// The shipped configuration: the example ledger's, so both stay one file.
 const CONFIG: &str = include_str!("../../example-ledger/ordo.yaml");

@@ -2,9 +2,9 @@
 
 use super::common::open_ledger;
 use crate::cli::{Cli, ListArgs};
-use crate::engine::schedule::Schedule;
 use crate::output::table::{plain as table, render};
 use crate::{Environment, Failure, exit};
+use ordo_core::engine::schedule::Schedule;
 
 pub fn run(
     cli: &Cli,

@@ -12,10 +12,10 @@ use crate::cli::{Cli, NewArgs};
 use crate::edit::{git, write};
 use crate::ledger::files::OrderFile;
 use crate::ledger::source::read_source;
-use crate::model::id_format::IdFormat;
-use crate::model::moment::Moment;
-use crate::yaml::{Route, locate};
 use crate::{Environment, Failure, exit};
+use ordo_core::model::id_format::IdFormat;
+use ordo_core::model::moment::Moment;
+use ordo_core::yaml::{Route, locate};
 
 pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let ledger = open_ledger(cli, env)?;
@@ -57,7 +57,7 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
         .map_err(|e| Failure::Usage(format!("id_format: {e}")))?;
     let mut body = format!(
         "customer: {}\nowner: {owner}\nreceived: {received}\nchannel: {}\npriority: {}\nkind: {}\n",
-        customer.code, args.channel, args.priority, args.kind
+        customer.code, args.channel.0, args.priority.0, args.kind.0
     );
     if let Some(workflow) = &args.workflow {
         body.push_str(&format!("workflow: {workflow}\n"));

@@ -9,11 +9,11 @@ use super::change::{self, resolve_by, when_text};
 use super::common::{load_order, now_in, open_ledger};
 use crate::cli::{Cli, PlanArgs};
 use crate::edit::patch::{append_to_list, one_line, set_step_fields};
-use crate::engine::due::Basis;
-use crate::engine::schedule::Schedule;
 use crate::ledger::open::LoadedOrder;
-use crate::model::status::Status;
 use crate::{Environment, Failure, exit};
+use ordo_core::engine::due::Basis;
+use ordo_core::engine::schedule::Schedule;
+use ordo_core::model::status::Status;
 
 pub fn run(
     cli: &Cli,

@@ -5,14 +5,15 @@ use rayon::prelude::*;
 
 use super::common::{now_in, open_ledger};
 use crate::cli::{Cli, ReportOptions};
+use crate::ledger::agenda_cache::AgendaEntry;
 use crate::ledger::cache::Cache;
 use crate::ledger::open::{Ledger, LeftOut};
-use crate::model::order::Order;
 use crate::output::render::{Format, render};
-use crate::output::report::{Invalid, Report};
-use crate::reports::Book;
-use crate::reports::agenda::{Agenda, AgendaEntry};
 use crate::{Environment, Failure, exit};
+use ordo_core::model::order::Order;
+use ordo_core::reports::Book;
+use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::report::{Invalid, Report};
 
 /// The ledger and "now". Its passes over the orders return what they made with
 /// the files that could not be read.

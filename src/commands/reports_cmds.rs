@@ -5,8 +5,8 @@ use super::report::{Loaded, finish, warn_left_out};
 use crate::cli::{
     CalendarArgs, Cli, ExportArgs, ExportFormat, MonthlyArgs, OverdueArgs, SlaArgs, UpcomingArgs,
 };
-use crate::reports::{calendar, export, monthly, overdue, sla, upcoming};
 use crate::{Environment, Failure, exit};
+use ordo_core::reports::{calendar, export, monthly, overdue, sla, upcoming};
 
 pub fn overdue(
     cli: &Cli,
@@ -47,7 +47,7 @@ pub fn upcoming(
 pub fn sla(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let loaded = Loaded::open(cli, env)?;
     let options = sla::Options {
-        by: args.by,
+        by: args.by.0,
         from: args.from,
         to: args.to,
         detail: args.detail,
@@ -129,7 +129,7 @@ pub fn export(
         warn_left_out(invalid);
     }
     let text = match args.format {
-        ExportFormat::Jsonl => export::jsonl(&report),
+        ExportFormat::Jsonl => crate::output::render::json::jsonl(&report),
         ExportFormat::Csv => {
             crate::output::render::render(&report, crate::output::render::Format::Csv)
         }

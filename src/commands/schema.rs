@@ -1,8 +1,8 @@
 //! `ordo schema KIND`: print a JSON Schema (the one the CLI enforces).
 
 use crate::cli::{SchemaArgs, SchemaKind};
-use crate::schema::FileKind;
 use crate::{Failure, exit};
+use ordo_core::schema::FileKind;
 
 pub fn run(args: &SchemaArgs, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let kind = match args.kind {

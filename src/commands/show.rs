@@ -4,9 +4,9 @@
 
 use super::common::{load_order, open_ledger, schedule_of};
 use crate::cli::{Cli, ShowArgs};
-use crate::engine::schedule::StepState;
 use crate::output::table::{plain as table, render};
 use crate::{Environment, Failure, exit};
+use ordo_core::engine::schedule::StepState;
 
 pub fn run(
     cli: &Cli,
@@ -28,7 +28,7 @@ pub fn run(
         .or(ledger.config.currency.as_deref())
         .unwrap_or("");
     let decimals = ledger.config.decimals_of(order.currency.as_deref());
-    let money = |amount| crate::model::money::format(amount, decimals);
+    let money = |amount| ordo_core::model::money::format(amount, decimals);
     let mut text = String::new();
     let mut line = |s: String| {
         text.push_str(&s);

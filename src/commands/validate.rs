@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use super::common::{check_as_of, ledger_root, now_in, use_color};
 use crate::cli::{Cli, ValidateArgs, ValidateFormat};
-use crate::finding::Severity;
 use crate::ledger::files;
 use crate::output::{github, human, json, located};
 use crate::validate::{Selection, validate};
 use crate::{Environment, Failure, exit};
+use ordo_core::finding::Severity;
 
 pub fn run(
     cli: &Cli,

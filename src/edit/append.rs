@@ -8,7 +8,7 @@ use saphyr_parser::{Event, Parser};
 use yaml_serde::Value;
 
 use super::patch::EditError;
-use crate::yaml::LineIndex;
+use ordo_core::yaml::LineIndex;
 
 /// Where a top-level list sits in the text (byte offsets).
 #[derive(Debug)]

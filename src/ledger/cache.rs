@@ -14,10 +14,10 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::checks::credit::Exposure;
-use crate::checks::time::Window;
-use crate::finding::Finding;
 use crate::ledger::files::OrderFile;
+use ordo_core::checks::credit::Exposure;
+use ordo_core::checks::time::Window;
+use ordo_core::finding::Finding;
 
 /// The ledger's `.ordo/` folder for the cache and the write lock, created on
 /// first use with a `.gitignore` of its own, so it never shows up in `git status`
@@ -275,7 +275,7 @@ pub fn fingerprint(config_text: &str, customers: &[(String, String)]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     // This build, down to its sources: another build may check differently.
     env!("ORDO_BUILD_ID").hash(&mut hasher);
-    crate::schema::FileKind::Order
+    ordo_core::schema::FileKind::Order
         .checked_in()
         .hash(&mut hasher);
     config_text.hash(&mut hasher);
@@ -409,8 +409,8 @@ mod tests {
             identity,
             read_ns: identity.modified_ns + 10 * RACY_MARGIN_NS,
             findings: vec![
-                Finding::error(crate::finding::Code::Role, "orders/2026/X.yaml", "m")
-                    .at(crate::yaml::Route::keys(&["steps", "A", "by"])),
+                Finding::error(ordo_core::finding::Code::Role, "orders/2026/X.yaml", "m")
+                    .at(ordo_core::yaml::Route::keys(&["steps", "A", "by"])),
             ],
             window,
             exposure: Some(Exposure {

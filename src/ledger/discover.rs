@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-pub const CONFIG_FILE: &str = "ordo.yaml";
+pub use ordo_core::layout::CONFIG_FILE;
 
 /// Why no ledger was found.
 #[derive(Debug, thiserror::Error)]

@@ -10,16 +10,16 @@ use rayon::prelude::*;
 
 use super::cache::{self, Identity};
 use super::discover::CONFIG_FILE;
-use super::document;
 use super::files::{self, OrderFile};
 use super::read::read_order;
 use super::source::read_source;
-use crate::checks;
-use crate::engine::due::Calendars;
-use crate::finding::{Code, Finding, Severity};
-use crate::model::config::Level;
-use crate::model::{Config, Customer, Order};
-use crate::schema::FileKind;
+use ordo_core::checks;
+use ordo_core::document;
+use ordo_core::engine::due::Calendars;
+use ordo_core::finding::{Code, Finding, Severity};
+use ordo_core::model::config::Level;
+use ordo_core::model::{Config, Customer, Order};
+use ordo_core::schema::FileKind;
 
 /// Findings that stop a command, with the texts needed to show them.
 #[derive(Debug, Default)]

@@ -8,13 +8,11 @@ use std::path::Path;
 use chrono_tz::Tz;
 
 use super::cache::Identity;
-use super::document;
 use super::files::OrderFile;
 use super::source::read_source;
-use crate::checks;
-use crate::finding::Finding;
-use crate::model::Order;
-use crate::schema::FileKind;
+use ordo_core::document::load_order;
+use ordo_core::finding::Finding;
+use ordo_core::model::Order;
 
 /// What the loader made of one order file.
 #[derive(Debug, Default)]
@@ -46,7 +44,7 @@ pub fn read_order(root: &Path, file: &OrderFile, tz: Tz) -> OrderRead {
     let mut findings = std::mem::take(&mut read.findings);
     let text = read.source.map(|s| s.text);
     let (decoded, usable) = match &text {
-        Some(text) if readable => load_order_text(file, text, tz, &mut findings),
+        Some(text) if readable => load_order(file, text, tz, &mut findings),
         _ => (None, false),
     };
     OrderRead {
@@ -56,22 +54,4 @@ pub fn read_order(root: &Path, file: &OrderFile, tz: Tz) -> OrderRead {
         findings,
         identity: read.identity,
     }
-}
-
-/// Loads an order from its text (as read, or as a command is about to write
-/// it): the decoded order, and whether it can be used; the reasons go to
-/// `findings`.
-pub fn load_order_text(
-    file: &OrderFile,
-    text: &str,
-    tz: Tz,
-    findings: &mut Vec<Finding>,
-) -> (Option<Order>, bool) {
-    let Some(order) = document::load::<Order>(&file.rel, text, FileKind::Order, findings) else {
-        return (None, false);
-    };
-    let problems = checks::unusable(file, &order, tz);
-    let usable = problems.is_empty();
-    findings.extend(problems);
-    (Some(order), usable)
 }

@@ -6,8 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::cache::Identity;
-use crate::finding::{Code, Finding};
-use crate::yaml::{LineIndex, Span};
+use ordo_core::finding::{Code, Finding};
+use ordo_core::yaml::{LineIndex, Span};
 
 /// Files larger than this are refused unread: an order is a few kilobytes.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;

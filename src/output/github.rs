@@ -2,7 +2,7 @@
 //! printed after the human log (annotations in addition to the log, never instead).
 
 use super::located::Placed;
-use crate::finding::Severity;
+use ordo_core::finding::Severity;
 
 /// One annotation line per finding.
 pub fn annotations(placed: &[Placed<'_>]) -> String {

@@ -10,8 +10,8 @@ use owo_colors::{OwoColorize, Style};
 use unicode_width::UnicodeWidthStr;
 
 use super::located::Placed;
-use crate::finding::Severity;
-use crate::yaml::Span;
+use ordo_core::finding::Severity;
+use ordo_core::yaml::Span;
 
 /// A placed finding seen as a miette diagnostic.
 struct FindingDiagnostic<'a> {
@@ -218,7 +218,7 @@ pub fn summary(errors: usize, warnings: usize, orders: usize, files: usize) -> S
 /// Renders every finding (sorted by place) followed by nothing else: the text a
 /// command prints when findings stop it.
 pub fn render_all(
-    findings: &[crate::finding::Finding],
+    findings: &[ordo_core::finding::Finding],
     sources: &std::collections::HashMap<std::path::PathBuf, String>,
     color: bool,
 ) -> String {

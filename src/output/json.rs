@@ -62,7 +62,7 @@ pub fn render(
                 help: p.finding.help.as_deref(),
                 file: p.finding.file.display().to_string().replace('\\', "/"),
                 path: match &p.finding.place {
-                    crate::finding::Place::Route(route, _) => Some(route.to_string()),
+                    ordo_core::finding::Place::Route(route, _) => Some(route.to_string()),
                     _ => None,
                 },
                 line: p.line,

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::finding::{Finding, Part, Place};
-use crate::yaml::{LineIndex, Span, locate};
+use ordo_core::finding::{Finding, Part, Place};
+use ordo_core::yaml::{LineIndex, Span, locate};
 
 /// A finding with its position in the file's text.
 #[derive(Debug, Clone)]

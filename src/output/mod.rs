@@ -6,5 +6,4 @@ pub mod human;
 pub mod json;
 pub mod located;
 pub mod render;
-pub mod report;
 pub mod table;

@@ -1,8 +1,8 @@
 //! The cache under `.ordo/`: used when nothing changed, never trusted when a file,
 //! the configuration or the time has moved, or when it is corrupt.
 
+use ordo::ledger::agenda_cache::AgendaEntry;
 use ordo::ledger::cache::{Entry, Kept};
-use ordo::reports::agenda::AgendaEntry;
 
 use crate::support::{Ledger, copy_tree, run_in};
 
@@ -192,8 +192,8 @@ fn touch(path: &std::path::Path) {
 
 #[test]
 fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
+    use ordo::ledger::agenda_cache::AgendaEntry;
     use ordo::ledger::cache::Cache;
-    use ordo::reports::agenda::AgendaEntry;
     let dir = example_copy();
     let root = dir.path();
     overdue(root);
@@ -217,8 +217,8 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
 
 #[test]
 fn a_validate_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
-    use ordo::finding::{Code, Finding};
     use ordo::ledger::cache::{Cache, Entry};
+    use ordo_core::finding::{Code, Finding};
     let ledger = Ledger::base();
     assert_eq!(ledger.run(&["validate"]).code, 0);
     let opened = ordo::ledger::open::Ledger::open(ledger.path()).expect("ledger");

@@ -9,7 +9,7 @@ use crate::support::{commit_all, copy_tree, git};
 fn repo_file(rel: &str) -> serde_json::Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
     let text = std::fs::read_to_string(&path).expect("read");
-    ordo::yaml::parse(&text).expect("valid YAML")
+    ordo_core::yaml::parse(&text).expect("valid YAML")
 }
 
 /// A folder holding an `ordo` that is this build's binary, for `PATH`.

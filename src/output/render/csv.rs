@@ -1,7 +1,7 @@
 //! Reports as CSV: each section is a header row (the column keys) and its rows;
 //! sections are separated by a blank line. A one-section report is plain CSV.
 
-use crate::output::report::Report;
+use ordo_core::reports::report::Report;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use crate::output::report::{Cell, Column, Invalid, Report, Section};
+use ordo_core::reports::report::{Cell, Column, Invalid, Report, Section};
 
 /// The document, in this field order.
 #[derive(Serialize)]
@@ -79,4 +79,17 @@ pub fn render(report: &Report) -> String {
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// JSON Lines: one object per row, fields in column order, empty ones left out.
+pub fn jsonl(report: &Report) -> String {
+    let mut out = String::new();
+    for section in &report.sections {
+        for row in &section.rows {
+            let object = Row::new(&section.columns, row, true);
+            out.push_str(&serde_json::to_string(&object).unwrap_or_default());
+            out.push('\n');
+        }
+    }
+    out
 }

@@ -1,6 +1,6 @@
 //! Reports as GitHub-flavoured Markdown, for a CI job summary.
 
-use crate::output::report::Report;
+use ordo_core::reports::report::Report;
 
 pub fn render(report: &Report) -> String {
     let mut out = format!("## {}\n\n_as of {}_\n", report.title, report.as_of);

@@ -5,7 +5,7 @@ pub mod json;
 mod markdown;
 mod table;
 
-use super::report::Report;
+use ordo_core::reports::report::Report;
 
 /// The formats every report can be printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,7 +1,7 @@
 //! Reports as aligned text tables (comfy-table), fitted to the terminal's width.
 
-use crate::output::report::Report;
 use crate::output::table::{plain, render as lines};
+use ordo_core::reports::report::Report;
 
 pub fn render(report: &Report) -> String {
     let mut out = format!("{} (as of {})\n", report.title, report.as_of);

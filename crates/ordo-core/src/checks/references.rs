@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::finding::{Code, Finding};
-use crate::ledger::document::closest;
 use crate::model::order::Order;
+use crate::suggest::closest;
 use crate::yaml::Route;
 
 use super::Context;

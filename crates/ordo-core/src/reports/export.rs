@@ -4,7 +4,7 @@
 use super::Book;
 use crate::engine::schedule::StepState;
 use crate::model::order::Order;
-use crate::output::report::{Cell, Report, Section, col};
+use crate::reports::report::{Cell, Report, Section, col};
 
 /// The report around every order's rows (see [`rows`]).
 pub fn report(book: &Book<'_>, rows: Vec<Vec<Vec<Cell>>>) -> Report {
@@ -109,17 +109,4 @@ pub fn rows(book: &Book<'_>, order: &Order) -> Vec<Vec<Cell>> {
     }
 
     rows
-}
-
-/// JSON Lines: one object per row, fields in column order, empty ones left out.
-pub fn jsonl(report: &Report) -> String {
-    let mut out = String::new();
-    for section in &report.sections {
-        for row in &section.rows {
-            let object = crate::output::render::json::Row::new(&section.columns, row, true);
-            out.push_str(&serde_json::to_string(&object).unwrap_or_default());
-            out.push('\n');
-        }
-    }
-    out
 }

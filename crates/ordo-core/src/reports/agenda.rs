@@ -10,7 +10,6 @@ use super::tracked_by_step;
 use crate::engine::due::{Basis, Calendars};
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
-use crate::ledger::cache::{Identity, Kept};
 use crate::model::Config;
 use crate::model::config::Step;
 use crate::model::enums::Priority;
@@ -110,75 +109,5 @@ impl Agenda {
     pub fn step<'c>(&self, config: &'c Config, id: &str) -> Option<&'c Step> {
         let (_, workflow) = config.workflow_of(Some(&self.workflow))?;
         workflow.steps.iter().find(|s| s.id == id)
-    }
-}
-
-/// The agenda of one version of an order file (`None`: nothing dated to do), or
-/// why the file cannot be read.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AgendaEntry {
-    pub identity: Identity,
-    pub read_ns: i128,
-    pub agenda: Result<Option<Agenda>, String>,
-}
-
-impl Kept for AgendaEntry {
-    const FILE: &'static str = ".ordo/agenda-v4.postcard";
-    const FORMAT: u32 = 4;
-
-    fn identity(&self) -> Identity {
-        self.identity
-    }
-
-    fn read_ns(&self) -> i128 {
-        self.read_ns
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_agenda_comes_back_from_the_cache_as_it_went_in() {
-        let tz: chrono_tz::Tz = "America/New_York".parse().expect("zone");
-        let at = chrono::TimeZone::with_ymd_and_hms(&tz, 2026, 11, 1, 1, 30, 0)
-            .earliest()
-            .expect("an instant");
-        let agenda = Agenda {
-            order: "202611-ACME-001".into(),
-            customer: "ACME".into(),
-            owner: "ann".into(),
-            priority: Priority::Urgent,
-            workflow: "make-to-order".into(),
-            items: vec![
-                Item {
-                    what: What::Step("review".into()),
-                    // The first 01:30 of the night the clocks go back: the offset
-                    // must survive, not just the wall time.
-                    due: Point::At(at),
-                    basis: Basis::Forecast {
-                        through: "ORD-02".into(),
-                    },
-                },
-                Item {
-                    what: What::Payment {
-                        name: "deposit".into(),
-                        percent: "30".into(),
-                        outstanding: Decimal::new(123_456, 2),
-                        decimals: 2,
-                    },
-                    due: Point::Day(chrono::NaiveDate::from_ymd_opt(2026, 2, 28).expect("day")),
-                    basis: Basis::Firm,
-                },
-            ],
-        };
-        let bytes = postcard::to_stdvec(&agenda).expect("encode");
-        let back: Agenda = postcard::from_bytes(&bytes).expect("decode");
-        assert_eq!(back, agenda);
-        let Point::At(instant) = back.items[0].due else {
-            panic!("an instant")
-        };
-        assert_eq!(instant.to_rfc3339(), "2026-11-01T01:30:00-04:00");
     }
 }

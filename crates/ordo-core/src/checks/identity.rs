@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Datelike;
 
 use crate::finding::{Code, Finding};
-use crate::ledger::files::OrderFile;
+use crate::layout::OrderFile;
 use crate::model::order::Order;
 use crate::yaml::Route;
 

@@ -19,7 +19,7 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 
 use crate::finding::Finding;
-use crate::ledger::files::OrderFile;
+use crate::layout::OrderFile;
 use crate::model::Config;
 use crate::model::id_format::IdFormat;
 use crate::model::order::Order;

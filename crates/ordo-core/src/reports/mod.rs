@@ -1,5 +1,5 @@
 //! The reports (DESIGN 4 and 6): each turns the ledger's orders, their schedules
-//! and "now" into a [`Report`](crate::output::report::Report). Pure: orders come
+//! and "now" into a [`Report`](crate::reports::report::Report). Pure: orders come
 //! in already read, and nothing here prints.
 
 pub mod agenda;
@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod export;
 pub mod monthly;
 pub mod overdue;
+pub mod report;
 pub mod sla;
 pub mod upcoming;
 

@@ -7,7 +7,7 @@ use crate::engine::arith::apply;
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::model::Duration;
-use crate::output::report::{Report, Section, col};
+use crate::reports::report::{Report, Section, col};
 
 struct Row {
     when: Point,

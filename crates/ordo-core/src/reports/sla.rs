@@ -10,16 +10,30 @@ use chrono_tz::Tz;
 use super::Book;
 use crate::engine::sla::{Measurement, State, measure};
 use crate::model::order::Order;
-use crate::output::report::{Cell, Report, Section, col};
+use crate::reports::report::{Cell, Report, Section, col};
 
 /// Grouping of the summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum By {
     Policy,
     Priority,
     Owner,
     Customer,
     Month,
+}
+
+impl By {
+    pub const ALL: &'static [By] = &[By::Policy, By::Priority, By::Owner, By::Customer, By::Month];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            By::Policy => "policy",
+            By::Priority => "priority",
+            By::Owner => "owner",
+            By::Customer => "customer",
+            By::Month => "month",
+        }
+    }
 }
 
 /// The summary group a measurement of `order` counts in.

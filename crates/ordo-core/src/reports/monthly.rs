@@ -14,7 +14,7 @@ use crate::engine::schedule::{Schedule, StepState};
 use crate::model::enums::State;
 use crate::model::order::Order;
 use crate::model::status::Status;
-use crate::output::report::{Cell, Report, Section, col};
+use crate::reports::report::{Cell, Report, Section, col};
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

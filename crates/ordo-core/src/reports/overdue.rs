@@ -8,7 +8,7 @@ use super::Book;
 use super::agenda::{Agenda, What};
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
-use crate::output::report::{Cell, Report, Section, col};
+use crate::reports::report::{Cell, Report, Section, col};
 
 /// Which rows to keep.
 #[derive(Debug, Default, Clone)]
