@@ -1,13 +1,11 @@
 //! What the report commands share: read every order (naming the unreadable ones),
 //! build the report, render it in the chosen format, and pick the exit code.
 
-use rayon::prelude::*;
-
 use super::common::{now_in, open_ledger};
 use crate::cli::{Cli, ReportOptions};
 use crate::ledger::agenda_cache::AgendaEntry;
-use crate::ledger::cache::Cache;
 use crate::ledger::open::{Ledger, LeftOut};
+use crate::ledger::pass::{self, Made};
 use crate::output::render::{Format, render};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::order::Order;
@@ -69,64 +67,39 @@ impl Loaded {
     /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
-        // Taken before any file is stat'ed or read (see `Identity::racy`).
-        let read_ns = crate::ledger::cache::clock_ns();
-        let (mut cache, identities): (Cache<AgendaEntry>, _) =
-            Cache::load_with_identities(&ledger.root, ledger.fingerprint, &ledger.order_files);
-        let now = self.now.timestamp();
-        // Fresh entries are moved out of the cache afterwards, never cloned.
-        let made: Vec<Made> = ledger
-            .order_files
-            .par_iter()
-            .zip(identities)
-            .map(|(file, identity)| {
-                if identity.is_some_and(|id| cache.get(&file.rel, id, now).is_some()) {
-                    return Made::Cached;
-                }
+        let (made, mut pass) = pass::run(
+            &ledger.root,
+            ledger.fingerprint,
+            &ledger.order_files,
+            self.now.timestamp(),
+            true,
+            |file, reading| {
                 let read = ledger.read(file);
-                let identity = identity.or_else(|| read.as_ref().ok()?.identity);
+                let identity = reading.identity.or_else(|| read.as_ref().ok()?.identity);
                 let agenda = read
                     .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
                     .map_err(|blocked| blocked.first_problem());
-                match identity {
-                    Some(identity) => Made::Fresh(AgendaEntry {
-                        identity,
-                        read_ns,
-                        agenda,
-                    }),
-                    None => Made::Uncached(agenda),
-                }
-            })
-            .collect();
-        let fresh = made.iter().any(|m| matches!(m, Made::Fresh(_)));
-        if fresh || cache.len() != made.len() {
-            let entries = ledger
-                .order_files
-                .iter()
-                .zip(&made)
-                .filter_map(|(file, m)| {
-                    let key = file.rel.to_str()?;
-                    match m {
-                        Made::Cached => cache.entry(key).map(|e| (key, e)),
-                        Made::Fresh(entry) => Some((key, entry)),
-                        Made::Uncached(_) => None,
-                    }
+                let entry = identity.map(|identity| AgendaEntry {
+                    identity,
+                    read_ns: reading.read_ns,
+                    agenda: agenda.clone(),
                 });
-            if let Err(error) = Cache::save(&ledger.root, ledger.fingerprint, entries) {
-                super::validate::warn_cache(&error.to_string());
-            }
+                (agenda, entry)
+            },
+        );
+        if let Err(error) = pass.save(&ledger.root, ledger.fingerprint, &ledger.order_files, &made)
+        {
+            super::validate::warn_cache(&error.to_string());
         }
         let mut agendas = Vec::with_capacity(made.len());
         let mut invalid_files = Vec::new();
         for (file, m) in ledger.order_files.iter().zip(made) {
+            // Cached entries are moved out of the cache, never cloned.
             let agenda = match m {
-                Made::Cached => file
-                    .rel
-                    .to_str()
-                    .and_then(|key| cache.take(key))
+                Made::Cached => pass
+                    .take(file)
                     .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
-                Made::Fresh(entry) => entry.agenda,
-                Made::Uncached(agenda) => agenda,
+                Made::Read { part, .. } => part,
             };
             match agenda {
                 Ok(agenda) => agendas.extend(agenda),
@@ -137,14 +110,6 @@ impl Loaded {
         invalid_files.sort_by(|a, b| a.file.cmp(&b.file));
         (agendas, invalid_files)
     }
-}
-
-/// An order file's agenda in one run: still the cache's, or made now (with the
-/// entry to keep, when the file has an identity).
-enum Made {
-    Cached,
-    Fresh(AgendaEntry),
-    Uncached(Result<Option<Agenda>, String>),
 }
 
 fn invalid_of(bad: &[LeftOut]) -> Vec<Invalid> {

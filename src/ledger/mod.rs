@@ -6,6 +6,7 @@ pub mod cache;
 pub mod discover;
 pub mod files;
 pub mod open;
+pub mod pass;
 pub mod read;
 pub mod revision;
 pub mod source;

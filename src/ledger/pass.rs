@@ -1,0 +1,108 @@
+//! One pass over order files through a cache: stat each file, take what the
+//! cache holds for the version on disk, read and make the rest, and keep what
+//! was made for the next run. `validate` caches each file's findings and the
+//! reports each file's agenda; both pass through here.
+
+use rayon::prelude::*;
+
+use super::cache::{Cache, Identity, Kept, clock_ns};
+use super::files::OrderFile;
+
+/// What a pass made of one file.
+pub enum Made<P, E> {
+    /// The cache's entry holds for the file as it is: take it with
+    /// [`Pass::take`] (moved out, never cloned).
+    Cached,
+    /// Made from a read of the file; `entry` goes to the cache when the file
+    /// had an identity.
+    Read { part: P, entry: Option<E> },
+}
+
+/// A pass's cache, with what it made, until it is saved.
+pub struct Pass<E> {
+    cache: Cache<E>,
+    fresh: bool,
+}
+
+/// What the maker of an entry gets: the file's identity before it was read
+/// (`None` when it was not stat'ed) and when the pass began reading.
+#[derive(Clone, Copy)]
+pub struct Reading {
+    pub identity: Option<Identity>,
+    pub read_ns: i128,
+}
+
+/// Makes something of every file in parallel, from the cache of `root` where
+/// it holds at `now` (Unix seconds), else with `make`. Without `use_cache`
+/// every file is made and nothing is kept.
+pub fn run<E, P>(
+    root: &std::path::Path,
+    fingerprint: u64,
+    files: &[OrderFile],
+    now: i64,
+    use_cache: bool,
+    make: impl Fn(&OrderFile, Reading) -> (P, Option<E>) + Sync,
+) -> (Vec<Made<P, E>>, Pass<E>)
+where
+    E: Kept,
+    P: Send,
+{
+    // Taken before any file is stat'ed or read (see `Identity::racy`).
+    let read_ns = clock_ns();
+    let (cache, identities): (Cache<E>, _) = if use_cache {
+        Cache::load_with_identities(root, fingerprint, files)
+    } else {
+        (Cache::default(), vec![None; files.len()])
+    };
+    let made: Vec<Made<P, E>> = files
+        .par_iter()
+        .zip(identities)
+        .map(|(file, identity)| {
+            if identity.is_some_and(|id| cache.get(&file.rel, id, now).is_some()) {
+                return Made::Cached;
+            }
+            let (part, entry) = make(file, Reading { identity, read_ns });
+            Made::Read { part, entry }
+        })
+        .collect();
+    let fresh = use_cache
+        && (made
+            .iter()
+            .any(|m| matches!(m, Made::Read { entry: Some(_), .. }))
+            || cache.len() != made.len());
+    (made, Pass { cache, fresh })
+}
+
+impl<E: Kept> Pass<E> {
+    /// Writes the cache when anything was read, or files went away; the
+    /// entries are those made now and those the cache still holds.
+    pub fn save<P>(
+        &self,
+        root: &std::path::Path,
+        fingerprint: u64,
+        files: &[OrderFile],
+        made: &[Made<P, E>],
+    ) -> std::io::Result<()> {
+        if !self.fresh {
+            return Ok(());
+        }
+        let entries = files.iter().zip(made).filter_map(|(file, m)| {
+            let key = file.rel.to_str()?;
+            match m {
+                Made::Cached => self.cache.entry(key).map(|e| (key, e)),
+                Made::Read { entry, .. } => entry.as_ref().map(|e| (key, e)),
+            }
+        });
+        Cache::save(root, fingerprint, entries)
+    }
+
+    /// The cached entry of a file the pass found [`Made::Cached`].
+    pub fn entry(&self, file: &OrderFile) -> Option<&E> {
+        self.cache.entry(file.rel.to_str()?)
+    }
+
+    /// The same, moved out of the cache (after it was saved).
+    pub fn take(&mut self, file: &OrderFile) -> Option<E> {
+        self.cache.take(file.rel.to_str()?)
+    }
+}

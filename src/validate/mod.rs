@@ -1,0 +1,238 @@
+//! `ordo validate` as a computation: which files to read, in what order, with what
+//! context, and the findings that come out. Orders are read in parallel; a run over
+//! a few files lists the ledger but reads only those files (and, for credit
+//! control, the other orders of the same customers).
+
+mod cross;
+mod order_file;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use crate::ledger::cache::Entry;
+use crate::ledger::discover::CONFIG_FILE;
+use crate::ledger::files::{self, LedgerFile, OrderFile, Stray};
+use crate::ledger::open::{Ledger, apply_levels};
+use crate::ledger::pass::{self, Made, Pass};
+use crate::ledger::source::read_source;
+use order_file::{FileCheck, check_order_file};
+use ordo_core::checks::credit::Exposure;
+use ordo_core::checks::{self, Context};
+use ordo_core::finding::{Finding, Severity};
+use ordo_core::model::id_format::IdFormat;
+
+/// Which files to check.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// The whole ledger.
+    All,
+    /// These files (relative to the ledger root), with the whole ledger as context.
+    Files(Vec<PathBuf>),
+}
+
+/// What a validation found, with the texts needed to show it.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    /// The text of every file that has a finding.
+    pub sources: HashMap<PathBuf, String>,
+    /// How many order files were checked.
+    pub orders: usize,
+    /// How many files of any kind were checked.
+    pub files: usize,
+    /// Why the cache could not be written, if it could not.
+    pub cache_problem: Option<String>,
+}
+
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Validates the ledger at `root`. `now` is the instant checks compare with;
+/// `since` (a git revision) adds the checks on the change itself.
+pub fn validate(
+    root: &Path,
+    selection: &Selection,
+    since: Option<&str>,
+    now: impl Fn(Tz) -> DateTime<Tz>,
+) -> Result<Outcome, String> {
+    let since = match since {
+        Some(rev) if crate::ledger::revision::verify(root, rev)? => Some(rev),
+        _ => None,
+    };
+    let mut outcome = Outcome::default();
+    // A run over a few files (a pre-commit hook) never lists the whole ledger: it
+    // looks up only what those files need.
+    let whole = matches!(selection, Selection::All);
+    let opening = Ledger::open_lenient(root, whole);
+    let config_rel = Path::new(CONFIG_FILE);
+    // Which files' own findings to show: the configuration's always when it is
+    // broken (nothing else can be trusted then).
+    let config_broken = opening
+        .findings
+        .iter()
+        .any(|f| f.file == config_rel && f.severity == Severity::Error);
+    let wanted = |rel: &Path| match selection {
+        Selection::All => true,
+        Selection::Files(paths) => paths.iter().any(|p| p == rel),
+    };
+    let mut shown_files: BTreeSet<&Path> = BTreeSet::new();
+    for finding in &opening.findings {
+        if wanted(&finding.file) || (config_broken && finding.file == config_rel) {
+            shown_files.insert(&finding.file);
+            outcome.findings.push(finding.clone());
+        }
+    }
+    for rel in shown_files {
+        if let Some(text) = opening.sources.get(rel) {
+            outcome.sources.insert(rel.to_path_buf(), text.clone());
+        }
+    }
+    let customer_files = files::customer_files(root);
+    outcome.files = usize::from(whole || wanted(config_rel))
+        + customer_files
+            .values()
+            .filter(|rel| opening.customers_checked && wanted(rel))
+            .count();
+    let Some(ledger) = opening.ledger else {
+        return Ok(outcome);
+    };
+    let all_orders: Vec<OrderFile> = match selection {
+        Selection::All => ledger.order_files.clone(),
+        Selection::Files(paths) => paths
+            .iter()
+            .filter_map(|p| match files::classify(p) {
+                Some(LedgerFile::Order(file))
+                    if root.join(&file.rel).symlink_metadata().is_ok() =>
+                {
+                    Some(file)
+                }
+                _ => None,
+            })
+            .collect(),
+    };
+    let want_orders: Vec<&OrderFile> = all_orders.iter().collect();
+    let strays: Vec<Stray> = match selection {
+        Selection::All => ledger.strays.clone(),
+        Selection::Files(paths) => paths
+            .iter()
+            .filter(|p| p.starts_with("orders") && files::classify(p).is_none())
+            .filter_map(|p| files::stray(root, p.clone()))
+            .collect(),
+    };
+    for stray in strays {
+        outcome.findings.push(stray.finding());
+        outcome.files += 1;
+    }
+    let config = &ledger.config;
+    let tz = ledger.tz;
+    let now = now(tz);
+    if whole || wanted(config_rel) {
+        let mut expiring = checks::config::expiring(config_rel, config, now.date_naive());
+        apply_levels(config, &mut expiring);
+        if !expiring.is_empty() {
+            outcome
+                .sources
+                .insert(config_rel.to_path_buf(), ledger.config_text.clone());
+        }
+        outcome.findings.extend(expiring);
+    }
+    let customers = &ledger.customers;
+    let id_format = IdFormat::parse(&config.id_format).ok();
+    let ctx = Context {
+        config,
+        tz,
+        now,
+        customers: &ledger.customer_codes,
+        id_format: id_format.as_ref(),
+        calendars: Some(&ledger.calendars),
+    };
+
+    // The cache serves whole-ledger runs; a run over a few files is fast anyway.
+    let use_cache = matches!(selection, Selection::All) && since.is_none();
+    let fingerprint = ledger.fingerprint;
+    let credit_limited: BTreeSet<&str> = customers
+        .iter()
+        .filter(|(_, c)| c.credit_limit.is_some())
+        .map(|(code, _)| code.as_str())
+        .collect();
+    let (made, pass): (Vec<Made<FileCheck, Entry>>, Pass<Entry>) = pass::run(
+        root,
+        fingerprint,
+        &all_orders,
+        now.timestamp(),
+        use_cache,
+        |file, reading| check_order_file(root, &ctx, &credit_limited, file, reading),
+    );
+    outcome.orders = made.len();
+    outcome.files += made.len();
+    let exposures: Vec<Exposure> = all_orders
+        .iter()
+        .zip(&made)
+        .filter_map(|(file, m)| match m {
+            Made::Cached => pass.entry(file)?.exposure.clone(),
+            Made::Read { part, .. } => part.exposure.clone(),
+        })
+        .collect();
+    // The cache is written on a thread of its own while the cross-file checks run.
+    let (cross, saved) = std::thread::scope(|scope| {
+        let saving = scope.spawn(|| pass.save(root, fingerprint, &all_orders, &made));
+        let cross = cross::findings(
+            root,
+            &ctx,
+            customers,
+            selection,
+            since,
+            exposures,
+            &all_orders,
+            &want_orders,
+        );
+        let saved = saving
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the cache writer failed")));
+        (cross, saved)
+    });
+    let mut cross = cross?;
+    if let Err(error) = saved {
+        outcome.cache_problem = Some(error.to_string());
+    }
+    for (file, m) in all_orders.iter().zip(made) {
+        let (mut findings, text) = match m {
+            Made::Cached => (
+                pass.entry(file)
+                    .map(|e| e.findings.clone())
+                    .unwrap_or_default(),
+                None,
+            ),
+            Made::Read { part, .. } => (part.findings, part.text),
+        };
+        if let Some(found) = cross.remove(&file.rel) {
+            findings.extend(found);
+        }
+        if findings.is_empty() {
+            continue;
+        }
+        let text = text.or_else(|| read_source(root, &file.rel).source.map(|s| s.text));
+        if let Some(text) = text {
+            outcome.sources.insert(file.rel.clone(), text);
+        }
+        outcome.findings.extend(findings);
+    }
+    if let Some(rev) = since {
+        for (rel, text, finding) in cross::deleted_with_history(root, rev)? {
+            outcome.sources.insert(rel, text);
+            outcome.findings.push(finding);
+            outcome.files += 1;
+        }
+    }
+    apply_levels(config, &mut outcome.findings);
+    Ok(outcome)
+}

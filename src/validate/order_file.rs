@@ -1,0 +1,79 @@
+//! One order file through `validate`: read by the loader every command shares,
+//! checked, and made into the cache entry the next run may take instead.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::ledger::cache::Entry;
+use crate::ledger::pass::Reading;
+use crate::ledger::read::read_order;
+use ordo_core::checks::credit::Exposure;
+use ordo_core::checks::time::Window;
+use ordo_core::checks::{self, Context};
+use ordo_core::document;
+use ordo_core::finding::{Code, Finding};
+use ordo_core::layout::OrderFile;
+
+/// One order file after its own checks: what the cross-file checks and the
+/// output need. The text is kept only when there is something to show in it.
+pub struct FileCheck {
+    pub findings: Vec<Finding>,
+    pub exposure: Option<Exposure>,
+    pub text: Option<String>,
+}
+
+/// Checks one order file; the entry is what a cache keeps of it (when the file
+/// had an identity).
+pub fn check_order_file(
+    root: &Path,
+    ctx: &Context<'_>,
+    credit_limited: &BTreeSet<&str>,
+    file: &OrderFile,
+    reading: Reading,
+) -> (FileCheck, Option<Entry>) {
+    let read = read_order(root, file, ctx.tz);
+    // What was stat'ed before the read, else what the read saw: either way a
+    // change after it shows as a new identity next time.
+    let identity = reading.identity.or(read.identity);
+    let mut findings = read.findings;
+    let usable = read.usable;
+    // A file whose schema errors lie in some keys is checked without them.
+    let only_schema = !findings
+        .iter()
+        .any(|f| f.code.is_fatal() && f.code != Code::Schema);
+    let salvaged = match (&read.decoded, &read.text) {
+        (None, Some(text)) if only_schema => document::salvage_order(text),
+        _ => None,
+    };
+    let (order, set_aside) = match (read.decoded.as_ref(), &salvaged) {
+        (Some(order), _) => (Some(order), checks::SetAside::new()),
+        (None, Some((order, set_aside))) => (Some(order), set_aside.clone()),
+        (None, None) => (None, checks::SetAside::new()),
+    };
+    // A file that does not load has findings that do not depend on "now".
+    let mut window = Window::default();
+    let exposure = order.and_then(|order| {
+        let verdict = checks::check_order(ctx, file, order, &set_aside);
+        findings.extend(verdict.findings);
+        window = verdict.window;
+        // Only credit control reads exposures, and only of customers with a limit.
+        (usable && credit_limited.contains(order.customer.as_str()))
+            .then(|| Exposure::of(ctx.config, file.rel.clone(), order))
+    });
+    let entry = identity.map(|identity| Entry {
+        identity,
+        read_ns: reading.read_ns,
+        findings: findings.clone(),
+        window,
+        exposure: exposure.clone(),
+    });
+    let text = read.text.filter(|_| !findings.is_empty());
+    (
+        FileCheck {
+            findings,
+            exposure,
+            text,
+        },
+        entry,
+    )
+}
