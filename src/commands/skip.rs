@@ -2,12 +2,13 @@
 
 use yaml_serde::Value;
 
-use super::advance::{check_may_act, pick_step};
+use super::advance::refused;
 use super::change::{self, resolve_by};
-use super::common::{load_order, now_in, open_ledger, schedule_of};
+use super::common::{load_order, now_in, open_ledger, schedule_of, workflow_of};
 use crate::cli::{Cli, SkipArgs};
 use crate::edit::patch::{one_line, set_step_fields};
 use crate::{Environment, Failure, exit};
+use ordo_core::engine::act::{self, Act};
 
 pub fn run(
     cli: &Cli,
@@ -19,9 +20,18 @@ pub fn run(
     let now = now_in(cli, env, ledger.tz)?;
     let loaded = load_order(&ledger, &args.id)?;
     let schedule = schedule_of(&ledger, &loaded.order)?;
-    let step = pick_step(&ledger, &loaded, &schedule, Some(&args.step), "skipped")?;
+    let (name, workflow) = workflow_of(&ledger, &loaded.order)?;
+    let step = act::pick_step(
+        name,
+        workflow,
+        &loaded.order,
+        &schedule,
+        Some(&args.step),
+        Act::Skipped,
+    )
+    .map_err(refused)?;
     let by = resolve_by(&ledger, args.by.as_deref())?;
-    check_may_act(&ledger, &by, step)?;
+    act::may_act(&ledger.config, &by, step).map_err(refused)?;
     if args.reason.trim().is_empty() {
         return Err(Failure::Usage(
             "--reason must say why the step does not happen".into(),

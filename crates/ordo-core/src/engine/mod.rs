@@ -2,6 +2,7 @@
 //! rules with their basis, and each order's schedule. Pure: "now" is an argument
 //! and nothing here reads files or the clock.
 
+pub mod act;
 pub mod arith;
 pub mod calendar;
 pub mod chain;
