@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use std::sync::LazyLock;
 
-use crate::output::render::Format;
+use crate::output::report::Format;
 use clap::builder::PossibleValue;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::reports::sla::By;

@@ -75,12 +75,12 @@ pub fn run(cli: Cli) -> u8 {
         Command::Skip(args) => commands::skip::run(&cli, args, &env, &mut out),
         Command::Plan(args) => commands::plan::run(&cli, args, &env, &mut out),
         Command::Amend(args) => commands::amend::run(&cli, args, &env, &mut out),
-        Command::Overdue(args) => commands::reports_cmds::overdue(&cli, args, &env, &mut out),
-        Command::Upcoming(args) => commands::reports_cmds::upcoming(&cli, args, &env, &mut out),
-        Command::Sla(args) => commands::reports_cmds::sla(&cli, args, &env, &mut out),
-        Command::Monthly(args) => commands::reports_cmds::monthly(&cli, args, &env, &mut out),
-        Command::Calendar(args) => commands::reports_cmds::calendar(&cli, args, &env, &mut out),
-        Command::Export(args) => commands::reports_cmds::export(&cli, args, &env, &mut out),
+        Command::Overdue(args) => commands::overdue::run(&cli, args, &env, &mut out),
+        Command::Upcoming(args) => commands::upcoming::run(&cli, args, &env, &mut out),
+        Command::Sla(args) => commands::sla::run(&cli, args, &env, &mut out),
+        Command::Monthly(args) => commands::monthly::run(&cli, args, &env, &mut out),
+        Command::Calendar(args) => commands::calendar::run(&cli, args, &env, &mut out),
+        Command::Export(args) => commands::export::run(&cli, args, &env, &mut out),
         Command::Completions(args) => commands::shell::completions(args, &mut out),
         Command::Man => commands::shell::man(&mut out),
     };
@@ -91,8 +91,9 @@ pub fn run(cli: Cli) -> u8 {
     match result {
         Ok(code) => code,
         Err(Failure::Findings { message, blocked }) => {
-            let color = commands::common::use_color(&cli, &env);
-            let text = output::human::render_all(&blocked.findings, &blocked.sources, color);
+            let color = commands::invocation::use_color(&cli, &env);
+            let text =
+                output::findings::human::render_all(&blocked.findings, &blocked.sources, color);
             let _ = writeln!(std::io::stderr(), "{text}ordo: error: {message}");
             exit::FAILURE
         }

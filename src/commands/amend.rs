@@ -4,7 +4,8 @@
 use yaml_serde::{Mapping, Value};
 
 use super::change::{self, resolve_by, when_text};
-use super::common::{load_order, now_in, open_ledger};
+use super::invocation::now_in;
+use super::opening::{load_order, open_ledger};
 use crate::cli::{AmendArgs, Cli};
 use crate::edit::patch::{append_to_list, one_line};
 use crate::{Environment, Failure, exit};

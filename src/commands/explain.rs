@@ -1,7 +1,7 @@
 //! `ordo explain ID STEP`: the chain behind a due date, one line per link with the
 //! file and line its input came from, ending in the date and its basis.
 
-use super::common::{load_order, open_ledger, workflow_of};
+use super::opening::{load_order, open_ledger, workflow_of};
 use crate::cli::{Cli, ExplainArgs};
 use crate::{Environment, Failure, exit};
 use ordo_core::engine::due::{DueEngine, Source};

@@ -1,8 +1,8 @@
 //! `ordo list`: orders with status, stage and next due date, filtered.
 
-use super::common::open_ledger;
+use super::opening::open_ledger;
 use crate::cli::{Cli, ListArgs};
-use crate::output::table::{plain as table, render};
+use crate::output::plain_table::{plain as table, render};
 use crate::{Environment, Failure, exit};
 use ordo_core::engine::schedule::Schedule;
 

@@ -2,17 +2,23 @@
 
 pub mod advance;
 pub mod amend;
+pub mod calendar;
 pub mod change;
-pub mod common;
 pub mod explain;
+pub mod export;
 pub mod init;
+pub mod invocation;
 pub mod list;
+pub mod monthly;
 pub mod new;
+pub mod opening;
+pub mod overdue;
 pub mod plan;
-pub mod report;
-pub mod reports_cmds;
+pub mod reporting;
 pub mod schema;
 pub mod shell;
 pub mod show;
 pub mod skip;
+pub mod sla;
+pub mod upcoming;
 pub mod validate;

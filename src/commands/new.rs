@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use chrono::Datelike;
 
 use super::change::{check_order_text, resolve_by, when_text};
-use super::common::{now_in, open_ledger};
+use super::invocation::now_in;
+use super::opening::open_ledger;
 use crate::cli::{Cli, NewArgs};
 use crate::edit::{git, write};
 use crate::ledger::files::OrderFile;

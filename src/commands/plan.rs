@@ -6,7 +6,8 @@
 use yaml_serde::{Mapping, Value};
 
 use super::change::{self, resolve_by, when_text};
-use super::common::{load_order, now_in, open_ledger};
+use super::invocation::now_in;
+use super::opening::{load_order, open_ledger};
 use crate::cli::{Cli, PlanArgs};
 use crate::edit::patch::{append_to_list, one_line, set_step_fields};
 use crate::ledger::open::LoadedOrder;

@@ -2,9 +2,9 @@
 //! with planned / due (basis) / done / by, installments, amendments, incidents and
 //! holds.
 
-use super::common::{load_order, open_ledger, schedule_of};
+use super::opening::{load_order, open_ledger, schedule_of};
 use crate::cli::{Cli, ShowArgs};
-use crate::output::table::{plain as table, render};
+use crate::output::plain_table::{plain as table, render};
 use crate::{Environment, Failure, exit};
 use ordo_core::engine::schedule::StepState;
 

@@ -4,7 +4,8 @@ use yaml_serde::Value;
 
 use super::advance::refused;
 use super::change::{self, resolve_by};
-use super::common::{load_order, now_in, open_ledger, schedule_of, workflow_of};
+use super::invocation::now_in;
+use super::opening::{load_order, open_ledger, schedule_of, workflow_of};
 use crate::cli::{Cli, SkipArgs};
 use crate::edit::patch::{one_line, set_step_fields};
 use crate::{Environment, Failure, exit};

@@ -4,10 +4,10 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-use super::common::{check_as_of, ledger_root, now_in, use_color};
+use super::invocation::{check_as_of, ledger_root, now_in, use_color};
 use crate::cli::{Cli, ValidateArgs, ValidateFormat};
 use crate::ledger::files;
-use crate::output::{github, human, json, located};
+use crate::output::findings::{github, human, json_v1, located};
 use crate::validate::{Selection, validate};
 use crate::{Environment, Failure, exit};
 use ordo_core::finding::Severity;
@@ -41,7 +41,7 @@ pub fn run(
     let placed = located::place_all(&outcome.findings, &outcome.sources);
     let text = match args.format {
         ValidateFormat::Json => {
-            json::render(&placed, errors, warnings, outcome.orders, outcome.files)
+            json_v1::render(&placed, errors, warnings, outcome.orders, outcome.files)
         }
         ValidateFormat::Human | ValidateFormat::Github => {
             let color = args.format == ValidateFormat::Human && use_color(cli, env);

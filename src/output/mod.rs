@@ -1,9 +1,7 @@
-//! Turning findings into text: human (rustc-like), JSON (versioned) and GitHub
-//! annotations. One renderer per format; the checks never print.
+//! The edge where data becomes text: findings as rustc-like diagnostics, JSON
+//! v1 and GitHub annotations; reports as tables, JSON v1, CSV and Markdown. One
+//! renderer per format; nothing below this layer prints.
 
-pub mod github;
-pub mod human;
-pub mod json;
-pub mod located;
-pub mod render;
-pub mod table;
+pub mod findings;
+pub mod plain_table;
+pub mod report;

@@ -1,7 +1,7 @@
 //! One renderer per format, shared by every report.
 
 mod csv;
-pub mod json;
+pub mod json_v1;
 mod markdown;
 mod table;
 
@@ -23,7 +23,7 @@ pub enum Format {
 pub fn render(report: &Report, format: Format) -> String {
     match format {
         Format::Table => table::render(report),
-        Format::Json => json::render(report),
+        Format::Json => json_v1::render(report),
         Format::Csv => csv::render(report),
         Format::Markdown => markdown::render(report),
     }

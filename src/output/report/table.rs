@@ -1,6 +1,6 @@
 //! Reports as aligned text tables (comfy-table), fitted to the terminal's width.
 
-use crate::output::table::{plain, render as lines};
+use crate::output::plain_table::{plain, render as lines};
 use ordo_core::reports::report::Report;
 
 pub fn render(report: &Report) -> String {

@@ -1,18 +1,13 @@
-//! What several commands share: the ledger root, `--as-of`, colour.
+//! What the commands that work on the ledger share: opening it (a broken
+//! configuration stops them) and reading the order they were asked about.
 
-use std::path::PathBuf;
-
-use chrono::{DateTime, NaiveTime};
-use chrono_tz::Tz;
-
-use crate::cli::{Cli, ColorChoice};
+use super::invocation::{check_as_of, ledger_root};
+use crate::cli::Cli;
 use crate::ledger::open::Ledger;
 use crate::{Environment, Failure};
 use ordo_core::engine::schedule::Schedule;
-use ordo_core::model::Moment;
 use ordo_core::model::Order;
 use ordo_core::model::config::Workflow;
-use ordo_core::model::moment::Resolved;
 
 /// An order's workflow; a usage error when ordo.yaml does not define it.
 pub fn workflow_of<'c>(
@@ -40,54 +35,6 @@ fn unknown_workflow(ledger: &Ledger, order: &Order) -> Failure {
         "order {} names workflow `{name}`, which ordo.yaml does not define",
         order.id
     ))
-}
-
-pub fn ledger_root(cli: &Cli, env: &Environment) -> Result<PathBuf, Failure> {
-    Ok(crate::ledger::discover::find_root(
-        cli.ledger.as_deref(),
-        &env.cwd,
-    )?)
-}
-
-/// "Now" in the ledger's timezone: `--as-of` when given (a bare date is taken as
-/// its last second), else the clock read at start-up.
-pub fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz>, Failure> {
-    let Some(text) = &cli.as_of else {
-        return Ok(env.now.with_timezone(&tz));
-    };
-    let moment: Moment = text
-        .parse()
-        .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?;
-    let moment = match moment {
-        Moment::Date(d) => {
-            Moment::Local(d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)))
-        }
-        other => other,
-    };
-    match moment.resolve(tz) {
-        Resolved::One(dt) | Resolved::Ambiguous(dt) => Ok(dt),
-        Resolved::Missing => Err(Failure::Usage(format!(
-            "--as-of: {text} does not exist in {tz}"
-        ))),
-    }
-}
-
-/// Parses `--as-of` up front so a bad value fails before any work.
-pub fn check_as_of(cli: &Cli) -> Result<(), Failure> {
-    if let Some(text) = &cli.as_of {
-        text.parse::<Moment>()
-            .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?;
-    }
-    Ok(())
-}
-
-/// Whether to colour the output.
-pub fn use_color(cli: &Cli, env: &Environment) -> bool {
-    match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
-    }
 }
 
 /// Opens the ledger; an invalid configuration stops the command.

@@ -1,0 +1,43 @@
+//! `ordo calendar`: open steps and unpaid installments as iCalendar events.
+
+use super::reporting::{Loaded, give, warn_left_out};
+use crate::cli::{CalendarArgs, Cli};
+use crate::{Environment, Failure, exit};
+use ordo_core::reports::calendar;
+
+pub fn run(
+    cli: &Cli,
+    args: &CalendarArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let (events, invalid) = loaded.each(calendar::events);
+    let text = calendar::ics(&loaded.book(), events);
+    for invalid in &invalid {
+        warn_left_out(invalid);
+    }
+    match &args.output {
+        Some(path) => {
+            let path = if path.is_absolute() {
+                path.clone()
+            } else {
+                env.cwd.join(path)
+            };
+            let old = std::fs::read(&path).unwrap_or_default();
+            if path.exists() {
+                crate::edit::write::replace(&path, &old, text.as_bytes())
+                    .map_err(|e| Failure::Io(e.to_string()))?;
+            } else {
+                crate::edit::write::create(&path, text.as_bytes())
+                    .map_err(|e| Failure::Io(e.to_string()))?;
+            }
+        }
+        None => give(out, text),
+    }
+    Ok(if args.strict && !invalid.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}

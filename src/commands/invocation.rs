@@ -1,0 +1,61 @@
+//! What every command takes from how it was invoked: the ledger root,
+//! "now" (`--as-of`, else the clock read once at start-up) and colour.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveTime};
+use chrono_tz::Tz;
+
+use crate::cli::{Cli, ColorChoice};
+use crate::{Environment, Failure};
+use ordo_core::model::Moment;
+use ordo_core::model::moment::Resolved;
+
+/// The ledger root: `-C`, else `ORDO_LEDGER`, else the nearest folder above.
+pub fn ledger_root(cli: &Cli, env: &Environment) -> Result<PathBuf, Failure> {
+    Ok(crate::ledger::discover::find_root(
+        cli.ledger.as_deref(),
+        &env.cwd,
+    )?)
+}
+
+/// "Now" in the ledger's timezone: `--as-of` when given (a bare date is taken as
+/// its last second), else the clock read at start-up.
+pub fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz>, Failure> {
+    let Some(text) = &cli.as_of else {
+        return Ok(env.now.with_timezone(&tz));
+    };
+    let moment: Moment = text
+        .parse()
+        .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?;
+    let moment = match moment {
+        Moment::Date(d) => {
+            Moment::Local(d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)))
+        }
+        other => other,
+    };
+    match moment.resolve(tz) {
+        Resolved::One(dt) | Resolved::Ambiguous(dt) => Ok(dt),
+        Resolved::Missing => Err(Failure::Usage(format!(
+            "--as-of: {text} does not exist in {tz}"
+        ))),
+    }
+}
+
+/// Parses `--as-of` up front so a bad value fails before any work.
+pub fn check_as_of(cli: &Cli) -> Result<(), Failure> {
+    if let Some(text) = &cli.as_of {
+        text.parse::<Moment>()
+            .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?;
+    }
+    Ok(())
+}
+
+/// Whether to colour the output.
+pub fn use_color(cli: &Cli, env: &Environment) -> bool {
+    match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
+    }
+}

@@ -1,0 +1,24 @@
+//! `ordo monthly`: the monthly order analysis.
+
+use super::reporting::{Loaded, finish};
+use crate::cli::{Cli, MonthlyArgs};
+use crate::{Environment, Failure};
+use ordo_core::reports::monthly;
+
+pub fn run(
+    cli: &Cli,
+    args: &MonthlyArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let month = match &args.month {
+        Some(text) => monthly::Month::parse(text)
+            .ok_or_else(|| Failure::Usage(format!("--month: `{text}` is not YYYY-MM")))?,
+        None => monthly::Month::previous(loaded.now.date_naive()),
+    };
+    let (parts, invalid) = loaded.each(|book, order| monthly::part(book, order, month));
+    let parts: Vec<monthly::Part> = parts.into_iter().flatten().collect();
+    let report = monthly::report(&loaded.book(), month, &parts);
+    Ok(finish(report, invalid, &args.report, false, out))
+}

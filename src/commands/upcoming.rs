@@ -1,0 +1,23 @@
+//! `ordo upcoming`: steps, payments and reminders falling due within `--within`.
+
+use super::reporting::{Loaded, finish};
+use crate::cli::{Cli, UpcomingArgs};
+use crate::{Environment, Failure};
+use ordo_core::reports::upcoming;
+
+pub fn run(
+    cli: &Cli,
+    args: &UpcomingArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env)?;
+    let within = args
+        .within
+        .parse()
+        .map_err(|e| Failure::Usage(format!("--within: {e}")))?;
+    let (agendas, invalid) = loaded.agendas();
+    let report = upcoming::report(&loaded.book(), &agendas, &within)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    Ok(finish(report, invalid, &args.report, false, out))
+}
