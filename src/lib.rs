@@ -35,7 +35,7 @@ pub enum Failure {
     #[error("{message}")]
     Findings {
         message: String,
-        blocked: ledger::open::Blocked,
+        blocked: ledger::blocked::Blocked,
     },
 }
 

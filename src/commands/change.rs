@@ -11,8 +11,11 @@ use crate::edit::{git, write};
 use ordo_core::checks::{self, Context};
 use std::io::Write;
 
+use crate::ledger::blocked::Blocked;
 use crate::ledger::files::OrderFile;
-use crate::ledger::open::{Blocked, Ledger, LoadedOrder, apply_levels};
+use crate::ledger::ledger::Ledger;
+use crate::ledger::read::LoadedOrder;
+use ordo_core::checks::levels::apply as apply_levels;
 use ordo_core::document::load_order;
 use ordo_core::finding::{Code, Finding, Severity};
 use ordo_core::model::Moment;

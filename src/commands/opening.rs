@@ -3,7 +3,7 @@
 
 use super::invocation::{check_as_of, ledger_root};
 use crate::cli::Cli;
-use crate::ledger::open::Ledger;
+use crate::ledger::ledger::Ledger;
 use crate::{Environment, Failure};
 use ordo_core::engine::schedule::Schedule;
 use ordo_core::model::Order;
@@ -38,10 +38,10 @@ fn unknown_workflow(ledger: &Ledger, order: &Order) -> Failure {
 }
 
 /// Opens the ledger; an invalid configuration stops the command.
-pub fn open_ledger(cli: &Cli, env: &Environment) -> Result<crate::ledger::open::Ledger, Failure> {
+pub fn open_ledger(cli: &Cli, env: &Environment) -> Result<crate::ledger::ledger::Ledger, Failure> {
     let root = ledger_root(cli, env)?;
     check_as_of(cli)?;
-    crate::ledger::open::Ledger::open(&root).map_err(|blocked| Failure::Findings {
+    crate::ledger::ledger::Ledger::open(&root).map_err(|blocked| Failure::Findings {
         message: "ordo.yaml is not valid; fix it first (`ordo validate` lists the problems)".into(),
         blocked,
     })
@@ -49,9 +49,9 @@ pub fn open_ledger(cli: &Cli, env: &Environment) -> Result<crate::ledger::open::
 
 /// Reads one order by id; a missing or invalid order stops the command.
 pub fn load_order(
-    ledger: &crate::ledger::open::Ledger,
+    ledger: &crate::ledger::ledger::Ledger,
     id: &str,
-) -> Result<crate::ledger::open::LoadedOrder, Failure> {
+) -> Result<crate::ledger::read::LoadedOrder, Failure> {
     let Some(file) = ledger.order_file(id) else {
         let ids: Vec<&str> = ledger.order_files.iter().map(|f| f.stem.as_str()).collect();
         let hint = ordo_core::suggest::closest(id, &ids)

@@ -10,7 +10,7 @@ use super::invocation::now_in;
 use super::opening::{load_order, open_ledger};
 use crate::cli::{Cli, PlanArgs};
 use crate::edit::patch::{append_to_list, one_line, set_step_fields};
-use crate::ledger::open::LoadedOrder;
+use crate::ledger::read::LoadedOrder;
 use crate::{Environment, Failure, exit};
 use ordo_core::engine::due::Basis;
 use ordo_core::engine::schedule::Schedule;

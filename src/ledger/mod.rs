@@ -2,10 +2,12 @@
 //! each one into the model.
 
 pub mod agenda_cache;
+pub mod blocked;
 pub mod cache;
 pub mod discover;
 pub mod files;
-pub mod open;
+#[allow(clippy::module_inception)] // `ledger::ledger::Ledger`: the type has a file of its own.
+pub mod ledger;
 pub mod pass;
 pub mod read;
 pub mod revision;

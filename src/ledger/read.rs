@@ -14,6 +14,16 @@ use ordo_core::document::load_order;
 use ordo_core::finding::Finding;
 use ordo_core::model::Order;
 
+/// An order read from its file, with the text it was read from.
+#[derive(Debug, Clone)]
+pub struct LoadedOrder {
+    pub file: OrderFile,
+    pub text: String,
+    pub order: Order,
+    /// The file's identity as it was read, for a cache (see `source::FileRead`).
+    pub identity: Option<Identity>,
+}
+
 /// What the loader made of one order file.
 #[derive(Debug, Default)]
 pub struct OrderRead {

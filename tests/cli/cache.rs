@@ -199,7 +199,7 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     overdue(root);
     // Doctor the cached agenda of one order: a run that shows the doctored
     // customer read the cache instead of the file.
-    let ledger = ordo::ledger::open::Ledger::open(root).expect("ledger");
+    let ledger = ordo::ledger::ledger::Ledger::open(root).expect("ledger");
     let key = "orders/2026/202611-ABC-007.yaml";
     let cache: Cache<AgendaEntry> = Cache::load(root, ledger.fingerprint);
     let mut entry = cache.entry(key).expect("a cached agenda").clone();
@@ -221,7 +221,7 @@ fn a_validate_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     use ordo_core::finding::{Code, Finding};
     let ledger = Ledger::base();
     assert_eq!(ledger.run(&["validate"]).code, 0);
-    let opened = ordo::ledger::open::Ledger::open(ledger.path()).expect("ledger");
+    let opened = ordo::ledger::ledger::Ledger::open(ledger.path()).expect("ledger");
     let cache: Cache<Entry> = Cache::load(ledger.path(), opened.fingerprint);
     let mut entry = cache.entry(ORDER).expect("a cached entry").clone();
     entry

@@ -8,6 +8,7 @@ pub mod credit;
 pub mod customer;
 pub mod history;
 mod identity;
+pub mod levels;
 mod payments;
 mod references;
 mod steps;

@@ -8,56 +8,19 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 
-use super::cache::{self, Identity};
+use super::blocked::{Blocked, LeftOut};
+use super::cache;
 use super::discover::CONFIG_FILE;
 use super::files::{self, OrderFile};
-use super::read::read_order;
+use super::read::{LoadedOrder, read_order};
 use super::source::read_source;
 use ordo_core::checks;
+use ordo_core::checks::levels::apply as apply_levels;
 use ordo_core::document;
 use ordo_core::engine::due::Calendars;
 use ordo_core::finding::{Code, Finding, Severity};
-use ordo_core::model::config::Level;
 use ordo_core::model::{Config, Customer, Order};
 use ordo_core::schema::FileKind;
-
-/// Findings that stop a command, with the texts needed to show them.
-#[derive(Debug, Default)]
-pub struct Blocked {
-    pub findings: Vec<Finding>,
-    pub sources: HashMap<PathBuf, String>,
-}
-
-impl Blocked {
-    /// What is wrong, in a line: the first finding.
-    pub fn first_problem(&self) -> String {
-        self.findings.first().map_or_else(
-            || "cannot be read".to_owned(),
-            |f| format!("{}: {}", f.code, f.message),
-        )
-    }
-
-    fn from(findings: Vec<Finding>, rel: &Path, text: Option<&str>) -> Self {
-        let mut sources = HashMap::new();
-        if let Some(text) = text {
-            sources.insert(rel.to_path_buf(), text.to_owned());
-        }
-        Blocked { findings, sources }
-    }
-}
-
-/// A file a pass over the orders left out, and why.
-pub type LeftOut = (PathBuf, Blocked);
-
-/// An order read from its file, with the text it was read from.
-#[derive(Debug, Clone)]
-pub struct LoadedOrder {
-    pub file: OrderFile,
-    pub text: String,
-    pub order: Order,
-    /// The file's identity as it was read, for a cache (see `source::FileRead`).
-    pub identity: Option<Identity>,
-}
 
 /// An opened ledger.
 pub struct Ledger {
@@ -328,25 +291,4 @@ fn duplicate_ids(files: &[OrderFile]) -> HashMap<String, Vec<PathBuf>> {
         .filter(|(_, files)| files.len() > 1)
         .map(|(id, files)| (id.to_owned(), files.iter().map(|f| f.rel.clone()).collect()))
         .collect()
-}
-
-/// Applies the severities configured under `checks:`; `off` drops a finding.
-pub fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
-    findings.retain_mut(|finding| {
-        if finding.code.is_fatal() {
-            return true;
-        }
-        match config.checks.get(finding.code.as_str()) {
-            Some(Level::Off) => false,
-            Some(Level::Error) => {
-                finding.severity = Severity::Error;
-                true
-            }
-            Some(Level::Warning) => {
-                finding.severity = Severity::Warning;
-                true
-            }
-            None => true,
-        }
-    });
 }
