@@ -137,7 +137,7 @@ pub fn validate(
     let tz = ledger.tz;
     let now = now(tz);
     if whole || wanted(config_rel) {
-        let mut expiring = checks::config::expiring(config_rel, config, now.date_naive());
+        let mut expiring = checks::expiring::expiring(config_rel, config, now.date_naive());
         apply_levels(config, &mut expiring);
         if !expiring.is_empty() {
             outcome

@@ -6,6 +6,7 @@ mod calendar;
 pub mod config;
 pub mod credit;
 pub mod customer;
+pub mod expiring;
 pub mod history;
 mod identity;
 pub mod levels;

@@ -7,133 +7,18 @@ use std::collections::{HashMap, HashSet};
 
 use chrono_tz::Tz;
 
-use super::arith::{apply, month_end, set_day};
-use super::calendar::{CalendarError, WorkCalendar};
+pub use super::basis::{Basis, Computed, DueError};
+pub use super::calendars::Calendars;
 pub use super::chain::{Chain, Link, Source};
-use super::point::Point;
-use crate::model::config::{Config, Step, Workflow};
-use crate::model::due::{Anchor, DueRule, Offset, Roll};
+pub use super::rule::describe_rule;
+use crate::model::config::{Step, Workflow};
+use crate::model::due::Anchor;
 use crate::model::order::Order;
 use crate::model::status::applies;
 use crate::yaml::Route;
 
-/// How sure a computed date is.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Basis {
-    /// Every anchor in the chain has happened.
-    Firm,
-    /// The chain passes through a step or date that has not happened yet.
-    Forecast { through: String },
-    /// An anchor has no value and no due date; never reported as overdue.
-    Waiting { on: String },
-    /// The step has no due rule.
-    None,
-}
-
-impl Basis {
-    pub fn label(&self) -> String {
-        match self {
-            Basis::Firm => "firm".to_owned(),
-            Basis::Forecast { through } => format!("forecast (via {through})"),
-            Basis::Waiting { on } => format!("waiting for {on}"),
-            Basis::None => "no due rule".to_owned(),
-        }
-    }
-
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Basis::Firm => "firm",
-            Basis::Forecast { .. } => "forecast",
-            Basis::Waiting { .. } => "waiting",
-            Basis::None => "none",
-        }
-    }
-
-    fn through(self, step: &str) -> Basis {
-        match self {
-            Basis::Firm => Basis::Forecast {
-                through: step.to_owned(),
-            },
-            other => other,
-        }
-    }
-}
-
-/// A computed due date, its basis and how it was reached.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Computed {
-    pub point: Option<Point>,
-    pub basis: Basis,
-    pub links: Chain,
-}
-
-impl From<CalendarError> for DueError {
-    fn from(error: CalendarError) -> Self {
-        DueError::Range {
-            error,
-            forecast: false,
-        }
-    }
-}
-
-impl DueError {
-    /// The same error, reached through a date that is only a forecast.
-    fn through_forecast(self) -> Self {
-        match self {
-            DueError::Range { error, .. } => DueError::Range {
-                error,
-                forecast: true,
-            },
-            other => other,
-        }
-    }
-}
-
-/// Why a due date could not be computed at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DueError {
-    /// Working time could not be counted. `forecast` when the date would only
-    /// have been a forecast (its chain passes through a step not done yet).
-    #[error("{error}")]
-    Range {
-        error: CalendarError,
-        forecast: bool,
-    },
-    #[error("the due rules form a cycle through {0}")]
-    Cycle(String),
-    #[error("no working calendar named `{0}`")]
-    NoCalendar(String),
-}
-
-/// The ledger's working calendars, by name.
-#[derive(Debug, Clone)]
-pub struct Calendars {
-    pub tz: Tz,
-    map: HashMap<String, WorkCalendar>,
-}
-
-impl Calendars {
-    pub fn new(config: &Config, tz: Tz) -> Self {
-        Calendars {
-            tz,
-            map: config
-                .calendars
-                .iter()
-                .map(|(name, c)| (name.clone(), WorkCalendar::new(name, c, tz)))
-                .collect(),
-        }
-    }
-
-    pub fn get(&self, name: Option<&str>) -> Result<&WorkCalendar, DueError> {
-        let name = name.unwrap_or("default");
-        self.map
-            .get(name)
-            .ok_or_else(|| DueError::NoCalendar(name.to_owned()))
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
+pub(super) enum Key {
     Step(String),
     Installment(String),
 }
@@ -145,8 +30,8 @@ pub struct DueEngine<'a> {
     pub order: &'a Order,
     pub workflow_name: &'a str,
     pub workflow: &'a Workflow,
-    calendars: &'a Calendars,
-    explain: bool,
+    pub(super) calendars: &'a Calendars,
+    pub(super) explain: bool,
     /// Each step's position in the workflow, by id (the first, if repeated).
     index: HashMap<&'a str, usize>,
     memo: RefCell<HashMap<Key, Result<Computed, DueError>>>,
@@ -180,12 +65,12 @@ impl<'a> DueEngine<'a> {
         self
     }
 
-    fn tz(&self) -> Tz {
+    pub(super) fn tz(&self) -> Tz {
         self.calendars.tz
     }
 
     /// Adds a link to a chain, when links are being recorded.
-    fn note(
+    pub(super) fn note(
         &self,
         links: &mut Chain,
         text: impl FnOnce() -> String,
@@ -199,7 +84,7 @@ impl<'a> DueEngine<'a> {
         }
     }
 
-    fn waiting(
+    pub(super) fn waiting(
         &self,
         on: impl Into<String>,
         mut links: Chain,
@@ -214,7 +99,7 @@ impl<'a> DueEngine<'a> {
         }
     }
 
-    fn step(&self, id: &str) -> Option<(usize, &'a Step)> {
+    pub(super) fn step(&self, id: &str) -> Option<(usize, &'a Step)> {
         let i = *self.index.get(id)?;
         Some((i, &self.workflow.steps[i]))
     }
@@ -364,310 +249,7 @@ impl<'a> DueEngine<'a> {
         self.evaluate(&term.due, links)
     }
 
-    fn step_route(&self, index: usize) -> Route {
+    pub(super) fn step_route(&self, index: usize) -> Route {
         Route::keys(&["workflows", self.workflow_name, "steps"]).index(index)
     }
-
-    fn evaluate(&self, rule: &DueRule, mut links: Chain) -> Result<Computed, DueError> {
-        if let Some(name) = &rule.payment {
-            let mut inner = self.installment_due(name)?;
-            links.append(std::mem::take(&mut inner.links));
-            inner.links = links;
-            return Ok(inner);
-        }
-        let Some(anchor) = rule.anchor() else {
-            return Ok(self.waiting(
-                "a valid due rule",
-                links,
-                || "the rule has no anchor".into(),
-                || None,
-            ));
-        };
-        let base = self.anchor(anchor)?;
-        links.append(base.links);
-        let Some(mut point) = base.point else {
-            return Ok(Computed {
-                point: None,
-                basis: base.basis,
-                links,
-            });
-        };
-        let basis = base.basis;
-        let calendar = self.calendars.get(rule.calendar.as_deref())?;
-        let tz = self.tz();
-        if rule.from.is_some() {
-            point = Point::Day(month_end(point.date()));
-            self.note(
-                &mut links,
-                || format!("from the end of that month = {point}"),
-                || None,
-            );
-        }
-        if let Some(offset) = &rule.offset {
-            let duration = match offset {
-                Offset::Literal(d) => d.clone(),
-                Offset::Field(field) => match self
-                    .order
-                    .contract
-                    .as_ref()
-                    .and_then(|c| c.production_time.clone())
-                {
-                    Some(d) if field == "contract.production_time" => d,
-                    _ => {
-                        return Ok(self.waiting(
-                            field.clone(),
-                            links,
-                            || format!("{field} is not set"),
-                            || Some(Source::Order(Route::keys(&["contract"]))),
-                        ));
-                    }
-                },
-            };
-            let forward = rule.before.is_none();
-            point = apply(point, &duration, forward, calendar).map_err(|e| forecast(e, &basis))?;
-            self.note(
-                &mut links,
-                || {
-                    let sign = if forward { "+" } else { "-" };
-                    let on = if duration.uses_working_time() {
-                        format!(" on calendar `{}`", calendar.name)
-                    } else {
-                        String::new()
-                    };
-                    let field = match offset {
-                        Offset::Field(field) => format!(" ({field})"),
-                        Offset::Literal(_) => String::new(),
-                    };
-                    format!("{sign} {duration}{field}{on} = {point}")
-                },
-                || match offset {
-                    Offset::Field(_) => {
-                        Some(Source::Order(Route::keys(&["contract", "production_time"])))
-                    }
-                    Offset::Literal(_) => None,
-                },
-            );
-        }
-        if let Some(day) = rule.day {
-            point = point.with_date(set_day(point.date(), day), tz);
-            self.note(
-                &mut links,
-                || format!("day {day} of the month = {point}"),
-                || None,
-            );
-        }
-        if rule.to.is_some() {
-            point = point.with_date(month_end(point.date()), tz);
-            self.note(
-                &mut links,
-                || format!("to the end of the month = {point}"),
-                || None,
-            );
-        }
-        if let Some(roll) = rule.roll {
-            let following = roll == Roll::Following;
-            let day = calendar
-                .roll(point.date(), following)
-                .map_err(|e| forecast(e, &basis))?;
-            point = point.with_date(day, tz);
-            self.note(
-                &mut links,
-                || {
-                    let word = if following { "following" } else { "preceding" };
-                    format!(
-                        "rolled to the {word} working day on `{}` = {point}",
-                        calendar.name
-                    )
-                },
-                || None,
-            );
-        }
-        Ok(Computed {
-            point: Some(point),
-            basis,
-            links,
-        })
-    }
-
-    /// The value of an anchor, with its basis.
-    fn anchor(&self, anchor: &Anchor) -> Result<Computed, DueError> {
-        let tz = self.tz();
-        let order = self.order;
-        let happened = |point: Point, what: &str, route: fn() -> Route| {
-            let mut links = Chain::default();
-            self.note(
-                &mut links,
-                || format!("{what} {point}"),
-                || Some(Source::Order(route())),
-            );
-            Computed {
-                point: Some(point),
-                basis: Basis::Firm,
-                links,
-            }
-        };
-        let missing = |what: String, route: fn() -> Route| {
-            let text = format!("{what} is not recorded yet");
-            self.waiting(
-                what,
-                Chain::default(),
-                || text,
-                || Some(Source::Order(route())),
-            )
-        };
-        Ok(match anchor {
-            Anchor::Received => happened(
-                Point::from_moment(&order.received.0, tz),
-                "received",
-                || Route::keys(&["received"]),
-            ),
-            Anchor::ConfirmationSent => match order.confirmation.as_ref().and_then(|c| c.sent) {
-                Some(m) => happened(Point::from_moment(&m, tz), "confirmation sent", || {
-                    Route::keys(&["confirmation", "sent"])
-                }),
-                None => missing("confirmation.sent".into(), || {
-                    Route::keys(&["confirmation"])
-                }),
-            },
-            Anchor::ConfirmationSigned => {
-                match order.confirmation.as_ref().and_then(|c| c.signed) {
-                    Some(d) => happened(Point::Day(d), "confirmation signed", || {
-                        Route::keys(&["confirmation", "signed"])
-                    }),
-                    None => missing("confirmation.signed".into(), || {
-                        Route::keys(&["confirmation"])
-                    }),
-                }
-            }
-            Anchor::ContractSigned => match order.contract.as_ref().and_then(|c| c.signed) {
-                Some(d) => happened(Point::Day(d), "contract signed", || {
-                    Route::keys(&["contract", "signed"])
-                }),
-                None => missing("contract.signed".into(), || Route::keys(&["contract"])),
-            },
-            Anchor::RequestedDelivery => match order.requested_delivery {
-                Some(d) => happened(Point::Day(d), "requested delivery", || {
-                    Route::keys(&["requested_delivery"])
-                }),
-                None => missing("requested_delivery".into(), Route::root),
-            },
-            Anchor::Date(name) => match order.dates.get(name) {
-                Some(m) => {
-                    let point = Point::from_moment(m, tz);
-                    let mut links = Chain::default();
-                    self.note(
-                        &mut links,
-                        || format!("dates.{name} {point}"),
-                        || Some(Source::Order(Route::keys(&["dates", name]))),
-                    );
-                    Computed {
-                        point: Some(point),
-                        basis: Basis::Firm,
-                        links,
-                    }
-                }
-                None => missing(format!("dates.{name}"), || Route::keys(&["dates"])),
-            },
-            Anchor::Step(id) => return self.step_anchor(id),
-        })
-    }
-
-    /// A step as an anchor: its `done` when done, otherwise its own due date.
-    fn step_anchor(&self, id: &str) -> Result<Computed, DueError> {
-        let record = self.order.steps.get(id);
-        if let Some(done) = record.and_then(|r| r.done) {
-            let point = Point::from_moment(&done, self.tz());
-            let mut links = Chain::default();
-            self.note(
-                &mut links,
-                || format!("{id} done {point}"),
-                || Some(Source::Order(Route::keys(&["steps", id, "done"]))),
-            );
-            return Ok(Computed {
-                point: Some(point),
-                basis: Basis::Firm,
-                links,
-            });
-        }
-        if let Some((_, step)) = self.step(id)
-            && !applies(step, self.order, self.workflow_name)
-        {
-            return Ok(self.waiting(
-                format!("{id}, which does not apply to this order"),
-                Chain::default(),
-                || format!("{id} does not apply to this order"),
-                || None,
-            ));
-        }
-        let skipped = record.is_some_and(|r| r.skipped.is_some());
-        let mut inner = self
-            .step_due(id)
-            .map_err(|e| if skipped { e } else { e.through_forecast() })?;
-        let mut links = Chain::default();
-        self.note(
-            &mut links,
-            || {
-                if skipped {
-                    format!("{id} was skipped; its due date stands in")
-                } else {
-                    format!("{id} is not done yet; its due date stands in")
-                }
-            },
-            || record.map(|_| Source::Order(Route::keys(&["steps", id]))),
-        );
-        links.append(std::mem::take(&mut inner.links));
-        inner.links = links;
-        if !skipped {
-            inner.basis = inner.basis.through(id);
-        }
-        Ok(inner)
-    }
-}
-
-/// A calendar error of a computation whose basis is `basis`.
-fn forecast(error: CalendarError, basis: &Basis) -> DueError {
-    DueError::Range {
-        error,
-        forecast: !matches!(basis, Basis::Firm),
-    }
-}
-
-/// A rule in the words of its YAML.
-pub fn describe_rule(rule: &DueRule) -> String {
-    let mut parts = Vec::new();
-    if let Some(a) = &rule.after {
-        parts.push(format!("after {a}"));
-    }
-    if let Some(b) = &rule.before {
-        parts.push(format!("before {b}"));
-    }
-    if let Some(p) = &rule.payment {
-        parts.push(format!("with installment `{p}`"));
-    }
-    if rule.from.is_some() {
-        parts.push("from month-end".into());
-    }
-    if let Some(o) = &rule.offset {
-        parts.push(format!("offset {o}"));
-    }
-    if let Some(d) = rule.day {
-        parts.push(format!("day {d}"));
-    }
-    if rule.to.is_some() {
-        parts.push("to month-end".into());
-    }
-    if let Some(r) = rule.roll {
-        parts.push(format!(
-            "roll {}",
-            if r == Roll::Following {
-                "following"
-            } else {
-                "preceding"
-            }
-        ));
-    }
-    if let Some(c) = &rule.calendar {
-        parts.push(format!("calendar {c}"));
-    }
-    parts.join(", ")
 }

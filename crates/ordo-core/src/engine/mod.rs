@@ -3,11 +3,15 @@
 //! and nothing here reads files or the clock.
 
 pub mod act;
+mod anchor;
 pub mod arith;
+pub mod basis;
 pub mod calendar;
+pub mod calendars;
 pub mod chain;
 pub mod due;
 pub mod point;
+mod rule;
 pub mod schedule;
 pub mod sla;
 

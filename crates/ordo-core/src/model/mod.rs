@@ -12,7 +12,10 @@ pub mod moment;
 pub mod money;
 pub mod order;
 pub mod pattern;
+pub mod sla_policy;
 pub mod status;
+pub mod workflow;
+pub mod working_calendar;
 
 pub use amount::Amount;
 pub use config::Config;

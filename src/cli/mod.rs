@@ -1,13 +1,13 @@
 //! The command line, defined once with clap's derive API.
 
+mod choice;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use std::sync::LazyLock;
-
 use crate::output::report::Format;
-use clap::builder::PossibleValue;
+pub use choice::Choice;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::reports::sla::By;
 
@@ -379,26 +379,3 @@ pub enum SchemaKind {
     /// orders/<YYYY>/<ID>.yaml
     Order,
 }
-
-/// A value of one of the core's closed vocabularies, as an argument: the core
-/// knows nothing of argument parsing, so the command line wraps its enums.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Choice<T>(pub T);
-
-macro_rules! choices {
-    ($($ty:ty),+) => {$(
-        impl ValueEnum for Choice<$ty> {
-            fn value_variants<'a>() -> &'a [Self] {
-                static ALL: LazyLock<Vec<Choice<$ty>>> =
-                    LazyLock::new(|| <$ty>::ALL.iter().copied().map(Choice).collect());
-                &ALL
-            }
-
-            fn to_possible_value(&self) -> Option<PossibleValue> {
-                Some(PossibleValue::new(self.0.as_str()))
-            }
-        }
-    )+};
-}
-
-choices!(Channel, Impact, Kind, Priority, By);

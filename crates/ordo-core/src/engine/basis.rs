@@ -1,0 +1,94 @@
+//! What a computed due date is: its date (if any), its basis, the chain behind
+//! it, or why it could not be computed.
+
+use super::calendar::CalendarError;
+use super::chain::Chain;
+use super::point::Point;
+
+/// How sure a computed date is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Basis {
+    /// Every anchor in the chain has happened.
+    Firm,
+    /// The chain passes through a step or date that has not happened yet.
+    Forecast { through: String },
+    /// An anchor has no value and no due date; never reported as overdue.
+    Waiting { on: String },
+    /// The step has no due rule.
+    None,
+}
+
+impl Basis {
+    pub fn label(&self) -> String {
+        match self {
+            Basis::Firm => "firm".to_owned(),
+            Basis::Forecast { through } => format!("forecast (via {through})"),
+            Basis::Waiting { on } => format!("waiting for {on}"),
+            Basis::None => "no due rule".to_owned(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Basis::Firm => "firm",
+            Basis::Forecast { .. } => "forecast",
+            Basis::Waiting { .. } => "waiting",
+            Basis::None => "none",
+        }
+    }
+
+    pub(super) fn through(self, step: &str) -> Basis {
+        match self {
+            Basis::Firm => Basis::Forecast {
+                through: step.to_owned(),
+            },
+            other => other,
+        }
+    }
+}
+
+/// A computed due date, its basis and how it was reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Computed {
+    pub point: Option<Point>,
+    pub basis: Basis,
+    pub links: Chain,
+}
+
+impl From<CalendarError> for DueError {
+    fn from(error: CalendarError) -> Self {
+        DueError::Range {
+            error,
+            forecast: false,
+        }
+    }
+}
+
+impl DueError {
+    /// The same error, reached through a date that is only a forecast.
+    pub(super) fn through_forecast(self) -> Self {
+        match self {
+            DueError::Range { error, .. } => DueError::Range {
+                error,
+                forecast: true,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Why a due date could not be computed at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DueError {
+    /// Working time could not be counted. `forecast` when the date would only
+    /// have been a forecast (its chain passes through a step not done yet).
+    #[error("{error}")]
+    Range {
+        error: CalendarError,
+        forecast: bool,
+    },
+    #[error("the due rules form a cycle through {0}")]
+    Cycle(String),
+    #[error("no working calendar named `{0}`")]
+    NoCalendar(String),
+}

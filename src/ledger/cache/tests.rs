@@ -1,0 +1,191 @@
+use super::identity::RACY_MARGIN_NS;
+use super::*;
+use std::path::PathBuf;
+
+fn entry(identity: Identity, window: Window) -> Entry {
+    Entry {
+        identity,
+        read_ns: identity.modified_ns + 10 * RACY_MARGIN_NS,
+        findings: vec![
+            Finding::error(ordo_core::finding::Code::Role, "orders/2026/X.yaml", "m")
+                .at(ordo_core::yaml::Route::keys(&["steps", "A", "by"])),
+        ],
+        window,
+        exposure: Some(Exposure {
+            rel: PathBuf::from("orders/2026/X.yaml"),
+            id: "X".into(),
+            customer: "C".into(),
+            received: "2026-05-06T10:00".parse().expect("moment"),
+            outstanding: rust_decimal::Decimal::new(12345, 2),
+            approved: false,
+        }),
+    }
+}
+
+#[test]
+fn round_trips_and_refuses_stale_entries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = Identity {
+        len: 10,
+        modified_ns: 5,
+        inode: 7,
+        changed_ns: 5,
+    };
+    let rel = PathBuf::from("orders/2026/X.yaml");
+    let mut entries = HashMap::new();
+    entries.insert(
+        "orders/2026/X.yaml".to_owned(),
+        entry(
+            id,
+            Window {
+                since: Some(1_000),
+                until: Some(5_000),
+            },
+        ),
+    );
+    Cache::save(dir.path(), 42, entries.iter().map(|(k, v)| (k.as_str(), v))).expect("saved");
+    let cache: Cache<Entry> = Cache::load(dir.path(), 42);
+    let hit = cache.get(&rel, id, 3_000).expect("a fresh entry");
+    assert_eq!(hit.findings.len(), 1);
+    assert_eq!(
+        hit.exposure.as_ref().map(|e| e.outstanding.to_string()),
+        Some("123.45".into())
+    );
+    // Another size or time: re-read.
+    assert!(cache.get(&rel, Identity { len: 11, ..id }, 3_000).is_none());
+    assert!(
+        cache
+            .get(
+                &rel,
+                Identity {
+                    modified_ns: 6,
+                    ..id
+                },
+                3_000
+            )
+            .is_none()
+    );
+    assert!(
+        cache
+            .get(&rel, Identity { inode: 8, ..id }, 3_000)
+            .is_none()
+    );
+    // "Now" before the order's last passed date, or at its next one: the
+    // `future` check could answer differently.
+    assert!(cache.get(&rel, id, 500).is_none());
+    assert!(cache.get(&rel, id, 4_999).is_some());
+    assert!(cache.get(&rel, id, 5_000).is_none());
+    // Another configuration: the whole cache is ignored.
+    assert!(
+        Cache::<Entry>::load(dir.path(), 43)
+            .get(&rel, id, 3_000)
+            .is_none()
+    );
+    // A corrupt cache is ignored, never trusted.
+    std::fs::write(dir.path().join(Entry::FILE), b"\x01\x02garbage").expect("write");
+    assert!(
+        Cache::<Entry>::load(dir.path(), 42)
+            .get(&rel, id, 3_000)
+            .is_none()
+    );
+}
+
+#[test]
+fn an_entry_of_a_file_changed_in_the_tick_it_was_read_is_read_again() {
+    // A filesystem with one-second stamps: the file was written at 10 s.
+    let id = Identity {
+        len: 10,
+        modified_ns: 10_000_000_000,
+        inode: 7,
+        changed_ns: 10_000_000_000,
+    };
+    let racy = Entry {
+        read_ns: 10_400_000_000,
+        ..entry(id, Window::default())
+    };
+    let settled = Entry {
+        read_ns: 15_000_000_000,
+        ..entry(id, Window::default())
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rel = PathBuf::from("orders/2026/X.yaml");
+    for (entry, trusted) in [(racy, false), (settled, true)] {
+        Cache::save(dir.path(), 1, [("orders/2026/X.yaml", &entry)]).expect("saved");
+        let cache: Cache<Entry> = Cache::load(dir.path(), 1);
+        // The same stamps: an edit in the same second as the read hides in them.
+        assert_eq!(cache.get(&rel, id, 0).is_some(), trusted, "{entry:?}");
+    }
+}
+
+#[test]
+fn a_cache_with_any_byte_changed_is_ignored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = Identity {
+        len: 10,
+        modified_ns: 5,
+        inode: 7,
+        changed_ns: 5,
+    };
+    let rel = PathBuf::from("orders/2026/X.yaml");
+    let kept = entry(id, Window::default());
+    Cache::save(dir.path(), 9, [("orders/2026/X.yaml", &kept)]).expect("saved");
+    let path = dir.path().join(Entry::FILE);
+    let good = std::fs::read(&path).expect("read");
+    assert!(
+        Cache::<Entry>::load(dir.path(), 9)
+            .get(&rel, id, 0)
+            .is_some()
+    );
+    for at in 0..good.len() {
+        for bit in [0x01, 0x80] {
+            let mut bad = good.clone();
+            bad[at] ^= bit;
+            std::fs::write(&path, &bad).expect("write");
+            let cache: Cache<Entry> = Cache::load(dir.path(), 9);
+            assert!(
+                cache.is_empty(),
+                "byte {at} changed, and the cache was trusted"
+            );
+        }
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_linked_state_folder_is_never_written_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join(".ordo")).expect("link");
+    let kept = entry(
+        Identity {
+            len: 1,
+            modified_ns: 1,
+            inode: 1,
+            changed_ns: 1,
+        },
+        Window::default(),
+    );
+    let error = Cache::save(dir.path(), 1, [("x", &kept)]).expect_err("refused");
+    assert!(error.to_string().contains(".ordo is a link"), "{error}");
+    assert_eq!(std::fs::read_dir(outside.path()).expect("list").count(), 0);
+}
+
+#[test]
+fn identities_agree_with_one_file_at_a_time_and_skip_anything_but_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("orders/2026");
+    std::fs::create_dir_all(folder.join("D.yaml")).expect("mkdir");
+    std::fs::write(folder.join("A.yaml"), "id: A\n").expect("write");
+    let file = |stem: &str| OrderFile {
+        rel: PathBuf::from(format!("orders/2026/{stem}.yaml")),
+        stem: stem.to_owned(),
+        year: Some("2026".to_owned()),
+    };
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(folder.join("A.yaml"), folder.join("L.yaml")).expect("link");
+    let files = [file("A"), file("D"), file("L"), file("Missing")];
+    let found = identities(dir.path(), &files);
+    assert_eq!(found[0], Identity::of(&folder.join("A.yaml")));
+    assert!(found[0].is_some_and(|i| i.len == 6));
+    assert_eq!(&found[1..], &[None, None, None]);
+}
