@@ -139,6 +139,10 @@ pub fn apply(
     let file = &loaded.file;
     check_order_text(ledger, file, new, now, allow)?;
     let path = ledger.root.join(&file.rel);
+    // Written aside first: a writer waiting for the lock waits with its text
+    // on disk, and only the check and the rename happen under the lock.
+    let staged =
+        write::Staged::new(&path, new.as_bytes()).map_err(|e| Failure::Io(e.to_string()))?;
     let lock = crate::edit::lock::WriteLock::acquire(&ledger.root).map_err(|e| {
         Failure::Io(format!(
             "cannot take the ledger's write lock (.ordo/write.lock): {e}"
@@ -147,7 +151,8 @@ pub fn apply(
     if let Some(dir) = path.parent() {
         write::remove_leftovers(dir);
     }
-    write::replace(&path, loaded.text.as_bytes(), new.as_bytes())
+    staged
+        .replace(loaded.text.as_bytes())
         .map_err(|e| Failure::Io(e.to_string()))?;
     drop(lock);
     if commit {

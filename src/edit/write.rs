@@ -1,5 +1,8 @@
 //! Writing a file atomically (a temporary file in the same folder, then a rename)
-//! and only if it still holds what was read.
+//! and only if it still holds what was read. The new text is staged first, then
+//! committed: a writer that has to wait for the ledger's lock waits with its
+//! text written aside, and the check that the file is unchanged and the rename
+//! happen together under the lock.
 
 use std::io::Write;
 use std::path::Path;
@@ -13,43 +16,69 @@ pub enum WriteError {
     Io { path: String, error: std::io::Error },
 }
 
-/// Replaces `path` with `new`, provided it still holds `old`. A crash at any point
-/// leaves either the old or the new content, never a mix.
-pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), WriteError> {
-    let io = |error: std::io::Error| WriteError::Io {
-        path: path.display().to_string(),
-        error,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = temp_in(dir).map_err(io)?;
-    temp.write_all(new).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
-    }
-    let current = std::fs::read(path).map_err(io)?;
-    if current != old {
-        return Err(WriteError::Changed(path.display().to_string()));
-    }
-    pause_for_tests();
-    temp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+/// New content written aside, next to the file it is for.
+pub struct Staged<'p> {
+    path: &'p Path,
+    temp: tempfile::NamedTempFile,
 }
 
-/// Debug builds only: `ORDO_TEST_PAUSE_BEFORE_RENAME_MS` holds a writer between
-/// writing its temporary file and renaming it, so a test can kill it there.
-fn pause_for_tests() {
-    #[cfg(debug_assertions)]
-    if let Some(ms) = std::env::var("ORDO_TEST_PAUSE_BEFORE_RENAME_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        std::thread::sleep(std::time::Duration::from_millis(ms));
+impl<'p> Staged<'p> {
+    /// Writes `content` to a temporary file beside `path` and flushes it to disk.
+    pub fn new(path: &'p Path, content: &[u8]) -> Result<Staged<'p>, WriteError> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| io(path, e))?;
+        let mut temp = temp_in(dir).map_err(|e| io(path, e))?;
+        temp.write_all(content).map_err(|e| io(path, e))?;
+        temp.as_file().sync_all().map_err(|e| io(path, e))?;
+        Ok(Staged { path, temp })
     }
+
+    /// Replaces the file with the staged content, provided it still holds
+    /// `old` (it keeps its mode). A crash at any point leaves either the old or
+    /// the new content, never a mix.
+    pub fn replace(self, old: &[u8]) -> Result<(), WriteError> {
+        let path = self.path;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ = std::fs::set_permissions(self.temp.path(), meta.permissions());
+        }
+        let current = std::fs::read(path).map_err(|e| io(path, e))?;
+        if current != old {
+            return Err(WriteError::Changed(path.display().to_string()));
+        }
+        self.temp.persist(path).map_err(|e| io(path, e.error))?;
+        Ok(())
+    }
+
+    /// Creates the file with the staged content; fails if it already exists.
+    pub fn create(self) -> Result<(), WriteError> {
+        let path = self.path;
+        self.temp
+            .persist_noclobber(path)
+            .map_err(|e| io(path, e.error))?;
+        Ok(())
+    }
+}
+
+fn io(path: &Path, error: std::io::Error) -> WriteError {
+    WriteError::Io {
+        path: path.display().to_string(),
+        error,
+    }
+}
+
+/// Replaces `path` with `new`, provided it still holds `old`.
+pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), WriteError> {
+    Staged::new(path, new)?.replace(old)
+}
+
+/// Creates `path` with `content`; fails if it already exists.
+pub fn create(path: &Path, content: &[u8]) -> Result<(), WriteError> {
+    Staged::new(path, content)?.create()
 }
 
 /// What temporary files of writers start and end with; a ledger's `.gitignore`
-/// (written by `ordo init`) ignores `.ordo-write-*.tmp`.
+/// (written by `ordo init`) ignores `.ordo-write-*.tmp`. The writer's process id
+/// follows the prefix, so a leftover can be told from a file in use.
 const TEMP_PREFIX: &str = ".ordo-write-";
 const TEMP_SUFFIX: &str = ".tmp";
 
@@ -57,8 +86,9 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// gets under the umask (tempfile's default is 0600, which other accounts,
 /// such as a CI runner's, cannot read).
 fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -67,9 +97,8 @@ fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     builder.tempfile_in(dir)
 }
 
-/// Removes the temporary files a writer killed before its rename left in
-/// `dir`. Call it holding the ledger's write lock: every other writer that
-/// could own one holds the lock while its file exists.
+/// Removes the temporary files that writers which died before their rename
+/// left in `dir` (those whose process is gone).
 pub fn remove_leftovers(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -77,28 +106,34 @@ pub fn remove_leftovers(dir: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX)
-            && name.ends_with(TEMP_SUFFIX)
-            && entry.file_type().is_ok_and(|t| t.is_file())
-        {
+        let Some(rest) = name
+            .strip_prefix(TEMP_PREFIX)
+            .filter(|_| name.ends_with(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let writer = rest
+            .split('-')
+            .next()
+            .and_then(|pid| pid.parse::<i32>().ok());
+        if entry.file_type().is_ok_and(|t| t.is_file()) && !writer.is_some_and(alive) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
 }
 
-/// Creates `path` with `content`; fails if it already exists.
-pub fn create(path: &Path, content: &[u8]) -> Result<(), WriteError> {
-    let io = |error: std::io::Error| WriteError::Io {
-        path: path.display().to_string(),
-        error,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let mut temp = temp_in(dir).map_err(io)?;
-    temp.write_all(content).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist_noclobber(path).map_err(|e| io(e.error))?;
-    Ok(())
+/// Whether the process `pid` still runs.
+#[cfg(unix)]
+fn alive(pid: i32) -> bool {
+    rustix::process::Pid::from_raw(pid)
+        .is_some_and(|pid| rustix::process::test_kill_process(pid).is_ok())
+}
+
+/// Without a way to ask, a leftover is taken to be a dead writer's; a writer
+/// whose staged file goes this way fails to rename it, and says so.
+#[cfg(not(unix))]
+fn alive(_pid: i32) -> bool {
+    false
 }
 
 #[cfg(test)]
@@ -132,5 +167,23 @@ mod tests {
         create(&path, b"id: X\n").expect("created");
         assert!(create(&path, b"id: Y\n").is_err());
         assert_eq!(std::fs::read(&path).expect("read"), b"id: X\n");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn only_the_leftovers_of_writers_that_are_gone_are_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("X.yaml");
+        // This process's own staged file is in use.
+        let mine = Staged::new(&path, b"id: X\n").expect("staged");
+        // A pid no process has (above the kernel's limit).
+        let dead = dir
+            .path()
+            .join(format!("{TEMP_PREFIX}2147483646-abc{TEMP_SUFFIX}"));
+        std::fs::write(&dead, "id: half").expect("write");
+        remove_leftovers(dir.path());
+        assert!(!dead.exists(), "a dead writer's file is removed");
+        mine.create().expect("the live one is untouched");
+        assert!(path.is_file());
     }
 }

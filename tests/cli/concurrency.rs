@@ -2,24 +2,19 @@
 //! update (a stale one is refused with a clear message), and a writer killed in the
 //! middle of a write leaves the old content and releases the ledger's lock.
 
-use std::process::{Command, Stdio};
+use std::process::Child;
 use std::time::Duration;
 
 use crate::support::{AS_OF, Ledger};
 
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 
-fn ordo(ledger: &Ledger, args: &[&str]) -> Command {
-    let mut command = Command::new(assert_cmd::cargo::cargo_bin("ordo"));
-    command
-        .current_dir(ledger.path())
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .args(["--as-of", AS_OF, "--color", "never"])
+/// Starts `ordo ARGS` on the ledger, as of the tests' instant.
+fn spawn(ledger: &Ledger, args: &[&str]) -> Child {
+    crate::support::ordo(ledger.path())
+        .args(&["--as-of", AS_OF, "--color", "never"])
         .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    command
+        .spawn()
 }
 
 fn amendments(ledger: &Ledger, rel: &str) -> usize {
@@ -35,7 +30,7 @@ fn concurrent_writers_to_one_order_never_lose_an_update() {
     let children: Vec<_> = (0..8)
         .map(|i| {
             let summary = format!("change {i}");
-            ordo(
+            spawn(
                 &ledger,
                 &[
                     "amend",
@@ -48,8 +43,6 @@ fn concurrent_writers_to_one_order_never_lose_an_update() {
                     "minor",
                 ],
             )
-            .spawn()
-            .expect("spawns")
         })
         .collect();
     let mut written = 0;
@@ -85,11 +78,7 @@ fn concurrent_writers_to_different_orders_all_succeed() {
     }
     let children: Vec<_> = ids
         .iter()
-        .map(|id| {
-            ordo(&ledger, &["advance", id, "take", "--by", "ann"])
-                .spawn()
-                .expect("spawns")
-        })
+        .map(|id| spawn(&ledger, &["advance", id, "take", "--by", "ann"]))
         .collect();
     for child in children {
         let output = child.wait_with_output().expect("finishes");
@@ -114,33 +103,21 @@ fn concurrent_writers_to_different_orders_all_succeed() {
 fn a_writer_killed_mid_write_leaves_the_old_file_and_no_lock() {
     let ledger = Ledger::base();
     let before = std::fs::read(ledger.path().join(ORDER)).expect("read");
-    let mut child = ordo(
+    // The test holds the ledger's write lock: the writer stages its new text
+    // beside the order and waits for the lock, and is killed there.
+    std::fs::create_dir_all(ledger.path().join(".ordo")).expect("mkdir");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(ledger.path().join(".ordo/write.lock"))
+        .expect("lock file");
+    lock.lock().expect("locked");
+    let mut child = spawn(
         &ledger,
         &["advance", "202611-ACME-001", "ship", "--by", "ben"],
-    )
-    .env("ORDO_TEST_PAUSE_BEFORE_RENAME_MS", "30000")
-    .spawn()
-    .expect("spawns");
-    // Wait until the writer holds the lock with its new content written aside.
-    let dir = ledger.path().join("orders/2026");
-    let mut waited = 0;
-    while !std::fs::read_dir(&dir).expect("list").any(|e| {
-        e.expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .starts_with(".ordo-write-")
-    }) {
-        assert!(waited < 600, "the writer never reached its rename");
-        std::thread::sleep(Duration::from_millis(50));
-        waited += 1;
-    }
-    child.kill().expect("killed");
-    let _ = child.wait();
-    assert_eq!(
-        std::fs::read(ledger.path().join(ORDER)).expect("read"),
-        before,
-        "the old content, whole"
     );
+    let dir = ledger.path().join("orders/2026");
     let leftovers = || {
         std::fs::read_dir(&dir)
             .expect("list")
@@ -151,9 +128,22 @@ fn a_writer_killed_mid_write_leaves_the_old_file_and_no_lock() {
             })
             .count()
     };
+    let mut waited = 0;
+    while leftovers() == 0 {
+        assert!(waited < 600, "the writer never staged its text");
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    child.kill().expect("killed");
+    let _ = child.wait();
+    lock.unlock().expect("unlocked");
+    assert_eq!(
+        std::fs::read(ledger.path().join(ORDER)).expect("read"),
+        before,
+        "the old content, whole"
+    );
     assert_eq!(leftovers(), 1, "the killed writer's temporary file");
-    // The lock died with the process: the next writer gets through, and
-    // removes what the killed one left.
+    // The next writer gets the lock, and removes what the killed one left.
     let run = ledger.run(&["advance", "202611-ACME-001", "ship", "--by", "ben"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(leftovers(), 0, "the next writer removes the leftover");
@@ -162,11 +152,45 @@ fn a_writer_killed_mid_write_leaves_the_old_file_and_no_lock() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
+fn a_lock_holder_that_dies_releases_the_lock() {
+    let ledger = Ledger::base();
+    std::fs::create_dir_all(ledger.path().join(".ordo")).expect("mkdir");
+    // flock(1) takes the same kind of lock ordo takes, in a process of its own
+    // (-o: the lock is its own, not the command's it runs).
+    let mut holder = std::process::Command::new("flock")
+        .arg("-o")
+        .arg(ledger.path().join(".ordo/write.lock"))
+        .args(["sleep", "60"])
+        .spawn()
+        .expect("flock runs");
+    std::thread::sleep(Duration::from_millis(300));
+    let mut writer = spawn(
+        &ledger,
+        &["advance", "202611-ACME-001", "ship", "--by", "ben"],
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        writer.try_wait().expect("polled").is_none(),
+        "the writer waits for the lock"
+    );
+    holder.kill().expect("killed");
+    let _ = holder.wait();
+    let output = writer.wait_with_output().expect("finishes");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
 fn sixteen_new_orders_at_once_for_one_customer_take_sixteen_ids() {
     let ledger = Ledger::base();
     let children: Vec<_> = (0..16)
         .map(|_| {
-            ordo(
+            spawn(
                 &ledger,
                 &[
                     "new",
@@ -178,8 +202,6 @@ fn sixteen_new_orders_at_once_for_one_customer_take_sixteen_ids() {
                     "2026-11-19T10:00",
                 ],
             )
-            .spawn()
-            .expect("spawns")
         })
         .collect();
     let mut paths = std::collections::BTreeSet::new();

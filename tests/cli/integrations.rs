@@ -1,44 +1,14 @@
 //! The integration recipes run as written: the pre-commit hook's entry on a staged
 //! file, and the shell steps of the CI recipes on a copy of the example ledger.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use crate::support::{commit_all, copy_tree, git};
+use crate::support::{commit_all, copy_tree, git, shell as sh};
 
 fn repo_file(rel: &str) -> serde_json::Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
     let text = std::fs::read_to_string(&path).expect("read");
     ordo_core::yaml::parse(&text).expect("valid YAML")
-}
-
-/// A folder holding an `ordo` that is this build's binary, for `PATH`.
-fn bin_dir() -> PathBuf {
-    let binary = assert_cmd::cargo::cargo_bin("ordo");
-    binary.parent().expect("folder").to_path_buf()
-}
-
-/// Runs a shell script in `dir` with this build's `ordo` first on PATH.
-fn sh(dir: &Path, script: &str, env: &[(&str, &str)]) -> std::process::Output {
-    let path = format!(
-        "{}:{}",
-        bin_dir().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let mut command = Command::new("bash");
-    command
-        .arg("-euo")
-        .arg("pipefail")
-        .arg("-c")
-        .arg(script)
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", path)
-        .env("HOME", dir);
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    command.output().expect("bash runs")
 }
 
 #[test]

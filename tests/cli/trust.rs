@@ -639,24 +639,13 @@ fn a_linked_state_folder_is_never_written_through() {
 fn written_files_take_the_mode_the_umask_gives() {
     use std::os::unix::fs::PermissionsExt;
     let ledger = Ledger::base();
-    let binary = assert_cmd::cargo::cargo_bin("ordo");
-    let under_umask = |args: &str| {
-        let output = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "umask 027; exec '{}' --as-of 2026-11-20 {args}",
-                binary.display()
-            ))
-            .current_dir(ledger.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .output()
-            .expect("runs");
-        assert!(
-            output.status.success(),
-            "{args}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+    let under_umask = |args: &[&str]| {
+        let run = crate::support::ordo(ledger.path())
+            .args(&["--as-of", "2026-11-20"])
+            .args(args)
+            .umask("027")
+            .run();
+        assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
     };
     let mode = |rel: &str| {
         std::fs::metadata(ledger.path().join(rel))
@@ -665,9 +654,17 @@ fn written_files_take_the_mode_the_umask_gives() {
             .mode()
             & 0o777
     };
-    under_umask("new --customer ACME --owner ann --received 2026-11-19T10:00");
+    under_umask(&[
+        "new",
+        "--customer",
+        "ACME",
+        "--owner",
+        "ann",
+        "--received",
+        "2026-11-19T10:00",
+    ]);
     assert_eq!(mode("orders/2026/202611-ACME-002.yaml"), 0o640);
-    under_umask("calendar -o team.ics");
+    under_umask(&["calendar", "-o", "team.ics"]);
     assert_eq!(mode("team.ics"), 0o640);
     // A file that exists keeps its mode.
     std::fs::set_permissions(
@@ -675,7 +672,7 @@ fn written_files_take_the_mode_the_umask_gives() {
         std::fs::Permissions::from_mode(0o644),
     )
     .expect("chmod");
-    under_umask("advance 202611-ACME-001 ship --by ben");
+    under_umask(&["advance", "202611-ACME-001", "ship", "--by", "ben"]);
     assert_eq!(mode("orders/2026/202611-ACME-001.yaml"), 0o644);
 }
 

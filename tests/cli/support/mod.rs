@@ -2,9 +2,7 @@
 //! variables, no inherited ledger, and a fixed `--as-of`.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
-
-use assert_cmd::Command;
+use std::process::{Child, Command, Output, Stdio};
 use tempfile::TempDir;
 
 /// The instant every test runs at unless it says otherwise.
@@ -54,24 +52,112 @@ impl Ledger {
 
 /// Runs the binary with a scrubbed environment in `cwd`.
 pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
-    run_with_env(cwd, args, &[])
+    ordo(cwd).args(args).run()
 }
 
-/// Runs the binary in `cwd` with only `PATH`, `HOME` and the given variables.
+/// Runs the binary in `cwd` with the scrubbed environment and these variables.
 pub fn run_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::cargo_bin("ordo").expect("binary");
+    let mut ordo = ordo(cwd).args(args);
+    for (key, value) in env {
+        ordo = ordo.env(key, value);
+    }
+    ordo.run()
+}
+
+/// The variables every process a test starts sees: nothing inherited (no
+/// `CI`, `NO_COLOR`, `GIT_*`, `ORDO_LEDGER`, user or system git config), only
+/// `PATH` and a `HOME` of the test's own.
+fn scrubbed(command: &mut Command, home: &Path) {
     command
-        .current_dir(cwd)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", cwd)
-        .args(args);
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+}
+
+/// This build's `ordo`, run in `cwd` with a scrubbed environment: the one
+/// way tests start it.
+pub fn ordo(cwd: &Path) -> Ordo {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("ordo"));
+    command.current_dir(cwd);
+    scrubbed(&mut command, cwd);
+    Ordo { command }
+}
+
+/// A run of `ordo` being set up.
+pub struct Ordo {
+    command: Command,
+}
+
+impl Ordo {
+    pub fn args(mut self, args: &[&str]) -> Self {
+        self.command.args(args);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Runs under this umask (through `sh`, as a login would set it).
+    pub fn umask(self, mask: &str) -> Self {
+        let program = self.command.get_program().to_owned();
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!("umask {mask}; exec \"$0\" \"$@\""))
+            .arg(program)
+            .args(self.command.get_args());
+        if let Some(dir) = self.command.get_current_dir() {
+            command.current_dir(dir);
+        }
+        command.env_clear();
+        for (key, value) in self.command.get_envs() {
+            if let Some(value) = value {
+                command.env(key, value);
+            }
+        }
+        Ordo { command }
+    }
+
+    /// Runs to the end; a hang (say, an open that waits on a pipe) fails the
+    /// test instead of CI.
+    pub fn run(self) -> Run {
+        let mut command = assert_cmd::Command::from_std(self.command);
+        command.timeout(std::time::Duration::from_secs(300));
+        Run::from(command.output().expect("runs"))
+    }
+
+    /// Starts it with its output captured, for tests that run several at once.
+    pub fn spawn(mut self) -> Child {
+        self.command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawns")
+    }
+}
+
+/// Runs a bash script in `dir` with this build's `ordo` first on `PATH` and
+/// the scrubbed environment plus `env`.
+pub fn shell(dir: &Path, script: &str, env: &[(&str, &str)]) -> Output {
+    let bin = assert_cmd::cargo::cargo_bin("ordo");
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("folder").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut command = Command::new("bash");
+    command
+        .args(["-euo", "pipefail", "-c", script])
+        .current_dir(dir);
+    scrubbed(&mut command, dir);
+    command.env("PATH", path);
     for (key, value) in env {
         command.env(key, value);
     }
-    // A hang (say, an open that waits on a pipe) fails the test instead of CI.
-    command.timeout(std::time::Duration::from_secs(300));
-    Run::from(command.output().expect("runs"))
+    command.output().expect("bash runs")
 }
 
 /// What a run printed and how it exited.
@@ -131,14 +217,13 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Runs git in `dir` and returns its output; fails the test when git fails.
+/// Runs git in `dir` with the scrubbed environment and returns its output;
+/// fails the test when git fails.
 pub fn git(dir: &Path, args: &[&str]) -> String {
-    let output = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("git runs");
+    let mut command = Command::new("git");
+    command.arg("-C").arg(dir).args(args);
+    scrubbed(&mut command, dir);
+    let output = command.output().expect("git runs");
     assert!(
         output.status.success(),
         "git {args:?}: {}",
