@@ -1,4 +1,4 @@
-//! Changing ledger files without disturbing them (DESIGN 7): edits are patches on
+//! Changing ledger files without disturbing them: edits are patches on
 //! the original text made with yamlpatch, so comments, key order, quoting and
 //! blank lines elsewhere stay as they were; the result is validated before it is
 //! written, written atomically, and refused if the file changed underneath.

@@ -1,4 +1,4 @@
-//! DESIGN section 8: hostile or broken files give a located finding and exit 1,
+//! Hostile or broken files give a located finding and exit 1,
 //! in bounded time and memory, and never stop the rest of the ledger from being
 //! checked. Large or odd files are made here rather than committed.
 

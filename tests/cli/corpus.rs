@@ -1,4 +1,4 @@
-//! The bad-input corpus (DESIGN 8): every case in one ledger beside a good order,
+//! The bad-input corpus: every case in one ledger beside a good order,
 //! each with the finding it must give (file, line, code). One run checks them all:
 //! each bad file is reported, in bounded time and memory, and the good order is
 //! still checked.

@@ -1,4 +1,4 @@
-//! The checks of `ordo validate` (DESIGN 5). Each takes the typed model and returns
+//! The checks of `ordo validate`. Each takes the typed model and returns
 //! findings; none reads files or the clock ("now" arrives in the context).
 
 mod amendments;

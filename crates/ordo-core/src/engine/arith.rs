@@ -1,4 +1,4 @@
-//! Duration arithmetic on due points (DESIGN 3.1): calendar hours are elapsed
+//! Duration arithmetic on due points: calendar hours are elapsed
 //! time, days and months move the local date (months clamp to the month's end),
 //! working days and hours count on a working calendar.
 

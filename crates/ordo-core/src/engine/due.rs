@@ -1,4 +1,4 @@
-//! Due rules evaluated for one order (DESIGN 3.2). Every result carries its basis
+//! Due rules evaluated for one order. Every result carries its basis
 //! (firm, forecast or waiting) and the chain of links that produced it, each with
 //! the place its input came from, for `ordo explain`.
 

@@ -1,4 +1,4 @@
-//! The due-date engine (DESIGN 3): working calendars, duration arithmetic, due
+//! The due-date engine: working calendars, duration arithmetic, due
 //! rules with their basis, and each order's schedule. Pure: "now" is an argument
 //! and nothing here reads files or the clock.
 

@@ -1,5 +1,5 @@
 //! Table tests of the due-date engine on small ledgers written as YAML: the ERP
-//! payment rule families, the DESIGN examples, bases, month ends, leap years and
+//! payment rule families, the documented examples, bases, month ends, leap years and
 //! make-up workdays.
 
 use super::calendar::CalendarError;

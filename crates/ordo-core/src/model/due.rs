@@ -1,4 +1,4 @@
-//! Due rules (DESIGN 3.2): when a step or a payment installment falls due, written
+//! Due rules: when a step or a payment installment falls due, written
 //! relative to an anchor. This module holds their shape; the engine evaluates them.
 
 use std::fmt;

@@ -1,4 +1,4 @@
-//! Durations as written in ledger files: `25wd`, `24h`, `30d+1mo` (DESIGN 3.1).
+//! Durations as written in ledger files: `25wd`, `24h`, `30d+1mo`.
 //! This module only parses and prints them; the calendar arithmetic lives with the
 //! engine.
 

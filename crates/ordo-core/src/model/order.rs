@@ -1,5 +1,5 @@
 //! `orders/<YYYY>/<ID>.yaml`: one customer order and the record of its steps
-//! (DESIGN 1.3). Status and stage are derived, never stored.
+//!. Status and stage are derived, never stored.
 
 use std::collections::BTreeMap;
 

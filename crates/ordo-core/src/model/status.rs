@@ -1,4 +1,4 @@
-//! An order's derived status and stage (DESIGN 1.3), and which steps apply to it.
+//! An order's derived status and stage, and which steps apply to it.
 
 use super::config::{Config, Step, When, Workflow};
 use super::enums::State;

@@ -1,4 +1,4 @@
-//! The reports (DESIGN 4 and 6): each turns the ledger's orders, their schedules
+//! The reports: each turns the ledger's orders, their schedules
 //! and "now" into a [`Report`](crate::reports::report::Report). Pure: orders come
 //! in already read, and nothing here prints.
 

@@ -1,4 +1,4 @@
-//! `ordo sla` (DESIGN 4): every policy measured on every order it applies to (or
+//! `ordo sla`: every policy measured on every order it applies to (or
 //! every incident, for `per: incident` policies): not-started, running, paused,
 //! met or breached, on a working or a calendar clock, with holds paused out.
 

@@ -1,4 +1,4 @@
-//! Working calendars (DESIGN 3.1): which days are worked, working-day and
+//! Working calendars: which days are worked, working-day and
 //! working-hour arithmetic in the ledger's timezone. A computation that needs a day
 //! outside the calendar's listed years is an error naming the calendar and the
 //! year; the calendar never guesses holidays it was not told.

@@ -222,7 +222,7 @@ proptest! {
         let cal = china();
         let a = cal.add_working_days(start, n).expect("in range");
         let b = cal.add_working_days(start, n + 1).expect("in range");
-        // From a non-working day +0wd and +1wd are the same day (DESIGN 3.1).
+        // From a non-working day +0wd and +1wd are the same day.
         let ordered = if n == 0 { b >= a } else { b > a };
         prop_assert!(ordered);
         prop_assert!(a >= start);
