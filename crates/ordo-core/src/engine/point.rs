@@ -11,24 +11,24 @@ use crate::model::Moment;
 use crate::model::moment::Resolved;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(into = "Kept", try_from = "Kept")]
+#[serde(into = "Serialized", try_from = "Serialized")]
 pub enum Point {
     Day(NaiveDate),
     At(DateTime<Tz>),
 }
 
-/// A point as a cache keeps it: an instant as Unix seconds with its zone's name.
+/// A point as it is serialized (in a cache): an instant as Unix seconds with its zone's name.
 #[derive(serde::Serialize, serde::Deserialize)]
-enum Kept {
+enum Serialized {
     Day(NaiveDate),
     At { unix: i64, zone: String },
 }
 
-impl From<Point> for Kept {
-    fn from(point: Point) -> Kept {
+impl From<Point> for Serialized {
+    fn from(point: Point) -> Serialized {
         match point {
-            Point::Day(day) => Kept::Day(day),
-            Point::At(at) => Kept::At {
+            Point::Day(day) => Serialized::Day(day),
+            Point::At(at) => Serialized::At {
                 unix: at.timestamp(),
                 zone: at.timezone().name().to_owned(),
             },
@@ -36,13 +36,13 @@ impl From<Point> for Kept {
     }
 }
 
-impl TryFrom<Kept> for Point {
+impl TryFrom<Serialized> for Point {
     type Error = String;
 
-    fn try_from(kept: Kept) -> Result<Point, String> {
-        match kept {
-            Kept::Day(day) => Ok(Point::Day(day)),
-            Kept::At { unix, zone } => {
+    fn try_from(stored: Serialized) -> Result<Point, String> {
+        match stored {
+            Serialized::Day(day) => Ok(Point::Day(day)),
+            Serialized::At { unix, zone } => {
                 let tz: Tz = zone.parse().map_err(|_| format!("unknown zone {zone}"))?;
                 let at = DateTime::from_timestamp(unix, 0).ok_or("instant out of range")?;
                 Ok(Point::At(at.with_timezone(&tz)))
