@@ -5,6 +5,7 @@ pub mod cli;
 mod commands;
 pub mod edit;
 pub mod ledger;
+pub mod merge;
 pub mod output;
 pub mod validate;
 

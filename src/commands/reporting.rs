@@ -81,12 +81,18 @@ impl Loaded {
                 let agenda = read
                     .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
                     .map_err(|blocked| blocked.first_problem());
-                let entry = identity.map(|identity| AgendaEntry {
-                    identity,
-                    read_ns: reading.read_ns,
-                    agenda: agenda.clone(),
-                });
-                (agenda, entry)
+                // Held once: by the entry when there is one, else by the part.
+                match identity {
+                    Some(identity) => (
+                        None,
+                        Some(AgendaEntry {
+                            identity,
+                            read_ns: reading.read_ns,
+                            agenda,
+                        }),
+                    ),
+                    None => (Some(agenda), None),
+                }
             },
         );
         if let Err(error) = pass.save(&ledger.root, ledger.fingerprint, &ledger.order_files, &made)
@@ -101,7 +107,12 @@ impl Loaded {
                 Made::Cached => pass
                     .take(file)
                     .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
-                Made::Read { part, .. } => part,
+                Made::Read {
+                    part: Some(part), ..
+                } => part,
+                Made::Read { entry, .. } => {
+                    entry.map_or_else(|| Err("not read".to_owned()), |e| e.agenda)
+                }
             };
             match agenda {
                 Ok(agenda) => agendas.extend(agenda),
