@@ -82,6 +82,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Monthly(args) => commands::monthly::run(&cli, args, &env, &mut out),
         Command::Calendar(args) => commands::calendar::run(&cli, args, &env, &mut out),
         Command::Export(args) => commands::export::run(&cli, args, &env, &mut out),
+        Command::SetupGit => commands::setup_git::run(&cli, &env, &mut out),
+        Command::MergeFile(args) => commands::merge_file::run(&cli, args, &env, &mut out),
+        Command::Renumber(args) => commands::renumber::run(&cli, args, &env, &mut out),
         Command::Completions(args) => commands::shell::completions(args, &mut out),
         Command::Man => commands::shell::man(&mut out),
     };

@@ -81,10 +81,45 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Orders and steps as flat rows for spreadsheets and BI tools.
     Export(ExportArgs),
+    /// Wire the merge driver into this clone: .gitattributes and git config.
+    SetupGit,
+    /// The merge driver git runs: merge order and customer files by their fields.
+    MergeFile(MergeFileArgs),
+    /// Give an order another id (its file renamed, the old id kept).
+    Renumber(RenumberArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeFileArgs {
+    /// The common ancestor (git's %O; empty when both sides added the file).
+    pub base: PathBuf,
+    /// Our version (git's %A); the merged result is written here.
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
+    /// The file's path in the repository (git's %P).
+    pub path: PathBuf,
+    /// The length of conflict markers (git's %L).
+    #[arg(long, default_value_t = 7)]
+    pub marker_size: usize,
+    /// Print the result instead of writing it to OURS.
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenumberArgs {
+    /// The order's id.
+    pub id: String,
+    /// Its new id.
+    pub new_id: String,
+    /// Commit the rename.
+    #[arg(long)]
+    pub commit: bool,
 }
 
 #[derive(Debug, Args)]

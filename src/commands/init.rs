@@ -118,6 +118,12 @@ pub fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, 
     for (rel, text) in &files {
         write_new(&dir.join(rel), text)?;
     }
+    // In a git repository, teammates' changes to one order merge by field.
+    let wired = if crate::edit::git_setup::work_tree(&dir).is_some() {
+        super::setup_git::wire(&dir)?.lines
+    } else {
+        Vec::new()
+    };
     out.extend_from_slice(
         format!(
             "Created a ledger in {}\n  ordo.yaml, customers/EXAMPLE.yaml, orders/\n  schema/ (wired into VS Code by .vscode/settings.json)\n  .pre-commit-config.yaml (run `pre-commit install` to enable it)\nNext: edit people and calendars in ordo.yaml, then `ordo validate`.\n",
@@ -125,6 +131,9 @@ pub fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, 
         )
         .as_bytes(),
     );
+    for line in wired {
+        out.extend_from_slice(format!("{line}\n").as_bytes());
+    }
     Ok(exit::OK)
 }
 

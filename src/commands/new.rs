@@ -82,10 +82,17 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
             "cannot take the ledger's write lock (.ordo/write.lock): {e}"
         ))
     })?;
-    let taken = crate::ledger::files::order_files(&ledger.root);
+    // Every id of the month, here and on every branch git knows (a teammate's
+    // pushed orders included, once fetched).
+    let mut taken: std::collections::BTreeSet<String> =
+        crate::ledger::files::order_files(&ledger.root)
+            .into_iter()
+            .map(|f| f.stem)
+            .collect();
+    taken.extend(crate::ledger::git_ids::ids_in_git(&ledger.root, day.year()));
     let mut seq = taken
         .iter()
-        .filter_map(|f| format.read(&f.stem))
+        .filter_map(|id| format.read(id))
         .filter(|p| {
             p.year.is_none_or(|y| y == day.year())
                 && p.month.is_none_or(|m| m == day.month())

@@ -19,6 +19,11 @@ pub fn user_email(root: &Path) -> Option<String> {
 
 /// Commits exactly `file` (other staged changes are left alone).
 pub fn commit_file(root: &Path, file: &Path, message: &str) -> Result<(), String> {
+    commit_paths(root, &[file], message)
+}
+
+/// Commits exactly these paths, whether changed, new or removed.
+pub fn commit_paths(root: &Path, files: &[&Path], message: &str) -> Result<(), String> {
     let run = |args: &[&str]| -> Result<(), String> {
         let output = Command::new("git")
             .arg("-C")
@@ -36,7 +41,14 @@ pub fn commit_file(root: &Path, file: &Path, message: &str) -> Result<(), String
             ))
         }
     };
-    let path = file.to_string_lossy();
-    run(&["add", "--", &path])?;
-    run(&["commit", "--quiet", "-m", message, "--only", "--", &path])
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    let mut add = vec!["add", "--all", "--"];
+    add.extend(paths.iter().map(String::as_str));
+    run(&add)?;
+    let mut commit = vec!["commit", "--quiet", "-m", message, "--only", "--"];
+    commit.extend(paths.iter().map(String::as_str));
+    run(&commit)
 }

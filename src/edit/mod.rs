@@ -5,6 +5,7 @@
 
 pub mod append;
 pub mod git;
+pub mod git_setup;
 pub mod lock;
 pub mod patch;
 pub mod write;

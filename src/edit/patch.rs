@@ -98,6 +98,18 @@ pub fn set_step_fields(
     Ok(current)
 }
 
+/// Replaces the value of the top-level key `key` (which must exist), keeping
+/// its line's comment.
+pub fn set_top_level(text: &str, key: &str, value: Value) -> Result<String, EditError> {
+    apply(
+        text,
+        vec![Patch {
+            route: route(&[key]),
+            operation: Op::Replace(value),
+        }],
+    )
+}
+
 /// Appends `item` to the top-level list `key`, creating the list when missing.
 pub fn append_to_list(text: &str, key: &str, item: Value) -> Result<String, EditError> {
     let doc = document(text)?;

@@ -199,6 +199,7 @@ impl Merge<'_> {
                     Some(Node::Map { entries, .. }) => Some(entries.as_slice()),
                     _ => None,
                 };
+                self.carry_lead(b, o, t);
                 self.map(path, be, oe, te, o.lines.end);
             }
             (
@@ -215,19 +216,33 @@ impl Merge<'_> {
                     Some(Node::Seq { items, .. }) => Some(items.as_slice()),
                     _ => None,
                 };
+                self.carry_lead(b, o, t);
                 self.list(path, bi, oi, ti, o.lines.end);
             }
             _ => match merge_values(b.map(|b| &b.value), &o.value, &t.value) {
                 // Flow values both sides changed in different keys.
                 Some(merged) if !o.value.is_block() => {
+                    self.carry_lead(b, o, t);
                     self.edits.replace(o.value_span.clone(), merged);
                 }
                 _ => {
-                    let ours = ot.to_owned();
+                    let ours = self.ours_text(o).to_owned();
                     let theirs = self.theirs_at(t, o.indent);
                     self.conflict(o.lines.clone(), &ours, &theirs);
                 }
             },
+        }
+    }
+
+    /// When both sides changed an entry, the comment lines THEIRS put above it
+    /// come along (OURS's stay if it changed them too).
+    fn carry_lead(&mut self, b: Option<&Entry>, o: &Entry, t: &Entry) {
+        let Some(b) = b else { return };
+        let lead = |text: &str, e: &Entry| text[e.lines.start..e.start].to_owned();
+        let (bl, ol, tl) = (lead(self.base, b), lead(self.ours, o), lead(self.theirs, t));
+        if tl != bl && ol == bl {
+            self.edits
+                .replace(o.lines.start..o.start, reindent(&tl, t.indent, o.indent));
         }
     }
 

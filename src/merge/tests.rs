@@ -149,3 +149,80 @@ fn merging_with_itself_or_a_one_sided_change_gives_that_text_byte_for_byte() {
         assert_eq!(merge3(text, text, text).text, *text, "nothing changed");
     }
 }
+
+/// Edits a person or a command makes to an order.
+const EDITS: &[(&str, &str)] = &[
+    ("owner: ann\n", "owner: ben\n"),
+    ("owner: ann\n", "owner: ann  # checked\n"),
+    ("channel: email\n", ""),
+    ("# An order\n", ""),
+    ("steps:\n", "steps:\n  # the record\n"),
+    (
+        "  take: {done: 2026-11-02T10:00, by: ann}\n",
+        "  take: {done: 2026-11-02T10:00, by: ann, note: by phone}\n",
+    ),
+    (
+        "    planned: 2026-11-03\n",
+        "    planned: 2026-11-03\n    done: 2026-11-04\n    by: ben\n",
+    ),
+    (
+        "    planned: 2026-11-03\n",
+        "    planned: 2026-11-05  # moved\n",
+    ),
+    (
+        "payments:\n",
+        "payments:\n  - {installment: balance, amount: 150.00, received: 2026-11-20}\n",
+    ),
+    (
+        "    impact: minor\n",
+        "    impact: minor\n  - at: 2026-11-09T10:00:00+08:00\n    by: ben\n    summary: later\n    impact: schedule\n",
+    ),
+    (
+        "amendments:\n",
+        "holds:\n  - {from: 2026-11-06T09:00, reason: budget}\namendments:\n",
+    ),
+    (
+        "customer: ACME\n",
+        "customer: ACME\nrequested_delivery: 2026-12-01\n",
+    ),
+];
+
+fn edited(mask: u16) -> String {
+    let mut text = BASE.to_owned();
+    for (i, (from, to)) in EDITS.iter().enumerate() {
+        if mask & (1 << i) != 0 && text.contains(from) {
+            text = text.replacen(from, to, 1);
+        }
+    }
+    text
+}
+
+proptest::proptest! {
+    #[test]
+    fn merging_a_text_with_itself_or_one_sided_changes_gives_that_text(mask in 0u16..(1 << 12)) {
+        let text = edited(mask);
+        proptest::prop_assert_eq!(&merge3(BASE, &text, BASE).text, &text);
+        proptest::prop_assert_eq!(&merge3(BASE, BASE, &text).text, &text);
+        proptest::prop_assert_eq!(&merge3(BASE, &text, &text).text, &text);
+        proptest::prop_assert_eq!(&merge3(&text, &text, &text).text, &text);
+    }
+
+    #[test]
+    fn edits_of_different_places_on_two_sides_both_arrive(ours in 0u16..(1 << 12), theirs in 0u16..(1 << 12)) {
+        // Edits 0 and 1 change one line two ways, and so do 6 and 7: each side
+        // takes one of a pair; the rest are independent of each other.
+        let ours = ours & !(1 << 1) & !(1 << 7);
+        let pairs = ((ours & 1) << 1) | ((ours & (1 << 6)) << 1);
+        let theirs = theirs & !(1 << 0) & !(1 << 6) & !ours & !pairs;
+        let merged = merge3(BASE, &edited(ours), &edited(theirs));
+        proptest::prop_assert_eq!(merged.conflicts, 0);
+        for (i, (_, to)) in EDITS.iter().enumerate() {
+            if (ours | theirs) & (1 << i) != 0 && !to.is_empty() {
+                for line in to.lines().filter(|l| !l.trim().is_empty()) {
+                    proptest::prop_assert!(merged.text.contains(line), "{line}\n{}", merged.text);
+                }
+            }
+        }
+        proptest::prop_assert!(tree::parse(&merged.text).is_some());
+    }
+}

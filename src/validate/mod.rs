@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::DateTime;
 use chrono_tz::Tz;
 
+use crate::edit::git_setup;
 use crate::ledger::cache::Entry;
 use crate::ledger::discover::CONFIG_FILE;
 use crate::ledger::files::{self, LedgerFile, OrderFile, Stray};
@@ -22,7 +23,7 @@ use order_file::{FileCheck, check_order_file};
 use ordo_core::checks::credit::Exposure;
 use ordo_core::checks::levels::apply as apply_levels;
 use ordo_core::checks::{self, Context};
-use ordo_core::finding::{Finding, Severity};
+use ordo_core::finding::{Code, Finding, Severity};
 use ordo_core::model::id_format::IdFormat;
 
 /// Which files to check.
@@ -226,6 +227,16 @@ pub fn validate(
             outcome.sources.insert(file.rel.clone(), text);
         }
         outcome.findings.extend(findings);
+    }
+    if whole && git_setup::work_tree(root).is_some() && !git_setup::routed(root) {
+        outcome.findings.push(
+            Finding::warning(
+                Code::MergeSetup,
+                ".gitattributes",
+                "the ledger is in git, but its orders merge line by line: two people who change one order meet conflicts git could merge",
+            )
+            .help("run `ordo setup-git` (in each clone) and commit .gitattributes"),
+        );
     }
     if let Some(rev) = since {
         for (rel, text, finding) in cross::deleted_with_history(root, rev)? {

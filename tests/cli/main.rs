@@ -12,6 +12,7 @@ mod init;
 mod integrations;
 mod read;
 mod reports;
+mod team;
 mod trust;
 mod validate;
 mod write;

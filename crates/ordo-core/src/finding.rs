@@ -35,6 +35,7 @@ pub enum Code {
     AmendmentReview,
     HoldOverlap,
     History,
+    MergeSetup,
     BaselineChanged,
     Config,
 }
@@ -64,6 +65,7 @@ impl Code {
         Code::AmendmentReview,
         Code::HoldOverlap,
         Code::History,
+        Code::MergeSetup,
         Code::BaselineChanged,
         Code::Config,
     ];
@@ -93,6 +95,7 @@ impl Code {
             Code::HoldOverlap => "hold-overlap",
             Code::AmendmentReview => "amendment-review",
             Code::History => "history",
+            Code::MergeSetup => "merge-setup",
             Code::BaselineChanged => "baseline-changed",
             Code::Config => "config",
         }

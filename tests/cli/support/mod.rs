@@ -232,11 +232,87 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Makes `dir` a git repository whose user is Ann, with everything committed.
+/// Makes `dir` a git repository whose user is Ann, with ordo's merge driver
+/// set up as a team's clone has it, and everything committed.
 pub fn commit_all(dir: &Path) {
-    git(dir, &["init", "--quiet"]);
+    git(dir, &["init", "--quiet", "--initial-branch", "main"]);
     git(dir, &["config", "user.email", "ann@test.example"]);
     git(dir, &["config", "user.name", "Ann"]);
+    let setup = ordo(dir).args(&["setup-git"]).run();
+    assert_eq!(setup.code, 0, "{}", setup.transcript());
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "--quiet", "-m", "start"]);
+}
+
+/// A team's setting: the base ledger pushed to a bare `origin`, and two
+/// clones, `a` (Ann) and `b` (Ben), each with ordo's merge driver set up.
+pub struct Team {
+    pub dir: TempDir,
+}
+
+impl Team {
+    pub fn new() -> Team {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let seed = dir.path().join("seed");
+        copy_tree(&fixtures().join("base"), &seed);
+        commit_all(&seed);
+        git(
+            dir.path(),
+            &["clone", "--quiet", "--bare", "seed", "origin.git"],
+        );
+        for (clone, who) in [("a", "ann"), ("b", "ben")] {
+            git(dir.path(), &["clone", "--quiet", "origin.git", clone]);
+            let path = dir.path().join(clone);
+            git(
+                &path,
+                &["config", "user.email", &format!("{who}@test.example")],
+            );
+            git(&path, &["config", "user.name", who]);
+            let setup = ordo(&path).args(&["setup-git"]).run();
+            assert_eq!(setup.code, 0, "{}", setup.transcript());
+        }
+        Team { dir }
+    }
+
+    pub fn clone(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `ordo --as-of AS_OF --color never ARGS` in a clone.
+    pub fn ordo(&self, clone: &str, args: &[&str]) -> Run {
+        let mut all = vec!["--as-of", AS_OF, "--color", "never"];
+        all.extend_from_slice(args);
+        run_in(&self.clone(clone), &all)
+    }
+
+    /// git in a clone; its output and whether it succeeded (a merge that
+    /// stops for the user is not a test failure).
+    pub fn git(&self, clone: &str, args: &[&str]) -> (bool, String) {
+        let mut command = Command::new("git");
+        command.arg("-C").arg(self.clone(clone)).args(args);
+        scrubbed(&mut command, &self.clone(clone));
+        let output = command.output().expect("git runs");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status.success(), text)
+    }
+
+    /// Commits everything in a clone and pushes it.
+    pub fn publish(&self, clone: &str, message: &str) {
+        for args in [
+            &["add", "-A"][..],
+            &["commit", "--quiet", "-m", message],
+            &["push", "--quiet", "origin", "HEAD"],
+        ] {
+            let (ok, text) = self.git(clone, args);
+            assert!(ok, "git {args:?}: {text}");
+        }
+    }
+
+    pub fn read(&self, clone: &str, rel: &str) -> String {
+        std::fs::read_to_string(self.clone(clone).join(rel)).expect("read")
+    }
 }

@@ -24,6 +24,11 @@ pub struct Order {
     #[schemars(example = &"202605-ABC-001", pattern(ID_PATTERN))]
     #[serde(deserialize_with = "pattern::order_id")]
     pub id: String,
+    /// Ids the order had before: a merge or `ordo renumber` gave it a new one
+    /// (two clones had taken the same id for two orders).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = serde_json::json!(["202611-ABC-008"]))]
+    pub former_ids: Vec<String>,
     /// The customer's code (a file in customers/).
     #[schemars(example = &"ABC")]
     pub customer: String,

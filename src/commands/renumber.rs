@@ -1,0 +1,90 @@
+//! `ordo renumber ID NEW_ID`: give an order another id (when two clones took one
+//! id for two orders): its file is renamed, its `id` changed, and the old id
+//! recorded under `former_ids`.
+
+use std::path::PathBuf;
+
+use yaml_serde::Value;
+
+use super::change::check_order_text;
+use super::invocation::now_in;
+use super::opening::{load_order, open_ledger};
+use crate::cli::{Cli, RenumberArgs};
+use crate::edit::patch::{append_to_list, set_top_level};
+use crate::edit::{git, write};
+use crate::{Environment, Failure, exit};
+use ordo_core::layout::OrderFile;
+
+pub fn run(
+    cli: &Cli,
+    args: &RenumberArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
+    let loaded = load_order(&ledger, &args.id)?;
+    if ledger.order_file(&args.new_id).is_some() {
+        return Err(Failure::Usage(format!(
+            "{} is taken: another order file has that id",
+            args.new_id
+        )));
+    }
+    let text = renumbered(&loaded.text, &args.id, &args.new_id)?;
+    let folder = loaded
+        .file
+        .rel
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let file = OrderFile {
+        rel: folder.join(format!("{}.yaml", args.new_id)),
+        stem: args.new_id.clone(),
+        year: loaded.file.year.clone(),
+    };
+    check_order_text(&ledger, &file, &text, now, &[])?;
+    let lock = crate::edit::lock::WriteLock::acquire(&ledger.root).map_err(|e| {
+        Failure::Io(format!(
+            "cannot take the ledger's write lock (.ordo/write.lock): {e}"
+        ))
+    })?;
+    let old_path = ledger.root.join(&loaded.file.rel);
+    if std::fs::read(&old_path).ok().as_deref() != Some(loaded.text.as_bytes()) {
+        return Err(Failure::Io(format!(
+            "{} changed on disk since it was read; nothing was written (run the command again)",
+            loaded.file.rel.display()
+        )));
+    }
+    write::create(&ledger.root.join(&file.rel), text.as_bytes())
+        .map_err(|e| Failure::Io(e.to_string()))?;
+    std::fs::remove_file(&old_path).map_err(|e| {
+        Failure::Io(format!(
+            "wrote {} but cannot remove {}: {e}",
+            file.rel.display(),
+            loaded.file.rel.display()
+        ))
+    })?;
+    drop(lock);
+    if args.commit {
+        let message = format!("{}: renumbered from {}", args.new_id, args.id);
+        git::commit_paths(&ledger.root, &[&loaded.file.rel, &file.rel], &message)
+            .map_err(|e| Failure::Io(format!("renumbered but not committed: {e}")))?;
+    }
+    out.extend_from_slice(
+        format!(
+            "{} is now {}: {} (its old id is kept under former_ids)\n",
+            args.id,
+            args.new_id,
+            file.rel.display()
+        )
+        .as_bytes(),
+    );
+    Ok(exit::OK)
+}
+
+/// An order's text with a new id, and its old one under `former_ids`.
+pub fn renumbered(text: &str, old: &str, new: &str) -> Result<String, Failure> {
+    let edit = |e: crate::edit::patch::EditError| Failure::Io(e.to_string());
+    let text = set_top_level(text, "id", Value::String(new.to_owned())).map_err(edit)?;
+    append_to_list(&text, "former_ids", Value::String(old.to_owned())).map_err(edit)
+}

@@ -1,0 +1,29 @@
+//! `ordo setup-git`: wire ordo's merge driver into this clone (idempotent).
+
+use super::invocation::ledger_root;
+use crate::cli::Cli;
+use crate::edit::git_setup;
+use crate::{Environment, Failure, exit};
+
+pub fn run(cli: &Cli, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+    let root = ledger_root(cli, env)?;
+    if git_setup::work_tree(&root).is_none() {
+        return Err(Failure::Usage(format!(
+            "{} is not in a git repository (run `git init` first)",
+            root.display()
+        )));
+    }
+    let done = wire(&root)?;
+    for line in done.lines {
+        out.extend_from_slice(format!("{line}\n").as_bytes());
+    }
+    Ok(exit::OK)
+}
+
+/// Sets the merge driver up for the ledger at `root`, with this program as the
+/// driver.
+pub fn wire(root: &std::path::Path) -> Result<git_setup::Done, Failure> {
+    let ordo = std::env::current_exe()
+        .map_err(|e| Failure::Io(format!("cannot tell where ordo is: {e}")))?;
+    git_setup::setup(root, &ordo).map_err(Failure::Io)
+}
