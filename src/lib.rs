@@ -82,6 +82,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Monthly(args) => commands::monthly::run(&cli, args, &env, &mut out),
         Command::Calendar(args) => commands::calendar::run(&cli, args, &env, &mut out),
         Command::Export(args) => commands::export::run(&cli, args, &env, &mut out),
+        Command::History(args) => commands::history::run(&cli, args, &env, &mut out),
+        Command::Slips(args) => commands::slips::run(&cli, args, &env, &mut out),
         Command::SetupGit => commands::setup_git::run(&cli, &env, &mut out),
         Command::MergeFile(args) => commands::merge_file::run(&cli, args, &env, &mut out),
         Command::Renumber(args) => commands::renumber::run(&cli, args, &env, &mut out),

@@ -81,6 +81,10 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Orders and steps as flat rows for spreadsheets and BI tools.
     Export(ExportArgs),
+    /// Every change to one order, commit by commit, from git.
+    History(HistoryArgs),
+    /// How often and how far baselines and due dates moved, from git.
+    Slips(SlipsArgs),
     /// Wire the merge driver into this clone: .gitattributes and git config.
     SetupGit,
     /// The merge driver git runs: merge order and customer files by their fields.
@@ -91,6 +95,33 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The order id.
+    pub id: String,
+    #[command(flatten)]
+    pub report: ReportOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct SlipsArgs {
+    /// Only commits made on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<chrono::NaiveDate>,
+    /// Group the moves by step, customer or owner.
+    #[arg(long, value_enum, default_value_t = SlipsBy::Step)]
+    pub by: SlipsBy,
+    #[command(flatten)]
+    pub report: ReportOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SlipsBy {
+    Step,
+    Customer,
+    Owner,
 }
 
 #[derive(Debug, Args)]

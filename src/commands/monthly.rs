@@ -20,5 +20,12 @@ pub fn run(
     let (parts, invalid) = loaded.each(|book, order| monthly::part(book, order, month));
     let parts: Vec<monthly::Part> = parts.into_iter().flatten().collect();
     let report = monthly::report(&loaded.book(), month, &parts);
-    Ok(finish(report, invalid, &args.report, false, out))
+    Ok(finish(
+        report,
+        invalid,
+        loaded.stamp(),
+        &args.report,
+        false,
+        out,
+    ))
 }

@@ -21,5 +21,12 @@ pub fn run(
     };
     let (agendas, invalid) = loaded.agendas();
     let report = overdue::report(&loaded.book(), &agendas, &filters);
-    Ok(finish(report, invalid, &args.report, args.fail_if_any, out))
+    Ok(finish(
+        report,
+        invalid,
+        loaded.stamp(),
+        &args.report,
+        args.fail_if_any,
+        out,
+    ))
 }

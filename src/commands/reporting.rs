@@ -13,20 +13,29 @@ use crate::{Environment, Failure, exit};
 use ordo_core::model::order::Order;
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
-use ordo_core::reports::report::{Invalid, Report};
+use ordo_core::reports::report::{Invalid, Report, Stamp};
 
 /// The ledger and "now". Its passes over the orders return what they made with
 /// the files that could not be read.
 pub struct Loaded {
     pub ledger: Ledger,
     pub now: chrono::DateTime<chrono_tz::Tz>,
+    /// The ledger's commit, asked of git while the report is made.
+    stamp: std::thread::JoinHandle<Option<Stamp>>,
 }
 
 impl Loaded {
     pub fn open(cli: &Cli, env: &Environment) -> Result<Loaded, Failure> {
         let ledger = open_ledger(cli, env)?;
         let now = now_in(cli, env, ledger.tz)?;
-        Ok(Loaded { ledger, now })
+        let root = ledger.root.clone();
+        let stamp = std::thread::spawn(move || crate::ledger::stamp::stamp(&root));
+        Ok(Loaded { ledger, now, stamp })
+    }
+
+    /// The commit the report describes.
+    pub fn stamp(self) -> Option<Stamp> {
+        self.stamp.join().ok().flatten()
     }
 
     pub fn book(&self) -> Book<'_> {
@@ -143,11 +152,13 @@ fn invalid(rel: &std::path::Path, problem: String) -> Invalid {
 pub fn finish(
     mut report: Report,
     invalid: Vec<Invalid>,
+    stamp: Option<Stamp>,
     options: &ReportOptions,
     fail_if_any: bool,
     out: &mut Vec<u8>,
 ) -> u8 {
     report.invalid = invalid;
+    report.commit = stamp;
     // CSV has no place for them: the files left out are named on stderr.
     if options.format == Format::Csv {
         for invalid in &report.invalid {

@@ -19,5 +19,12 @@ pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> R
         sla::Measured::merge,
     );
     let report = sla::report(&loaded.book(), measured, &options);
-    Ok(finish(report, invalid, &args.report, false, out))
+    Ok(finish(
+        report,
+        invalid,
+        loaded.stamp(),
+        &args.report,
+        false,
+        out,
+    ))
 }

@@ -19,5 +19,12 @@ pub fn run(
     let (agendas, invalid) = loaded.agendas();
     let report = upcoming::report(&loaded.book(), &agendas, &within)
         .map_err(|e| Failure::Usage(e.to_string()))?;
-    Ok(finish(report, invalid, &args.report, false, out))
+    Ok(finish(
+        report,
+        invalid,
+        loaded.stamp(),
+        &args.report,
+        false,
+        out,
+    ))
 }

@@ -9,7 +9,9 @@ pub mod files;
 pub mod git_ids;
 #[allow(clippy::module_inception)] // `ledger::ledger::Ledger`: the type has a file of its own.
 pub mod ledger;
+pub mod log;
 pub mod pass;
 pub mod read;
 pub mod revision;
 pub mod source;
+pub mod stamp;

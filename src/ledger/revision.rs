@@ -46,9 +46,30 @@ pub fn read_at(
     rev: &str,
     files: &[PathBuf],
 ) -> Result<HashMap<PathBuf, Option<String>>, String> {
+    let specs: Vec<String> = files
+        .iter()
+        .map(|f| format!("{rev}:./{}", f.to_string_lossy().replace('\\', "/")))
+        .collect();
     let mut out = HashMap::new();
-    if files.is_empty() {
-        return Ok(out);
+    let mut files = files.iter();
+    read_each(root, &specs, |text| {
+        if let Some(file) = files.next() {
+            out.insert(file.clone(), text);
+        }
+    })?;
+    Ok(out)
+}
+
+/// Reads every `rev:path` of `specs` through one `git cat-file --batch`
+/// process, handing each text to `each` as it arrives (`None` for a path that
+/// is not there), so a long history is never held whole.
+pub fn read_each(
+    root: &Path,
+    specs: &[String],
+    mut each: impl FnMut(Option<String>),
+) -> Result<(), String> {
+    if specs.is_empty() {
+        return Ok(());
     }
     let mut child = Command::new("git")
         .arg("-C")
@@ -60,16 +81,13 @@ pub fn read_at(
         .spawn()
         .map_err(|e| format!("cannot run git: {e}"))?;
     let mut stdin = child.stdin.take().ok_or("git cat-file has no stdin")?;
-    let requests: String = files
-        .iter()
-        .map(|f| format!("{rev}:./{}\n", f.to_string_lossy().replace('\\', "/")))
-        .collect();
+    let requests: String = specs.iter().map(|s| format!("{s}\n")).collect();
     // Write from another thread: git answers while it reads, and a full pipe
     // on either side would otherwise stall both processes.
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let stdout = child.stdout.take().ok_or("git cat-file has no stdout")?;
     let mut reader = BufReader::new(stdout);
-    for file in files {
+    for _ in specs {
         let mut header = String::new();
         reader.read_line(&mut header).map_err(|e| e.to_string())?;
         let parts: Vec<&str> = header.split_whitespace().collect();
@@ -81,14 +99,9 @@ pub fn read_at(
                 let mut body = vec![0; size + 1];
                 reader.read_exact(&mut body).map_err(|e| e.to_string())?;
                 body.truncate(size);
-                out.insert(
-                    file.clone(),
-                    Some(String::from_utf8_lossy(&body).into_owned()),
-                );
+                each(Some(String::from_utf8_lossy(&body).into_owned()));
             }
-            _ => {
-                out.insert(file.clone(), None);
-            }
+            _ => each(None),
         }
     }
     let _ = writer.join();
@@ -100,7 +113,7 @@ pub fn read_at(
         }
         return Err(format!("git cat-file failed: {}", err.trim()));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Whether there is something to compare with: `rev` names a commit (true), or

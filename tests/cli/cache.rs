@@ -4,7 +4,7 @@
 use ordo::ledger::agenda_cache::AgendaEntry;
 use ordo::ledger::cache::{Entry, Kept};
 
-use crate::support::{Ledger, copy_tree, run_in};
+use crate::support::{Ledger, example_copy, run_in};
 
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 
@@ -88,15 +88,6 @@ fn cached_future_findings_go_and_come_back_one_date_at_a_time() {
     );
     assert_eq!(futures("2026-11-29"), (0, 0));
     assert_eq!(futures("2026-11-24"), (2, 1), "back before both");
-}
-
-/// A copy of the example ledger (its overdue report has rows to change).
-fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger");
-    copy_tree(&example, dir.path());
-    let _ = std::fs::remove_dir_all(dir.path().join(".ordo"));
-    dir
 }
 
 fn overdue(root: &std::path::Path) -> String {

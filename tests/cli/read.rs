@@ -5,17 +5,10 @@
 use crate::support::run_in;
 
 fn example(args: &[&str]) -> crate::support::Run {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut all = vec![
-        "-C",
-        "example-ledger",
-        "--as-of",
-        "2026-11-20T12:00",
-        "--color",
-        "never",
-    ];
+    let copy = crate::support::example_copy();
+    let mut all = vec!["--as-of", "2026-11-20T12:00", "--color", "never"];
     all.extend_from_slice(args);
-    let run = run_in(root, &all);
+    let run = run_in(copy.path(), &all);
     assert_eq!(run.code, 0, "{}", run.transcript());
     run
 }

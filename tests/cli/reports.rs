@@ -1,15 +1,13 @@
 //! The reports, as of 2026-11-20 noon, in every format. The figures asserted
 //! outside snapshots were worked out by hand.
 
-use std::path::Path;
-
 use crate::support::{AS_OF, Ledger, run_in};
 
 fn example(args: &[&str]) -> crate::support::Run {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut all = vec!["-C", "example-ledger", "--as-of", AS_OF, "--color", "never"];
+    let copy = crate::support::example_copy();
+    let mut all = vec!["--as-of", AS_OF, "--color", "never"];
     all.extend_from_slice(args);
-    run_in(root, &all)
+    run_in(copy.path(), &all)
 }
 
 #[test]
@@ -129,9 +127,10 @@ fn sla_working_clocks_across_weekends_holidays_make_up_days_and_holds() {
 
 #[test]
 fn sla_clocks_are_dst_safe() {
-    let root = crate::support::fixtures().join("sla-ny");
+    let copy = tempfile::tempdir().expect("temp dir");
+    crate::support::copy_tree(&crate::support::fixtures().join("sla-ny"), copy.path());
     let run = run_in(
-        &root,
+        copy.path(),
         &[
             "--as-of", AS_OF, "--color", "never", "sla", "--detail", "--format", "markdown",
         ],

@@ -391,3 +391,103 @@ fn setup_git_is_idempotent_and_validate_warns_without_it() {
         run.stdout
     );
 }
+
+#[test]
+fn reports_say_which_commit_they_describe_and_whether_the_ledger_differed() {
+    let team = Team::new();
+    let (_, head) = team.git("a", &["rev-parse", "HEAD"]);
+    let head = head.trim().to_owned();
+    let json = |team: &Team| -> serde_json::Value {
+        let run = team.ordo("a", &["overdue", "--format", "json"]);
+        serde_json::from_str(&run.stdout).expect("json")
+    };
+    let report = json(&team);
+    assert_eq!(report["commit"]["commit"], head.as_str());
+    assert_eq!(report["commit"]["dirty"], false);
+    let run = team.ordo("a", &["sla", "--format", "markdown"]);
+    assert!(
+        run.stdout
+            .contains(&format!("ledger at commit `{}`", &head[..12])),
+        "{}",
+        run.stdout
+    );
+    let run = team.ordo("a", &["advance", "202611-ACME-001", "ship", "--by", "ben"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(json(&team)["commit"]["dirty"], true);
+}
+
+#[test]
+fn history_and_slips_show_who_moved_which_date_and_how_far() {
+    let team = Team::new();
+    let order = "orders/2026/202611-ACME-002.yaml";
+    std::fs::write(
+        team.clone("a").join(order),
+        "id: 202611-ACME-002\ncustomer: ACME\nowner: ann\nreceived: 2026-11-02T10:00\nchannel: email\n",
+    )
+    .expect("write");
+    team.publish("a", "a new order");
+    let run = team.ordo("a", &["plan", "202611-ACME-002", "--commit"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    // The order came in two working days later than first written: every due
+    // date moves, and the plan is re-baselined.
+    let text = team.read("a", order);
+    std::fs::write(
+        team.clone("a").join(order),
+        text.replace("received: 2026-11-02T10:00", "received: 2026-11-04T10:00"),
+    )
+    .expect("write");
+    let (ok, text) = team.git("a", &["commit", "--quiet", "-am", "received corrected"]);
+    assert!(ok, "{text}");
+    let run = team.ordo(
+        "a",
+        &[
+            "plan",
+            "202611-ACME-002",
+            "--rebaseline",
+            "--reason",
+            "received later",
+            "--by",
+            "ann",
+            "--commit",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+
+    let run = team.ordo("a", &["history", "202611-ACME-002", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let rows = report["sections"]["changes"].as_array().expect("rows");
+    let find = |field: &str, old: &str| {
+        rows.iter()
+            .find(|r| r["field"] == field && r["old"] == old)
+            .unwrap_or_else(|| panic!("{field} from {old} in {rows:#?}"))
+    };
+    assert_eq!(
+        find("received", "2026-11-02T10:00:00")["new"],
+        "2026-11-04T10:00:00"
+    );
+    let due = find("due pack", "2026-11-03 10:00");
+    assert_eq!(due["new"], "2026-11-05 10:00");
+    assert_eq!(due["slip_working_days"], 2, "{due}");
+    assert_eq!(due["author"], "ann");
+    let baseline = find("steps.pack.planned", "2026-11-03");
+    assert_eq!(baseline["new"], "2026-11-05");
+    assert_eq!(baseline["slip_working_days"], 2);
+
+    let run = team.ordo("a", &["slips", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let summary = report["sections"]["summary"].as_array().expect("summary");
+    let pack = summary
+        .iter()
+        .find(|r| r["group"] == "pack")
+        .expect("pack moved");
+    assert_eq!(pack["baseline_moves"], 1, "{pack}");
+    assert_eq!(pack["due_moves"], 1, "{pack}");
+    assert_eq!(pack["working_days_later"], 4, "{pack}");
+    let worst = report["sections"]["worst"].as_array().expect("worst");
+    assert!(
+        worst.iter().all(|r| r["order"] == "202611-ACME-002"),
+        "{worst:#?}"
+    );
+}

@@ -4,11 +4,8 @@ use crate::support::{Ledger, run_in, run_with_env};
 
 #[test]
 fn example_ledger_is_clean() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = run_in(
-        root,
-        &["-C", "example-ledger", "--as-of", "2026-11-22", "validate"],
-    );
+    let copy = crate::support::example_copy();
+    let run = run_in(copy.path(), &["--as-of", "2026-11-22", "validate"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     // Its calendars list 2025 and 2026, and say so from November 2026.
     assert!(

@@ -18,7 +18,16 @@ pub fn state_dir(root: &Path) -> std::io::Result<std::path::PathBuf> {
             ));
         }
         Ok(_) => {}
-        Err(_) => std::fs::create_dir(&dir)?,
+        // Another ordo may make it at the same moment: that one is fine too,
+        // if it is a folder.
+        Err(_) => match std::fs::create_dir(&dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+                    return Err(link_refused(".ordo"));
+                }
+            }
+            other => other?,
+        },
     }
     let ignore = dir.join(".gitignore");
     match std::fs::symlink_metadata(&ignore) {

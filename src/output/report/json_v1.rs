@@ -16,6 +16,8 @@ struct Document<'a> {
     sections: Sections<'a>,
     notes: &'a [String],
     invalid: &'a [Invalid],
+    /// The ledger's commit and whether its files differed (null outside git).
+    commit: Option<&'a ordo_core::reports::report::Stamp>,
 }
 
 struct Sections<'a>(&'a [Section]);
@@ -75,6 +77,7 @@ pub fn render(report: &Report) -> String {
         sections: Sections(&report.sections),
         notes: &report.notes,
         invalid: &report.invalid,
+        commit: report.commit.as_ref(),
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');

@@ -3,7 +3,15 @@
 use ordo_core::reports::report::Report;
 
 pub fn render(report: &Report) -> String {
-    let mut out = format!("## {}\n\n_as of {}_\n", report.title, report.as_of);
+    let mut out = format!("## {}\n\n_as of {}", report.title, report.as_of);
+    if let Some(stamp) = &report.commit {
+        let short = stamp.commit.get(..12).unwrap_or(&stamp.commit);
+        out.push_str(&format!(", ledger at commit `{short}`"));
+        if stamp.dirty {
+            out.push_str(" with uncommitted changes");
+        }
+    }
+    out.push_str("_\n");
     for section in &report.sections {
         out.push('\n');
         if !section.title.is_empty() {

@@ -8,6 +8,18 @@ use tempfile::TempDir;
 /// The instant every test runs at unless it says otherwise.
 pub const AS_OF: &str = "2026-11-20T12:00:00+08:00";
 
+/// A copy of the shipped example ledger in a temporary folder (outside git,
+/// so reports carry no commit, and runs leave nothing in the repository).
+pub fn example_copy() -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
+        dir.path(),
+    );
+    let _ = std::fs::remove_dir_all(dir.path().join(".ordo"));
+    dir
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }

@@ -49,6 +49,7 @@ pub fn report(book: &Book<'_>, rows: Vec<Vec<Vec<Cell>>>) -> Report {
         sections: vec![section],
         notes: Vec::new(),
         invalid: Vec::new(),
+        commit: None,
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod changes;
 pub mod export;
 pub mod monthly;
 pub mod overdue;

@@ -289,5 +289,6 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
         sections: vec![summary, steps],
         notes,
         invalid: Vec::new(),
+        commit: None,
     }
 }

@@ -156,5 +156,6 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
         notes: vec![format!("{} overdue in {} orders", rows.len(), orders.len())],
         sections: vec![section],
         invalid: Vec::new(),
+        commit: None,
     }
 }

@@ -122,6 +122,16 @@ pub struct Report {
     /// Sentences shown after the tables.
     pub notes: Vec<String>,
     pub invalid: Vec<Invalid>,
+    /// The commit of the ledger the report read, when it is in git.
+    pub commit: Option<Stamp>,
+}
+
+/// The commit a report describes, and whether the ledger's files differed
+/// from it (uncommitted changes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    pub commit: String,
+    pub dirty: bool,
 }
 
 impl Report {

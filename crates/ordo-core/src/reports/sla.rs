@@ -276,6 +276,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         sections,
         notes,
         invalid: Vec::new(),
+        commit: None,
     }
 }
 

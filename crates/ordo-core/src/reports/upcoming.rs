@@ -166,5 +166,6 @@ pub fn report(
         .collect(),
         sections: vec![section],
         invalid: Vec::new(),
+        commit: None,
     })
 }

@@ -159,6 +159,29 @@ impl WorkCalendar {
         Ok(day)
     }
 
+    /// The working days after `from` up to and including `to`; negative when
+    /// `to` comes first (how far a date moved, in working days).
+    pub fn working_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<i64, CalendarError> {
+        let (first, last, sign) = if to >= from {
+            (from, to, 1)
+        } else {
+            (to, from, -1)
+        };
+        let mut count = 0;
+        let mut day = first;
+        while day < last {
+            day = shift(day, 1);
+            if self.is_working_day(day)? {
+                count += 1;
+            }
+        }
+        Ok(count * sign)
+    }
+
     /// The working day on or after (`following`) / on or before (`preceding`) `day`.
     pub fn roll(&self, day: NaiveDate, following: bool) -> Result<NaiveDate, CalendarError> {
         self.step_working_days(day, 0, if following { 1 } else { -1 })

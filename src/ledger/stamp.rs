@@ -1,0 +1,34 @@
+//! The commit a report describes: `HEAD` of the repository holding the ledger,
+//! and whether the ledger's files differ from it (uncommitted changes).
+
+use std::path::Path;
+use std::process::Command;
+
+use ordo_core::reports::report::Stamp;
+
+/// The ledger's commit, when it is in git and has one.
+pub fn stamp(root: &Path) -> Option<Stamp> {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let commit = git(&["rev-parse", "--verify", "--quiet", "HEAD"])?;
+    // Only the ledger's own folder counts; ordo's cache ignores itself.
+    let status = git(&[
+        "status",
+        "--porcelain",
+        "--untracked-files=normal",
+        "--",
+        ".",
+    ])?;
+    Some(Stamp {
+        commit: commit.trim().to_owned(),
+        dirty: !status.trim().is_empty(),
+    })
+}
