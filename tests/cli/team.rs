@@ -10,6 +10,7 @@ const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 enum Pull {
     Merge,
     Rebase,
+    CherryPick,
 }
 
 /// Pulls into `clone`; whether git finished without stopping, and what it said.
@@ -17,6 +18,11 @@ fn pull(team: &Team, clone: &str, how: Pull) -> (bool, String) {
     let mode = match how {
         Pull::Merge => "--no-rebase",
         Pull::Rebase => "--rebase",
+        Pull::CherryPick => {
+            let (ok, text) = team.git(clone, &["fetch", "--quiet", "origin"]);
+            assert!(ok, "{text}");
+            return team.git(clone, &["cherry-pick", "origin/main"]);
+        }
     };
     team.git(clone, &["pull", "--quiet", mode, "origin", "main"])
 }
@@ -40,7 +46,7 @@ fn both(team: &Team, ann: &[&[&str]], ben: &[&[&str]], how: Pull) -> (bool, Stri
 
 #[test]
 fn different_steps_of_one_order_advanced_on_both_sides_merge_cleanly() {
-    for how in [Pull::Merge, Pull::Rebase] {
+    for how in [Pull::Merge, Pull::Rebase, Pull::CherryPick] {
         let team = Team::new();
         // Planned first, so both sides change records that already exist.
         let run = team.ordo("a", &["plan", "202611-ACME-001"]);
@@ -84,7 +90,7 @@ fn different_steps_of_one_order_advanced_on_both_sides_merge_cleanly() {
 
 #[test]
 fn two_steps_recorded_on_both_sides_keep_both() {
-    for how in [Pull::Merge, Pull::Rebase] {
+    for how in [Pull::Merge, Pull::Rebase, Pull::CherryPick] {
         let team = Team::new();
         let (ok, text) = both(
             &team,
@@ -120,7 +126,7 @@ fn two_steps_recorded_on_both_sides_keep_both() {
 
 #[test]
 fn the_same_step_done_on_both_sides_with_different_dates_is_a_conflict_validate_names() {
-    for how in [Pull::Merge, Pull::Rebase] {
+    for how in [Pull::Merge, Pull::Rebase, Pull::CherryPick] {
         let team = Team::new();
         let (ok, text) = both(
             &team,
@@ -170,7 +176,7 @@ fn the_same_step_done_on_both_sides_with_different_dates_is_a_conflict_validate_
 
 #[test]
 fn amendments_appended_on_both_sides_are_both_kept_in_time_order() {
-    for how in [Pull::Merge, Pull::Rebase] {
+    for how in [Pull::Merge, Pull::Rebase, Pull::CherryPick] {
         let team = Team::new();
         let amend = |summary: &'static str| -> Vec<&'static str> {
             vec![
@@ -211,7 +217,7 @@ fn amendments_appended_on_both_sides_are_both_kept_in_time_order() {
 
 #[test]
 fn a_comment_added_on_one_side_survives_an_advance_on_the_other() {
-    for how in [Pull::Merge, Pull::Rebase] {
+    for how in [Pull::Merge, Pull::Rebase, Pull::CherryPick] {
         let team = Team::new();
         let text = team.read("a", ORDER);
         std::fs::write(
@@ -248,7 +254,7 @@ fn a_comment_added_on_one_side_survives_an_advance_on_the_other() {
 
 #[test]
 fn two_orders_created_under_one_id_both_survive_under_two_ids() {
-    for how in [Pull::Merge, Pull::Rebase] {
+    for how in [Pull::Merge, Pull::Rebase, Pull::CherryPick] {
         let team = Team::new();
         let new = |received: &'static str| -> Vec<&'static str> {
             vec![
