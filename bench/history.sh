@@ -48,13 +48,13 @@ subprocess.run(["git", "-C", repo, "reset", "--quiet", "--hard", "main"], check=
 PY
 fi
 echo "## $(git -C "$repo" rev-list --count HEAD) commits"
-order=$(cd "$repo" && git log -1 --format= --name-only | head -1 | xargs basename | sed 's/\.yaml$//')
+order=$(basename "$(git -C "$repo" log -1 --format= --name-only)" .yaml)
 hyperfine -N -w 1 -r 3 \
   -n "slips (10,000 commits)" "$ordo -C $repo slips --as-of 2026-11-20" \
   -n "history of one order" "$ordo -C $repo history $order --as-of 2026-11-20"
 # The merge driver on one order: base, ours (a step done), theirs (an amendment).
 m=$dir/merge; mkdir -p "$m"
-f=$(cd "$repo" && ls orders/*/*.yaml | head -1)
+f=$(cd "$repo" && find orders -name "*.yaml" -print -quit)
 cp "$repo/$f" "$m/base.yaml"
 sed 's/^steps:$/steps:\n  x-probe: {note: ours}/' "$m/base.yaml" > "$m/ours.yaml"
 printf 'x-theirs: 1\n' | cat "$m/base.yaml" - > "$m/theirs.yaml"
