@@ -13,7 +13,11 @@ pub fn run(
 ) -> Result<u8, Failure> {
     let loaded = Loaded::open(cli, env)?;
     let (events, invalid) = loaded.each(calendar::events);
-    let text = calendar::ics(&loaded.book(), events);
+    let book = loaded.book();
+    let text = calendar::ics(
+        &calendar::ledger_calendar_name(&book),
+        events.iter().flatten(),
+    );
     for invalid in &invalid {
         warn_left_out(invalid);
     }

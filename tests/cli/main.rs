@@ -10,6 +10,7 @@ mod corpus;
 mod history;
 mod init;
 mod integrations;
+mod publication;
 mod read;
 mod reports;
 mod team;

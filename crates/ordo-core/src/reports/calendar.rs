@@ -10,6 +10,7 @@ use icalendar::{
     Alarm, Attendee, Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, Role,
 };
 
+use super::ics_text::{param_value, refold, uid_host};
 use super::{Book, tracked_by_step};
 use crate::engine::arith::apply;
 use crate::engine::due::{Basis, Computed};
@@ -17,64 +18,56 @@ use crate::engine::point::Point;
 use crate::model::order::Order;
 use crate::model::status::is_open;
 
-/// The ledger's name as a UID domain: `Example Trading Co.` -> `example-trading-co`.
-pub fn uid_domain(name: &str) -> String {
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        "ordo".to_owned()
-    } else {
-        slug
-    }
+/// One event as iCalendar text, and the keys of the people it invites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub text: String,
+    pub people: Vec<String>,
 }
 
-/// The calendar around the events of every order (see [`events`]).
-pub fn ics(book: &Book<'_>, events: Vec<String>) -> String {
+/// A calendar named `name` around `events` (see [`events`]).
+pub fn ics<'e>(name: &str, events: impl Iterator<Item = &'e Entry> + Clone) -> String {
     let mut calendar = Calendar::new();
-    calendar.name(&format!("{} orders", book.config.name));
-    let frame = calendar.done().to_string();
+    calendar.name(name);
+    let frame = refold(&calendar.done().to_string());
     let end = frame.rfind("END:VCALENDAR").unwrap_or(frame.len());
-    // Sized once, then filled as the events are moved in and dropped: no
-    // reallocation holds an old and a new copy of a large calendar at once.
+    // Sized once: no reallocation holds an old and a new copy of a large calendar.
     let mut text =
-        String::with_capacity(frame.len() + events.iter().map(String::len).sum::<usize>());
+        String::with_capacity(frame.len() + events.clone().map(|e| e.text.len()).sum::<usize>());
     text.push_str(&frame[..end]);
-    for order_events in events {
-        text.push_str(&order_events);
+    for event in events {
+        text.push_str(&event.text);
     }
     text.push_str(&frame[end..]);
     text
 }
 
+/// The name of the ledger's whole calendar.
+pub fn ledger_calendar_name(book: &Book<'_>) -> String {
+    format!("{} orders", book.config.name)
+}
+
 /// An order's open steps and unpaid installments with a due date, as VEVENT
 /// text. Made order by order, so a ledger's calendar is never held as
 /// hundreds of thousands of event objects.
-pub fn events(book: &Book<'_>, order: &Order) -> String {
-    let mut text = String::new();
+pub fn events(book: &Book<'_>, order: &Order) -> Vec<Entry> {
+    let mut entries = Vec::new();
     // Only open orders have events: the status is cheap, an explained schedule is not.
     if !is_open(book.config, order) {
-        return text;
+        return entries;
     }
     let Some(schedule) = book.explained(order) else {
-        return text;
+        return entries;
     };
-    let domain = uid_domain(&book.config.name);
+    let domain = uid_host(&book.config.name);
     let stamp = book.now.with_timezone(&Utc);
-    let mut add = |event: &Event| {
+    let mut add = |event: &Event, people: Vec<String>| {
+        let mut text = String::new();
         let _ = event.fmt_write(&mut text);
+        entries.push(Entry {
+            text: refold(&text),
+            people,
+        });
     };
     for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
         let Ok(due) = &line.due else { continue };
@@ -86,10 +79,8 @@ pub fn events(book: &Book<'_>, order: &Order) -> String {
             stamp,
             &description(order, due, &line.step.role),
         );
-        invite(
-            &mut event,
-            attendees(book, order, &line.step.role, &line.step.notify),
-        );
+        let people = attendees(book, order, &line.step.role, &line.step.notify);
+        invite(&mut event, &people);
         if let Some(remind) = &line.step.remind {
             let cal = book
                 .calendars
@@ -106,7 +97,7 @@ pub fn events(book: &Book<'_>, order: &Order) -> String {
                 event.alarm(alarm);
             }
         }
-        add(&event.done());
+        add(&event.done(), keys(people));
     }
     for installment in &schedule.installments {
         if installment.outstanding.is_zero() || tracked_by_step(&schedule, &installment.term.name) {
@@ -129,10 +120,11 @@ pub fn events(book: &Book<'_>, order: &Order) -> String {
             stamp,
             &description(order, due, "payment"),
         );
-        invite(&mut event, attendees(book, order, "", &[]));
-        add(&event.done());
+        let people = attendees(book, order, "", &[]);
+        invite(&mut event, &people);
+        add(&event.done(), keys(people));
     }
-    text
+    entries
 }
 
 fn base_event(
@@ -168,14 +160,25 @@ fn dated(due: &Computed) -> Option<Point> {
         .filter(|_| !matches!(due.basis, Basis::Waiting { .. }))
 }
 
-fn invite(event: &mut Event, people: Vec<(String, String)>) {
-    for (name, email) in people {
+/// A person invited to an event: their key in `people:`, name and email.
+struct Invited {
+    key: String,
+    name: String,
+    email: String,
+}
+
+fn invite(event: &mut Event, people: &[Invited]) {
+    for person in people {
         event.attendee(
-            Attendee::new(format!("mailto:{email}"))
-                .cn(name)
+            Attendee::new(format!("mailto:{}", person.email))
+                .cn(param_value(&person.name))
                 .role(Role::ReqParticipant),
         );
     }
+}
+
+fn keys(people: Vec<Invited>) -> Vec<String> {
+    people.into_iter().map(|p| p.key).collect()
 }
 
 /// How many links of a due date's chain an event's description shows.
@@ -209,12 +212,7 @@ fn description(order: &Order, due: &Computed, role: &str) -> String {
 }
 
 /// Role holders, `notify` (roles or people) and the owner, each once, with email.
-fn attendees(
-    book: &Book<'_>,
-    order: &Order,
-    role: &str,
-    notify: &[String],
-) -> Vec<(String, String)> {
+fn attendees(book: &Book<'_>, order: &Order, role: &str, notify: &[String]) -> Vec<Invited> {
     let mut keys: Vec<String> = Vec::new();
     if !role.is_empty() {
         keys.extend(book.config.holders(role).into_iter().map(str::to_owned));
@@ -230,8 +228,11 @@ fn attendees(
     let mut seen = BTreeMap::new();
     for key in keys {
         if let Some(person) = book.config.people.get(&key) {
-            seen.entry(key)
-                .or_insert_with(|| (person.name.clone(), person.email.clone()));
+            seen.entry(key.clone()).or_insert_with(|| Invited {
+                key,
+                name: person.name.clone(),
+                email: person.email.clone(),
+            });
         }
     }
     seen.into_values().collect()

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod changes;
 pub mod export;
+pub mod ics_text;
 pub mod monthly;
 pub mod overdue;
 pub mod report;

@@ -1,0 +1,142 @@
+//! What RFC 5545 asks of the text itself, where the icalendar crate falls short:
+//! content lines folded to at most 75 octets (the crate's last continuation can
+//! reach 76), parameter values that may hold any character (RFC 6868), and a UID
+//! host that stays unique for a name with no ASCII letters.
+
+/// The longest content line RFC 5545 allows, in octets, without its CRLF.
+pub const LINE_OCTETS: usize = 75;
+
+/// Unfolds `text` and folds every content line again so that no line exceeds
+/// [`LINE_OCTETS`] octets, breaking only between characters.
+pub fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
+    for line in unfolded.split_terminator("\r\n") {
+        fold_line(line, &mut out);
+    }
+    out
+}
+
+fn fold_line(line: &str, out: &mut String) {
+    let mut rest = line;
+    // The first line holds 75 octets; a continuation's leading space takes one.
+    let mut room = LINE_OCTETS;
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        room = LINE_OCTETS - 1;
+    }
+    out.push_str(rest);
+    out.push_str("\r\n");
+}
+
+/// A parameter value (such as an attendee's `CN`) that may hold a double quote,
+/// a caret or a line break: encoded per RFC 6868 and always quoted, so `:`, `;`
+/// and `,` in it never end or split it. The icalendar crate keeps a value that
+/// already starts and ends with a quote as it is.
+pub fn param_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '^' => out.push_str("^^"),
+            '"' => out.push_str("^'"),
+            '\n' => out.push_str("^n"),
+            // Other control characters are not allowed in a parameter at all.
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The ledger's name as a UID host: `Example Trading Co.` -> `example-trading-co`.
+/// A name with letters outside ASCII also gets a hash of the whole name, so
+/// `华东贸易` and `华南贸易` never share UIDs (and never fall back to one host).
+pub fn uid_host(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut parts: Vec<String> = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if name.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+        parts.push(format!("{:08x}", fnv1a(name.as_bytes())));
+    }
+    if parts.is_empty() {
+        "ordo".to_owned()
+    } else {
+        parts.join("-")
+    }
+}
+
+/// FNV-1a, 32 bits: stable across releases and platforms, unlike std's hasher.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| {
+        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_folded_line_fits_and_unfolds_to_the_original() {
+        for len in 0..400 {
+            for filler in ["a", "é", "贸", "𝄞"] {
+                let line = format!("SUMMARY:{}", filler.repeat(len / filler.len()));
+                let folded = refold(&format!("{line}\r\n"));
+                for part in folded.split_terminator("\r\n") {
+                    assert!(part.len() <= LINE_OCTETS, "{} octets: {part:?}", part.len());
+                }
+                assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_of_exactly_75_octets_is_not_folded_and_76_is() {
+        let line = "X".repeat(75);
+        assert_eq!(refold(&format!("{line}\r\n")), format!("{line}\r\n"));
+        let line = "X".repeat(76);
+        assert_eq!(
+            refold(&format!("{line}\r\n")),
+            format!("{}\r\n X\r\n", "X".repeat(75))
+        );
+    }
+
+    #[test]
+    fn parameter_values_are_caret_encoded_and_quoted() {
+        assert_eq!(param_value(r#"Li "Lee" ^1"#), r#""Li ^'Lee^' ^^1""#);
+        assert_eq!(param_value("Wang, Fang: QA"), r#""Wang, Fang: QA""#);
+        assert_eq!(param_value("a\nb"), r#""a^nb""#);
+    }
+
+    #[test]
+    fn uid_hosts_stay_ascii_and_distinct() {
+        assert_eq!(uid_host("Example Trading Co."), "example-trading-co");
+        let east = uid_host("华东贸易");
+        let south = uid_host("华南贸易");
+        assert!(east.is_ascii() && south.is_ascii());
+        assert_ne!(east, south);
+        assert_ne!(east, "ordo");
+        assert!(uid_host("Acme 华东").starts_with("acme-"));
+        assert_eq!(uid_host("!!!"), "ordo");
+    }
+}

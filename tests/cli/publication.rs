@@ -1,0 +1,103 @@
+//! What the daily publication gives people who never open a terminal: calendar
+//! feeds real clients accept, Markdown that renders as written, manual pages and
+//! JSON for every listing.
+
+use crate::support::Ledger;
+
+/// The base ledger with its config changed by `edit`.
+fn ledger_with(edit: impl Fn(String) -> String) -> Ledger {
+    let ledger = Ledger::base();
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    ledger.write("ordo.yaml", edit(config));
+    ledger
+}
+
+fn parse_calendar(text: &str) -> icalendar::Calendar {
+    icalendar::parser::read_calendar(&icalendar::parser::unfold(text))
+        .expect("the calendar parses")
+        .into()
+}
+
+#[test]
+fn a_quote_in_a_persons_name_keeps_the_attendee_line_valid() {
+    let ledger = ledger_with(|c| {
+        c.replace(
+            "{name: Ben,",
+            r#"{name: 'Ben "The Box" Li; ^warehouse^, Pudong: East',"#,
+        )
+    });
+    let run = ledger.run(&["calendar"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    // RFC 6868: a double quote is ^' and a caret ^^, inside a quoted value.
+    assert!(
+        run.stdout.replace("\r\n ", "").contains(
+            r#"ATTENDEE;CN="Ben ^'The Box^' Li; ^^warehouse^^, Pudong: East";ROLE=REQ-PARTICIPANT:mailto:ben@test.example"#
+        ),
+        "{}",
+        run.stdout
+    );
+    use icalendar::Component;
+    let calendar = parse_calendar(&run.stdout);
+    let ship = calendar
+        .events()
+        .find(|e| e.get_uid() == Some("202611-ACME-001.ship@test-co"))
+        .expect("the ship event");
+    let addresses: Vec<String> = ship
+        .get_attendees()
+        .into_iter()
+        .map(|a| a.cal_address)
+        .collect();
+    assert!(
+        addresses.iter().any(|a| a == "mailto:ben@test.example"),
+        "{addresses:?}"
+    );
+}
+
+#[test]
+fn a_ledger_named_without_ascii_letters_gets_its_own_uid_host() {
+    let uids = |name: &str| {
+        let ledger = ledger_with(|c| c.replace("name: Test Co.", &format!("name: {name}")));
+        let run = ledger.run(&["calendar"]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        run.stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(|u| u.trim_end().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let east = uids("华东贸易");
+    let south = uids("华南贸易");
+    assert!(!east.is_empty());
+    for uid in east.iter().chain(&south) {
+        assert!(uid.is_ascii(), "{uid}");
+        assert!(!uid.ends_with("@ordo"), "{uid}");
+    }
+    assert!(
+        east.iter().all(|u| !south.contains(u)),
+        "{east:?} {south:?}"
+    );
+}
+
+#[test]
+fn every_calendar_line_fits_in_75_octets() {
+    // A 150-octet SUMMARY line is where a fold that forgets the continuation's
+    // leading space writes 76 octets; Chinese and accented text folds between
+    // characters.
+    let titles = ["x".repeat(120), "x".repeat(194), "é包装".repeat(40)];
+    for title in titles {
+        let ledger = ledger_with(|c| {
+            c.replace(
+                "name: Test Co.",
+                &format!("name: {}", "华东贸易有限公司".repeat(9)),
+            )
+            .replace("title: Shipped,", &format!("title: {title},"))
+        });
+        let run = ledger.run(&["calendar"]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.stdout.contains(&title[..10]));
+        for line in run.stdout.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        parse_calendar(&run.stdout);
+    }
+}
