@@ -101,3 +101,38 @@ fn every_calendar_line_fits_in_75_octets() {
         parse_calendar(&run.stdout);
     }
 }
+
+#[test]
+fn markdown_cells_render_as_the_text_they_hold() {
+    let title = r"Ship \| <b>boxes</b> *now* & [map](x) ~a~ `b` _c_";
+    let ledger = ledger_with(|c| {
+        c.replace(
+            "title: Shipped,",
+            &format!("title: '{}',", title.replace('\'', "''")),
+        )
+    });
+    let run = ledger.run(&["overdue", "--format", "markdown"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let mut options = pulldown_cmark::Options::empty();
+    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    options.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new_ext(&run.stdout, options),
+    );
+    let row = html
+        .split("<tr>")
+        .find(|r| r.contains("202611-ACME-001"))
+        .expect("the ship row");
+    assert_eq!(
+        row.matches("<td>").count(),
+        10,
+        "one cell per column: {row}"
+    );
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    assert!(row.contains(&format!("<td>{escaped}</td>")), "{row}");
+}

@@ -3,7 +3,7 @@
 use ordo_core::reports::report::Report;
 
 pub fn render(report: &Report) -> String {
-    let mut out = format!("## {}\n\n_as of {}", report.title, report.as_of);
+    let mut out = format!("## {}\n\n_as of {}", escape(&report.title), report.as_of);
     if let Some(stamp) = &report.commit {
         let short = stamp.commit.get(..12).unwrap_or(&stamp.commit);
         out.push_str(&format!(", ledger at commit `{short}`"));
@@ -15,7 +15,7 @@ pub fn render(report: &Report) -> String {
     for section in &report.sections {
         out.push('\n');
         if !section.title.is_empty() {
-            out.push_str(&format!("### {}\n\n", section.title));
+            out.push_str(&format!("### {}\n\n", escape(&section.title)));
         }
         if section.rows.is_empty() {
             out.push_str("_None._\n");
@@ -32,10 +32,24 @@ pub fn render(report: &Report) -> String {
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
     }
-    super::notes(report, &mut out, "> ");
+    super::notes(report, &mut out, "> ", escape);
     out
 }
 
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// Text that renders as itself: every character Markdown (with GitHub's tables,
+/// strikethrough and autolinks) or HTML could read as syntax is backslash-escaped,
+/// the backslash first, so `a\|b` stays one cell and `<b>` is not a tag.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }

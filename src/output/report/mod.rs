@@ -30,11 +30,11 @@ pub fn render(report: &Report, format: Format) -> String {
 }
 
 /// The notes and the unreadable files, after the tables.
-fn notes(report: &Report, out: &mut String, prefix: &str) {
+fn notes(report: &Report, out: &mut String, prefix: &str, escape: fn(&str) -> String) {
     if !report.notes.is_empty() {
         out.push('\n');
         for note in &report.notes {
-            out.push_str(&format!("{prefix}{note}\n"));
+            out.push_str(&format!("{prefix}{}\n", escape(note)));
         }
     }
     if !report.invalid.is_empty() {
@@ -46,7 +46,8 @@ fn notes(report: &Report, out: &mut String, prefix: &str) {
         for invalid in &report.invalid {
             out.push_str(&format!(
                 "{prefix}  {}: {}\n",
-                invalid.file, invalid.problem
+                escape(&invalid.file),
+                escape(&invalid.problem)
             ));
         }
     }

@@ -21,6 +21,6 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str(&lines(&table));
     }
-    super::notes(report, &mut out, "");
+    super::notes(report, &mut out, "", str::to_owned);
     out
 }
