@@ -57,11 +57,19 @@ fn overdue_filters_forecast_and_fail_if_any() {
         "--format",
         "csv",
     ]);
+    // The same wording as `upcoming`, `explain` and the calendar.
     assert!(
-        run.stdout.contains("forecast: knock-on of feedback"),
+        run.stdout.contains("forecast (via feedback)"),
         "{}",
         run.stdout
     );
+    let upcoming = example(&["upcoming"]);
+    assert!(
+        upcoming.stdout.contains("forecast (via "),
+        "{}",
+        upcoming.stdout
+    );
+    assert!(!run.stdout.contains("knock-on"), "{}", run.stdout);
     let run = example(&["overdue", "--fail-if-any", "--priority", "urgent"]);
     assert_eq!(run.code, 1);
     let run = example(&["overdue", "--fail-if-any", "--customer", "HKL"]);

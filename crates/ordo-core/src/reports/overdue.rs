@@ -50,10 +50,8 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
         }
         for item in &agenda.items {
             let basis = match &item.basis {
-                Basis::Firm => "firm".to_owned(),
-                Basis::Forecast { through } if filters.forecast => {
-                    format!("forecast: knock-on of {through}")
-                }
+                Basis::Firm => item.basis.label(),
+                Basis::Forecast { .. } if filters.forecast => item.basis.label(),
                 _ => continue,
             };
             if book.now < item.due.overdue_from(book.tz) {
