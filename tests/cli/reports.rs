@@ -327,3 +327,30 @@ fn reports_name_invalid_orders_and_strict_fails() {
         export.stderr
     );
 }
+
+#[test]
+fn the_sla_summarys_grouping_column_is_named_after_what_it_holds() {
+    for (by, key) in [
+        (None, Some("priority")),
+        (Some("owner"), Some("owner")),
+        (Some("customer"), Some("customer")),
+        (Some("month"), Some("month")),
+        (Some("policy"), None),
+    ] {
+        let mut args = vec!["sla", "--format", "json"];
+        if let Some(by) = by {
+            args.extend(["--by", by]);
+        }
+        let run = example(&args);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+        let rows = report["sections"]["summary"].as_array().expect("summary");
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert!(row.get("group").is_none(), "{row}");
+            if let Some(key) = key {
+                assert!(row[key].is_string(), "{by:?}: {row}");
+            }
+        }
+    }
+}

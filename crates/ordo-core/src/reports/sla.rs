@@ -156,16 +156,11 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         flagged,
         not_computable,
     } = measured;
-    let by_heading = match options.by {
-        By::Policy => "",
-        By::Priority => "priority",
-        By::Owner => "owner",
-        By::Customer => "customer",
-        By::Month => "month",
-    };
+    // The grouping column is named after what it holds (`priority`, `owner`, ...).
+    let grouped = options.by != By::Policy;
     let mut columns = vec![col("policy", "policy")];
-    if !by_heading.is_empty() {
-        columns.push(col("group", by_heading));
+    if grouped {
+        columns.push(col(options.by.as_str(), options.by.as_str()));
     }
     columns.extend([
         col("target", "target"),
@@ -190,7 +185,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
             Cell::Empty
         };
         let mut row: Vec<Cell> = vec![policy.into()];
-        if !by_heading.is_empty() {
+        if grouped {
             row.push(group.into());
         }
         row.extend([
