@@ -88,7 +88,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::MergeFile(args) => commands::merge_file::run(&cli, args, &env, &mut out),
         Command::Renumber(args) => commands::renumber::run(&cli, args, &env, &mut out),
         Command::Completions(args) => commands::shell::completions(args, &mut out),
-        Command::Man => commands::shell::man(&mut out),
+        Command::Man(args) => commands::shell::man(args, &env, &mut out),
     };
     if let Err(error) = write_stdout(&out) {
         let _ = writeln!(std::io::stderr(), "ordo: cannot write output: {error}");

@@ -93,8 +93,8 @@ pub enum Command {
     Renumber(RenumberArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page (roff), or write one per subcommand with -o.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +151,14 @@ pub struct RenumberArgs {
     /// Commit the rename.
     #[arg(long)]
     pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `ordo.1` and one `ordo-SUBCOMMAND.1` per subcommand, with all its
+    /// options, into this folder (for `man -l` or a MANPATH).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

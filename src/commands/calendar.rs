@@ -28,14 +28,8 @@ pub fn run(
             } else {
                 env.cwd.join(path)
             };
-            let old = std::fs::read(&path).unwrap_or_default();
-            if path.exists() {
-                crate::edit::write::replace(&path, &old, text.as_bytes())
-                    .map_err(|e| Failure::Io(e.to_string()))?;
-            } else {
-                crate::edit::write::create(&path, text.as_bytes())
-                    .map_err(|e| Failure::Io(e.to_string()))?;
-            }
+            crate::edit::write::output(&path, text.as_bytes())
+                .map_err(|e| Failure::Io(e.to_string()))?;
         }
         None => give(out, text),
     }

@@ -49,6 +49,17 @@ impl<'p> Staged<'p> {
         Ok(())
     }
 
+    /// Puts the staged content in place of whatever the file holds (an output
+    /// such as a calendar or a page, which nobody edits by hand).
+    pub fn overwrite(self) -> Result<(), WriteError> {
+        let path = self.path;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ = std::fs::set_permissions(self.temp.path(), meta.permissions());
+        }
+        self.temp.persist(path).map_err(|e| io(path, e.error))?;
+        Ok(())
+    }
+
     /// Creates the file with the staged content; fails if it already exists.
     pub fn create(self) -> Result<(), WriteError> {
         let path = self.path;
@@ -69,6 +80,11 @@ fn io(path: &Path, error: std::io::Error) -> WriteError {
 /// Replaces `path` with `new`, provided it still holds `old`.
 pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), WriteError> {
     Staged::new(path, new)?.replace(old)
+}
+
+/// Writes an output file (its folders too), atomically, over any earlier one.
+pub fn output(path: &Path, content: &[u8]) -> Result<(), WriteError> {
+    Staged::new(path, content)?.overwrite()
 }
 
 /// Creates `path` with `content`; fails if it already exists.

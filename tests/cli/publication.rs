@@ -136,3 +136,28 @@ fn markdown_cells_render_as_the_text_they_hold() {
         .replace('>', "&gt;");
     assert!(row.contains(&format!("<td>{escaped}</td>")), "{row}");
 }
+
+#[test]
+fn man_writes_every_page_the_main_page_names_with_its_options() {
+    let dir = tempfile::tempdir().expect("temp");
+    let run = crate::support::run_in(dir.path(), &["man", "-o", "man"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let main = std::fs::read_to_string(dir.path().join("man/ordo.1")).expect("ordo.1");
+    let named = regex::Regex::new(r"ordo\\-([a-z\\-]+)\(1\)").expect("regex");
+    let mut pages = 0;
+    for found in named.captures_iter(&main) {
+        let sub = found[1].replace("\\-", "-");
+        let page = std::fs::read_to_string(dir.path().join(format!("man/ordo-{sub}.1")))
+            .unwrap_or_else(|e| panic!("ordo-{sub}.1, named in ordo.1: {e}"));
+        assert!(page.contains(".SH OPTIONS"), "ordo-{sub}.1");
+        pages += 1;
+    }
+    assert!(pages >= 20, "{pages} pages named");
+    let overdue = std::fs::read_to_string(dir.path().join("man/ordo-overdue.1")).expect("page");
+    for option in [r"\-\-forecast", r"\-\-fail\-if\-any", r"\-\-as\-of"] {
+        assert!(overdue.contains(option), "{option}");
+    }
+    // Without -o the main page goes to stdout.
+    let stdout = crate::support::run_in(dir.path(), &["man"]);
+    assert_eq!(stdout.stdout, main);
+}
