@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
+use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::reports::sla::By;
 
@@ -28,4 +29,4 @@ macro_rules! choices {
     )+};
 }
 
-choices!(Channel, Impact, Kind, Priority, By);
+choices!(Channel, Impact, Kind, Priority, By, Lang);

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::report::Format;
 pub use choice::Choice;
+use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::reports::sla::By;
 
@@ -29,6 +30,11 @@ pub struct Cli {
     /// or a date-time, in the ledger's timezone unless it has an offset.
     #[arg(long, global = true, value_name = "WHEN")]
     pub as_of: Option<String>,
+
+    /// The language of reports and the site (default: `lang:` in ordo.yaml, else en).
+    /// JSON and CSV stay in English.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Choice<Lang>>,
 
     /// When to use colours (NO_COLOR turns them off in `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -399,9 +405,8 @@ pub struct ListArgs {
     /// Only orders following this workflow; repeatable.
     #[arg(long, value_delimiter = ',')]
     pub workflow: Option<Vec<String>>,
-    /// Exit 1 when some order files could not be read (they are named either way).
-    #[arg(long)]
-    pub strict: bool,
+    #[command(flatten)]
+    pub report: ReportOptions,
 }
 
 #[derive(Debug, Args)]

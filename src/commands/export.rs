@@ -11,7 +11,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env)?;
+    let loaded = Loaded::open(cli, env, Some(crate::output::report::Format::Csv))?;
     let (rows, invalid) = loaded.each(export::rows);
     let report = export::report(&loaded.book(), rows);
     for invalid in &invalid {

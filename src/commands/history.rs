@@ -12,6 +12,7 @@ use crate::ledger::log::{self, Query};
 use crate::ledger::revision::read_each;
 use crate::{Environment, Failure};
 use ordo_core::document;
+use ordo_core::i18n::tr;
 use ordo_core::model::Order;
 use ordo_core::reports::changes::{Change, changes};
 use ordo_core::reports::report::{Cell, Report, Section, col};
@@ -24,6 +25,7 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let ledger = open_ledger(cli, env)?;
+    let lang = super::invocation::lang_of(cli, &ledger.config, Some(args.report.format));
     let now = now_in(cli, env, ledger.tz)?;
     // The file as it is, followed through renames; a deleted order by its name.
     let (path, follow) = match ledger.order_file(&args.id) {
@@ -49,13 +51,13 @@ pub fn run(
         "changes",
         "",
         &[
-            col("commit", "commit"),
-            col("author", "author"),
-            col("date", "date"),
-            col("field", "field"),
-            col("old", "old"),
-            col("new", "new"),
-            col("slip_working_days", "slip (wd)"),
+            col("commit"),
+            col("author"),
+            col("date"),
+            col("field"),
+            col("old"),
+            col("new"),
+            col("slip_working_days"),
         ],
     );
     let pairs = version_pairs(&commits);
@@ -95,15 +97,13 @@ pub fn run(
     }
     let report = Report {
         name: "history",
-        title: format!("History of {}", args.id),
+        title: tr(lang, "report-history", &[("order", (&args.id).into())]),
         as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
         sections: vec![section],
-        notes: vec![format!(
-            "{} commits; due dates are computed with today's ordo.yaml, slips counted in working days",
-            commits.len()
-        )],
+        notes: vec![tr(lang, "note-history", &[("count", commits.len().into())])],
         invalid: Vec::new(),
         commit: None,
+        lang,
     };
     Ok(finish(
         report,

@@ -1,6 +1,8 @@
 //! What every command takes from how it was invoked: the ledger root,
 //! "now" (`--as-of`, else the clock read once at start-up) and colour.
 
+use crate::output::report::Format;
+use ordo_core::i18n::Lang;
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveTime};
@@ -17,6 +19,15 @@ pub fn ledger_root(cli: &Cli, env: &Environment) -> Result<PathBuf, Failure> {
         cli.ledger.as_deref(),
         &env.cwd,
     )?)
+}
+
+/// The language of words for people: `--lang`, else `lang:` in ordo.yaml, else
+/// English; always English for JSON and CSV, which are data.
+pub fn lang_of(cli: &Cli, config: &ordo_core::model::Config, format: Option<Format>) -> Lang {
+    if matches!(format, Some(Format::Json | Format::Csv)) {
+        return Lang::En;
+    }
+    cli.lang.map(|c| c.0).or(config.lang).unwrap_or_default()
 }
 
 /// "Now" in the ledger's timezone: `--as-of` when given (a bare date is taken as

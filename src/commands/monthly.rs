@@ -11,7 +11,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env)?;
+    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
     let month = match &args.month {
         Some(text) => monthly::Month::parse(text)
             .ok_or_else(|| Failure::Usage(format!("--month: `{text}` is not YYYY-MM")))?,

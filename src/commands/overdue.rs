@@ -11,7 +11,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env)?;
+    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
     let filters = overdue::Filters {
         forecast: args.forecast,
         owner: args.owner.clone(),

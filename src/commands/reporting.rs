@@ -1,7 +1,7 @@
 //! What the report commands share: read every order (naming the unreadable ones),
 //! build the report, render it in the chosen format, and pick the exit code.
 
-use super::invocation::now_in;
+use super::invocation::{lang_of, now_in};
 use super::opening::open_ledger;
 use crate::cli::{Cli, ReportOptions};
 use crate::ledger::agenda_cache::AgendaEntry;
@@ -20,17 +20,26 @@ use ordo_core::reports::report::{Invalid, Report, Stamp};
 pub struct Loaded {
     pub ledger: Ledger,
     pub now: chrono::DateTime<chrono_tz::Tz>,
+    pub lang: ordo_core::i18n::Lang,
     /// The ledger's commit, asked of git while the report is made.
     stamp: std::thread::JoinHandle<Option<Stamp>>,
 }
 
 impl Loaded {
-    pub fn open(cli: &Cli, env: &Environment) -> Result<Loaded, Failure> {
+    /// The ledger, for output in `format` (which decides the language with
+    /// `--lang`; `None` for outputs that are not a report, such as the site).
+    pub fn open(cli: &Cli, env: &Environment, format: Option<Format>) -> Result<Loaded, Failure> {
         let ledger = open_ledger(cli, env)?;
         let now = now_in(cli, env, ledger.tz)?;
+        let lang = lang_of(cli, &ledger.config, format);
         let root = ledger.root.clone();
         let stamp = std::thread::spawn(move || crate::ledger::stamp::stamp(&root));
-        Ok(Loaded { ledger, now, stamp })
+        Ok(Loaded {
+            ledger,
+            now,
+            lang,
+            stamp,
+        })
     }
 
     /// The commit the report describes.
@@ -44,6 +53,7 @@ impl Loaded {
             calendars: &self.ledger.calendars,
             tz: self.ledger.tz,
             now: self.now,
+            lang: self.lang,
         }
     }
 

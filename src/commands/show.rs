@@ -85,7 +85,7 @@ pub fn run(
         };
         steps.add_row(vec![
             s.step.id.clone(),
-            s.step.title.clone(),
+            s.step.title.to_string(),
             s.state.label(),
             record
                 .and_then(|r| r.planned)

@@ -6,7 +6,7 @@ use crate::{Environment, Failure};
 use ordo_core::reports::sla;
 
 pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env)?;
+    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
     let options = sla::Options {
         by: args.by.0,
         from: args.from,

@@ -13,6 +13,7 @@ use crate::cli::{Cli, SlipsArgs, SlipsBy};
 use crate::ledger::log::{self, Query};
 use crate::ledger::revision::read_each;
 use crate::{Environment, Failure};
+use ordo_core::i18n::{t, tr};
 use ordo_core::reports::changes::{Kind, changes};
 use ordo_core::reports::report::{Cell, Report, Section, col};
 
@@ -51,6 +52,7 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let ledger = open_ledger(cli, env)?;
+    let lang = super::invocation::lang_of(cli, &ledger.config, Some(args.report.format));
     let now = now_in(cli, env, ledger.tz)?;
     let since = args.since.map(|d| d.to_string());
     let commits = log::log(
@@ -153,14 +155,14 @@ pub fn run(
         "summary",
         "",
         &[
-            col("group", by),
-            col("moves", "moves"),
-            col("baseline_moves", "baseline moves"),
-            col("due_moves", "due moves"),
-            col("working_days_later", "wd later"),
-            col("working_days_earlier", "wd earlier"),
-            col("average_working_days", "average wd"),
-            col("worst_working_days", "worst wd"),
+            col(by),
+            col("moves"),
+            col("baseline_moves"),
+            col("due_moves"),
+            col("working_days_later"),
+            col("working_days_earlier"),
+            col("average_working_days"),
+            col("worst_working_days"),
         ],
     );
     let mut rows: Vec<(&String, &Group)> = groups.iter().collect();
@@ -179,17 +181,17 @@ pub fn run(
     }
     let mut worst = Section::new(
         "worst",
-        "The largest moves",
+        t(lang, "section-worst"),
         &[
-            col("order", "order"),
-            col("step", "step"),
-            col("what", "what"),
-            col("old", "old"),
-            col("new", "new"),
-            col("working_days", "wd"),
-            col("commit", "commit"),
-            col("author", "author"),
-            col("date", "date"),
+            col("order"),
+            col("step"),
+            col("what"),
+            col("old"),
+            col("new"),
+            col("working_days"),
+            col("commit"),
+            col("author"),
+            col("date"),
         ],
     );
     moves.sort_by_key(|m| {
@@ -203,7 +205,15 @@ pub fn run(
         worst.push(vec![
             m.order.clone().into(),
             m.step.clone().into(),
-            (if m.baseline { "baseline" } else { "due" }).into(),
+            t(
+                lang,
+                if m.baseline {
+                    "move-baseline"
+                } else {
+                    "move-due"
+                },
+            )
+            .into(),
             m.old.clone().into(),
             m.new.clone().into(),
             Cell::Int(m.days),
@@ -215,18 +225,26 @@ pub fn run(
     let report = Report {
         name: "slips",
         title: match &since {
-            Some(since) => format!("Slips since {since}"),
-            None => "Slips".to_owned(),
+            Some(since) => tr(
+                lang,
+                "report-slips-since",
+                &[("since", since.to_string().as_str().into())],
+            ),
+            None => t(lang, "report-slips"),
         },
         as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
         sections: vec![summary, worst],
-        notes: vec![format!(
-            "{} moves of a baseline or due date in {} commits; working days on each step's calendar, later positive",
-            moves.len(),
-            commits.len()
+        notes: vec![tr(
+            lang,
+            "note-slips",
+            &[
+                ("moves", moves.len().into()),
+                ("commits", commits.len().into()),
+            ],
         )],
         invalid: Vec::new(),
         commit: None,
+        lang,
     };
     Ok(finish(
         report,

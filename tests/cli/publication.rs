@@ -161,3 +161,147 @@ fn man_writes_every_page_the_main_page_names_with_its_options() {
     let stdout = crate::support::run_in(dir.path(), &["man"]);
     assert_eq!(stdout.stdout, main);
 }
+
+fn example(args: &[&str]) -> crate::support::Run {
+    let copy = crate::support::example_copy();
+    let mut all = vec!["--as-of", crate::support::AS_OF, "--color", "never"];
+    all.extend_from_slice(args);
+    crate::support::run_in(copy.path(), &all)
+}
+
+#[test]
+fn reports_speak_chinese_with_the_titles_ordo_yaml_gives() {
+    let run = example(&["overdue", "--lang", "zh-CN"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    for words in [
+        "逾期事项",
+        "订单编号",
+        "逾期天数",
+        "生产完成",
+        "确定",
+        "紧急",
+    ] {
+        assert!(run.stdout.contains(words), "{words}: {}", run.stdout);
+    }
+    assert!(
+        !run.stdout.contains("Production completed"),
+        "{}",
+        run.stdout
+    );
+    // JSON and CSV are data: English values whatever the language.
+    let json = example(&["overdue", "--lang", "zh-CN", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(report["title"], "Overdue");
+    assert_eq!(
+        report["sections"]["rows"][0]["title"],
+        "Production completed"
+    );
+    assert_eq!(report["sections"]["rows"][0]["basis"], "firm");
+}
+
+#[test]
+fn the_ledgers_language_is_the_default_and_lang_overrides_it() {
+    let copy = crate::support::example_copy();
+    let config = std::fs::read_to_string(copy.path().join("ordo.yaml")).expect("config");
+    std::fs::write(
+        copy.path().join("ordo.yaml"),
+        config.replace(
+            "timezone: Asia/Shanghai",
+            "timezone: Asia/Shanghai\nlang: zh-CN",
+        ),
+    )
+    .expect("write");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "--as-of",
+            crate::support::AS_OF,
+            "monthly",
+            "--month",
+            "2026-10",
+        ];
+        args.extend_from_slice(extra);
+        crate::support::run_in(copy.path(), &args)
+    };
+    let chinese = run(&[]);
+    assert_eq!(chinese.code, 0, "{}", chinese.transcript());
+    assert!(
+        chinese.stdout.contains("月度订单分析报表 2026-10"),
+        "{}",
+        chinese.stdout
+    );
+    assert!(chinese.stdout.contains("准时交付率"), "{}", chinese.stdout);
+    let english = run(&["--lang", "en"]);
+    assert!(
+        english.stdout.contains("Monthly order analysis 2026-10"),
+        "{}",
+        english.stdout
+    );
+}
+
+#[test]
+fn every_heading_and_word_of_every_report_is_in_the_catalog() {
+    let reports: [&[&str]; 8] = [
+        &["overdue", "--forecast"],
+        &["upcoming"],
+        &["sla", "--detail"],
+        &["sla", "--by", "month"],
+        &["monthly", "--month", "2026-10"],
+        &["list"],
+        &["sla", "--by", "customer"],
+        &["sla", "--by", "owner"],
+    ];
+    for args in reports {
+        for lang in ["en", "zh-CN"] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", lang, "--format", "markdown"]);
+            let run = example(&all);
+            assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
+            // A message the catalog lacks shows as its id.
+            for id in [
+                "col-",
+                "report-",
+                "note-",
+                "priority-",
+                "status-",
+                "basis-",
+                "sla-",
+                "kind-",
+                "metric-",
+                "state-",
+            ] {
+                assert!(
+                    !run.stdout.contains(&format!(" {id}"))
+                        && !run.stdout.contains(&format!("|{id}")),
+                    "{args:?} {lang} shows a message id {id}: {}",
+                    run.stdout
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn list_prints_json_with_every_order_and_the_files_left_out() {
+    let run = example(&["list", "--format", "json", "--status", "open"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(report["report"], "list");
+    let rows = report["sections"]["rows"].as_array().expect("rows");
+    // As many as the table counts.
+    let table = example(&["list", "--status", "open"]);
+    assert!(
+        table.stdout.ends_with(&format!("{} orders\n", rows.len())),
+        "{}",
+        table.stdout
+    );
+    let bjx = rows
+        .iter()
+        .find(|r| r["order"] == "202606-BJX-003")
+        .expect("BJX-003 is open");
+    assert_eq!(bjx["status"], "open");
+    assert_eq!(bjx["next_due"], "2026-09-02");
+    assert_eq!(bjx["step"], "ORD-08");
+    assert_eq!(bjx["basis"], "firm");
+    assert!(rows.iter().all(|r| r["status"] == "open"));
+    assert!(report["invalid"].as_array().is_some_and(Vec::is_empty));
+}

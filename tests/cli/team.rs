@@ -486,7 +486,7 @@ fn history_and_slips_show_who_moved_which_date_and_how_far() {
     let summary = report["sections"]["summary"].as_array().expect("summary");
     let pack = summary
         .iter()
-        .find(|r| r["group"] == "pack")
+        .find(|r| r["step"] == "pack")
         .expect("pack moved");
     assert_eq!(pack["baseline_moves"], 1, "{pack}");
     assert_eq!(pack["due_moves"], 1, "{pack}");

@@ -8,6 +8,7 @@ pub mod checks;
 pub mod document;
 pub mod engine;
 pub mod finding;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod reports;

@@ -1,14 +1,22 @@
 //! Reports as GitHub-flavoured Markdown, for a CI job summary.
 
+use ordo_core::i18n::{heading, t, tr};
 use ordo_core::reports::report::Report;
 
 pub fn render(report: &Report) -> String {
-    let mut out = format!("## {}\n\n_as of {}", escape(&report.title), report.as_of);
+    let lang = report.lang;
+    let as_of = tr(lang, "as-of", &[("when", report.as_of.as_str().into())]);
+    let mut out = format!("## {}\n\n_{}", escape(&report.title), escape(&as_of));
     if let Some(stamp) = &report.commit {
         let short = stamp.commit.get(..12).unwrap_or(&stamp.commit);
-        out.push_str(&format!(", ledger at commit `{short}`"));
+        let at = tr(
+            lang,
+            "at-commit",
+            &[("commit", format!("`{short}`").as_str().into())],
+        );
+        out.push_str(&format!(", {at}"));
         if stamp.dirty {
-            out.push_str(" with uncommitted changes");
+            out.push_str(&format!(" {}", t(lang, "dirty")));
         }
     }
     out.push_str("_\n");
@@ -18,10 +26,14 @@ pub fn render(report: &Report) -> String {
             out.push_str(&format!("### {}\n\n", escape(&section.title)));
         }
         if section.rows.is_empty() {
-            out.push_str("_None._\n");
+            out.push_str(&format!("_{}_\n", escape(&t(lang, "none"))));
             continue;
         }
-        let headings: Vec<String> = section.columns.iter().map(|c| escape(c.heading)).collect();
+        let headings: Vec<String> = section
+            .columns
+            .iter()
+            .map(|c| escape(&heading(lang, c.heading)))
+            .collect();
         out.push_str(&format!("| {} |\n", headings.join(" | ")));
         out.push_str(&format!(
             "|{}\n",

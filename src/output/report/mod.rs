@@ -39,10 +39,12 @@ fn notes(report: &Report, out: &mut String, prefix: &str, escape: fn(&str) -> St
     }
     if !report.invalid.is_empty() {
         out.push('\n');
-        out.push_str(&format!(
-            "{prefix}{} order file(s) could not be read and are not in this report (`ordo validate` says why):\n",
-            report.invalid.len()
-        ));
+        let left_out = ordo_core::i18n::tr(
+            report.lang,
+            "note-left-out",
+            &[("count", report.invalid.len().into())],
+        );
+        out.push_str(&format!("{prefix}{left_out}\n"));
         for invalid in &report.invalid {
             out.push_str(&format!(
                 "{prefix}  {}: {}\n",

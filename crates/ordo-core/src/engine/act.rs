@@ -114,7 +114,7 @@ pub fn pick_step<'w>(
                     verb: act.verb(),
                     steps: several
                         .iter()
-                        .map(|l| (l.step.id.clone(), l.step.title.clone()))
+                        .map(|l| (l.step.id.clone(), l.step.title.to_string()))
                         .collect(),
                 });
             }
@@ -162,7 +162,7 @@ pub fn may_act(config: &Config, person: &str, step: &Step) -> Result<(), Refusal
         person: person.to_owned(),
         role: step.role.clone(),
         step: step.id.clone(),
-        title: step.title.clone(),
+        title: step.title.to_string(),
         holders: config
             .who_may_act_as(&step.role)
             .into_iter()
@@ -177,7 +177,7 @@ pub fn requires_closed(order: &Order, schedule: &Schedule<'_>, step: &Step) -> R
         .requires
         .iter()
         .filter_map(|req| schedule.line(req).filter(|l| l.state.is_open()))
-        .map(|l| (l.step.id.clone(), l.step.title.clone()))
+        .map(|l| (l.step.id.clone(), l.step.title.to_string()))
         .collect();
     if open.is_empty() {
         Ok(())

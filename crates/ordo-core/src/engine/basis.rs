@@ -19,12 +19,20 @@ pub enum Basis {
 }
 
 impl Basis {
+    /// In English, as `explain`, the calendar and JSON write it.
     pub fn label(&self) -> String {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{t, tr};
         match self {
-            Basis::Firm => "firm".to_owned(),
-            Basis::Forecast { through } => format!("forecast (via {through})"),
-            Basis::Waiting { on } => format!("waiting for {on}"),
-            Basis::None => "no due rule".to_owned(),
+            Basis::Firm => t(lang, "basis-firm"),
+            Basis::Forecast { through } => {
+                tr(lang, "basis-forecast", &[("through", through.into())])
+            }
+            Basis::Waiting { on } => tr(lang, "basis-waiting", &[("on", on.into())]),
+            Basis::None => t(lang, "basis-none"),
         }
     }
 

@@ -29,11 +29,20 @@ impl StepState {
     }
 
     pub fn label(&self) -> String {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{t, tr};
         match self {
-            StepState::Done => "done".into(),
-            StepState::Skipped => "skipped".into(),
-            StepState::Ready => "ready".into(),
-            StepState::Blocked(on) => format!("after {}", on.join(", ")),
+            StepState::Done => t(lang, "state-done"),
+            StepState::Skipped => t(lang, "state-skipped"),
+            StepState::Ready => t(lang, "state-ready"),
+            StepState::Blocked(on) => tr(
+                lang,
+                "state-after",
+                &[("steps", on.join(", ").as_str().into())],
+            ),
         }
     }
 }

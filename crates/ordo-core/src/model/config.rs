@@ -25,6 +25,14 @@ pub struct Config {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = &"CNY", pattern(super::pattern::CURRENCY_PATTERN))]
     pub currency: Option<String>,
+    /// The language of reports and the site unless `--lang` says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Where the ledger's files can be read on the repository host, for links
+    /// from the site: `{commit}`, `{path}` and `{line}` are filled in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"https://github.com/example/orders/blob/{commit}/{path}#L{line}")]
+    pub repo_url: Option<String>,
     /// The workflow of orders that name none.
     pub default_workflow: String,
     /// How order ids are made: {yyyy}, {yy}, {mm}, {customer} and {seq:N} (a counter

@@ -14,6 +14,7 @@ pub mod order;
 pub mod pattern;
 pub mod sla_policy;
 pub mod status;
+pub mod title;
 pub mod workflow;
 pub mod working_calendar;
 
@@ -23,3 +24,4 @@ pub use customer::Customer;
 pub use duration::Duration;
 pub use moment::{Moment, Timestamp};
 pub use order::Order;
+pub use title::Title;

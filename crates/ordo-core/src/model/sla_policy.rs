@@ -22,7 +22,7 @@ pub struct SlaPolicy {
     /// The policy's id, unique in the ledger.
     pub id: String,
     /// What the policy promises.
-    pub title: String,
+    pub title: super::Title,
     /// Where the clock starts: an anchor (section 3.2). Ignored with `per: incident`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Anchor>,

@@ -13,7 +13,7 @@ use super::enums::{Channel, Kind, OneOrMany, Priority};
 #[schemars(title = "Workflow")]
 pub struct Workflow {
     /// What the workflow is for.
-    pub title: String,
+    pub title: super::Title,
     /// The step that records delivery to the customer, for the on-time delivery
     /// rate of `ordo monthly` (compared with `requested_delivery`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -37,7 +37,7 @@ pub struct Step {
     #[schemars(pattern(r"^[A-Za-z0-9][A-Za-z0-9_-]*$"))]
     pub id: String,
     /// What has happened when the step is done.
-    pub title: String,
+    pub title: super::Title,
     /// The role whose people may mark the step done.
     pub role: String,
     /// Steps that must be done or skipped first.

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod changes;
 pub mod export;
 pub mod ics_text;
+pub mod listing;
 pub mod monthly;
 pub mod overdue;
 pub mod report;
@@ -18,6 +19,7 @@ use chrono_tz::Tz;
 
 use crate::engine::due::Calendars;
 use crate::engine::schedule::Schedule;
+use crate::i18n::{self, Arg, Lang};
 use crate::model::Config;
 use crate::model::config::Step;
 use crate::model::order::Order;
@@ -29,6 +31,8 @@ pub struct Book<'a> {
     pub calendars: &'a Calendars,
     pub tz: Tz,
     pub now: DateTime<Tz>,
+    /// The language of the words reports write.
+    pub lang: Lang,
 }
 
 impl<'a> Book<'a> {
@@ -56,6 +60,21 @@ impl<'a> Book<'a> {
             return owner.to_owned();
         }
         self.config.holders(&step.role).join(", ")
+    }
+
+    /// A message of the catalog in the book's language.
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    /// A message with its arguments.
+    pub fn tr(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        i18n::tr(self.lang, key, args)
+    }
+
+    /// A step's title in the book's language.
+    pub fn title<'s>(&self, step: &'s Step) -> &'s str {
+        step.title.get(self.lang)
     }
 
     /// The as-of instant as reports print it.

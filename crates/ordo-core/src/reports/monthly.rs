@@ -14,7 +14,7 @@ use crate::engine::schedule::{Schedule, StepState};
 use crate::model::enums::State;
 use crate::model::order::Order;
 use crate::model::status::Status;
-use crate::reports::report::{Cell, Report, Section, col};
+use crate::reports::report::{Cell, Report, Section, col, col_as};
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,25 @@ impl Month {
     pub fn label(&self) -> String {
         self.first.format("%Y-%m").to_string()
     }
+
+    /// The `count` months that end with this one, oldest first.
+    pub fn trailing(self, count: usize) -> Vec<Month> {
+        let mut months = vec![self];
+        while months.len() < count {
+            let earliest = months[months.len() - 1];
+            months.push(Month::previous(earliest.first));
+        }
+        months.reverse();
+        months
+    }
+
+    /// The days from the first of `months` to the last, as one span.
+    pub fn span(months: &[Month]) -> Option<Month> {
+        Some(Month {
+            first: months.first()?.first,
+            last: months.last()?.last,
+        })
+    }
 }
 
 /// The day an order was completed: the latest `done` of its steps, once done.
@@ -72,14 +91,15 @@ pub struct Part {
     /// The day its workflow's delivery step was done.
     delivered: Option<NaiveDate>,
     requested: Option<NaiveDate>,
-    /// The kinds of the incidents opened in the month.
-    incidents: Vec<String>,
-    /// Its steps done in the month that had a due date.
+    /// The day and kind of each incident opened in the span.
+    incidents: Vec<(NaiveDate, String)>,
+    /// Its steps done in the span that had a due date.
     done: Vec<DoneStep>,
 }
 
 #[derive(Debug, Clone)]
 struct DoneStep {
+    day: NaiveDate,
     workflow: String,
     step: String,
     title: String,
@@ -87,9 +107,9 @@ struct DoneStep {
     days_late: i64,
 }
 
-/// What `order` adds to the analysis of `month`; `None` when its workflow is
-/// unknown.
-pub fn part(book: &Book<'_>, order: &Order, month: Month) -> Option<Part> {
+/// What `order` adds to the analysis of the months in `span` (one month, or
+/// several for a trend); `None` when its workflow is unknown.
+pub fn part(book: &Book<'_>, order: &Order, span: Month) -> Option<Part> {
     let tz = book.tz;
     let schedule = book.schedule(order)?;
     let delivered = book
@@ -108,7 +128,7 @@ pub fn part(book: &Book<'_>, order: &Order, month: Month) -> Option<Part> {
         let Some(when) = line.record.and_then(|r| r.done) else {
             continue;
         };
-        if !month.contains(when.local_date(tz)) {
+        if !span.contains(when.local_date(tz)) {
             continue;
         }
         let Ok(due) = &line.due else { continue };
@@ -118,9 +138,10 @@ pub fn part(book: &Book<'_>, order: &Order, month: Month) -> Option<Part> {
         }
         let done_point = Point::from_moment(&when, tz);
         done.push(DoneStep {
+            day: when.local_date(tz),
             workflow: schedule.workflow_name.to_owned(),
             step: line.step.id.clone(),
-            title: line.step.title.clone(),
+            title: book.title(line.step).to_owned(),
             late: done_point.start(tz) >= point.overdue_from(tz),
             days_late: (done_point.date() - point.date()).num_days().max(0),
         });
@@ -134,48 +155,150 @@ pub fn part(book: &Book<'_>, order: &Order, month: Month) -> Option<Part> {
         incidents: order
             .incidents
             .iter()
-            .filter(|i| month.contains(i.opened.0.local_date(tz)))
-            .map(|i| i.kind.as_str().to_owned())
+            .map(|i| (i.opened.0.local_date(tz), i.kind.as_str().to_owned()))
+            .filter(|(day, _)| span.contains(*day))
             .collect(),
         done,
     })
 }
 
-pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
+/// The headline figures of one month (the SOP's 月度订单分析报表).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub received: usize,
+    /// Of those received, how many were since cancelled.
+    pub cancelled: usize,
+    pub completed: usize,
+    /// Orders open at some time in the month (received by its end, not
+    /// finished before it, not cancelled).
+    pub workload: usize,
+    pub completion_pct: Option<f64>,
+    pub average_cycle_days: Option<f64>,
+    /// Delivered in the month with a requested delivery date, and of those on time.
+    pub delivered: usize,
+    pub on_time: usize,
+    pub on_time_pct: Option<f64>,
+    pub delivered_in_month: usize,
+    pub incidents: usize,
+    pub incident_pct: Option<f64>,
+}
+
+/// The figures of `month` from parts made for a span that holds it.
+pub fn figures(month: Month, parts: &[Part]) -> Figures {
     let received: Vec<&Part> = parts
         .iter()
         .filter(|p| month.contains(p.received))
         .collect();
-    let cancelled = received.iter().filter(|p| p.cancelled).count();
-    let mut workload = 0usize;
+    let mut f = Figures {
+        received: received.len(),
+        cancelled: received.iter().filter(|p| p.cancelled).count(),
+        ..Figures::default()
+    };
     let mut cycle_days: Vec<i64> = Vec::new();
-    let mut delivered = 0usize;
-    let mut on_time = 0usize;
-    let mut delivered_in_month = 0usize;
     for p in parts {
         let started = p.received <= month.last;
         let finished_before = p.completed.is_some_and(|d| d < month.first);
         if started && !finished_before && !p.cancelled {
-            workload += 1;
+            f.workload += 1;
         }
         if let Some(day) = p.completed.filter(|d| month.contains(*d)) {
             cycle_days.push((day - p.received).num_days());
         }
         if let Some(day) = p.delivered.filter(|d| month.contains(*d)) {
-            delivered_in_month += 1;
+            f.delivered_in_month += 1;
             if let Some(requested) = p.requested {
-                delivered += 1;
+                f.delivered += 1;
                 if day <= requested {
-                    on_time += 1;
+                    f.on_time += 1;
                 }
             }
         }
+        f.incidents += p
+            .incidents
+            .iter()
+            .filter(|(d, _)| month.contains(*d))
+            .count();
     }
+    let pct = |num: usize, den: usize| (den > 0).then(|| 100.0 * num as f64 / den as f64);
+    f.completed = cycle_days.len();
+    f.completion_pct = pct(f.completed, f.workload);
+    f.average_cycle_days = (!cycle_days.is_empty())
+        .then(|| cycle_days.iter().sum::<i64>() as f64 / cycle_days.len() as f64);
+    f.on_time_pct = pct(f.on_time, f.delivered);
+    f.incident_pct = pct(f.incidents, f.delivered_in_month);
+    f
+}
+
+pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
+    let f = figures(month, parts);
+    let label = month.label();
+    let float = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Float);
+    let mut summary = Section::new(
+        "summary",
+        "",
+        &[col("metric"), col("value"), col_as("basis", "counted")],
+    );
+    summary.push(vec![
+        book.t("metric-received").into(),
+        f.received.into(),
+        book.tr(
+            "metric-received-basis",
+            &[
+                ("month", label.as_str().into()),
+                ("cancelled", f.cancelled.into()),
+            ],
+        )
+        .into(),
+    ]);
+    summary.push(vec![
+        book.t("metric-completed").into(),
+        f.completed.into(),
+        book.t("metric-completed-basis").into(),
+    ]);
+    summary.push(vec![
+        book.t("metric-completion").into(),
+        float(f.completion_pct),
+        book.tr(
+            "metric-completion-basis",
+            &[("workload", f.workload.into())],
+        )
+        .into(),
+    ]);
+    summary.push(vec![
+        book.t("metric-cycle").into(),
+        float(f.average_cycle_days),
+        book.t("metric-cycle-basis").into(),
+    ]);
+    summary.push(vec![
+        book.t("metric-on-time").into(),
+        float(f.on_time_pct),
+        book.tr(
+            "metric-on-time-basis",
+            &[
+                ("on_time", f.on_time.into()),
+                ("delivered", f.delivered.into()),
+            ],
+        )
+        .into(),
+    ]);
+    summary.push(vec![
+        book.t("metric-incidents").into(),
+        float(f.incident_pct),
+        book.tr(
+            "metric-incidents-basis",
+            &[
+                ("incidents", f.incidents.into()),
+                ("delivered", f.delivered_in_month.into()),
+            ],
+        )
+        .into(),
+    ]);
     let incidents: Vec<&str> = parts
         .iter()
-        .flat_map(|p| p.incidents.iter().map(String::as_str))
+        .flat_map(|p| p.incidents.iter())
+        .filter(|(day, _)| month.contains(*day))
+        .map(|(_, kind)| kind.as_str())
         .collect();
-
     let pct = |num: usize, den: usize| {
         if den == 0 {
             Cell::Empty
@@ -183,61 +306,13 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
             Cell::Float(100.0 * num as f64 / den as f64)
         }
     };
-    let mut summary = Section::new(
-        "summary",
-        "",
-        &[
-            col("metric", "metric"),
-            col("value", "value"),
-            col("basis", "how it is counted"),
-        ],
-    );
-    summary.push(vec![
-        "orders received".into(),
-        received.len().into(),
-        format!(
-            "received in {} ({cancelled} since cancelled)",
-            month.label()
-        )
-        .into(),
-    ]);
-    summary.push(vec![
-        "orders completed".into(),
-        cycle_days.len().into(),
-        "every applicable step done or skipped; the last done in the month".into(),
-    ]);
-    summary.push(vec![
-        "completion rate %".into(),
-        pct(cycle_days.len(), workload),
-        format!("completed / {workload} orders open at some time in the month").into(),
-    ]);
-    summary.push(vec![
-        "average processing cycle (days)".into(),
-        if cycle_days.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Float(cycle_days.iter().sum::<i64>() as f64 / cycle_days.len() as f64)
-        },
-        "received to completed, orders completed in the month".into(),
-    ]);
-    summary.push(vec![
-        "on-time delivery rate %".into(),
-        pct(on_time, delivered),
-        format!("delivered by requested_delivery: {on_time} of {delivered} delivered in the month")
-            .into(),
-    ]);
-    summary.push(vec![
-        "incident rate %".into(),
-        pct(incidents.len(), delivered_in_month),
-        format!(
-            "{} incidents opened / {delivered_in_month} orders delivered in the month",
-            incidents.len()
-        )
-        .into(),
-    ]);
 
     let mut late: BTreeMap<(&str, &str), (&str, usize, usize, i64)> = BTreeMap::new();
-    for step in parts.iter().flat_map(|p| &p.done) {
+    for step in parts
+        .iter()
+        .flat_map(|p| &p.done)
+        .filter(|s| month.contains(s.day))
+    {
         let entry = late
             .entry((step.workflow.as_str(), step.step.as_str()))
             .or_insert((step.title.as_str(), 0, 0, 0));
@@ -251,15 +326,15 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
     late.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(&b.0)));
     let mut steps = Section::new(
         "late_steps",
-        "Steps most often late",
+        book.t("section-late_steps"),
         &[
-            col("workflow", "workflow"),
-            col("step", "step"),
-            col("title", "title"),
-            col("done", "done"),
-            col("late", "late"),
-            col("late_pct", "late %"),
-            col("average_days_late", "avg days late"),
+            col("workflow"),
+            col("step"),
+            col("title"),
+            col("done"),
+            col("late"),
+            col("late_pct"),
+            col("average_days_late"),
         ],
     );
     for ((workflow, step), (title, done, late_count, days)) in late.into_iter().take(10) {
@@ -280,15 +355,19 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
     let mut notes = Vec::new();
     if !kinds.is_empty() {
         let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        notes.push(format!("incidents by kind: {}", list.join(", ")));
+        notes.push(book.tr(
+            "note-monthly-incidents",
+            &[("list", list.join(", ").as_str().into())],
+        ));
     }
     Report {
         name: "monthly",
-        title: format!("Monthly order analysis {}", month.label()),
+        title: book.tr("report-monthly", &[("month", label.as_str().into())]),
         as_of: book.as_of(),
         sections: vec![summary, steps],
         notes,
         invalid: Vec::new(),
         commit: None,
+        lang: book.lang,
     }
 }

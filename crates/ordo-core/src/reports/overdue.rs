@@ -50,8 +50,8 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
         }
         for item in &agenda.items {
             let basis = match &item.basis {
-                Basis::Firm => item.basis.label(),
-                Basis::Forecast { .. } if filters.forecast => item.basis.label(),
+                Basis::Firm => item.basis.label_in(book.lang),
+                Basis::Forecast { .. } if filters.forecast => item.basis.label_in(book.lang),
                 _ => continue,
             };
             if book.now < item.due.overdue_from(book.tz) {
@@ -68,7 +68,7 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
                 late_from: item.due.overdue_from(book.tz),
                 basis: basis.clone(),
                 days_late: item.due.days_until(book.now).max(0),
-                priority: agenda.priority.to_string(),
+                priority: book.t(&format!("priority-{}", agenda.priority)),
             };
             match &item.what {
                 What::Step(id) => {
@@ -80,7 +80,7 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
                     }
                     rows.push(row(
                         id.clone(),
-                        step.title.clone(),
+                        book.title(step).to_owned(),
                         step.role.clone(),
                         book.assignee(&agenda.owner, step),
                     ));
@@ -94,9 +94,18 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
                 } if filters.role.is_empty() && item.basis == Basis::Firm => {
                     rows.push(row(
                         format!("payment:{name}"),
-                        format!(
-                            "Payment `{name}` ({percent}%): {} outstanding",
-                            crate::model::money::format(*outstanding, *decimals)
+                        book.tr(
+                            "payment-outstanding",
+                            &[
+                                ("name", name.into()),
+                                ("percent", percent.to_string().as_str().into()),
+                                (
+                                    "amount",
+                                    crate::model::money::format(*outstanding, *decimals)
+                                        .as_str()
+                                        .into(),
+                                ),
+                            ],
                         ),
                         String::new(),
                         agenda.owner.clone(),
@@ -120,16 +129,16 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
         "rows",
         "",
         &[
-            col("order", "order"),
-            col("customer", "customer"),
-            col("step", "step"),
-            col("title", "title"),
-            col("role", "role"),
-            col("assignee", "assignee"),
-            col("due", "due"),
-            col("basis", "basis"),
-            col("days_late", "days late"),
-            col("priority", "priority"),
+            col("order"),
+            col("customer"),
+            col("step"),
+            col("title"),
+            col("role"),
+            col("assignee"),
+            col("due"),
+            col("basis"),
+            col("days_late"),
+            col("priority"),
         ],
     );
     for r in &rows {
@@ -149,11 +158,15 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
     let orders: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.order.as_str()).collect();
     Report {
         name: "overdue",
-        title: "Overdue".into(),
+        title: book.t("report-overdue"),
         as_of: book.as_of(),
-        notes: vec![format!("{} overdue in {} orders", rows.len(), orders.len())],
+        notes: vec![book.tr(
+            "note-overdue",
+            &[("rows", rows.len().into()), ("orders", orders.len().into())],
+        )],
         sections: vec![section],
         invalid: Vec::new(),
         commit: None,
+        lang: book.lang,
     }
 }

@@ -66,14 +66,21 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
     }
 }
 
-/// A column: a stable key (JSON field, CSV header) and a heading for people.
+/// A column: a stable key (JSON field, CSV header) and the catalog id of its
+/// heading for people (`col-<heading>` in `i18n/`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
     pub key: &'static str,
     pub heading: &'static str,
 }
 
-pub const fn col(key: &'static str, heading: &'static str) -> Column {
+/// A column headed by its key's message (`days_late` -> "days late").
+pub const fn col(key: &'static str) -> Column {
+    Column { key, heading: key }
+}
+
+/// A column whose heading is another message than its key's.
+pub const fn col_as(key: &'static str, heading: &'static str) -> Column {
     Column { key, heading }
 }
 
@@ -124,6 +131,8 @@ pub struct Report {
     pub invalid: Vec<Invalid>,
     /// The commit of the ledger the report read, when it is in git.
     pub commit: Option<Stamp>,
+    /// The language of its words (titles, headings, notes and values).
+    pub lang: crate::i18n::Lang,
 }
 
 /// The commit a report describes, and whether the ledger's files differed

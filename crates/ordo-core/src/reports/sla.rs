@@ -158,22 +158,22 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
     } = measured;
     // The grouping column is named after what it holds (`priority`, `owner`, ...).
     let grouped = options.by != By::Policy;
-    let mut columns = vec![col("policy", "policy")];
+    let mut columns = vec![col("policy")];
     if grouped {
-        columns.push(col(options.by.as_str(), options.by.as_str()));
+        columns.push(col(options.by.as_str()));
     }
     columns.extend([
-        col("target", "target"),
-        col("measured", "measured"),
-        col("met", "met"),
-        col("breached", "breached"),
-        col("compliance_pct", "compliance %"),
-        col("median_hours", "median h"),
-        col("p90_hours", "p90 h"),
-        col("running", "running"),
-        col("running_past_target", "past target"),
-        col("paused", "paused"),
-        col("not_computable", "not computable"),
+        col("target"),
+        col("measured"),
+        col("met"),
+        col("breached"),
+        col("compliance_pct"),
+        col("median_hours"),
+        col("p90_hours"),
+        col("running"),
+        col("running_past_target"),
+        col("paused"),
+        col("not_computable"),
     ]);
     let mut summary = Section::new("summary", "", &columns);
     for ((policy, group), mut tally) in groups {
@@ -186,7 +186,10 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         };
         let mut row: Vec<Cell> = vec![policy.into()];
         if grouped {
-            row.push(group.into());
+            row.push(match options.by {
+                By::Priority => book.t(&format!("priority-{group}")).into(),
+                _ => group.into(),
+            });
         }
         row.extend([
             tally
@@ -212,17 +215,17 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
     if options.detail {
         let mut detail = Section::new(
             "detail",
-            "Measurements",
+            book.t("section-detail"),
             &[
-                col("policy", "policy"),
-                col("order", "order"),
-                col("priority", "priority"),
-                col("start", "start"),
-                col("stop", "stop"),
-                col("elapsed_hours", "elapsed h"),
-                col("target", "target"),
-                col("status", "status"),
-                col("note", "note"),
+                col("policy"),
+                col("order"),
+                col("priority"),
+                col("start"),
+                col("stop"),
+                col("elapsed_hours"),
+                col("target"),
+                col("status"),
+                col("note"),
             ],
         );
         kept.sort_by(|a, b| {
@@ -230,13 +233,16 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         });
         for m in kept {
             let order = match m.incident {
-                Some(i) => format!("{} incident {}", m.order, i + 1),
+                Some(i) => book.tr(
+                    "sla-incident",
+                    &[("order", (&m.order).into()), ("number", (i + 1).into())],
+                ),
                 None => m.order.clone(),
             };
             detail.push(vec![
                 m.policy.id.clone().into(),
                 order.into(),
-                m.priority.to_string().into(),
+                book.t(&format!("priority-{}", m.priority)).into(),
                 m.start
                     .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
                     .into(),
@@ -245,33 +251,31 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
                     .into(),
                 m.elapsed.map_or(Cell::Empty, |e| Cell::Float(hours(e))),
                 format_span(m.target).into(),
-                m.state.as_str().into(),
+                book.t(&format!("sla-{}", m.state.as_str())).into(),
                 Some(m.flags.join("; ")).filter(|f| !f.is_empty()).into(),
             ]);
         }
         sections.push(detail);
     }
-    let mut notes = vec![format!(
-        "{count} measurements; compliance = met / (met + breached) among stopped ones, grouped by when they stopped"
-    )];
+    let mut notes = vec![book.tr("note-sla", &[("count", count.into())])];
     if not_computable > 0 {
-        notes.push(format!(
-            "{not_computable} measurements are not computable: their working clock needs a year its calendar does not list (`ordo validate` names them; see --detail)"
+        notes.push(book.tr(
+            "note-sla-not-computable",
+            &[("count", not_computable.into())],
         ));
     }
     if flagged > 0 {
-        notes.push(format!(
-            "{flagged} measurements start or stop on a bare date, taken as the opening or close of that day's working hours (see --detail)"
-        ));
+        notes.push(book.tr("note-sla-bare-dates", &[("count", flagged.into())]));
     }
     Report {
         name: "sla",
-        title: "Service levels".into(),
+        title: book.t("report-sla"),
         as_of: book.as_of(),
         sections,
         notes,
         invalid: Vec::new(),
         commit: None,
+        lang: book.lang,
     }
 }
 

@@ -51,7 +51,7 @@ pub fn report(
                         title,
                         assignee,
                         due: point,
-                        basis: item.basis.label(),
+                        basis: item.basis.label_in(book.lang),
                     }
                 };
             match &item.what {
@@ -65,7 +65,7 @@ pub fn report(
                             point,
                             "due",
                             id.clone(),
-                            step.title.clone(),
+                            book.title(step).to_owned(),
                             assignee.clone(),
                         ));
                     }
@@ -85,7 +85,7 @@ pub fn report(
                                 at,
                                 "reminder",
                                 id.clone(),
-                                step.title.clone(),
+                                book.title(step).to_owned(),
                                 assignee,
                             ));
                         }
@@ -102,9 +102,17 @@ pub fn report(
                             point,
                             "payment",
                             format!("payment:{name}"),
-                            format!(
-                                "Payment `{name}`: {} outstanding",
-                                crate::model::money::format(*outstanding, *decimals)
+                            book.tr(
+                                "payment-outstanding-short",
+                                &[
+                                    ("name", name.into()),
+                                    (
+                                        "amount",
+                                        crate::model::money::format(*outstanding, *decimals)
+                                            .as_str()
+                                            .into(),
+                                    ),
+                                ],
                             ),
                             agenda.owner.clone(),
                         ));
@@ -122,21 +130,21 @@ pub fn report(
         "rows",
         "",
         &[
-            col("when", "when"),
-            col("kind", "kind"),
-            col("order", "order"),
-            col("customer", "customer"),
-            col("step", "step"),
-            col("title", "title"),
-            col("assignee", "assignee"),
-            col("due", "due"),
-            col("basis", "basis"),
+            col("when"),
+            col("kind"),
+            col("order"),
+            col("customer"),
+            col("step"),
+            col("title"),
+            col("assignee"),
+            col("due"),
+            col("basis"),
         ],
     );
     for r in &rows {
         section.push(vec![
             r.when.to_string().into(),
-            r.kind.into(),
+            book.t(&format!("kind-{}", r.kind)).into(),
             r.order.clone().into(),
             r.customer.clone().into(),
             r.step.clone().into(),
@@ -148,24 +156,35 @@ pub fn report(
     }
     Ok(Report {
         name: "upcoming",
-        title: format!("Upcoming within {within}"),
+        title: book.tr(
+            "report-upcoming",
+            &[("within", within.to_string().as_str().into())],
+        ),
         as_of: book.as_of(),
-        notes: [format!(
-            "{} items until {}",
-            rows.len(),
-            end.format("%Y-%m-%d %H:%M")
+        notes: [book.tr(
+            "note-upcoming",
+            &[
+                ("rows", rows.len().into()),
+                (
+                    "until",
+                    end.format("%Y-%m-%d %H:%M").to_string().as_str().into(),
+                ),
+            ],
         )]
         .into_iter()
         .chain((!uncounted.is_empty()).then(|| {
-            format!(
-                "{} reminders could not be counted back on their calendar (`ordo validate` says why): {}",
-                uncounted.len(),
-                uncounted.join(", ")
+            book.tr(
+                "note-upcoming-uncounted",
+                &[
+                    ("count", uncounted.len().into()),
+                    ("list", uncounted.join(", ").as_str().into()),
+                ],
             )
         }))
         .collect(),
         sections: vec![section],
         invalid: Vec::new(),
         commit: None,
+        lang: book.lang,
     })
 }

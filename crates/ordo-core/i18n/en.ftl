@@ -1,0 +1,156 @@
+# ordo's words in English. Every message here is also in zh-CN.ftl, with the
+# same arguments (a test checks both).
+
+## Reports and their sections
+
+report-overdue = Overdue
+report-upcoming = Upcoming within { $within }
+report-sla = Service levels
+report-monthly = Monthly order analysis { $month }
+report-export = Orders and steps
+report-list = Orders
+report-history = History of { $order }
+report-slips = Slips
+report-slips-since = Slips since { $since }
+section-detail = Measurements
+section-late_steps = Steps most often late
+section-worst = The largest moves
+as-of = as of { $when }
+at-commit = ledger at commit { $commit }
+dirty = with uncommitted changes
+none = None.
+
+## Notes under the tables
+
+note-overdue = { $rows } overdue in { $orders } orders
+note-upcoming = { $rows } items until { $until }
+note-upcoming-uncounted = { $count } reminders could not be counted back on their calendar (`ordo validate` says why): { $list }
+note-left-out = { $count } order file(s) could not be read and are not in this report (`ordo validate` says why):
+note-sla = { $count } measurements; compliance = met / (met + breached) among stopped ones, grouped by when they stopped
+note-sla-not-computable = { $count } measurements are not computable: their working clock needs a year its calendar does not list (`ordo validate` names them; see --detail)
+note-sla-bare-dates = { $count } measurements start or stop on a bare date, taken as the opening or close of that day's working hours (see --detail)
+note-monthly-incidents = incidents by kind: { $list }
+note-list = { $count ->
+    [one] 1 order
+   *[other] { $count } orders
+}
+note-history = { $count } commits; due dates are computed with today's ordo.yaml, slips counted in working days
+note-slips = { $moves } moves of a baseline or due date in { $commits } commits; working days on each step's calendar, later positive
+
+## Column headings
+
+col-assignee = assignee
+col-author = author
+col-average_days_late = avg days late
+col-average_working_days = average wd
+col-baseline_moves = baseline moves
+col-basis = basis
+col-counted = how it is counted
+col-breached = breached
+col-by = by
+col-channel = channel
+col-commit = commit
+col-compliance_pct = compliance %
+col-currency = currency
+col-customer = customer
+col-date = date
+col-days_late = days late
+col-done = done
+col-due = due
+col-due_moves = due moves
+col-elapsed_hours = elapsed h
+col-field = field
+col-kind = kind
+col-late = late
+col-late_pct = late %
+col-measured = measured
+col-median_hours = median h
+col-met = met
+col-metric = metric
+col-month = month
+col-moves = moves
+col-new = new
+col-next_due = next due
+col-not_computable = not computable
+col-note = note
+col-old = old
+col-order = order
+col-owner = owner
+col-p90_hours = p90 h
+col-paid = paid
+col-paused = paused
+col-planned = planned
+col-policy = policy
+col-priority = priority
+col-received = received
+col-record = record
+col-requested_delivery = requested delivery
+col-role = role
+col-running = running
+col-running_past_target = past target
+col-skipped = skipped
+col-slip_working_days = slip (wd)
+col-stage = stage
+col-start = start
+col-state = state
+col-status = status
+col-step = step
+col-stop = stop
+col-target = target
+col-title = title
+col-total = total
+col-value = value
+col-what = what
+col-when = when
+col-workflow = workflow
+col-working_days = wd
+col-working_days_earlier = wd earlier
+col-working_days_later = wd later
+col-worst_working_days = worst wd
+
+## Values in cells
+
+basis-firm = firm
+basis-forecast = forecast (via { $through })
+basis-waiting = waiting for { $on }
+basis-none = no due rule
+kind-due = due
+kind-reminder = reminder
+kind-payment = payment
+move-baseline = baseline
+move-due = due
+payment-outstanding = Payment `{ $name }` ({ $percent }%): { $amount } outstanding
+payment-outstanding-short = Payment `{ $name }`: { $amount } outstanding
+priority-normal = normal
+priority-special = special
+priority-urgent = urgent
+status-open = open
+status-on-hold = on-hold
+status-done = done
+status-cancelled = cancelled
+state-done = done
+state-skipped = skipped
+state-ready = ready
+state-after = after { $steps }
+sla-not-started = not-started
+sla-running = running
+sla-paused = paused
+sla-met = met
+sla-breached = breached
+sla-not-computable = not-computable
+sla-incident = { $order } incident { $number }
+
+## The monthly analysis
+
+metric-received = orders received
+metric-received-basis = received in { $month } ({ $cancelled } since cancelled)
+metric-completed = orders completed
+metric-completed-basis = every applicable step done or skipped; the last done in the month
+metric-completion = completion rate %
+metric-completion-basis = completed / { $workload } orders open at some time in the month
+metric-cycle = average processing cycle (days)
+metric-cycle-basis = received to completed, orders completed in the month
+metric-on-time = on-time delivery rate %
+metric-on-time-basis = delivered by requested_delivery: { $on_time } of { $delivered } delivered in the month
+metric-incidents = incident rate %
+metric-incidents-basis = { $incidents } incidents opened / { $delivered } orders delivered in the month
