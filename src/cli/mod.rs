@@ -378,6 +378,17 @@ pub struct AmendArgs {
 pub struct ShowArgs {
     /// The order id.
     pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Text for a terminal.
+    Text,
+    /// One versioned JSON document (docs/json.md).
+    Json,
 }
 
 #[derive(Debug, Args)]

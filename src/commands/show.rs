@@ -1,12 +1,16 @@
 //! `ordo show ID`: one order, its status and stage, totals, every applicable step
 //! with planned / due (basis) / done / by, installments, amendments, incidents and
-//! holds.
+//! holds; as text or JSON.
 
+use super::invocation::{lang_of, now_in};
 use super::opening::{load_order, open_ledger, schedule_of};
-use crate::cli::{Cli, ShowArgs};
-use crate::output::plain_table::{plain as table, render};
+use crate::cli::{Cli, ShowArgs, ShowFormat};
+use crate::output::plain_table::{plain, render};
+use crate::output::report::Format;
 use crate::{Environment, Failure, exit};
-use ordo_core::engine::schedule::StepState;
+use ordo_core::i18n::{Lang, heading, t, tr};
+use ordo_core::reports::Book;
+use ordo_core::reports::order_view::{OrderView, view};
 
 pub fn run(
     cli: &Cli,
@@ -17,143 +21,208 @@ pub fn run(
     let ledger = open_ledger(cli, env)?;
     let loaded = load_order(&ledger, &args.id)?;
     let order = &loaded.order;
-    let schedule = schedule_of(&ledger, order)?;
+    // Names the unknown workflow when there is one.
+    schedule_of(&ledger, order)?;
+    let format = match args.format {
+        ShowFormat::Text => Format::Table,
+        ShowFormat::Json => Format::Json,
+    };
+    let book = Book {
+        config: &ledger.config,
+        calendars: &ledger.calendars,
+        tz: ledger.tz,
+        now: now_in(cli, env, ledger.tz)?,
+        lang: lang_of(cli, &ledger.config, Some(format)),
+    };
     let customer = ledger
         .customers
         .get(&order.customer)
-        .map_or("", |c| c.name.as_str());
-    let currency = order
-        .currency
-        .as_deref()
-        .or(ledger.config.currency.as_deref())
-        .unwrap_or("");
-    let decimals = ledger.config.decimals_of(order.currency.as_deref());
-    let money = |amount| ordo_core::model::money::format(amount, decimals);
+        .map(|c| c.name.as_str());
+    let Some(order_view) = view(&book, order, customer) else {
+        return Err(Failure::Usage(format!(
+            "order {} has no workflow",
+            order.id
+        )));
+    };
+    let text = match args.format {
+        ShowFormat::Text => text(&order_view, book.lang),
+        ShowFormat::Json => {
+            let document = serde_json::json!({"version": 1, "order": order_view});
+            let mut json = serde_json::to_string_pretty(&document)
+                .map_err(|e| Failure::Io(format!("cannot write JSON: {e}")))?;
+            json.push('\n');
+            json
+        }
+    };
+    out.extend_from_slice(text.as_bytes());
+    Ok(exit::OK)
+}
+
+fn table(lang: Lang, keys: &[&str]) -> comfy_table::Table {
+    let headings: Vec<String> = keys.iter().map(|k| heading(lang, k)).collect();
+    let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+    plain(&headings)
+}
+
+fn text(v: &OrderView<'_>, lang: Lang) -> String {
     let mut text = String::new();
     let mut line = |s: String| {
         text.push_str(&s);
         text.push('\n');
     };
+    let customer = v.customer_name.as_deref().unwrap_or("");
     line(format!(
-        "{}  {} ({})  owner {}",
-        order.id, customer, order.customer, order.owner
+        "{}  {customer} ({})  {} {}",
+        v.id,
+        v.customer,
+        t(lang, "order-owner"),
+        v.owner
     ));
-    let stage = schedule
+    let stage = v
         .stage
-        .map(|s| format!(", stage: {}", s.title))
+        .as_ref()
+        .map(|s| format!(", {}: {s}", t(lang, "order-stage")))
         .unwrap_or_default();
-    line(format!("status {}{stage}", schedule.status.as_str()));
-    if let Some(reason) = &order.state_reason {
+    line(format!("{} {}{stage}", t(lang, "order-status"), v.status));
+    if let Some(reason) = &v.state_reason {
         line(format!("  ({reason})"));
     }
     line(format!(
-        "workflow {} · received {} · {} · {} · {}",
-        schedule.workflow_name, order.received, order.channel, order.priority, order.kind
+        "{} {} · {} {} · {} · {} · {}",
+        t(lang, "order-workflow"),
+        v.workflow,
+        t(lang, "order-received"),
+        v.received,
+        v.channel,
+        v.priority,
+        v.kind
     ));
-    if let Some(day) = order.requested_delivery {
-        line(format!("requested delivery {day}"));
+    if let Some(day) = v.requested_delivery {
+        line(format!("{} {day}", t(lang, "order-requested-delivery")));
     }
     line(format!(
-        "total {currency} {} · paid {} · outstanding {}",
-        money(schedule.total),
-        money(schedule.paid),
-        money((schedule.total - schedule.paid).max(rust_decimal::Decimal::ZERO))
+        "{} {} {} · {} {} · {} {}",
+        t(lang, "order-total"),
+        v.currency,
+        v.total,
+        t(lang, "order-paid"),
+        v.paid,
+        t(lang, "order-outstanding"),
+        v.outstanding
     ));
 
-    let mut steps = table(&[
-        "step", "title", "state", "planned", "due", "basis", "done", "by",
-    ]);
-    for s in &schedule.steps {
-        let (due, basis) = match &s.due {
-            Ok(c) => (
-                c.point.map(|p| p.to_string()).unwrap_or_default(),
-                c.basis.label(),
+    let mut steps = table(
+        lang,
+        &[
+            "step", "title", "state", "planned", "due", "basis", "done", "by",
+        ],
+    );
+    for s in &v.steps {
+        let state = match s.state {
+            "blocked" => tr(
+                lang,
+                "state-after",
+                &[("steps", s.after.join(", ").as_str().into())],
             ),
-            Err(e) => (String::new(), format!("error: {e}")),
+            other => t(lang, &format!("state-{other}")),
         };
-        let record = s.record;
-        let done = match &s.state {
-            StepState::Done => record
-                .and_then(|r| r.done)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            StepState::Skipped => format!(
-                "skipped: {}",
-                record.and_then(|r| r.skipped.clone()).unwrap_or_default()
-            ),
+        let done = match (&s.done, &s.skipped) {
+            (Some(done), _) => done.clone(),
+            (None, Some(reason)) => tr(lang, "order-skipped", &[("reason", reason.into())]),
             _ => String::new(),
         };
+        let basis = if s.basis == "error" {
+            format!("error: {}", s.basis_text)
+        } else {
+            s.basis_text.clone()
+        };
         steps.add_row(vec![
-            s.step.id.clone(),
-            s.step.title.to_string(),
-            s.state.label(),
-            record
-                .and_then(|r| r.planned)
-                .map(|p| p.to_string())
-                .unwrap_or_default(),
-            due,
+            s.id.clone(),
+            s.title.clone(),
+            state,
+            s.planned.clone().unwrap_or_default(),
+            s.due.clone().unwrap_or_default(),
             basis,
             done,
-            record.and_then(|r| r.by.clone()).unwrap_or_default(),
+            s.by.clone().unwrap_or_default(),
         ]);
     }
     line(String::new());
     line(render(&steps).trim_end().to_owned());
 
-    if !schedule.installments.is_empty() {
-        let mut pay = table(&[
-            "installment",
-            "%",
-            "amount",
-            "paid",
-            "outstanding",
-            "due",
-            "basis",
-        ]);
-        for i in &schedule.installments {
-            let (due, basis) = match &i.due {
-                Ok(c) => (
-                    c.point.map(|p| p.to_string()).unwrap_or_default(),
-                    c.basis.label(),
-                ),
-                Err(e) => (String::new(), format!("error: {e}")),
-            };
+    if !v.installments.is_empty() {
+        let mut pay = table(
+            lang,
+            &[
+                "installment",
+                "percent",
+                "amount",
+                "paid",
+                "outstanding",
+                "due",
+                "basis",
+            ],
+        );
+        for i in &v.installments {
             pay.add_row(vec![
-                i.term.name.clone(),
-                i.term.percent.to_string(),
-                money(i.amount),
-                money(i.paid),
-                money(i.outstanding),
-                due,
-                basis,
+                i.name.clone(),
+                i.percent.clone(),
+                i.amount.clone(),
+                i.paid.clone(),
+                i.outstanding.clone(),
+                i.due.clone().unwrap_or_default(),
+                i.basis.clone(),
             ]);
         }
         line(String::new());
         line(render(&pay).trim_end().to_owned());
-        for carry in &schedule.carried {
+        for carry in &v.carried {
             let from = carry.from.as_deref().map_or_else(
-                || "payments of no installment of the terms".to_owned(),
-                |name| format!("`{name}`'s surplus"),
+                || t(lang, "order-carried-unknown"),
+                |name| tr(lang, "order-carried-surplus", &[("name", name.into())]),
             );
             line(format!(
-                "  {from}: {} applied to `{}`",
-                money(carry.amount),
-                carry.to
+                "  {}",
+                tr(
+                    lang,
+                    "order-carried",
+                    &[
+                        ("from", from.as_str().into()),
+                        ("amount", carry.amount.as_str().into()),
+                        ("to", carry.to.as_str().into()),
+                    ],
+                )
             ));
         }
     }
-    if !order.amendments.is_empty() {
+    if !v.amendments.is_empty() {
         line(String::new());
-        line("amendments:".into());
-        for a in &order.amendments {
+        line(format!("{}:", t(lang, "order-amendments")));
+        for a in v.amendments {
             let reconfirmed = a
                 .reconfirmed
-                .map(|d| format!("; reconfirmed {d}"))
+                .map(|d| {
+                    let when = d.to_string();
+                    format!(
+                        "; {}",
+                        tr(lang, "order-reconfirmed", &[("when", when.as_str().into())])
+                    )
+                })
                 .unwrap_or_default();
             let review = a
                 .review
                 .as_ref()
-                .map(|r| format!("; reviewed {} by {}", r.done, r.by))
+                .map(|r| {
+                    let when = r.done.to_string();
+                    format!(
+                        "; {}",
+                        tr(
+                            lang,
+                            "order-reviewed",
+                            &[("when", when.as_str().into()), ("by", (&r.by).into())]
+                        )
+                    )
+                })
                 .unwrap_or_default();
             line(format!(
                 "  {} {} ({}): {}{reconfirmed}{review}",
@@ -161,26 +230,29 @@ pub fn run(
             ));
         }
     }
-    if !order.incidents.is_empty() {
+    if !v.incidents.is_empty() {
         line(String::new());
-        line("incidents:".into());
-        for i in &order.incidents {
+        line(format!("{}:", t(lang, "order-incidents")));
+        for i in v.incidents {
+            let resolved = |at: &ordo_core::model::Moment| {
+                let when = at.to_string();
+                tr(lang, "order-resolved", &[("when", when.as_str().into())])
+            };
             let end = match (&i.resolution, &i.resolved) {
-                (Some(r), Some(at)) => format!("; {r}, resolved {at}"),
-                (None, Some(at)) => format!("; resolved {at}"),
-                _ => "; open".into(),
+                (Some(r), Some(at)) => format!("; {r}, {}", resolved(at)),
+                (None, Some(at)) => format!("; {}", resolved(at)),
+                _ => format!("; {}", t(lang, "order-open-incident")),
             };
             line(format!("  {} {}: {}{end}", i.opened, i.kind, i.summary));
         }
     }
-    if !order.holds.is_empty() {
+    if !v.holds.is_empty() {
         line(String::new());
-        line("holds:".into());
-        for h in &order.holds {
-            let to = h.to.map_or("(ongoing)".to_owned(), |t| t.to_string());
-            line(format!("  {} .. {}: {}", h.from, to, h.reason));
+        line(format!("{}:", t(lang, "order-holds")));
+        for h in v.holds {
+            let to = h.to.map_or(t(lang, "order-ongoing"), |t| t.to_string());
+            line(format!("  {} .. {to}: {}", h.from, h.reason));
         }
     }
-    out.extend_from_slice(text.as_bytes());
-    Ok(exit::OK)
+    text
 }

@@ -305,3 +305,32 @@ fn list_prints_json_with_every_order_and_the_files_left_out() {
     assert!(rows.iter().all(|r| r["status"] == "open"));
     assert!(report["invalid"].as_array().is_some_and(Vec::is_empty));
 }
+
+#[test]
+fn show_prints_one_order_as_json() {
+    let run = example(&["show", "202605-ABC-005", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(document["version"], 1);
+    let order = &document["order"];
+    assert_eq!(order["id"], "202605-ABC-005");
+    assert_eq!(order["status"], "open");
+    let steps = order["steps"].as_array().expect("steps");
+    let ord11 = steps.iter().find(|s| s["id"] == "ORD-11").expect("ORD-11");
+    // The final payment was due 27 October and is still open on 20 November.
+    assert_eq!(ord11["due"], "2026-10-27");
+    assert_eq!(ord11["basis"], "firm");
+    assert_eq!(ord11["state"], "ready");
+    assert_eq!(ord11["late"], true);
+    assert!(
+        order["installments"]
+            .as_array()
+            .is_some_and(|i| !i.is_empty())
+    );
+    // The text and the JSON show the same steps.
+    let text = example(&["show", "202605-ABC-005"]);
+    for step in steps {
+        let id = step["id"].as_str().expect("id");
+        assert!(text.stdout.contains(id), "{id}");
+    }
+}

@@ -9,6 +9,7 @@ pub mod export;
 pub mod ics_text;
 pub mod listing;
 pub mod monthly;
+pub mod order_view;
 pub mod overdue;
 pub mod report;
 pub mod sla;

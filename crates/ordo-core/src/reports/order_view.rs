@@ -1,0 +1,215 @@
+//! One order as `show`, its JSON and the site's order page present it: header,
+//! totals, every applicable step with planned / due (basis) / done / by, the
+//! installments, and the order's amendments, incidents and holds as recorded.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Book;
+use crate::engine::due::Basis;
+use crate::engine::point::Point;
+use crate::engine::schedule::StepState;
+use crate::model::money::format as money;
+use crate::model::order::{Amendment, Hold, Incident, Line, Order};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrderView<'o> {
+    pub id: String,
+    pub customer: String,
+    pub customer_name: Option<String>,
+    pub owner: String,
+    pub status: String,
+    /// The title of the step the order stands at.
+    pub stage: Option<String>,
+    pub state_reason: Option<String>,
+    pub workflow: String,
+    pub received: String,
+    pub channel: String,
+    pub priority: String,
+    pub kind: String,
+    pub requested_delivery: Option<NaiveDate>,
+    pub currency: String,
+    pub total: String,
+    pub paid: String,
+    pub outstanding: String,
+    pub lines: &'o [Line],
+    pub steps: Vec<StepView>,
+    pub installments: Vec<InstallmentView>,
+    /// Payments applied to another installment than the one they name.
+    pub carried: Vec<Carried>,
+    pub amendments: &'o [Amendment],
+    pub incidents: &'o [Incident],
+    pub holds: &'o [Hold],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub id: String,
+    pub title: String,
+    pub role: String,
+    /// `done`, `skipped`, `ready` or `blocked`.
+    pub state: &'static str,
+    /// The open steps a blocked one waits for.
+    pub after: Vec<String>,
+    pub planned: Option<String>,
+    pub due: Option<String>,
+    /// `firm`, `forecast`, `waiting`, `none` or `error`.
+    pub basis: &'static str,
+    /// The basis in words (`forecast (via ORD-13)`), or why there is no date.
+    pub basis_text: String,
+    pub done: Option<String>,
+    pub by: Option<String>,
+    pub skipped: Option<String>,
+    /// Done after its due date, or open past it as of now.
+    pub late: bool,
+    #[serde(skip)]
+    pub days: Days,
+}
+
+/// The days of a step, for a timeline.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Days {
+    pub planned: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InstallmentView {
+    pub name: String,
+    pub percent: String,
+    pub amount: String,
+    pub paid: String,
+    pub outstanding: String,
+    pub due: Option<String>,
+    pub basis: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Carried {
+    pub from: Option<String>,
+    pub to: String,
+    pub amount: String,
+}
+
+/// The view of `order`; `None` when its workflow is unknown.
+pub fn view<'o>(
+    book: &Book<'_>,
+    order: &'o Order,
+    customer_name: Option<&str>,
+) -> Option<OrderView<'o>> {
+    let tz = book.tz;
+    let schedule = book.schedule(order)?;
+    let decimals = book.config.decimals_of(order.currency.as_deref());
+    let cash = |amount| money(amount, decimals);
+    let steps = schedule
+        .steps
+        .iter()
+        .map(|line| {
+            let record = line.record;
+            let (due_point, basis, basis_text) = match &line.due {
+                Ok(c) => (c.point, c.basis.kind(), c.basis.label_in(book.lang)),
+                Err(e) => (None, "error", e.to_string()),
+            };
+            let firm_or_forecast = line
+                .due
+                .as_ref()
+                .is_ok_and(|c| matches!(c.basis, Basis::Firm | Basis::Forecast { .. }));
+            let done = record.and_then(|r| r.done);
+            let late = match (due_point, done) {
+                (Some(due), Some(done)) if firm_or_forecast => {
+                    Point::from_moment(&done, tz).start(tz) >= due.overdue_from(tz)
+                }
+                (Some(due), None) if line.state.is_open() && firm_or_forecast => {
+                    book.now >= due.overdue_from(tz)
+                }
+                _ => false,
+            };
+            StepView {
+                id: line.step.id.clone(),
+                title: book.title(line.step).to_owned(),
+                role: line.step.role.clone(),
+                state: match line.state {
+                    StepState::Done => "done",
+                    StepState::Skipped => "skipped",
+                    StepState::Ready => "ready",
+                    StepState::Blocked(_) => "blocked",
+                },
+                after: match &line.state {
+                    StepState::Blocked(on) => on.clone(),
+                    _ => Vec::new(),
+                },
+                planned: record.and_then(|r| r.planned).map(|p| p.to_string()),
+                due: due_point.map(|p| p.to_string()),
+                basis,
+                basis_text,
+                done: done.map(|d| d.to_string()),
+                by: record.and_then(|r| r.by.clone()),
+                skipped: record.and_then(|r| r.skipped.clone()),
+                late,
+                days: Days {
+                    planned: record.and_then(|r| r.planned).map(|m| m.local_date(tz)),
+                    due: due_point.map(|p| p.date()),
+                    done: done.map(|m| m.local_date(tz)),
+                },
+            }
+        })
+        .collect();
+    let installments = schedule
+        .installments
+        .iter()
+        .map(|i| {
+            let (due, basis) = match &i.due {
+                Ok(c) => (c.point.map(|p| p.to_string()), c.basis.label_in(book.lang)),
+                Err(e) => (None, e.to_string()),
+            };
+            InstallmentView {
+                name: i.term.name.clone(),
+                percent: i.term.percent.to_string(),
+                amount: cash(i.amount),
+                paid: cash(i.paid),
+                outstanding: cash(i.outstanding),
+                due,
+                basis,
+            }
+        })
+        .collect();
+    Some(OrderView {
+        id: order.id.clone(),
+        customer: order.customer.clone(),
+        customer_name: customer_name.map(str::to_owned),
+        owner: order.owner.clone(),
+        status: book.t(&format!("status-{}", schedule.status.as_str())),
+        stage: schedule.stage.map(|s| book.title(s).to_owned()),
+        state_reason: order.state_reason.clone(),
+        workflow: schedule.workflow_name.to_owned(),
+        received: order.received.to_string(),
+        channel: order.channel.to_string(),
+        priority: book.t(&format!("priority-{}", order.priority)),
+        kind: order.kind.to_string(),
+        requested_delivery: order.requested_delivery,
+        currency: order
+            .currency
+            .clone()
+            .or_else(|| book.config.currency.clone())
+            .unwrap_or_default(),
+        total: cash(schedule.total),
+        paid: cash(schedule.paid),
+        outstanding: cash((schedule.total - schedule.paid).max(rust_decimal::Decimal::ZERO)),
+        lines: &order.lines,
+        steps,
+        installments,
+        carried: schedule
+            .carried
+            .iter()
+            .map(|c| Carried {
+                from: c.from.clone(),
+                to: c.to.clone(),
+                amount: cash(c.amount),
+            })
+            .collect(),
+        amendments: &order.amendments,
+        incidents: &order.incidents,
+        holds: &order.holds,
+    })
+}
