@@ -7,6 +7,7 @@ pub mod edit;
 pub mod ledger;
 pub mod merge;
 pub mod output;
+mod site;
 pub mod validate;
 
 use std::io::Write;
@@ -81,6 +82,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Sla(args) => commands::sla::run(&cli, args, &env, &mut out),
         Command::Monthly(args) => commands::monthly::run(&cli, args, &env, &mut out),
         Command::Calendar(args) => commands::calendar::run(&cli, args, &env, &mut out),
+        Command::Site(args) => site::run(&cli, args, &env, &mut out),
         Command::Export(args) => commands::export::run(&cli, args, &env, &mut out),
         Command::History(args) => commands::history::run(&cli, args, &env, &mut out),
         Command::Slips(args) => commands::slips::run(&cli, args, &env, &mut out),

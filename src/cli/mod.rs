@@ -75,6 +75,10 @@ pub enum Command {
     Plan(PlanArgs),
     /// Record a change the customer asked for.
     Amend(AmendArgs),
+    /// The ledger as a static site: today's work by person and customer, a page
+    /// per person and per order, the monthly analysis, service levels, the
+    /// reports' JSON and calendar feeds.
+    Site(SiteArgs),
     /// Open steps (and unpaid installments) whose firm due date has passed.
     Overdue(OverdueArgs),
     /// Steps, payments and reminders falling due soon: the to-do list.
@@ -157,6 +161,19 @@ pub struct RenumberArgs {
     /// Commit the rename.
     #[arg(long)]
     pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write the site to (replaced whole by each build).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Closed orders get a page for this many months after their last step.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub closed_months: u32,
+    /// Exit 1 when some order files could not be read (they are listed on the site).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -32,3 +32,16 @@ pub fn stamp(root: &Path) -> Option<Stamp> {
         dirty: !status.trim().is_empty(),
     })
 }
+
+/// The ledger's folder inside its git repository (`ledgers/east/`, or empty at
+/// the top), for paths a repository host understands.
+pub fn prefix(root: &Path) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--show-prefix"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}

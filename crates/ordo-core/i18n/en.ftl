@@ -200,3 +200,134 @@ col-resolution = resolution
 col-from = from
 col-to = to
 col-reason = reason
+
+## The site
+
+site-skip = Skip to the content
+site-nav = Pages
+site-home = Today
+site-people = People
+site-orders = Orders
+site-monthly = Monthly analysis
+site-sla = Service levels
+site-footer = Made by ordo { $version } from the ledger's files; no data leaves this page.
+site-days-late = { $days ->
+    [one] 1 day late
+   *[other] { $days } days late
+}
+site-late = late
+site-at-a-glance = At a glance
+site-card-overdue = overdue, in { $orders } orders
+site-col-overdue = overdue
+site-card-upcoming = due in the next 7 days
+site-card-open = open orders
+site-card-invalid = files left out
+site-overdue-today = Overdue today
+site-by-person = By person
+site-by-customer = By customer
+site-items = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+site-overdue-of = Overdue for { $name }
+site-nothing-overdue = Nothing is overdue.
+site-col-items = items
+site-col-worst = most days late
+site-col-orders = orders
+site-col-person = person
+site-col-file = file
+site-col-finding = first finding
+site-col-deadline = deadline
+site-next-days = Due in the next { $days } days
+site-upcoming-days = Due in the next { $days } days
+site-invalid = Files left out
+site-invalid-explain = These order files could not be read, so nothing on this site counts them. `ordo validate` shows every finding.
+site-all-valid = Every order file was read.
+site-feed = Calendar feed:
+site-feed-explain = subscribe to this address in your calendar to see your steps and payments; it updates every day.
+site-feed-all = Every open step and payment of the ledger:
+site-owned = Orders you own
+site-orders-explain = Every open and on-hold order, and those closed in the last { $months } months, each with its page.
+site-monthly-explain = The SOP's monthly order analysis for { $month }, and the twelve months up to it.
+site-trend-table = The last twelve months
+site-sla-now = Compliance by policy and priority
+site-sla-trend = Compliance by policy and month
+site-breaches = Current breaches (running past target, or stopped late in the last 30 days)
+site-still-running = still running
+site-source = The order's file on the repository host
+site-timeline = Timeline of the steps
+site-timeline-legend = ◇ planned · | due (dashed: forecast) · ● done · red: late (dashed while still open) · the dotted line is today.
+site-chart-received = Orders received
+site-chart-completed = Orders completed
+site-chart-completion = Completion rate %
+site-chart-cycle = Average processing cycle (days)
+site-chart-on-time = On-time delivery rate %
+site-chart-incidents = Incident rate %
+site-chart-sla = { $policy }: compliance %
+site-stamp = as of { $when }
+site-stamp-commit = as of { $when } · commit { $commit }
+site-stamp-dirty = as of { $when } · commit { $commit } with uncommitted changes
+site-stamp-none = as of { $when } · not in git
+
+## The sales-order handbook's forms
+
+form-registration = Sales order registration form
+form-review = Sales order review form
+form-logistics = Logistics exception record
+form-order-id = order number
+form-customer = customer name
+form-source = order source
+form-contact = contact
+form-contact-way = contact details
+form-product = product
+form-model = model
+form-qty = quantity
+form-price = unit price
+form-total = total amount
+form-delivery = expected delivery date
+form-urgency = urgency
+form-registrar = registered by
+form-registered = registration date
+form-credit-limit = credit limit
+form-order-amount = order amount
+form-limit-sufficient = limit sufficient
+form-stock = stock status
+form-cycle = production cycle (when produced)
+form-result = review result
+form-reviewer = reviewer
+form-review-date = review date
+form-yes = yes
+form-no = no (needs the sales director's approval)
+form-no-limit = no limit set
+form-in-stock = in stock
+form-to-produce = to be produced
+form-passed = passed
+form-pending = pending
+form-tracking = tracking number
+form-carrier = carrier
+form-exception = exception
+form-occurred = occurred
+form-description = description
+form-handling = handling
+form-resolved = resolved
+incident-logistics-delay = logistics delay
+incident-wrong-address = wrong address
+incident-damaged = damaged
+incident-short-shipped = short shipped
+incident-quality = quality
+incident-complaint = complaint
+incident-other = other
+resolution-reship = reship
+resolution-return = return
+resolution-discount = discount
+resolution-none = none
+
+channel-email = email
+channel-phone = phone
+channel-fax = fax
+channel-online = online
+channel-crm = CRM
+channel-verbal = verbal
+channel-visit = visit
+order-kind-regular = regular
+order-kind-custom = custom

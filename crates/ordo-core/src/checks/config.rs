@@ -285,14 +285,19 @@ fn check_workflow(
             check_when(config, customers, &step_at.clone().key("when"), when, push);
         }
     }
-    if let Some(delivery) = &workflow.delivery_step
-        && !ids.contains(&delivery.as_str())
-    {
-        push(
-            Route::keys(&["workflows", name, "delivery_step"]),
-            format!("`{delivery}` is not a step of `{name}`"),
-            None,
-        );
+    for (key, step) in [
+        ("delivery_step", &workflow.delivery_step),
+        ("review_step", &workflow.review_step),
+    ] {
+        if let Some(step) = step
+            && !ids.contains(&step.as_str())
+        {
+            push(
+                Route::keys(&["workflows", name, key]),
+                format!("`{step}` is not a step of `{name}`"),
+                None,
+            );
+        }
     }
     if let Some(cycle) = due_cycle(workflow) {
         let index = workflow

@@ -79,6 +79,15 @@ impl Point {
         }
     }
 
+    /// Whether a step done at `done` missed this due date: done after the day,
+    /// or after the instant (done at the instant itself is on time).
+    pub fn missed_by(&self, done: &Point, tz: Tz) -> bool {
+        match self {
+            Point::Day(_) => done.start(tz) >= self.overdue_from(tz),
+            Point::At(at) => done.start(tz) > *at,
+        }
+    }
+
     /// The instant the point starts: midnight for a day.
     pub fn start(&self, tz: Tz) -> DateTime<Tz> {
         match self {

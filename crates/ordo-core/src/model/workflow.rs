@@ -18,6 +18,10 @@ pub struct Workflow {
     /// rate of `ordo monthly` (compared with `requested_delivery`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_step: Option<String>,
+    /// The step that records the order's review (completeness, credit, stock and
+    /// lead time), shown as the result, reviewer and date of the review form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_step: Option<String>,
     /// The steps, in order.
     pub steps: Vec<Step>,
 }

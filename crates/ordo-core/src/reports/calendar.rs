@@ -211,8 +211,10 @@ fn description(order: &Order, due: &Computed, role: &str) -> String {
     text
 }
 
-/// Role holders, `notify` (roles or people) and the owner, each once, with email.
-fn attendees(book: &Book<'_>, order: &Order, role: &str, notify: &[String]) -> Vec<Invited> {
+/// Everyone a step (or, with no role, an installment) concerns: the holders of
+/// its role, `notify` (roles or people) and the order's owner; the keys of
+/// `people:`, as they are invited to its calendar event.
+pub fn concerned(book: &Book<'_>, owner: &str, role: &str, notify: &[String]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     if !role.is_empty() {
         keys.extend(book.config.holders(role).into_iter().map(str::to_owned));
@@ -224,7 +226,16 @@ fn attendees(book: &Book<'_>, order: &Order, role: &str, notify: &[String]) -> V
             keys.extend(book.config.holders(who).into_iter().map(str::to_owned));
         }
     }
-    keys.push(order.owner.clone());
+    keys.push(owner.to_owned());
+    keys.sort();
+    keys.dedup();
+    keys.retain(|k| book.config.people.contains_key(k));
+    keys
+}
+
+/// The people of [`concerned`], with their names and emails.
+fn attendees(book: &Book<'_>, order: &Order, role: &str, notify: &[String]) -> Vec<Invited> {
+    let keys = concerned(book, &order.owner, role, notify);
     let mut seen = BTreeMap::new();
     for key in keys {
         if let Some(person) = book.config.people.get(&key) {

@@ -85,6 +85,30 @@ pub fn uid_host(name: &str) -> String {
     }
 }
 
+/// A name as a file name: itself when it is made of ASCII letters, digits,
+/// `_` and `-`; else its ASCII parts and a hash of the whole, so two names
+/// never share a file (`王芳` -> `2c9a61f0`, `a.b` -> `a-b-4f1e02a3`).
+pub fn file_slug(name: &str) -> String {
+    let safe = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if safe {
+        return name.to_owned();
+    }
+    let slug: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let hash = format!("{:08x}", fnv1a(name.as_bytes()));
+    if slug.is_empty() {
+        hash
+    } else {
+        format!("{}-{hash}", slug.join("-"))
+    }
+}
+
 /// FNV-1a, 32 bits: stable across releases and platforms, unlike std's hasher.
 fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| {
@@ -138,5 +162,15 @@ mod tests {
         assert_ne!(east, "ordo");
         assert!(uid_host("Acme 华东").starts_with("acme-"));
         assert_eq!(uid_host("!!!"), "ordo");
+    }
+
+    #[test]
+    fn file_slugs_keep_safe_names_and_hash_the_rest() {
+        assert_eq!(file_slug("alice"), "alice");
+        assert_eq!(file_slug("a-b_1"), "a-b_1");
+        assert_ne!(file_slug("a.b"), file_slug("a-b"));
+        assert!(file_slug("王芳").chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(file_slug("王芳"), file_slug("李明"));
+        assert!(!file_slug("../x").contains('/'));
     }
 }

@@ -27,6 +27,7 @@ use crate::model::order::Order;
 
 /// What every report reads besides the orders, which come one at a time (see
 /// `Ledger::map_orders`).
+#[derive(Clone, Copy)]
 pub struct Book<'a> {
     pub config: &'a Config,
     pub calendars: &'a Calendars,

@@ -142,7 +142,7 @@ pub fn part(book: &Book<'_>, order: &Order, span: Month) -> Option<Part> {
             workflow: schedule.workflow_name.to_owned(),
             step: line.step.id.clone(),
             title: book.title(line.step).to_owned(),
-            late: done_point.start(tz) >= point.overdue_from(tz),
+            late: point.missed_by(&done_point, tz),
             days_late: (done_point.date() - point.date()).num_days().max(0),
         });
     }

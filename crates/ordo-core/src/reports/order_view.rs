@@ -118,7 +118,7 @@ pub fn view<'o>(
             let done = record.and_then(|r| r.done);
             let late = match (due_point, done) {
                 (Some(due), Some(done)) if firm_or_forecast => {
-                    Point::from_moment(&done, tz).start(tz) >= due.overdue_from(tz)
+                    due.missed_by(&Point::from_moment(&done, tz), tz)
                 }
                 (Some(due), None) if line.state.is_open() && firm_or_forecast => {
                     book.now >= due.overdue_from(tz)
@@ -139,11 +139,13 @@ pub fn view<'o>(
                     StepState::Blocked(on) => on.clone(),
                     _ => Vec::new(),
                 },
-                planned: record.and_then(|r| r.planned).map(|p| p.to_string()),
+                planned: record
+                    .and_then(|r| r.planned)
+                    .map(|p| Point::from_moment(&p, tz).to_string()),
                 due: due_point.map(|p| p.to_string()),
                 basis,
                 basis_text,
-                done: done.map(|d| d.to_string()),
+                done: done.map(|d| Point::from_moment(&d, tz).to_string()),
                 by: record.and_then(|r| r.by.clone()),
                 skipped: record.and_then(|r| r.skipped.clone()),
                 late,
@@ -183,10 +185,10 @@ pub fn view<'o>(
         stage: schedule.stage.map(|s| book.title(s).to_owned()),
         state_reason: order.state_reason.clone(),
         workflow: schedule.workflow_name.to_owned(),
-        received: order.received.to_string(),
-        channel: order.channel.to_string(),
+        received: Point::from_moment(&order.received.0, tz).to_string(),
+        channel: book.t(&format!("channel-{}", order.channel)),
         priority: book.t(&format!("priority-{}", order.priority)),
-        kind: order.kind.to_string(),
+        kind: book.t(&format!("order-kind-{}", order.kind)),
         requested_delivery: order.requested_delivery,
         currency: order
             .currency

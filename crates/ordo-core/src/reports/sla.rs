@@ -57,7 +57,7 @@ pub struct Options {
 }
 
 /// The counts of one summary group.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Tally {
     measured: usize,
     met: usize,
@@ -74,7 +74,7 @@ struct Tally {
 /// The measurements of many orders as the report needs them: counted into
 /// their groups (and kept one by one only for `--detail`), so a ledger of
 /// 100,000 orders is summed as it is read.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Measured<'c> {
     groups: BTreeMap<(&'c str, String), Tally>,
     detail: Vec<Measurement<'c>>,
@@ -88,43 +88,49 @@ impl<'c> Measured<'c> {
     /// range, or have not stopped.
     pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options) -> Self {
         for m in measure(book.config, book.calendars, book.now, order) {
-            let in_range = m.stop.is_none_or(|stop| {
-                let day = stop.date_naive();
-                options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t)
-            });
-            if m.state == State::NotStarted || !in_range {
-                continue;
-            }
-            self.kept += 1;
-            if m.state == State::NotComputable {
-                self.not_computable += 1;
-            } else if !m.flags.is_empty() {
-                self.flagged += 1;
-            }
-            let group = group_of(options.by, order, &m, book.now);
-            let tally = self
-                .groups
-                .entry((m.policy.id.as_str(), group))
-                .or_default();
-            tally.measured += 1;
-            match (m.state, m.stopped()) {
-                (State::Met, _) => tally.met += 1,
-                (State::Breached, true) => tally.breached += 1,
-                (State::Breached, false) => tally.past_target += 1,
-                (State::Running, _) => tally.running += 1,
-                (State::Paused, _) => tally.paused += 1,
-                (State::NotComputable, _) => tally.not_computable += 1,
-                (State::NotStarted, _) => {}
-            }
-            if let (true, Some(elapsed)) = (m.stopped(), m.elapsed) {
-                tally.hours.push(hours(elapsed));
-            }
-            tally.targets.insert(format_span(m.target));
-            if options.detail {
-                self.detail.push(m);
-            }
+            self.count(book, order, m, options);
         }
         self
+    }
+
+    /// Counts one measurement of `order` (the site counts each into several
+    /// groupings from one pass).
+    pub fn count(&mut self, book: &Book<'c>, order: &Order, m: Measurement<'c>, options: &Options) {
+        let in_range = m.stop.is_none_or(|stop| {
+            let day = stop.date_naive();
+            options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t)
+        });
+        if m.state == State::NotStarted || !in_range {
+            return;
+        }
+        self.kept += 1;
+        if m.state == State::NotComputable {
+            self.not_computable += 1;
+        } else if !m.flags.is_empty() {
+            self.flagged += 1;
+        }
+        let group = group_of(options.by, order, &m, book.now);
+        let tally = self
+            .groups
+            .entry((m.policy.id.as_str(), group))
+            .or_default();
+        tally.measured += 1;
+        match (m.state, m.stopped()) {
+            (State::Met, _) => tally.met += 1,
+            (State::Breached, true) => tally.breached += 1,
+            (State::Breached, false) => tally.past_target += 1,
+            (State::Running, _) => tally.running += 1,
+            (State::Paused, _) => tally.paused += 1,
+            (State::NotComputable, _) => tally.not_computable += 1,
+            (State::NotStarted, _) => {}
+        }
+        if let (true, Some(elapsed)) = (m.stopped(), m.elapsed) {
+            tally.hours.push(hours(elapsed));
+        }
+        tally.targets.insert(format_span(m.target));
+        if options.detail {
+            self.detail.push(m);
+        }
     }
 
     pub fn merge(mut self, other: Self) -> Self {

@@ -1,0 +1,323 @@
+//! Building the site: one pass over the orders (order pages written as they
+//! come), then the reports, the summary pages, the data and the feeds.
+
+use std::collections::BTreeMap;
+
+use minijinja::{Environment, Value, context};
+use ordo_core::i18n::{Lang, t};
+use ordo_core::reports::Book;
+use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::calendar;
+use ordo_core::reports::monthly::{self, Month};
+use ordo_core::reports::report::{Invalid, Report, Stamp};
+use ordo_core::reports::sla::{self, By};
+use ordo_core::reports::{overdue, upcoming};
+
+use super::gather::{self, Gathered, Page};
+use super::output::SiteDir;
+use super::pages::{self, items, people_of, table};
+use super::{Common, order_page, templates, v};
+use crate::cli::{Cli, SiteArgs};
+use crate::commands::reporting::{Loaded, warn_left_out};
+use crate::output::report::json_v1;
+use crate::{Environment as Env, Failure, exit};
+
+/// How far ahead the "next days" lists look.
+const UPCOMING_DAYS: i64 = 7;
+
+pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u8, Failure> {
+    let loaded = Loaded::open(cli, env, None)?;
+    let ledger = &loaded.ledger;
+    let lang = loaded.lang;
+    let stamp = crate::ledger::stamp::stamp(&ledger.root);
+    let prefix = crate::ledger::stamp::prefix(&ledger.root);
+    let book = loaded.book();
+    let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
+    let templates = templates::environment(lang).map_err(|e| Failure::Io(format!("{e:#}")))?;
+    let dir = SiteDir::prepare(&env.cwd.join(&args.output)).map_err(Failure::Io)?;
+
+    let files: BTreeMap<&str, String> = ledger
+        .order_files
+        .iter()
+        .map(|f| {
+            (
+                f.stem.as_str(),
+                f.rel.display().to_string().replace('\\', "/"),
+            )
+        })
+        .collect();
+    let write_page = |book: &Book<'_>, order: &ordo_core::model::Order| -> Page {
+        if !order_page::published(book, order, args.closed_months) {
+            return Page::NotPublished;
+        }
+        let rel = files.get(order.id.as_str()).map_or("", String::as_str);
+        let customer = ledger.customers.get(&order.customer);
+        match order_page::render(&templates, &common, book, order, customer, rel)
+            .and_then(|html| dir.write(&format!("orders/{}.html", order.id), html.as_bytes()))
+        {
+            Ok(()) => Page::Written,
+            Err(why) => Page::Failed(why),
+        }
+    };
+    let months = Month::previous(loaded.now.date_naive()).trailing(12);
+    let trend = Month::span(&months).unwrap_or(months[0]);
+    let sla_options = |by| sla::Options {
+        by,
+        from: None,
+        to: None,
+        detail: false,
+    };
+    let options = gather::Options {
+        trend,
+        by_priority: sla_options(By::Priority),
+        by_month: sla::Options {
+            from: Some(trend.first),
+            ..sla_options(By::Month)
+        },
+        write_page: &write_page,
+    };
+    let (mut gathered, invalid) = loaded.fold(
+        Gathered::default,
+        |sum, book, order| sum.add(book, order, &options),
+        Gathered::merge,
+    );
+    gathered.settle();
+    if let Some(failure) = gathered.failures.first() {
+        return Err(Failure::Io(failure.clone()));
+    }
+    for left_out in &invalid {
+        warn_left_out(left_out);
+    }
+    let site = Site {
+        templates: &templates,
+        common: &common,
+        dir: &dir,
+        gathered: &gathered,
+        invalid: &invalid,
+        stamp: stamp.as_ref(),
+        months: &months,
+        closed_months: args.closed_months,
+    };
+    let pages_written = site.write_all(&book)?;
+    dir.publish().map_err(Failure::Io)?;
+    out.extend(
+        format!(
+            "Wrote the site to {}: {} pages ({} orders), {} calendars; {} order files left out\n",
+            args.output.display(),
+            pages_written + gathered.pages.len(),
+            gathered.pages.len(),
+            common.people.len() + 1,
+            invalid.len()
+        )
+        .bytes(),
+    );
+    Ok(if args.strict && !invalid.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+struct Site<'s> {
+    templates: &'s Environment<'static>,
+    common: &'s Common,
+    dir: &'s SiteDir,
+    gathered: &'s Gathered<'s>,
+    invalid: &'s [Invalid],
+    stamp: Option<&'s Stamp>,
+    months: &'s [Month],
+    closed_months: u32,
+}
+
+impl Site<'_> {
+    fn page(&self, rel: &str, template: &str, ctx: Value) -> Result<(), Failure> {
+        let html = self
+            .templates
+            .get_template(template)
+            .and_then(|t| t.render(context! { ..ctx, ..self.common.context() }))
+            .map_err(|e| Failure::Io(format!("{rel}: {e:#}")))?;
+        self.dir.write(rel, html.as_bytes()).map_err(Failure::Io)
+    }
+
+    fn data(&self, name: &str, mut report: Report) -> Result<(), Failure> {
+        report.invalid = self.invalid.to_vec();
+        report.commit = self.stamp.cloned();
+        self.dir
+            .write(
+                &format!("data/{name}.json"),
+                json_v1::render(&report).as_bytes(),
+            )
+            .map_err(Failure::Io)
+    }
+
+    /// Every page but the orders', the data and the feeds; the number of pages.
+    fn write_all(&self, book: &Book<'_>) -> Result<usize, Failure> {
+        let g = self.gathered;
+        let lang = book.lang;
+        let english = Book {
+            lang: Lang::En,
+            ..*book
+        };
+        let within = format!("{UPCOMING_DAYS}d")
+            .parse()
+            .map_err(|e| Failure::Usage(format!("{e}")))?;
+        let overdue = |b: &Book<'_>| overdue::report(b, &g.agendas, &overdue::Filters::default());
+        let upcoming = |b: &Book<'_>| {
+            upcoming::report(b, &g.agendas, &within).map_err(|e| Failure::Usage(e.to_string()))
+        };
+        let sla_of = |b: &Book<'_>, measured: &sla::Measured<'_>, by| {
+            let options = sla::Options {
+                by,
+                from: None,
+                to: None,
+                detail: false,
+            };
+            sla::report(b, measured.clone(), &options)
+        };
+        let month = *self
+            .months
+            .last()
+            .unwrap_or(&Month::previous(book.now.date_naive()));
+        let figures: Vec<monthly::Figures> = self
+            .months
+            .iter()
+            .map(|m| monthly::figures(*m, &g.parts))
+            .collect();
+
+        self.data("overdue", overdue(&english))?;
+        self.data("upcoming", upcoming(&english)?)?;
+        self.data("sla", sla_of(&english, &g.by_priority, By::Priority))?;
+        self.data("sla-by-month", sla_of(&english, &g.by_month, By::Month))?;
+        self.data("monthly", monthly::report(&english, month, &g.parts))?;
+
+        let overdue = overdue(book);
+        let upcoming = upcoming(book)?;
+        let sla_now = sla_of(book, &g.by_priority, By::Priority);
+        let sla_months = sla_of(book, &g.by_month, By::Month);
+        let monthly = monthly::report(book, month, &g.parts);
+        let overdue_rows = overdue.sections.first().map(items).unwrap_or_default();
+        let upcoming_rows = upcoming.sections.first().map(items).unwrap_or_default();
+        let agendas: BTreeMap<&str, &Agenda> =
+            g.agendas.iter().map(|a| (a.order.as_str(), a)).collect();
+        let section = |r: &Report, i: usize| r.sections.get(i).map(|s| table(lang, s));
+
+        let open_orders = g.open;
+        let overdue_orders: std::collections::BTreeSet<&str> = overdue_rows
+            .iter()
+            .filter_map(|r| r.get("order").and_then(|v| v.as_str()))
+            .collect();
+        self.page(
+            "index.html",
+            "home.html",
+            context! {
+                root => "", page => "home", title => t(lang, "site-home"),
+                pages => v(&g.pages),
+                overdue_count => overdue_rows.len(), overdue_orders => overdue_orders.len(),
+                overdue_by_person => v(pages::by_assignee(book, &overdue_rows)),
+                overdue_by_customer => v(pages::by_customer(&overdue_rows)),
+                upcoming => v(&upcoming_rows), open_orders => open_orders,
+                sla => v(section(&sla_now, 0)), month => v(section(&monthly, 0)),
+                month_title => &monthly.title, invalid => v(self.invalid),
+            },
+        )?;
+
+        // People: what concerns each, as their calendar invites them.
+        let mut mine: BTreeMap<&str, (Vec<&pages::Item>, Vec<&pages::Item>)> = BTreeMap::new();
+        for (rows, overdue) in [(&overdue_rows, true), (&upcoming_rows, false)] {
+            for row in rows {
+                for key in people_of(book, &agendas, row) {
+                    if let Some((key, _)) = self.common.people.get_key_value(&key) {
+                        let entry = mine.entry(key.as_str()).or_default();
+                        if overdue {
+                            entry.0.push(row)
+                        } else {
+                            entry.1.push(row)
+                        }
+                    }
+                }
+            }
+        }
+        let mut list = Vec::new();
+        for (key, person) in &book.config.people {
+            let file = &self.common.people[key].file;
+            let (late, soon) = mine.get(key.as_str()).cloned().unwrap_or_default();
+            self.page(
+                &format!("people/{file}.html"),
+                "person.html",
+                context! {
+                    root => "../", page => "people", title => &person.name,
+                    pages => v(&g.pages), upcoming_days => UPCOMING_DAYS,
+                    person => context! { name => &person.name, email => &person.email, roles => v(&person.roles), file => file },
+                    overdue => v(&late), upcoming => v(&soon),
+                    owned => v(g.owned.get(key).cloned().unwrap_or_default()),
+                },
+            )?;
+            list.push(context! { key => key, file => file, roles => v(&person.roles), overdue => late.len(), upcoming => soon.len() });
+        }
+        self.page(
+            "people.html",
+            "people.html",
+            context! { root => "", page => "people", title => t(lang, "site-people"), list => v(list), upcoming_days => UPCOMING_DAYS },
+        )?;
+
+        let mut listed: Vec<Vec<String>> = g
+            .listed
+            .iter()
+            .map(|r| r.iter().map(|c| c.text()).collect())
+            .collect();
+        listed.sort();
+        self.page(
+            "orders.html",
+            "orders.html",
+            context! { root => "", page => "orders", title => t(lang, "site-orders"), pages => v(&g.pages), rows => v(listed), closed_months => self.closed_months },
+        )?;
+
+        let (charts, trend) = pages::trend(lang, self.months, &figures);
+        self.page(
+            "monthly.html",
+            "monthly.html",
+            context! {
+                root => "", page => "monthly", title => t(lang, "site-monthly"),
+                month => month.label(), charts => v(charts), trend => v(trend),
+                report_title => &monthly.title, summary => v(section(&monthly, 0)),
+                late_steps => v(section(&monthly, 1)), notes => v(&monthly.notes),
+            },
+        )?;
+        let sla_charts = sla_months
+            .sections
+            .first()
+            .map(|s| pages::sla_charts(lang, self.months, s))
+            .unwrap_or_default();
+        self.page(
+            "sla.html",
+            "sla.html",
+            context! {
+                root => "", page => "sla", title => t(lang, "report-sla"), pages => v(&g.pages),
+                summary => v(section(&sla_now, 0)), by_month => v(section(&sla_months, 0)),
+                charts => v(sla_charts), breaches => v(&g.breaches), notes => v(&sla_now.notes),
+            },
+        )?;
+
+        // The feeds: everyone's, and each person's own (as the events invite them).
+        let name = calendar::ledger_calendar_name(book);
+        let all = calendar::ics(&name, g.events.iter());
+        self.dir
+            .write("calendar/all.ics", all.as_bytes())
+            .map_err(Failure::Io)?;
+        for (key, person) in &self.common.people {
+            let text = calendar::ics(
+                &format!("{name}: {}", person.name),
+                g.events
+                    .iter()
+                    .filter(|e| e.people.iter().any(|p| p == key)),
+            );
+            self.dir
+                .write(&format!("calendar/{}.ics", person.file), text.as_bytes())
+                .map_err(Failure::Io)?;
+        }
+        for (rel, text) in templates::ASSETS {
+            self.dir.write(rel, text.as_bytes()).map_err(Failure::Io)?;
+        }
+        Ok(5 + book.config.people.len())
+    }
+}

@@ -1,0 +1,145 @@
+//! The site's one pass over the orders: everything every page needs is taken
+//! from each order as it is read (in parallel), and the order's own page is
+//! written then, so no order is held after its turn.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Duration as Span;
+use ordo_core::engine::sla::{State, measure};
+use ordo_core::model::order::Order;
+use ordo_core::reports::Book;
+use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::calendar::{self, Entry};
+use ordo_core::reports::monthly::{self, Month};
+use ordo_core::reports::report::Cell;
+use ordo_core::reports::{listing, sla};
+
+/// An SLA measurement past its target: still running, or stopped in the
+/// last 30 days.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Breach {
+    pub policy: String,
+    pub order: String,
+    pub priority: String,
+    pub start: String,
+    pub deadline: String,
+    pub stop: Option<String>,
+    pub elapsed: String,
+    pub target: String,
+}
+
+/// What one order's page writer reports.
+pub enum Page {
+    Written,
+    NotPublished,
+    Failed(String),
+}
+
+pub struct Options<'a> {
+    pub trend: Month,
+    pub by_priority: sla::Options,
+    pub by_month: sla::Options,
+    pub write_page: &'a (dyn Fn(&Book<'_>, &Order) -> Page + Sync),
+}
+
+#[derive(Default)]
+pub struct Gathered<'c> {
+    pub agendas: Vec<Agenda>,
+    pub parts: Vec<monthly::Part>,
+    pub by_priority: sla::Measured<'c>,
+    pub by_month: sla::Measured<'c>,
+    pub breaches: Vec<Breach>,
+    pub events: Vec<Entry>,
+    /// `list` rows of the orders with a page.
+    pub listed: Vec<Vec<Cell>>,
+    pub pages: BTreeSet<String>,
+    /// Order ids with a page, by owner.
+    pub owned: BTreeMap<String, Vec<String>>,
+    pub failures: Vec<String>,
+    /// Open and on-hold orders.
+    pub open: usize,
+}
+
+impl<'c> Gathered<'c> {
+    pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options<'_>) -> Self {
+        if ordo_core::model::status::is_open(book.config, order) {
+            self.open += 1;
+        }
+        if let Some(agenda) = Agenda::of(book.config, book.calendars, order) {
+            self.agendas.push(agenda);
+        }
+        if let Some(part) = monthly::part(book, order, options.trend) {
+            self.parts.push(part);
+        }
+        let recent = book.now - Span::days(30);
+        for m in measure(book.config, book.calendars, book.now, order) {
+            if m.state == State::Breached && m.stop.is_none_or(|stop| stop >= recent) {
+                let at = |t: Option<chrono::DateTime<chrono_tz::Tz>>| {
+                    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                };
+                self.breaches.push(Breach {
+                    policy: m.policy.title.get(book.lang).to_owned(),
+                    order: m.order.clone(),
+                    priority: book.t(&format!("priority-{}", m.priority)),
+                    start: at(m.start).unwrap_or_default(),
+                    deadline: at(m.deadline).unwrap_or_default(),
+                    stop: at(m.stop),
+                    elapsed: m
+                        .elapsed
+                        .map(|e| format!("{:.1}", e.num_minutes() as f64 / 60.0))
+                        .unwrap_or_default(),
+                    target: format!("{}h", m.target.num_minutes() as f64 / 60.0),
+                });
+            }
+            self.by_priority
+                .count(book, order, m.clone(), &options.by_priority);
+            self.by_month.count(book, order, m, &options.by_month);
+        }
+        self.events.extend(calendar::events(book, order));
+        match (options.write_page)(book, order) {
+            Page::Written => {
+                self.pages.insert(order.id.clone());
+                self.owned
+                    .entry(order.owner.clone())
+                    .or_default()
+                    .push(order.id.clone());
+                if let Some(row) = listing::row(book, order, &listing::Filters::default()) {
+                    self.listed.push(row);
+                }
+            }
+            Page::NotPublished => {}
+            Page::Failed(why) => self.failures.push(why),
+        }
+        self
+    }
+
+    pub fn merge(mut self, other: Self) -> Self {
+        self.agendas.extend(other.agendas);
+        self.parts.extend(other.parts);
+        self.by_priority = self.by_priority.merge(other.by_priority);
+        self.by_month = self.by_month.merge(other.by_month);
+        self.breaches.extend(other.breaches);
+        self.events.extend(other.events);
+        self.listed.extend(other.listed);
+        self.pages.extend(other.pages);
+        for (owner, ids) in other.owned {
+            self.owned.entry(owner).or_default().extend(ids);
+        }
+        self.failures.extend(other.failures);
+        self.open += other.open;
+        self
+    }
+
+    /// Puts what the parallel pass gathered in a fixed order, so the same
+    /// ledger always gives the same bytes.
+    pub fn settle(&mut self) {
+        self.agendas.sort_by(|a, b| a.order.cmp(&b.order));
+        self.breaches
+            .sort_by(|a, b| (&a.policy, &a.order).cmp(&(&b.policy, &b.order)));
+        self.events.sort_by(|a, b| a.text.cmp(&b.text));
+        for ids in self.owned.values_mut() {
+            ids.sort();
+        }
+        self.failures.sort();
+    }
+}

@@ -1,0 +1,116 @@
+//! `ordo site -o DIR`: the ledger as a static, self-contained site as of
+//! `--as-of`: today's overdue and upcoming work by person and customer, a page
+//! per person with their calendar feed, a page per open or recently closed
+//! order, the monthly analysis and service levels with charts, the reports'
+//! JSON and iCalendar feeds. Built in a folder beside DIR and swapped in whole,
+//! so a reader never sees half a site and pages of orders gone are gone.
+
+mod build;
+mod charts;
+mod forms;
+mod gather;
+mod order_page;
+mod output;
+mod pages;
+mod templates;
+
+use std::collections::BTreeMap;
+
+use minijinja::{Value, context};
+use ordo_core::i18n::{Lang, tr};
+use ordo_core::reports::ics_text::file_slug;
+use ordo_core::reports::report::Stamp;
+use serde::Serialize;
+
+pub use build::run;
+
+/// Any serializable value for a template's context.
+pub fn v<T: Serialize>(value: T) -> Value {
+    Value::from(minijinja::value::Serde(value))
+}
+
+/// A person as pages link to them.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonRef {
+    pub name: String,
+    /// The file name of their page and calendar feed, without extension.
+    pub file: String,
+}
+
+/// What every page shows: the ledger, when and from which commit, the people.
+pub struct Common {
+    pub ledger: String,
+    pub lang: Lang,
+    pub stamp: String,
+    pub people: BTreeMap<String, PersonRef>,
+    /// `repo_url` with the commit filled in, and the ledger's folder in the repository.
+    pub source: Option<(String, String)>,
+}
+
+impl Common {
+    pub fn new(
+        config: &ordo_core::model::Config,
+        lang: Lang,
+        as_of: &str,
+        stamp: Option<&Stamp>,
+        prefix: Option<String>,
+    ) -> Common {
+        let when = as_of.into();
+        let text = match stamp {
+            Some(s) => {
+                let short = s.commit.get(..12).unwrap_or(&s.commit);
+                let key = if s.dirty {
+                    "site-stamp-dirty"
+                } else {
+                    "site-stamp-commit"
+                };
+                tr(lang, key, &[("when", when), ("commit", short.into())])
+            }
+            None => tr(lang, "site-stamp-none", &[("when", when)]),
+        };
+        let people = config
+            .people
+            .iter()
+            .map(|(key, p)| {
+                (
+                    key.clone(),
+                    PersonRef {
+                        name: p.name.clone(),
+                        file: file_slug(key),
+                    },
+                )
+            })
+            .collect();
+        // A link to a file at a commit only means something for a clean tree.
+        let source = match (&config.repo_url, stamp, prefix) {
+            (Some(url), Some(s), Some(prefix)) if !s.dirty => {
+                Some((url.replace("{commit}", &s.commit), prefix))
+            }
+            _ => None,
+        };
+        Common {
+            ledger: config.name.clone(),
+            lang,
+            stamp: text,
+            people,
+            source,
+        }
+    }
+
+    pub fn context(&self) -> Value {
+        context! {
+            ledger => &self.ledger,
+            lang => self.lang.as_str(),
+            stamp => &self.stamp,
+            version => env!("CARGO_PKG_VERSION"),
+            people => v(&self.people),
+        }
+    }
+
+    /// The address of a ledger file on the repository host (line 1).
+    pub fn source_link(&self, rel: &str) -> Option<String> {
+        let (url, prefix) = self.source.as_ref()?;
+        let path = format!("{prefix}{rel}");
+        Some(url.replace("{path}", &path).replace("{line}", "1"))
+    }
+}

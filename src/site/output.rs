@@ -1,0 +1,90 @@
+//! The site's folder: built aside (`.NAME.ordo-site-PID` next to it), then
+//! swapped in whole. A folder ordo did not make (no `.ordo-site` marker in it)
+//! and that is not empty is never replaced.
+
+use std::path::{Path, PathBuf};
+
+const MARKER: &str = ".ordo-site";
+
+pub struct SiteDir {
+    target: PathBuf,
+    staging: PathBuf,
+    published: bool,
+}
+
+impl SiteDir {
+    pub fn prepare(target: &Path) -> Result<SiteDir, String> {
+        if target.exists() && !ours(target) {
+            return Err(format!(
+                "{} holds files ordo did not write; give an empty or new folder (ordo marks its sites with {MARKER})",
+                target.display()
+            ));
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".to_owned());
+        let parent = target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let staging = parent.join(format!(".{name}.ordo-site-{}", std::process::id()));
+        if staging.exists() {
+            let _ = std::fs::remove_dir_all(&staging);
+        }
+        std::fs::create_dir(&staging)
+            .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+        let dir = SiteDir {
+            target: target.to_owned(),
+            staging,
+            published: false,
+        };
+        dir.write(
+            MARKER,
+            b"Made by `ordo site`; the next build replaces this folder.\n",
+        )?;
+        Ok(dir)
+    }
+
+    /// Writes one file of the site (atomically, with the umask's mode).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+        crate::edit::write::output(&self.staging.join(rel), bytes).map_err(|e| e.to_string())
+    }
+
+    /// Puts the new site where the old one was, and removes the old one.
+    pub fn publish(mut self) -> Result<(), String> {
+        let old = self.staging.with_extension("old");
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)
+                .map_err(|e| format!("cannot move the old {} aside: {e}", self.target.display()))?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(format!(
+                "cannot put the site at {}: {e}",
+                self.target.display()
+            ));
+        }
+        self.published = true;
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for SiteDir {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Empty, or a site ordo made.
+fn ours(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+        || std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}

@@ -1,0 +1,265 @@
+//! What the pages show, shaped for the templates: report sections as tables,
+//! overdue and upcoming rows grouped by person and customer, trend charts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ordo_core::i18n::{Lang, heading, t};
+use ordo_core::reports::Book;
+use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::calendar::concerned;
+use ordo_core::reports::monthly::{Figures, Month};
+use ordo_core::reports::report::{Cell, Section};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::charts::{self, Chart};
+
+/// A report section as the `report_table` macro draws it.
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    pub headings: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn table(lang: Lang, section: &Section) -> TableView {
+    TableView {
+        headings: section
+            .columns
+            .iter()
+            .map(|c| heading(lang, c.heading))
+            .collect(),
+        numeric: (0..section.columns.len())
+            .map(|i| {
+                section
+                    .rows
+                    .iter()
+                    .any(|r| matches!(r.get(i), Some(Cell::Int(_) | Cell::Float(_))))
+            })
+            .collect(),
+        rows: section
+            .rows
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect(),
+    }
+}
+
+/// A report's rows as objects keyed by column, numbers kept as numbers.
+pub type Item = BTreeMap<&'static str, Value>;
+
+pub fn items(section: &Section) -> Vec<Item> {
+    section
+        .rows
+        .iter()
+        .map(|row| {
+            section
+                .columns
+                .iter()
+                .zip(row)
+                .map(|(c, cell)| {
+                    let value = match cell {
+                        Cell::Int(n) => Value::from(*n),
+                        Cell::Empty => Value::from(""),
+                        other => Value::from(other.text()),
+                    };
+                    (c.key, value)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn text<'i>(item: &'i Item, key: &str) -> &'i str {
+    item.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+fn days_late(item: &Item) -> i64 {
+    item.get("days_late").and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// Everyone an overdue or upcoming item concerns, as its calendar event
+/// invites them: role holders, `notify`, and the owner.
+pub fn people_of(book: &Book<'_>, agendas: &BTreeMap<&str, &Agenda>, item: &Item) -> Vec<String> {
+    let Some(agenda) = agendas.get(text(item, "order")) else {
+        return Vec::new();
+    };
+    let step = text(item, "step");
+    match agenda.step(book.config, step) {
+        Some(step) => concerned(book, &agenda.owner, &step.role, &step.notify),
+        // An installment: its event invites the owner.
+        None => concerned(book, &agenda.owner, "", &[]),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub key: String,
+    pub name: String,
+    pub rows: Vec<Item>,
+    pub worst: i64,
+}
+
+/// Overdue rows by who must act (the assignee column), most days late first.
+pub fn by_assignee(book: &Book<'_>, rows: &[Item]) -> Vec<Group> {
+    let mut groups: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    for row in rows {
+        for who in text(row, "assignee").split(", ").filter(|w| !w.is_empty()) {
+            groups.entry(who.to_owned()).or_default().push(row.clone());
+        }
+    }
+    let mut out: Vec<Group> = groups
+        .into_iter()
+        .map(|(key, rows)| Group {
+            name: book
+                .config
+                .people
+                .get(&key)
+                .map_or_else(|| key.clone(), |p| p.name.clone()),
+            worst: rows.iter().map(days_late).max().unwrap_or(0),
+            key,
+            rows,
+        })
+        .collect();
+    out.sort_by(|a, b| b.worst.cmp(&a.worst).then_with(|| a.key.cmp(&b.key)));
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct CustomerGroup {
+    pub key: String,
+    pub count: usize,
+    pub worst: i64,
+    pub orders: BTreeSet<String>,
+}
+
+pub fn by_customer(rows: &[Item]) -> Vec<CustomerGroup> {
+    let mut groups: BTreeMap<&str, CustomerGroup> = BTreeMap::new();
+    for row in rows {
+        let group = groups
+            .entry(text(row, "customer"))
+            .or_insert_with(|| CustomerGroup {
+                key: text(row, "customer").to_owned(),
+                count: 0,
+                worst: 0,
+                orders: BTreeSet::new(),
+            });
+        group.count += 1;
+        group.worst = group.worst.max(days_late(row));
+        group.orders.insert(text(row, "order").to_owned());
+    }
+    let mut out: Vec<CustomerGroup> = groups.into_values().collect();
+    out.sort_by(|a, b| b.worst.cmp(&a.worst).then_with(|| a.key.cmp(&b.key)));
+    out
+}
+
+/// The monthly page's charts and its table of the twelve months.
+pub fn trend(lang: Lang, months: &[Month], figures: &[Figures]) -> (Vec<Chart>, TableView) {
+    let labels: Vec<String> = months.iter().map(Month::label).collect();
+    let pick = |f: &dyn Fn(&Figures) -> Option<f64>| figures.iter().map(f).collect::<Vec<_>>();
+    let received = pick(&|f| Some(f.received as f64));
+    let completed = pick(&|f| Some(f.completed as f64));
+    let completion = pick(&|f| f.completion_pct);
+    let cycle = pick(&|f| f.average_cycle_days);
+    let on_time = pick(&|f| f.on_time_pct);
+    let incidents = pick(&|f| f.incident_pct);
+    let charts = vec![
+        charts::bars(
+            "received",
+            &t(lang, "site-chart-received"),
+            &labels,
+            &received,
+        ),
+        charts::bars(
+            "completed",
+            &t(lang, "site-chart-completed"),
+            &labels,
+            &completed,
+        ),
+        charts::line(
+            "completion",
+            &t(lang, "site-chart-completion"),
+            &labels,
+            &completion,
+            Some(100.0),
+        ),
+        charts::line("cycle", &t(lang, "site-chart-cycle"), &labels, &cycle, None),
+        charts::line(
+            "on-time",
+            &t(lang, "site-chart-on-time"),
+            &labels,
+            &on_time,
+            Some(100.0),
+        ),
+        charts::line(
+            "incidents",
+            &t(lang, "site-chart-incidents"),
+            &labels,
+            &incidents,
+            None,
+        ),
+    ];
+    let one = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
+    let table = TableView {
+        headings: vec![
+            heading(lang, "month"),
+            t(lang, "metric-received"),
+            t(lang, "metric-completed"),
+            t(lang, "metric-completion"),
+            t(lang, "metric-cycle"),
+            t(lang, "metric-on-time"),
+            t(lang, "metric-incidents"),
+        ],
+        numeric: vec![false, true, true, true, true, true, true],
+        rows: labels
+            .iter()
+            .zip(figures)
+            .map(|(label, f)| {
+                vec![
+                    label.clone(),
+                    f.received.to_string(),
+                    f.completed.to_string(),
+                    one(f.completion_pct),
+                    one(f.average_cycle_days),
+                    one(f.on_time_pct),
+                    one(f.incident_pct),
+                ]
+            })
+            .collect(),
+    };
+    (charts, table)
+}
+
+/// One compliance line per policy over the months, from the SLA report by month.
+pub fn sla_charts(lang: Lang, months: &[Month], by_month: &Section) -> Vec<Chart> {
+    let labels: Vec<String> = months.iter().map(Month::label).collect();
+    let column = |key: &str| by_month.columns.iter().position(|c| c.key == key);
+    let (Some(policy), Some(month), Some(pct)) =
+        (column("policy"), column("month"), column("compliance_pct"))
+    else {
+        return Vec::new();
+    };
+    let mut series: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
+    for row in &by_month.rows {
+        if let (Some(p), Some(m), Some(Cell::Float(v))) =
+            (row.get(policy), row.get(month), row.get(pct))
+        {
+            series.entry(p.text()).or_default().insert(m.text(), *v);
+        }
+    }
+    series
+        .into_iter()
+        .map(|(name, values)| {
+            let values: Vec<Option<f64>> = labels.iter().map(|l| values.get(l).copied()).collect();
+            let title =
+                ordo_core::i18n::tr(lang, "site-chart-sla", &[("policy", name.as_str().into())]);
+            charts::line(
+                &format!("sla-{}", ordo_core::reports::ics_text::file_slug(&name)),
+                &title,
+                &labels,
+                &values,
+                Some(100.0),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,71 @@
+//! The site's templates (minijinja, HTML auto-escaped), compiled into the
+//! binary, and the catalog as the templates' `t("key", name=value)`.
+
+use minijinja::value::{Kwargs, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+use ordo_core::i18n::{Arg, Lang, tr};
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("templates/base.html")),
+    ("macros.html", include_str!("templates/macros.html")),
+    ("home.html", include_str!("templates/home.html")),
+    ("people.html", include_str!("templates/people.html")),
+    ("person.html", include_str!("templates/person.html")),
+    ("orders.html", include_str!("templates/orders.html")),
+    ("order.html", include_str!("templates/order.html")),
+    ("monthly.html", include_str!("templates/monthly.html")),
+    ("sla.html", include_str!("templates/sla.html")),
+];
+
+/// The static files every page links to.
+pub const ASSETS: &[(&str, &str)] = &[
+    ("assets/site.css", include_str!("assets/site.css")),
+    ("assets/site.js", include_str!("assets/site.js")),
+];
+
+pub fn environment(lang: Lang) -> Result<Environment<'static>, Error> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    // Printing a misspelt variable is an error, not an empty cell; a field an
+    // order leaves out may still be tested with `if`.
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)?;
+    }
+    env.add_function(
+        "t",
+        move |key: &str, kwargs: Kwargs| -> Result<String, Error> {
+            let values: Vec<(String, Value)> = kwargs
+                .args()
+                .map(|name| Ok((name.to_owned(), kwargs.get::<Value>(name)?)))
+                .collect::<Result<_, Error>>()?;
+            let texts: Vec<String> = values.iter().map(|(_, v)| v.to_string()).collect();
+            let args: Vec<(&str, Arg<'_>)> = values
+                .iter()
+                .zip(&texts)
+                .map(|((name, value), text)| {
+                    let arg = match i64::try_from(value.clone()) {
+                        Ok(n) if value.is_number() => Arg::Int(n),
+                        _ => Arg::Text(text),
+                    };
+                    (name.as_str(), arg)
+                })
+                .collect();
+            let text = tr(lang, key, &args);
+            if text == key {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("no message `{key}` in the catalog"),
+                ));
+            }
+            Ok(text)
+        },
+    );
+    Ok(env)
+}

@@ -1,0 +1,327 @@
+//! `ordo site`: the daily publication, checked file by file: every page and
+//! link there, both languages, the same bytes twice, feeds real clients read,
+//! the reports' JSON as the CLI writes it, and an invalid order named, not
+//! hiding the others.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::{AS_OF, example_copy, git, run_in};
+
+fn build(ledger: &Path, out: &str, extra: &[&str]) -> crate::support::Run {
+    let mut args = vec!["--as-of", AS_OF, "site", "-o", out];
+    args.extend_from_slice(extra);
+    run_in(ledger, &args)
+}
+
+/// Every file of a folder, by path relative to it.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+/// A page's text with HTML's character references decoded, as a browser reads it.
+fn page(site: &BTreeMap<String, Vec<u8>>, rel: &str) -> String {
+    decode(&String::from_utf8_lossy(&site[rel]))
+}
+
+fn decode(html: &str) -> String {
+    html.replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Every `href` and `src` of a page that stays inside the site resolves to a
+/// file; nothing is loaded from elsewhere.
+fn check_links(site: &BTreeMap<String, Vec<u8>>) {
+    let link = regex::Regex::new(r#"(?:href|src)="([^"]*)""#).expect("regex");
+    for (rel, bytes) in site.iter().filter(|(rel, _)| rel.ends_with(".html")) {
+        let html = decode(&String::from_utf8_lossy(bytes));
+        let base = Path::new(rel).parent().unwrap_or(Path::new(""));
+        for found in link.captures_iter(&html) {
+            let target = &found[1];
+            assert!(
+                !target.starts_with("http") && !target.starts_with("//"),
+                "{rel} loads {target}"
+            );
+            let path = target.split('#').next().unwrap_or("");
+            if path.is_empty() {
+                continue;
+            }
+            let mut parts: Vec<&str> = base.iter().map(|p| p.to_str().unwrap_or("")).collect();
+            for part in path.split('/') {
+                match part {
+                    ".." => {
+                        parts.pop();
+                    }
+                    "." => {}
+                    other => parts.push(other),
+                }
+            }
+            let resolved = parts.join("/");
+            assert!(
+                site.contains_key(&resolved),
+                "{rel} links to {target}, which is not in the site"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_example_ledgers_site_in_both_languages() {
+    let ledger = example_copy();
+    let run = build(ledger.path(), "_site", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let site = files(&ledger.path().join("_site"));
+    for page in [
+        "index.html",
+        "people.html",
+        "orders.html",
+        "monthly.html",
+        "sla.html",
+        "people/grace.html",
+        "orders/202605-ABC-005.html",
+        "data/overdue.json",
+        "data/upcoming.json",
+        "data/sla.json",
+        "data/monthly.json",
+        "calendar/all.ics",
+        "calendar/grace.ics",
+        "assets/site.css",
+    ] {
+        assert!(
+            site.contains_key(page),
+            "{page} in {:?}",
+            site.keys().collect::<Vec<_>>()
+        );
+    }
+    check_links(&site);
+    let home = page(&site, "index.html");
+    // BJX-003's production, 79 days late, is erin's; grace has three items.
+    assert!(home.contains("79 days late"), "{home}");
+    assert!(home.contains(r#"href="people/grace.html""#));
+    assert!(home.contains(r#"href="orders/202606-BJX-003.html""#));
+    // A closed order more than three months old has no page.
+    assert!(
+        !site.keys().any(|k| k.starts_with("orders/2025")),
+        "{:?}",
+        site.keys()
+    );
+    let order = page(&site, "orders/202605-ABC-005.html");
+    assert!(order.contains("<svg") && order.contains("Customer final payment received"));
+    assert!(
+        !order.contains("销售订单审核表"),
+        "the forms are the Chinese site's"
+    );
+
+    let run = build(ledger.path(), "_site_zh", &["--lang", "zh-CN"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let zh = files(&ledger.path().join("_site_zh"));
+    check_links(&zh);
+    let home = page(&zh, "index.html");
+    assert!(home.contains(r#"<html lang="zh-CN">"#));
+    assert!(
+        home.contains("今日逾期") && home.contains("逾期 79 天"),
+        "{home}"
+    );
+    let order = page(&zh, "orders/202605-ABC-005.html");
+    for words in [
+        "销售订单登记表",
+        "销售订单审核表",
+        "物流异常记录表",
+        "收到客户尾款",
+        "额度是否充足",
+    ] {
+        assert!(order.contains(words), "{words}");
+    }
+    let monthly = page(&zh, "monthly.html");
+    assert!(monthly.contains("准时交付率") && monthly.contains("<svg"));
+}
+
+#[test]
+fn the_same_commit_and_as_of_give_the_same_bytes_and_the_clis_json() {
+    let ledger = example_copy();
+    assert_eq!(build(ledger.path(), "a", &[]).code, 0);
+    assert_eq!(build(ledger.path(), "b", &[]).code, 0);
+    let (a, b) = (
+        files(&ledger.path().join("a")),
+        files(&ledger.path().join("b")),
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (rel, bytes) in &a {
+        assert!(bytes == &b[rel], "{rel} differs between two builds");
+    }
+    for report in ["overdue", "upcoming", "monthly"] {
+        let mut args = vec!["--as-of", AS_OF, report, "--format", "json"];
+        if report == "upcoming" {
+            args.extend(["--within", "7d"]);
+        }
+        let cli = run_in(ledger.path(), &args);
+        assert_eq!(
+            String::from_utf8_lossy(&a[&format!("data/{report}.json")]),
+            cli.stdout,
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn personal_feeds_hold_the_events_that_invite_them() {
+    let ledger = example_copy();
+    assert_eq!(build(ledger.path(), "_site", &[]).code, 0);
+    let site = files(&ledger.path().join("_site"));
+    let all = String::from_utf8_lossy(&site["calendar/all.ics"]);
+    let cli = run_in(ledger.path(), &["--as-of", AS_OF, "calendar"]);
+    let uids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(|u| u.trim().to_owned())
+            .collect()
+    };
+    let mut everyone = uids(&all);
+    let mut from_cli = uids(&cli.stdout);
+    everyone.sort();
+    from_cli.sort();
+    assert_eq!(
+        everyone, from_cli,
+        "the site's feed holds what `ordo calendar` writes"
+    );
+    let grace = String::from_utf8_lossy(&site["calendar/grace.ics"]);
+    let calendar: icalendar::Calendar =
+        icalendar::parser::read_calendar(&icalendar::parser::unfold(&grace))
+            .expect("parses")
+            .into();
+    use icalendar::Component;
+    let events: Vec<_> = calendar.events().collect();
+    assert!(!events.is_empty());
+    for event in &events {
+        assert!(
+            event
+                .get_attendees()
+                .iter()
+                .any(|a| a.cal_address.ends_with("grace@example.com")),
+            "{:?}",
+            event.get_uid()
+        );
+    }
+    assert!(events.len() < everyone.len());
+}
+
+#[test]
+fn an_invalid_order_is_named_on_the_home_page_and_hides_nothing() {
+    let ledger = example_copy();
+    let dir = ledger.path().join("orders/2026");
+    std::fs::write(
+        dir.join("202611-ABC-099.yaml"),
+        "id: 202611-ABC-099\ncustomer: [\n",
+    )
+    .expect("write");
+    let run = build(ledger.path(), "_site", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stderr.contains("202611-ABC-099"), "{}", run.stderr);
+    let site = files(&ledger.path().join("_site"));
+    let home = page(&site, "index.html");
+    assert!(home.contains("orders/2026/202611-ABC-099.yaml"), "{home}");
+    assert!(
+        home.contains("79 days late"),
+        "the other orders still count"
+    );
+    let overdue: serde_json::Value =
+        serde_json::from_slice(&site["data/overdue.json"]).expect("json");
+    assert_eq!(
+        overdue["invalid"][0]["file"],
+        "orders/2026/202611-ABC-099.yaml"
+    );
+    assert_eq!(build(ledger.path(), "_site", &["--strict"]).code, 1);
+}
+
+#[test]
+fn a_rebuild_replaces_the_site_and_never_a_foreign_folder() {
+    let ledger = example_copy();
+    assert_eq!(build(ledger.path(), "_site", &[]).code, 0);
+    assert!(
+        ledger
+            .path()
+            .join("_site/orders/202611-HKL-004.html")
+            .is_file()
+    );
+    std::fs::remove_file(ledger.path().join("orders/2026/202611-HKL-004.yaml")).expect("remove");
+    assert_eq!(build(ledger.path(), "_site", &[]).code, 0);
+    assert!(
+        !ledger
+            .path()
+            .join("_site/orders/202611-HKL-004.html")
+            .exists(),
+        "a page of an order gone is gone"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(ledger.path())
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("ordo-site"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    std::fs::create_dir(ledger.path().join("mine")).expect("dir");
+    std::fs::write(ledger.path().join("mine/notes.txt"), "keep").expect("write");
+    let run = build(ledger.path(), "mine", &[]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert_eq!(
+        std::fs::read_to_string(ledger.path().join("mine/notes.txt")).expect("kept"),
+        "keep"
+    );
+}
+
+#[test]
+fn order_pages_link_to_the_file_at_the_commit_for_a_ledger_in_a_subfolder() {
+    let repo = tempfile::tempdir().expect("temp");
+    let ledger = repo.path().join("ledgers/east");
+    crate::support::copy_tree(example_copy().path(), &ledger);
+    let config = std::fs::read_to_string(ledger.join("ordo.yaml")).expect("config");
+    std::fs::write(
+        ledger.join("ordo.yaml"),
+        config.replace(
+            "timezone: Asia/Shanghai",
+            "timezone: Asia/Shanghai\nrepo_url: \"https://git.example/orders/blob/{commit}/{path}#L{line}\"",
+        ),
+    )
+    .expect("write");
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["config", "user.email", "ann@test.example"],
+        &["config", "user.name", "Ann"],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "the ledger"],
+    ] {
+        git(repo.path(), args);
+    }
+    let commit = git(repo.path(), &["rev-parse", "HEAD"]).trim().to_owned();
+    let out = repo.path().join("public");
+    let run = build(&ledger, out.to_str().expect("utf-8"), &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let page =
+        decode(&std::fs::read_to_string(out.join("orders/202605-ABC-005.html")).expect("page"));
+    let expected = format!(
+        "https://git.example/orders/blob/{commit}/ledgers/east/orders/2026/202605-ABC-005.yaml#L1"
+    );
+    assert!(page.contains(&expected), "{expected}");
+    let home = decode(&std::fs::read_to_string(out.join("index.html")).expect("home"));
+    assert!(home.contains(&commit[..12]), "the commit is on every page");
+}
