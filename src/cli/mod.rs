@@ -200,6 +200,13 @@ pub struct ReportOptions {
     /// Exit 1 when some order files could not be read (they are named either way).
     #[arg(long)]
     pub strict: bool,
+    /// Keep the table or Markdown within this many bytes, leaving out rows from
+    /// the end and saying how many (a GitHub job summary must stay under 1 MiB).
+    #[arg(long, value_name = "BYTES")]
+    pub max_bytes: Option<usize>,
+    /// Where the whole report is, named in the note of a cut report (the site).
+    #[arg(long, value_name = "URL", requires = "max_bytes")]
+    pub more_at: Option<String>,
 }
 
 #[derive(Debug, Args)]

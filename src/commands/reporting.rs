@@ -175,7 +175,16 @@ pub fn finish(
             warn_left_out(invalid);
         }
     }
-    out.extend_from_slice(render(&report, options.format).as_bytes());
+    let text = match (options.max_bytes, options.format) {
+        (Some(max), Format::Markdown | Format::Table) => crate::output::report::cut::fit(
+            &report,
+            options.format,
+            max,
+            options.more_at.as_deref(),
+        ),
+        _ => render(&report, options.format),
+    };
+    out.extend_from_slice(text.as_bytes());
     if (options.strict && !report.invalid.is_empty()) || (fail_if_any && report.rows() > 0) {
         exit::FINDINGS
     } else {

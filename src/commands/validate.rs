@@ -54,7 +54,10 @@ pub fn run(
             ));
             text.push('\n');
             if args.format == ValidateFormat::Github {
-                text.push_str(&github::annotations(&placed));
+                // Annotations name files from the repository's root, where
+                // GitHub looks for them, also for a ledger in a subfolder.
+                let prefix = crate::ledger::stamp::prefix(&root).unwrap_or_default();
+                text.push_str(&github::annotations(&placed, &prefix));
             }
             text
         }

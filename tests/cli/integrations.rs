@@ -67,82 +67,150 @@ fn the_pre_commit_hook_refuses_a_staged_bad_file() {
 }
 
 /// The `run:` steps of a GitHub workflow that use ordo, with the install step left
-/// out (the test puts this build on PATH instead).
-fn workflow_steps(value: &serde_json::Value) -> Vec<String> {
+/// out (the test puts this build on PATH instead), and whether each runs after a
+/// failed step (`if: always()`).
+fn workflow_steps(value: &serde_json::Value) -> Vec<(String, bool)> {
     value["jobs"]["report"]["steps"]
         .as_array()
         .expect("steps")
         .iter()
-        .filter_map(|s| s["run"].as_str())
-        .filter(|run| run.contains("ordo ") && !run.contains("cargo install"))
-        .map(str::to_owned)
+        .filter_map(|s| Some((s["run"].as_str()?, s["if"].as_str() == Some("always()"))))
+        .filter(|(run, _)| run.contains("ordo ") && !run.contains("cargo install"))
+        .map(|(run, always)| (run.to_owned(), always))
         .collect()
 }
 
-#[test]
-fn the_github_recipe_runs_on_the_example_ledger() {
-    let workflow = repo_file("docs/ci/github-actions.yml");
-    let steps = workflow_steps(&workflow);
-    assert_eq!(steps.len(), 2, "validate and reports");
+/// A copy of the example ledger in a git repository, with one order that
+/// cannot be read.
+fn ledger_with_an_invalid_order() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
         dir.path(),
     );
+    std::fs::write(
+        dir.path().join("orders/2026/202611-ABC-099.yaml"),
+        "id: 202611-ABC-099\ncustomer: ABC\nowner: alice\nreceived: 2026-11-05T09:00\nchannel: carrier-pigeon\n",
+    )
+    .expect("write");
     git(dir.path(), &["init", "--quiet"]);
+    dir
+}
+
+#[test]
+fn the_github_recipe_publishes_with_an_invalid_order() {
+    let workflow = repo_file("docs/ci/github-actions.yml");
+    let steps = workflow_steps(&workflow);
+    assert_eq!(steps.len(), 2, "validate, and the site and reports");
+    let dir = ledger_with_an_invalid_order();
     let summary = dir.path().join("summary.md");
     let summary_path = summary.to_str().expect("utf-8");
-    for step in &steps {
-        let output = sh(dir.path(), step, &[("GITHUB_STEP_SUMMARY", summary_path)]);
-        assert!(
-            output.status.success(),
-            "{step}\n{}\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+    let env = [
+        ("GITHUB_STEP_SUMMARY", summary_path),
+        ("SITE_URL", "https://acme.github.io/orders/"),
+    ];
+    let mut failed = false;
+    for (step, always) in &steps {
+        if failed && !always {
+            continue;
+        }
+        let output = sh(dir.path(), step, &env);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        if step.contains("ordo validate") {
+            // The invalid order fails the job, annotated on its file.
+            assert_eq!(output.status.code(), Some(1), "{stdout}");
+            assert!(
+                stdout.contains("::error file=orders/2026/202611-ABC-099.yaml,line=5"),
+                "{stdout}"
+            );
+            failed = true;
+        } else {
+            assert!(
+                output.status.success(),
+                "{step}\n{stdout}\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
     }
     let summary = std::fs::read_to_string(&summary).expect("summary written");
     assert!(
         summary.contains("## Overdue") && summary.contains("## Service levels"),
         "{summary}"
     );
+    assert!(
+        summary.contains("202611-ABC-099"),
+        "the summary names the invalid file"
+    );
+    assert!(summary.contains("https://acme.github.io/orders/"));
+    let home = std::fs::read_to_string(dir.path().join("_site/index.html")).expect("the site");
+    assert!(
+        home.contains("202611-ABC-099"),
+        "the site names the invalid file"
+    );
     for artifact in [
-        "reports/overdue.json",
-        "reports/sla.json",
-        "reports/ordo.ics",
+        "reports/data/overdue.json",
+        "reports/sla-detail.json",
+        "reports/calendar/all.ics",
     ] {
         assert!(dir.path().join(artifact).is_file(), "{artifact}");
     }
-    let overdue: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join("reports/overdue.json")).expect("read"),
-    )
-    .expect("json");
-    assert_eq!(overdue["version"], 1);
-    assert_eq!(overdue["report"], "overdue");
+    // Pages get the site even after a failed validation.
+    let upload = workflow["jobs"]["report"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-pages-artifact"))
+        })
+        .expect("the site is uploaded for Pages");
+    assert!(
+        upload["if"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("always()"))
+    );
+    assert_eq!(upload["with"]["path"], "_site/");
+    let deploy = &workflow["jobs"]["deploy"];
+    assert!(
+        deploy["if"]
+            .as_str()
+            .is_some_and(|c| c.contains("!cancelled()"))
+    );
+    assert!(
+        deploy["steps"][0]["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("actions/deploy-pages"))
+    );
 }
 
 #[test]
-fn the_gitlab_recipe_runs_on_the_example_ledger() {
-    let job = &repo_file("docs/ci/gitlab-ci.yml")["ordo-daily"];
+fn the_gitlab_recipe_publishes_with_an_invalid_order() {
+    let recipe = repo_file("docs/ci/gitlab-ci.yml");
+    let job = &recipe["ordo-daily"];
     let script: Vec<&str> = job["script"]
         .as_array()
         .expect("script")
         .iter()
         .filter_map(|s| s.as_str())
         .collect();
-    let dir = tempfile::tempdir().expect("tempdir");
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
-        dir.path(),
-    );
-    git(dir.path(), &["init", "--quiet"]);
+    let dir = ledger_with_an_invalid_order();
     let output = sh(dir.path(), &script.join("\n"), &[]);
-    assert!(
-        output.status.success(),
+    // The job fails for the invalid order, after making everything.
+    assert_eq!(
+        output.status.code(),
+        Some(1),
         "{}\n{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("## Overdue"));
-    assert!(dir.path().join("reports/ordo.ics").is_file());
+    let home = std::fs::read_to_string(dir.path().join("public/index.html")).expect("the site");
+    assert!(home.contains("202611-ABC-099"));
+    assert!(dir.path().join("reports/calendar/all.ics").is_file());
+    assert_eq!(job["artifacts"]["when"], "always");
+    let pages = &recipe["pages"];
+    assert_eq!(pages["rules"][0]["when"], "always");
+    assert_eq!(pages["artifacts"]["paths"][0], "public/");
+    assert_eq!(pages["needs"][0]["job"], "ordo-daily");
 }

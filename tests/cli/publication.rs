@@ -334,3 +334,81 @@ fn show_prints_one_order_as_json() {
         assert!(text.stdout.contains(id), "{id}");
     }
 }
+
+#[test]
+fn a_report_cut_to_a_size_says_how_many_rows_it_left_out_and_where_the_rest_is() {
+    let full = example(&["overdue", "--format", "markdown"]);
+    let cut = example(&[
+        "overdue",
+        "--format",
+        "markdown",
+        "--max-bytes",
+        "1500",
+        "--more-at",
+        "https://acme.example/orders/",
+    ]);
+    assert_eq!(cut.code, 0, "{}", cut.transcript());
+    assert!(full.stdout.len() > 1500, "{}", full.stdout.len());
+    assert!(cut.stdout.len() <= 1500, "{}", cut.stdout.len());
+    let rows = |text: &str| text.lines().filter(|l| l.starts_with("| 2026")).count();
+    let (all, kept) = (rows(&full.stdout), rows(&cut.stdout));
+    assert!(kept > 0 && kept < all, "{kept} of {all}");
+    assert!(
+        cut.stdout
+            .contains(&format!("{} of {all} rows are left out", all - kept)),
+        "{}",
+        cut.stdout
+    );
+    assert!(cut.stdout.contains("https://acme.example/orders/"));
+    // Within the limit, nothing changes.
+    let roomy = example(&["overdue", "--format", "markdown", "--max-bytes", "1000000"]);
+    assert_eq!(roomy.stdout, full.stdout);
+}
+
+#[test]
+fn github_annotations_name_files_from_the_repository_root_and_count_what_github_hides() {
+    let repo = tempfile::tempdir().expect("temp");
+    let ledger = repo.path().join("ledgers/east");
+    crate::support::copy_tree(&crate::support::fixtures().join("base"), &ledger);
+    crate::support::git(repo.path(), &["init", "-q"]);
+    for n in 2..=14 {
+        std::fs::write(
+            ledger.join(format!("orders/2026/202611-ACME-{n:03}.yaml")),
+            format!(
+                "id: 202611-ACME-{n:03}\ncustomer: ACME\nowner: ann\nreceived: 2026-11-05T09:00\nchannel: carrier-pigeon\n"
+            ),
+        )
+        .expect("write");
+    }
+    let run = crate::support::run_in(
+        repo.path(),
+        &[
+            "-C",
+            "ledgers/east",
+            "--as-of",
+            crate::support::AS_OF,
+            "validate",
+            "--format",
+            "github",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    let annotations: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("::error"))
+        .collect();
+    assert_eq!(annotations.len(), 13, "{}", run.stdout);
+    for line in &annotations {
+        assert!(
+            line.contains("file=ledgers/east/orders/2026/202611-ACME-0"),
+            "{line}"
+        );
+    }
+    assert!(
+        run.stdout
+            .contains("::notice title=ordo::3 errors and 0 warnings are not annotated"),
+        "{}",
+        run.stdout
+    );
+}

@@ -37,6 +37,9 @@ note-list = { $count ->
 note-history = { $count } commits; due dates are computed with today's ordo.yaml, slips counted in working days
 note-slips = { $moves } moves of a baseline or due date in { $commits } commits; working days on each step's calendar, later positive
 
+note-cut = { $left } of { $total } rows are left out to keep this report within its size limit.
+note-cut-more = The whole report: { $url }
+
 ## Column headings
 
 col-assignee = assignee

@@ -34,6 +34,9 @@ note-list = 共 { $count } 个订单
 note-history = 共 { $count } 次提交;到期日按当前 ordo.yaml 计算,推迟按工作日计
 note-slips = { $commits } 次提交中基准或到期日共变动 { $moves } 次;按各步骤日历的工作日计,推后为正
 
+note-cut = 为控制篇幅,{ $total } 行中有 { $left } 行未列出。
+note-cut-more = 完整报表:{ $url }
+
 ## 列标题
 
 col-assignee = 负责人

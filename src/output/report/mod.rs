@@ -1,6 +1,7 @@
 //! One renderer per format, shared by every report.
 
 mod csv;
+pub mod cut;
 pub mod json_v1;
 mod markdown;
 mod table;
