@@ -85,7 +85,11 @@ fn scale(max: f64) -> (f64, Vec<Tick>) {
             let value = top * f64::from(i) / 4.0;
             Tick {
                 y: round(BOTTOM - (BOTTOM - TOP) * value / top),
-                label: text(round(value)),
+                // Quarters of a small scale keep their two decimals (0.25).
+                label: format!("{value:.2}")
+                    .trim_end_matches('0')
+                    .trim_end_matches('.')
+                    .to_owned(),
             }
         })
         .collect();
@@ -291,6 +295,9 @@ mod tests {
         let labels: Vec<String> = (1..=3).map(|m| format!("2026-0{m}")).collect();
         let chart = bars("c", "t", &labels, &[Some(3.0), None, Some(47.0)]);
         assert_eq!(chart.ticks.last().map(|t| t.label.as_str()), Some("50"));
+        let small = bars("s", "t", &labels, &[Some(1.0), None, None]);
+        let ticks: Vec<&str> = small.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(ticks, ["0", "0.25", "0.5", "0.75", "1"]);
         assert_eq!(chart.bars.len(), 2, "a missing value draws no bar");
         for bar in &chart.bars {
             assert!((bar.y + bar.h - BOTTOM).abs() < 0.2, "{bar:?}");

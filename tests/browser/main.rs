@@ -1,0 +1,125 @@
+//! The site in a real browser: headless Chromium, driven over the DevTools
+//! protocol, loads every page of the example ledger's site in English and
+//! Chinese and fails on any console error, uncaught exception or failed
+//! request, on an internal link to nothing, and when the tables' script does
+//! not run. Screenshots of the home, a person, an order and the monthly page go
+//! to `target/browser-screenshots/` (not in git).
+//!
+//! Ignored by `cargo test`: it needs Chromium. `.ci/run` installs Debian's
+//! `chromium` when it is missing and runs it with `--ignored`.
+
+mod cdp;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use cdp::Browser;
+
+const AS_OF: &str = "2026-11-20T12:00:00+08:00";
+
+fn build_site(ledger: &Path, out: &Path, lang: &str) {
+    let status = Command::new(env!("CARGO_BIN_EXE_ordo"))
+        .current_dir(ledger)
+        .env_remove("NO_COLOR")
+        .env_remove("CI")
+        .args(["--as-of", AS_OF, "--lang", lang, "site", "-o"])
+        .arg(out)
+        .status()
+        .expect("ordo runs");
+    assert!(status.success(), "ordo site --lang {lang}");
+}
+
+fn html_pages(dir: &Path) -> Vec<PathBuf> {
+    let mut pages = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at).expect("dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    pages.sort();
+    pages
+}
+
+fn file_url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it and runs this with --ignored"]
+fn every_page_of_the_site_loads_cleanly_in_both_languages() {
+    let work = tempfile::tempdir().expect("temp");
+    let ledger = work.path().join("ledger");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
+        &ledger,
+    );
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    let mut browser = Browser::launch(work.path()).expect("Chromium starts");
+    let mut loaded = 0;
+    for lang in ["en", "zh-CN"] {
+        let site = work.path().join(format!("site-{lang}"));
+        build_site(&ledger, &site, lang);
+        for page in html_pages(&site) {
+            let url = file_url(&page);
+            let visit = browser.visit(&url).unwrap_or_else(|e| panic!("{url}: {e}"));
+            assert!(
+                visit.problems.is_empty(),
+                "{url}:\n{}",
+                visit.problems.join("\n")
+            );
+            assert_eq!(visit.lang, lang, "{url}");
+            for link in &visit.links {
+                if let Some(path) = link.strip_prefix("file://") {
+                    let path = path.split('#').next().unwrap_or(path);
+                    assert!(
+                        Path::new(path).exists(),
+                        "{url} links to {link}, which is not there"
+                    );
+                } else {
+                    panic!("{url} links outside the site: {link}");
+                }
+            }
+            loaded += 1;
+        }
+        // The tables' script runs: a click on a heading sorts.
+        let home = file_url(&site.join("index.html"));
+        browser.visit(&home).expect("home");
+        let sorted = browser
+            .evaluate("(() => { const th = document.querySelector('table.sortable thead th'); th.click(); return th.getAttribute('aria-sort'); })()")
+            .expect("evaluate");
+        assert_eq!(sorted, "\"ascending\"", "{home}");
+        for (name, rel) in [
+            ("home", "index.html"),
+            ("person", "people/grace.html"),
+            ("order", "orders/202605-ABC-005.html"),
+            ("monthly", "monthly.html"),
+        ] {
+            let url = file_url(&site.join(rel));
+            browser.visit(&url).expect(rel);
+            let png = browser.screenshot().expect("screenshot");
+            assert!(png.len() > 10_000, "{rel}: a blank screenshot?");
+            std::fs::write(shots.join(format!("{lang}-{name}.png")), png)
+                .expect("write screenshot");
+        }
+    }
+    assert!(loaded >= 50, "{loaded} pages");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for entry in std::fs::read_dir(from).expect("dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
