@@ -24,6 +24,12 @@ use crate::{Environment as Env, Failure, exit};
 
 /// How far ahead the "next days" lists look.
 const UPCOMING_DAYS: i64 = 7;
+/// The most rows a list shows on the home page (per person), and on a
+/// person's or the SLA page; a note names the rest and where they are.
+const HOME_ROWS: usize = 20;
+const HOME_CUSTOMERS: usize = 50;
+const HOME_UPCOMING: usize = 100;
+const PAGE_ROWS: usize = 500;
 
 pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let loaded = Loaded::open(cli, env, None)?;
@@ -46,13 +52,16 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
             )
         })
         .collect();
-    let write_page = |book: &Book<'_>, order: &ordo_core::model::Order| -> Page {
-        if !order_page::published(book, order, args.closed_months) {
+    let write_page = |book: &Book<'_>,
+                      order: &ordo_core::model::Order,
+                      schedule: &ordo_core::engine::schedule::Schedule<'_>|
+     -> Page {
+        if !order_page::published(book, order, schedule, args.closed_months) {
             return Page::NotPublished;
         }
         let rel = files.get(order.id.as_str()).map_or("", String::as_str);
         let customer = ledger.customers.get(&order.customer);
-        match order_page::render(&templates, &common, book, order, customer, rel)
+        match order_page::render(&templates, &common, book, order, schedule, customer, rel)
             .and_then(|html| dir.write(&format!("orders/{}.html", order.id), html.as_bytes()))
         {
             Ok(()) => Page::Written,
@@ -95,6 +104,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         gathered: &gathered,
         invalid: &invalid,
         stamp: stamp.as_ref(),
+        pages: Value::from_object(PageSet(gathered.pages.clone())),
         months: &months,
         closed_months: args.closed_months,
     };
@@ -118,6 +128,27 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     })
 }
 
+/// The orders with a page, as templates test them (`id in pages`): a lookup,
+/// not a scan of tens of thousands of ids per link.
+#[derive(Debug)]
+struct PageSet(std::collections::BTreeSet<String>);
+
+impl minijinja::value::Object for PageSet {
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Map
+    }
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
+        key.as_str()
+            .filter(|id| self.0.contains(*id))
+            .map(|_| Value::from(true))
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::NonEnumerable
+    }
+}
+
 struct Site<'s> {
     templates: &'s Environment<'static>,
     common: &'s Common,
@@ -125,6 +156,7 @@ struct Site<'s> {
     gathered: &'s Gathered<'s>,
     invalid: &'s [Invalid],
     stamp: Option<&'s Stamp>,
+    pages: Value,
     months: &'s [Month],
     closed_months: u32,
 }
@@ -148,6 +180,27 @@ impl Site<'_> {
                 json_v1::render(&report).as_bytes(),
             )
             .map_err(Failure::Io)
+    }
+
+    /// A calendar feed, streamed to its file event by event.
+    fn feed<'e>(
+        &self,
+        rel: &str,
+        name: &str,
+        events: impl Iterator<Item = &'e calendar::Entry>,
+    ) -> Result<(), Failure> {
+        use std::io::Write;
+        let (head, tail) = calendar::frame(name);
+        let mut file = self.dir.create(rel).map_err(Failure::Io)?;
+        let write = || -> std::io::Result<()> {
+            file.write_all(head.as_bytes())?;
+            for event in events {
+                file.write_all(event.text.as_bytes())?;
+            }
+            file.write_all(tail.as_bytes())?;
+            file.flush()
+        };
+        write().map_err(|e| Failure::Io(format!("cannot write {rel}: {e}")))
     }
 
     /// Every page but the orders', the data and the feeds; the number of pages.
@@ -206,16 +259,29 @@ impl Site<'_> {
             .iter()
             .filter_map(|r| r.get("order").and_then(|v| v.as_str()))
             .collect();
+        let (customers, customers_more) = pages::cap(
+            lang,
+            pages::by_customer(&overdue_rows),
+            HOME_CUSTOMERS,
+            "data/overdue.json",
+        );
+        let (upcoming_home, upcoming_more) = pages::cap(
+            lang,
+            upcoming_rows.iter().collect(),
+            HOME_UPCOMING,
+            "data/upcoming.json",
+        );
         self.page(
             "index.html",
             "home.html",
             context! {
                 root => "", page => "home", title => t(lang, "site-home"),
-                pages => v(&g.pages),
+                pages => self.pages.clone(),
                 overdue_count => overdue_rows.len(), overdue_orders => overdue_orders.len(),
-                overdue_by_person => v(pages::by_assignee(book, &overdue_rows)),
-                overdue_by_customer => v(pages::by_customer(&overdue_rows)),
-                upcoming => v(&upcoming_rows), open_orders => open_orders,
+                overdue_by_person => v(pages::by_assignee(book, &overdue_rows, HOME_ROWS)),
+                overdue_by_customer => v(&customers), customers_more => customers_more,
+                upcoming => v(&upcoming_home), upcoming_more => upcoming_more,
+                open_orders => open_orders,
                 sla => v(section(&sla_now, 0)), month => v(section(&monthly, 0)),
                 month_title => &monthly.title, invalid => v(self.invalid),
             },
@@ -241,18 +307,22 @@ impl Site<'_> {
         for (key, person) in &book.config.people {
             let file = &self.common.people[key].file;
             let (late, soon) = mine.get(key.as_str()).cloned().unwrap_or_default();
+            let counts = (late.len(), soon.len());
+            let (late, overdue_more) = pages::cap(lang, late, PAGE_ROWS, "data/overdue.json");
+            let (soon, upcoming_more) = pages::cap(lang, soon, PAGE_ROWS, "data/upcoming.json");
             self.page(
                 &format!("people/{file}.html"),
                 "person.html",
                 context! {
                     root => "../", page => "people", title => &person.name,
-                    pages => v(&g.pages), upcoming_days => UPCOMING_DAYS,
+                    pages => self.pages.clone(), upcoming_days => UPCOMING_DAYS,
                     person => context! { name => &person.name, email => &person.email, roles => v(&person.roles), file => file },
                     overdue => v(&late), upcoming => v(&soon),
+                    overdue_more => overdue_more, upcoming_more => upcoming_more,
                     owned => v(g.owned.get(key).cloned().unwrap_or_default()),
                 },
             )?;
-            list.push(context! { key => key, file => file, roles => v(&person.roles), overdue => late.len(), upcoming => soon.len() });
+            list.push(context! { key => key, file => file, roles => v(&person.roles), overdue => counts.0, upcoming => counts.1 });
         }
         self.page(
             "people.html",
@@ -269,7 +339,7 @@ impl Site<'_> {
         self.page(
             "orders.html",
             "orders.html",
-            context! { root => "", page => "orders", title => t(lang, "site-orders"), pages => v(&g.pages), rows => v(listed), closed_months => self.closed_months },
+            context! { root => "", page => "orders", title => t(lang, "site-orders"), pages => self.pages.clone(), rows => v(listed), closed_months => self.closed_months },
         )?;
 
         let (charts, trend) = pages::trend(lang, self.months, &figures);
@@ -288,32 +358,43 @@ impl Site<'_> {
             .first()
             .map(|s| pages::sla_charts(lang, self.months, s))
             .unwrap_or_default();
+        let (breaches, breaches_more) = pages::cap(
+            lang,
+            g.breaches.iter().collect(),
+            PAGE_ROWS,
+            "data/sla-breaches.json",
+        );
+        let breaches_json = serde_json::to_string_pretty(&serde_json::json!({
+            "version": 1,
+            "as_of": book.as_of(),
+            "breaches": &g.breaches,
+        }))
+        .map_err(|e| Failure::Io(e.to_string()))?;
+        self.dir
+            .write("data/sla-breaches.json", breaches_json.as_bytes())
+            .map_err(Failure::Io)?;
         self.page(
             "sla.html",
             "sla.html",
             context! {
-                root => "", page => "sla", title => t(lang, "report-sla"), pages => v(&g.pages),
+                root => "", page => "sla", title => t(lang, "report-sla"), pages => self.pages.clone(),
                 summary => v(section(&sla_now, 0)), by_month => v(section(&sla_months, 0)),
-                charts => v(sla_charts), breaches => v(&g.breaches), notes => v(&sla_now.notes),
+                charts => v(sla_charts), breaches => v(&breaches), breaches_more => breaches_more,
+                notes => v(&sla_now.notes),
             },
         )?;
 
         // The feeds: everyone's, and each person's own (as the events invite them).
         let name = calendar::ledger_calendar_name(book);
-        let all = calendar::ics(&name, g.events.iter());
-        self.dir
-            .write("calendar/all.ics", all.as_bytes())
-            .map_err(Failure::Io)?;
+        self.feed("calendar/all.ics", &name, g.events.iter())?;
         for (key, person) in &self.common.people {
-            let text = calendar::ics(
+            self.feed(
+                &format!("calendar/{}.ics", person.file),
                 &format!("{name}: {}", person.name),
                 g.events
                     .iter()
                     .filter(|e| e.people.iter().any(|p| p == key)),
-            );
-            self.dir
-                .write(&format!("calendar/{}.ics", person.file), text.as_bytes())
-                .map_err(Failure::Io)?;
+            )?;
         }
         for (rel, text) in templates::ASSETS {
             self.dir.write(rel, text.as_bytes()).map_err(Failure::Io)?;

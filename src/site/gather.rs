@@ -5,8 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Duration as Span;
+use ordo_core::engine::schedule::Schedule;
 use ordo_core::engine::sla::{State, measure};
 use ordo_core::model::order::Order;
+use ordo_core::model::status::Status;
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::calendar::{self, Entry};
@@ -39,7 +41,7 @@ pub struct Options<'a> {
     pub trend: Month,
     pub by_priority: sla::Options,
     pub by_month: sla::Options,
-    pub write_page: &'a (dyn Fn(&Book<'_>, &Order) -> Page + Sync),
+    pub write_page: &'a (dyn Fn(&Book<'_>, &Order, &Schedule<'_>) -> Page + Sync),
 }
 
 #[derive(Default)]
@@ -62,15 +64,28 @@ pub struct Gathered<'c> {
 
 impl<'c> Gathered<'c> {
     pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options<'_>) -> Self {
-        if ordo_core::model::status::is_open(book.config, order) {
+        // One schedule serves every page and report; an open order's explains
+        // its dates, for the calendar's descriptions. An order whose workflow
+        // is unknown is `validate`'s to report.
+        let open = ordo_core::model::status::is_open(book.config, order);
+        let schedule = if open {
+            book.explained(order)
+        } else {
+            book.schedule(order)
+        };
+        let Some(schedule) = schedule else {
+            return self;
+        };
+        if schedule.status == Status::Open {
             self.open += 1;
+            if let Some(agenda) = Agenda::from_schedule(book.config, order, &schedule) {
+                self.agendas.push(agenda);
+            }
+            self.events
+                .extend(calendar::events_of(book, order, &schedule));
         }
-        if let Some(agenda) = Agenda::of(book.config, book.calendars, order) {
-            self.agendas.push(agenda);
-        }
-        if let Some(part) = monthly::part(book, order, options.trend) {
-            self.parts.push(part);
-        }
+        self.parts
+            .push(monthly::part_of(book, order, &schedule, options.trend));
         let recent = book.now - Span::days(30);
         for m in measure(book.config, book.calendars, book.now, order) {
             if m.state == State::Breached && m.stop.is_none_or(|stop| stop >= recent) {
@@ -95,15 +110,16 @@ impl<'c> Gathered<'c> {
                 .count(book, order, m.clone(), &options.by_priority);
             self.by_month.count(book, order, m, &options.by_month);
         }
-        self.events.extend(calendar::events(book, order));
-        match (options.write_page)(book, order) {
+        match (options.write_page)(book, order, &schedule) {
             Page::Written => {
                 self.pages.insert(order.id.clone());
                 self.owned
                     .entry(order.owner.clone())
                     .or_default()
                     .push(order.id.clone());
-                if let Some(row) = listing::row(book, order, &listing::Filters::default()) {
+                if let Some(row) =
+                    listing::row_of(book, order, &schedule, &listing::Filters::default())
+                {
                     self.listed.push(row);
                 }
             }

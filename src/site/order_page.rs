@@ -3,12 +3,13 @@
 //! repository host, and in Chinese the SOP's forms.
 
 use minijinja::{Environment, context};
+use ordo_core::engine::schedule::Schedule;
 use ordo_core::i18n::{Lang, t, tr};
 use ordo_core::model::Customer;
 use ordo_core::model::order::Order;
 use ordo_core::model::status::Status;
 use ordo_core::reports::Book;
-use ordo_core::reports::order_view::view;
+use ordo_core::reports::order_view::view_of;
 use serde::Serialize;
 
 use super::charts::timeline;
@@ -17,10 +18,12 @@ use super::{Common, v};
 
 /// Which orders get a page: every open and on-hold order, and those closed
 /// (done or cancelled) whose last recorded date is within `closed_months`.
-pub fn published(book: &Book<'_>, order: &Order, closed_months: u32) -> bool {
-    let Some(schedule) = book.schedule(order) else {
-        return false;
-    };
+pub fn published(
+    book: &Book<'_>,
+    order: &Order,
+    schedule: &Schedule<'_>,
+    closed_months: u32,
+) -> bool {
     if matches!(schedule.status, Status::Open | Status::OnHold) {
         return true;
     }
@@ -46,12 +49,12 @@ pub fn render(
     common: &Common,
     book: &Book<'_>,
     order: &Order,
+    schedule: &Schedule<'_>,
     customer: Option<&Customer>,
     rel_path: &str,
 ) -> Result<String, String> {
     let lang = book.lang;
-    let view_ = view(book, order, customer.map(|c| c.name.as_str()))
-        .ok_or_else(|| format!("order {} has no workflow", order.id))?;
+    let view_ = view_of(book, order, schedule, customer.map(|c| c.name.as_str()));
     let states: Vec<String> = view_
         .steps
         .iter()

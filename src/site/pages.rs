@@ -98,10 +98,29 @@ pub struct Group {
     pub name: String,
     pub rows: Vec<Item>,
     pub worst: i64,
+    /// What the rows left out are, and where they are ("" when none are).
+    pub more: String,
 }
 
-/// Overdue rows by who must act (the assignee column), most days late first.
-pub fn by_assignee(book: &Book<'_>, rows: &[Item]) -> Vec<Group> {
+/// The first `limit` of `rows` and a note naming the rest and where they are.
+pub fn cap<T>(lang: Lang, mut rows: Vec<T>, limit: usize, file: &str) -> (Vec<T>, String) {
+    let left = rows.len().saturating_sub(limit);
+    rows.truncate(limit);
+    let more = if left > 0 {
+        ordo_core::i18n::tr(
+            lang,
+            "site-more",
+            &[("count", left.into()), ("file", file.into())],
+        )
+    } else {
+        String::new()
+    };
+    (rows, more)
+}
+
+/// Overdue rows by who must act (the assignee column), most days late first,
+/// the first `limit` of each.
+pub fn by_assignee(book: &Book<'_>, rows: &[Item], limit: usize) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for row in rows {
         for who in text(row, "assignee").split(", ").filter(|w| !w.is_empty()) {
@@ -110,15 +129,24 @@ pub fn by_assignee(book: &Book<'_>, rows: &[Item]) -> Vec<Group> {
     }
     let mut out: Vec<Group> = groups
         .into_iter()
-        .map(|(key, rows)| Group {
-            name: book
-                .config
-                .people
-                .get(&key)
-                .map_or_else(|| key.clone(), |p| p.name.clone()),
-            worst: rows.iter().map(days_late).max().unwrap_or(0),
-            key,
-            rows,
+        .map(|(key, rows)| {
+            let worst = rows.iter().map(days_late).max().unwrap_or(0);
+            let file = format!(
+                "people/{}.html",
+                ordo_core::reports::ics_text::file_slug(&key)
+            );
+            let (rows, more) = cap(book.lang, rows, limit, &file);
+            Group {
+                name: book
+                    .config
+                    .people
+                    .get(&key)
+                    .map_or_else(|| key.clone(), |p| p.name.clone()),
+                worst,
+                key,
+                rows,
+                more,
+            }
         })
         .collect();
     out.sort_by(|a, b| b.worst.cmp(&a.worst).then_with(|| a.key.cmp(&b.key)));

@@ -218,6 +218,7 @@ site-days-late = { $days ->
     [one] 1 day late
    *[other] { $days } days late
 }
+site-more = … and { $count } more, all in { $file }.
 site-late = late
 site-at-a-glance = At a glance
 site-card-overdue = overdue, in { $orders } orders

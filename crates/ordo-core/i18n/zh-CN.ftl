@@ -212,6 +212,7 @@ site-monthly = 月度分析
 site-sla = 服务时效
 site-footer = 由 ordo { $version } 根据台账文件生成;本页不向外发送任何数据。
 site-days-late = 逾期 { $days } 天
+site-more = ……另有 { $count } 项,完整列表见 { $file }。
 site-late = 逾期
 site-at-a-glance = 概览
 site-card-overdue = 项逾期,涉及 { $orders } 个订单

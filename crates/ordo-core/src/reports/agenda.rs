@@ -62,6 +62,16 @@ impl Agenda {
             return None;
         }
         let schedule = Schedule::of(config, calendars, order)?;
+        Agenda::from_schedule(config, order, &schedule)
+    }
+
+    /// The agenda of an open order from its schedule, made once by a caller
+    /// that needs it for more than the agenda.
+    pub fn from_schedule(
+        config: &Config,
+        order: &Order,
+        schedule: &Schedule<'_>,
+    ) -> Option<Agenda> {
         let mut agenda = Agenda {
             order: order.id.clone(),
             customer: order.customer.clone(),
@@ -83,7 +93,7 @@ impl Agenda {
         }
         for installment in &schedule.installments {
             if installment.outstanding.is_zero()
-                || tracked_by_step(&schedule, &installment.term.name)
+                || tracked_by_step(schedule, &installment.term.name)
             {
                 continue;
             }

@@ -15,6 +15,7 @@ use super::{Book, tracked_by_step};
 use crate::engine::arith::apply;
 use crate::engine::due::{Basis, Computed};
 use crate::engine::point::Point;
+use crate::engine::schedule::Schedule;
 use crate::model::order::Order;
 use crate::model::status::is_open;
 
@@ -27,19 +28,27 @@ pub struct Entry {
 
 /// A calendar named `name` around `events` (see [`events`]).
 pub fn ics<'e>(name: &str, events: impl Iterator<Item = &'e Entry> + Clone) -> String {
+    let (head, tail) = frame(name);
+    // Sized once: no reallocation holds an old and a new copy of a large calendar.
+    let mut text = String::with_capacity(
+        head.len() + tail.len() + events.clone().map(|e| e.text.len()).sum::<usize>(),
+    );
+    text.push_str(&head);
+    for event in events {
+        text.push_str(&event.text);
+    }
+    text.push_str(&tail);
+    text
+}
+
+/// What goes before and after the events of a calendar named `name`, for a
+/// writer that streams the events in between.
+pub fn frame(name: &str) -> (String, String) {
     let mut calendar = Calendar::new();
     calendar.name(name);
     let frame = refold(&calendar.done().to_string());
     let end = frame.rfind("END:VCALENDAR").unwrap_or(frame.len());
-    // Sized once: no reallocation holds an old and a new copy of a large calendar.
-    let mut text =
-        String::with_capacity(frame.len() + events.clone().map(|e| e.text.len()).sum::<usize>());
-    text.push_str(&frame[..end]);
-    for event in events {
-        text.push_str(&event.text);
-    }
-    text.push_str(&frame[end..]);
-    text
+    (frame[..end].to_owned(), frame[end..].to_owned())
 }
 
 /// The name of the ledger's whole calendar.
@@ -51,14 +60,20 @@ pub fn ledger_calendar_name(book: &Book<'_>) -> String {
 /// text. Made order by order, so a ledger's calendar is never held as
 /// hundreds of thousands of event objects.
 pub fn events(book: &Book<'_>, order: &Order) -> Vec<Entry> {
-    let mut entries = Vec::new();
     // Only open orders have events: the status is cheap, an explained schedule is not.
     if !is_open(book.config, order) {
-        return entries;
+        return Vec::new();
     }
-    let Some(schedule) = book.explained(order) else {
-        return entries;
-    };
+    match book.explained(order) {
+        Some(schedule) => events_of(book, order, &schedule),
+        None => Vec::new(),
+    }
+}
+
+/// The events of an open order from its explained schedule (the chains behind
+/// the dates go into the descriptions).
+pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec<Entry> {
+    let mut entries = Vec::new();
     let domain = uid_host(&book.config.name);
     let stamp = book.now.with_timezone(&Utc);
     let mut add = |event: &Event, people: Vec<String>| {
@@ -100,7 +115,7 @@ pub fn events(book: &Book<'_>, order: &Order) -> Vec<Entry> {
         add(&event.done(), keys(people));
     }
     for installment in &schedule.installments {
-        if installment.outstanding.is_zero() || tracked_by_step(&schedule, &installment.term.name) {
+        if installment.outstanding.is_zero() || tracked_by_step(schedule, &installment.term.name) {
             continue;
         }
         let Ok(due) = &installment.due else { continue };

@@ -1,6 +1,7 @@
 //! `ordo list`: orders with status, stage and next due date, filtered.
 
 use super::Book;
+use crate::engine::schedule::Schedule;
 use crate::model::order::Order;
 use crate::reports::report::{Cell, Report, Section, col};
 
@@ -21,7 +22,16 @@ fn keeps(wanted: &[String], value: &str) -> bool {
 /// An order's row, or `None` when the filters leave it out or its workflow is
 /// unknown (`validate` reports that).
 pub fn row(book: &Book<'_>, order: &Order, filters: &Filters) -> Option<Vec<Cell>> {
-    let schedule = book.schedule(order)?;
+    row_of(book, order, &book.schedule(order)?, filters)
+}
+
+/// The same from the order's schedule.
+pub fn row_of(
+    book: &Book<'_>,
+    order: &Order,
+    schedule: &Schedule<'_>,
+    filters: &Filters,
+) -> Option<Vec<Cell>> {
     let keep = keeps(&filters.status, schedule.status.as_str())
         && keeps(&filters.customer, &order.customer)
         && keeps(&filters.owner, &order.owner)

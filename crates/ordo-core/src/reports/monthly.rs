@@ -110,8 +110,14 @@ struct DoneStep {
 /// What `order` adds to the analysis of the months in `span` (one month, or
 /// several for a trend); `None` when its workflow is unknown.
 pub fn part(book: &Book<'_>, order: &Order, span: Month) -> Option<Part> {
-    let tz = book.tz;
     let schedule = book.schedule(order)?;
+    Some(part_of(book, order, &schedule, span))
+}
+
+/// The same from the order's schedule, made once by a caller that needs it
+/// for more.
+pub fn part_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>, span: Month) -> Part {
+    let tz = book.tz;
     let delivered = book
         .config
         .workflow_of(order.workflow.as_deref())
@@ -146,10 +152,10 @@ pub fn part(book: &Book<'_>, order: &Order, span: Month) -> Option<Part> {
             days_late: (done_point.date() - point.date()).num_days().max(0),
         });
     }
-    Some(Part {
+    Part {
         received: order.received.0.local_date(tz),
         cancelled: order.state == Some(State::Cancelled),
-        completed: completed_on(order, &schedule, tz),
+        completed: completed_on(order, schedule, tz),
         delivered,
         requested: order.requested_delivery,
         incidents: order
@@ -159,7 +165,7 @@ pub fn part(book: &Book<'_>, order: &Order, span: Month) -> Option<Part> {
             .filter(|(day, _)| span.contains(*day))
             .collect(),
         done,
-    })
+    }
 }
 
 /// The headline figures of one month (the SOP's 月度订单分析报表).

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Book;
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
-use crate::engine::schedule::StepState;
+use crate::engine::schedule::{Schedule, StepState};
 use crate::model::money::format as money;
 use crate::model::order::{Amendment, Hold, Incident, Line, Order};
 
@@ -98,8 +98,18 @@ pub fn view<'o>(
     order: &'o Order,
     customer_name: Option<&str>,
 ) -> Option<OrderView<'o>> {
-    let tz = book.tz;
     let schedule = book.schedule(order)?;
+    Some(view_of(book, order, &schedule, customer_name))
+}
+
+/// The same from the order's schedule.
+pub fn view_of<'o>(
+    book: &Book<'_>,
+    order: &'o Order,
+    schedule: &Schedule<'_>,
+    customer_name: Option<&str>,
+) -> OrderView<'o> {
+    let tz = book.tz;
     let decimals = book.config.decimals_of(order.currency.as_deref());
     let cash = |amount| money(amount, decimals);
     let steps = schedule
@@ -176,7 +186,7 @@ pub fn view<'o>(
             }
         })
         .collect();
-    Some(OrderView {
+    OrderView {
         id: order.id.clone(),
         customer: order.customer.clone(),
         customer_name: customer_name.map(str::to_owned),
@@ -213,5 +223,5 @@ pub fn view<'o>(
         amendments: &order.amendments,
         incidents: &order.incidents,
         holds: &order.holds,
-    })
+    }
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The site at scale: `ordo site` against `ordo overdue` on the same ledger, both
+# cold (no cache), in alternating pairs, and the site's peak memory. The target:
+# within 2x of overdue's time and 300 MB.
+#
+#   bash bench/site.sh [DIR]       # DIR holds l100000 (bench/run.sh makes it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-/tmp/ordo-bench}
+cargo build --release --quiet --bin ordo --examples
+ordo=$PWD/target/release/ordo
+l=$dir/l100000
+[ -f "$l/ordo.yaml" ] || ./target/release/examples/gen-ledger --orders 100000 --seed 1 --out "$l"
+asof=2026-11-20
+echo "## cold site against cold overdue, 100k orders, 3 alternating pairs"
+for i in 1 2 3; do
+  rm -rf "$l/.ordo"
+  a=$( { /usr/bin/time -f "%e %M" "$ordo" -C "$l" site -o "$dir/site" --as-of $asof > /dev/null; } 2>&1 )
+  rm -rf "$l/.ordo"
+  b=$( { /usr/bin/time -f "%e %M" "$ordo" -C "$l" overdue --as-of $asof > /dev/null; } 2>&1 )
+  echo "$a $b"
+done | awk '{ s += $1; o += $3; if ($2 > m) m = $2;
+    printf "site %s s (%d MB), overdue %s s (%d MB), ratio %.2f\n", $1, $2 / 1024, $3, $4 / 1024, $1 / $3 }
+  END { printf "total: site %.2f s, overdue %.2f s, ratio %.2f; site peak %d MB\n", s, o, s / o, m / 1024 }'
+echo "## the site's size"
+du -sh "$dir/site"
+find "$dir/site" -name '*.html' | wc -l | sed 's/^/html pages: /'
