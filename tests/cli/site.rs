@@ -170,17 +170,23 @@ fn the_same_commit_and_as_of_give_the_same_bytes_and_the_clis_json() {
     for (rel, bytes) in &a {
         assert!(bytes == &b[rel], "{rel} differs between two builds");
     }
+    // The data is the CLI's JSON, in English, whatever the site's language
+    // (a Chinese site once put its step titles in the monthly JSON).
+    assert_eq!(build(ledger.path(), "zh", &["--lang", "zh-CN"]).code, 0);
+    let zh = files(&ledger.path().join("zh"));
     for report in ["overdue", "upcoming", "monthly"] {
         let mut args = vec!["--as-of", AS_OF, report, "--format", "json"];
         if report == "upcoming" {
             args.extend(["--within", "7d"]);
         }
         let cli = run_in(ledger.path(), &args);
-        assert_eq!(
-            String::from_utf8_lossy(&a[&format!("data/{report}.json")]),
-            cli.stdout,
-            "{report}"
-        );
+        for site in [&a, &zh] {
+            assert_eq!(
+                String::from_utf8_lossy(&site[&format!("data/{report}.json")]),
+                cli.stdout,
+                "{report}"
+            );
+        }
     }
 }
 

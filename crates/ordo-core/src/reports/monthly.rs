@@ -11,7 +11,7 @@ use super::Book;
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::engine::schedule::{Schedule, StepState};
-use crate::model::enums::State;
+use crate::model::enums::{IncidentKind, State};
 use crate::model::order::Order;
 use crate::model::status::Status;
 use crate::reports::report::{Cell, Report, Section, col, col_as};
@@ -92,19 +92,22 @@ pub struct Part {
     delivered: Option<NaiveDate>,
     requested: Option<NaiveDate>,
     /// The day and kind of each incident opened in the span.
-    incidents: Vec<(NaiveDate, String)>,
+    incidents: Vec<(NaiveDate, IncidentKind)>,
     /// Its steps done in the span that had a due date.
     done: Vec<DoneStep>,
 }
 
-#[derive(Debug, Clone)]
+/// A step done in the span. It names the step by position (in the ledger's
+/// workflows, then in its workflow) rather than by copies of its names: a
+/// ledger's parts hold millions of these, and the report names the step in
+/// its own language.
+#[derive(Debug, Clone, Copy)]
 struct DoneStep {
     day: NaiveDate,
-    workflow: String,
-    step: String,
-    title: String,
+    workflow: u32,
+    step: u32,
     late: bool,
-    days_late: i64,
+    days_late: i32,
 }
 
 /// What `order` adds to the analysis of the months in `span` (one month, or
@@ -126,6 +129,12 @@ pub fn part_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>, span: Mo
         .and_then(|l| l.record)
         .and_then(|r| r.done)
         .map(|m| m.local_date(tz));
+    let workflow = book
+        .config
+        .workflows
+        .keys()
+        .position(|name| name == schedule.workflow_name);
+    let steps = workflow.and_then(|_| book.config.workflows.get(schedule.workflow_name));
     let mut done = Vec::new();
     for line in &schedule.steps {
         if line.state != StepState::Done {
@@ -142,14 +151,20 @@ pub fn part_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>, span: Mo
         if matches!(due.basis, Basis::Waiting { .. } | Basis::None) {
             continue;
         }
+        let (Some(workflow), Some(step)) = (
+            workflow,
+            steps.and_then(|w| w.steps.iter().position(|s| s.id == line.step.id)),
+        ) else {
+            continue;
+        };
         let done_point = Point::from_moment(&when, tz);
+        let days_late = (done_point.date() - point.date()).num_days().max(0);
         done.push(DoneStep {
             day: when.local_date(tz),
-            workflow: schedule.workflow_name.to_owned(),
-            step: line.step.id.clone(),
-            title: book.title(line.step).to_owned(),
+            workflow: workflow as u32,
+            step: step as u32,
             late: point.missed_by(&done_point, tz),
-            days_late: (done_point.date() - point.date()).num_days().max(0),
+            days_late: i32::try_from(days_late).unwrap_or(i32::MAX),
         });
     }
     Part {
@@ -161,7 +176,7 @@ pub fn part_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>, span: Mo
         incidents: order
             .incidents
             .iter()
-            .map(|i| (i.opened.0.local_date(tz), i.kind.as_str().to_owned()))
+            .map(|i| (i.opened.0.local_date(tz), i.kind))
             .filter(|(day, _)| span.contains(*day))
             .collect(),
         done,
@@ -313,22 +328,32 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
         }
     };
 
-    let mut late: BTreeMap<(&str, &str), (&str, usize, usize, i64)> = BTreeMap::new();
+    let mut counted: BTreeMap<(u32, u32), (usize, usize, i64)> = BTreeMap::new();
     for step in parts
         .iter()
         .flat_map(|p| &p.done)
         .filter(|s| month.contains(s.day))
     {
-        let entry = late
-            .entry((step.workflow.as_str(), step.step.as_str()))
-            .or_insert((step.title.as_str(), 0, 0, 0));
-        entry.1 += 1;
+        let entry = counted.entry((step.workflow, step.step)).or_default();
+        entry.0 += 1;
         if step.late {
-            entry.2 += 1;
-            entry.3 += step.days_late;
+            entry.1 += 1;
+            entry.2 += i64::from(step.days_late);
         }
     }
-    let mut late: Vec<_> = late.into_iter().filter(|(_, v)| v.2 > 0).collect();
+    let workflows: Vec<_> = book.config.workflows.iter().collect();
+    let mut late: Vec<_> = counted
+        .into_iter()
+        .filter(|(_, v)| v.1 > 0)
+        .filter_map(|((w, s), (done, late, days))| {
+            let (name, workflow) = workflows.get(w as usize)?;
+            let step = workflow.steps.get(s as usize)?;
+            Some((
+                (name.as_str(), step.id.as_str()),
+                (book.title(step), done, late, days),
+            ))
+        })
+        .collect();
     late.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(&b.0)));
     let mut steps = Section::new(
         "late_steps",
