@@ -13,6 +13,7 @@ use ordo_core::reports::report::{Invalid, Report, Stamp};
 use ordo_core::reports::sla::{self, By};
 use ordo_core::reports::{overdue, upcoming};
 
+use super::feeds::{self, Spool};
 use super::gather::{self, Gathered, Page};
 use super::output::SiteDir;
 use super::pages::{self, items, people_of, table};
@@ -41,6 +42,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
     let templates = templates::environment(lang).map_err(|e| Failure::Io(format!("{e:#}")))?;
     let dir = SiteDir::prepare(&env.cwd.join(&args.output)).map_err(Failure::Io)?;
+    let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 
     let files: BTreeMap<&str, String> = ledger
         .order_files
@@ -52,11 +54,12 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
             )
         })
         .collect();
+    let cutoff = order_page::cutoff(&book, args.closed_months);
     let write_page = |book: &Book<'_>,
                       order: &ordo_core::model::Order,
                       schedule: &ordo_core::engine::schedule::Schedule<'_>|
      -> Page {
-        if !order_page::published(book, order, schedule, args.closed_months) {
+        if !order_page::published(book, order, schedule, cutoff) {
             return Page::NotPublished;
         }
         let rel = files.get(order.id.as_str()).map_or("", String::as_str);
@@ -78,12 +81,14 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     };
     let options = gather::Options {
         trend,
+        horizon: cutoff.min(trend.first),
         by_priority: sla_options(By::Priority),
         by_month: sla::Options {
             from: Some(trend.first),
             ..sla_options(By::Month)
         },
         write_page: &write_page,
+        spool: &spool,
     };
     let (mut gathered, invalid) = loaded.fold(
         Gathered::default,
@@ -107,6 +112,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         pages: Value::from_object(PageSet(gathered.pages.clone())),
         months: &months,
         closed_months: args.closed_months,
+        spool: &spool,
     };
     let pages_written = site.write_all(&book)?;
     dir.publish().map_err(Failure::Io)?;
@@ -159,6 +165,7 @@ struct Site<'s> {
     pages: Value,
     months: &'s [Month],
     closed_months: u32,
+    spool: &'s Spool,
 }
 
 impl Site<'_> {
@@ -182,29 +189,26 @@ impl Site<'_> {
             .map_err(Failure::Io)
     }
 
-    /// A calendar feed, streamed to its file event by event.
-    fn feed<'e>(
-        &self,
-        rel: &str,
-        name: &str,
-        events: impl Iterator<Item = &'e calendar::Entry>,
-    ) -> Result<(), Failure> {
-        use std::io::Write;
-        let (head, tail) = calendar::frame(name);
-        let mut file = self.dir.create(rel).map_err(Failure::Io)?;
-        let write = || -> std::io::Result<()> {
-            file.write_all(head.as_bytes())?;
-            for event in events {
-                file.write_all(event.text.as_bytes())?;
-            }
-            file.write_all(tail.as_bytes())?;
-            file.flush()
-        };
-        write().map_err(|e| Failure::Io(format!("cannot write {rel}: {e}")))
-    }
-
     /// Every page but the orders', the data and the feeds; the number of pages.
     fn write_all(&self, book: &Book<'_>) -> Result<usize, Failure> {
+        // The feeds are copied from the spool while the pages are made.
+        let name = calendar::ledger_calendar_name(book);
+        let (spool, dir, events) = (self.spool, self.dir, &self.gathered.events);
+        let feeds = feeds::files(&name, &self.common.people);
+        std::thread::scope(|scope| {
+            let feeds =
+                scope.spawn(|| spool.write_feeds(dir, events, ("calendar/all.ics", &name), &feeds));
+            let pages = self.write_pages(book);
+            match feeds.join() {
+                Ok(Ok(())) => pages,
+                Ok(Err(why)) => Err(Failure::Io(why)),
+                Err(_) => Err(Failure::Io("the calendar feeds' writer stopped".into())),
+            }
+        })
+    }
+
+    /// The pages and data of `write_all`.
+    fn write_pages(&self, book: &Book<'_>) -> Result<usize, Failure> {
         let g = self.gathered;
         let lang = book.lang;
         let english = Book {
@@ -373,6 +377,12 @@ impl Site<'_> {
         self.dir
             .write("data/sla-breaches.json", breaches_json.as_bytes())
             .map_err(Failure::Io)?;
+        let policy_titles: BTreeMap<&str, &str> = book
+            .config
+            .sla
+            .iter()
+            .map(|p| (p.title.get(Lang::En), p.title.get(lang)))
+            .collect();
         self.page(
             "sla.html",
             "sla.html",
@@ -380,22 +390,11 @@ impl Site<'_> {
                 root => "", page => "sla", title => t(lang, "report-sla"), pages => self.pages.clone(),
                 summary => v(section(&sla_now, 0)), by_month => v(section(&sla_months, 0)),
                 charts => v(sla_charts), breaches => v(&breaches), breaches_more => breaches_more,
+                policy_titles => v(policy_titles),
                 notes => v(&sla_now.notes),
             },
         )?;
 
-        // The feeds: everyone's, and each person's own (as the events invite them).
-        let name = calendar::ledger_calendar_name(book);
-        self.feed("calendar/all.ics", &name, g.events.iter())?;
-        for (key, person) in &self.common.people {
-            self.feed(
-                &format!("calendar/{}.ics", person.file),
-                &format!("{name}: {}", person.name),
-                g.events
-                    .iter()
-                    .filter(|e| e.people.iter().any(|p| p == key)),
-            )?;
-        }
         for (rel, text) in templates::ASSETS {
             self.dir.write(rel, text.as_bytes()).map_err(Failure::Io)?;
         }

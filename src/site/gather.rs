@@ -4,22 +4,27 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::Duration as Span;
+use chrono::{Duration as Span, NaiveDate};
 use ordo_core::engine::schedule::Schedule;
 use ordo_core::engine::sla::{State, measure};
+use ordo_core::i18n::Lang;
 use ordo_core::model::order::Order;
-use ordo_core::model::status::Status;
+use ordo_core::model::status::{Status, status};
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
-use ordo_core::reports::calendar::{self, Entry};
+use ordo_core::reports::calendar;
 use ordo_core::reports::monthly::{self, Month};
 use ordo_core::reports::report::Cell;
 use ordo_core::reports::{listing, sla};
 
+use super::feeds::{Placed, Spool};
+
 /// An SLA measurement past its target: still running, or stopped in the
-/// last 30 days.
+/// last 30 days. In English, as `data/sla-breaches.json` gives it; the page
+/// translates the policy's title and the priority.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Breach {
+    /// The policy's English title.
     pub policy: String,
     pub order: String,
     pub priority: String,
@@ -39,9 +44,13 @@ pub enum Page {
 
 pub struct Options<'a> {
     pub trend: Month,
+    /// A done or cancelled order with nothing recorded since this day has no
+    /// page and no part in the trend's months: only its SLA is measured.
+    pub horizon: NaiveDate,
     pub by_priority: sla::Options,
     pub by_month: sla::Options,
     pub write_page: &'a (dyn Fn(&Book<'_>, &Order, &Schedule<'_>) -> Page + Sync),
+    pub spool: &'a Spool,
 }
 
 #[derive(Default)]
@@ -51,7 +60,8 @@ pub struct Gathered<'c> {
     pub by_priority: sla::Measured<'c>,
     pub by_month: sla::Measured<'c>,
     pub breaches: Vec<Breach>,
-    pub events: Vec<Entry>,
+    /// Where the open orders' calendar events were set aside.
+    pub events: Vec<Placed>,
     /// `list` rows of the orders with a page.
     pub listed: Vec<Vec<Cell>>,
     pub pages: BTreeSet<String>,
@@ -68,6 +78,10 @@ impl<'c> Gathered<'c> {
         // its dates, for the calendar's descriptions. An order whose workflow
         // is unknown is `validate`'s to report.
         let open = ordo_core::model::status::is_open(book.config, order);
+        if !open && settled_before(book, order, options.horizon) {
+            self.measure(book, order, options);
+            return self;
+        }
         let schedule = if open {
             book.explained(order)
         } else {
@@ -81,35 +95,15 @@ impl<'c> Gathered<'c> {
             if let Some(agenda) = Agenda::from_schedule(book.config, order, &schedule) {
                 self.agendas.push(agenda);
             }
-            self.events
-                .extend(calendar::events_of(book, order, &schedule));
+            let events = calendar::events_of(book, order, &schedule);
+            match options.spool.add(&order.id, events) {
+                Ok(placed) => self.events.extend(placed),
+                Err(why) => self.failures.push(why),
+            }
         }
         self.parts
             .push(monthly::part_of(book, order, &schedule, options.trend));
-        let recent = book.now - Span::days(30);
-        for m in measure(book.config, book.calendars, book.now, order) {
-            if m.state == State::Breached && m.stop.is_none_or(|stop| stop >= recent) {
-                let at = |t: Option<chrono::DateTime<chrono_tz::Tz>>| {
-                    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                };
-                self.breaches.push(Breach {
-                    policy: m.policy.title.get(book.lang).to_owned(),
-                    order: m.order.clone(),
-                    priority: book.t(&format!("priority-{}", m.priority)),
-                    start: at(m.start).unwrap_or_default(),
-                    deadline: at(m.deadline).unwrap_or_default(),
-                    stop: at(m.stop),
-                    elapsed: m
-                        .elapsed
-                        .map(|e| format!("{:.1}", e.num_minutes() as f64 / 60.0))
-                        .unwrap_or_default(),
-                    target: format!("{}h", m.target.num_minutes() as f64 / 60.0),
-                });
-            }
-            self.by_priority
-                .count(book, order, m.clone(), &options.by_priority);
-            self.by_month.count(book, order, m, &options.by_month);
-        }
+        self.measure(book, order, options);
         match (options.write_page)(book, order, &schedule) {
             Page::Written => {
                 self.pages.insert(order.id.clone());
@@ -127,6 +121,34 @@ impl<'c> Gathered<'c> {
             Page::Failed(why) => self.failures.push(why),
         }
         self
+    }
+
+    /// The order's SLA measurements: counted, and kept when breached lately.
+    fn measure(&mut self, book: &Book<'c>, order: &Order, options: &Options<'_>) {
+        let recent = book.now - Span::days(30);
+        for m in measure(book.config, book.calendars, book.now, order) {
+            if m.state == State::Breached && m.stop.is_none_or(|stop| stop >= recent) {
+                let at = |t: Option<chrono::DateTime<chrono_tz::Tz>>| {
+                    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                };
+                self.breaches.push(Breach {
+                    policy: m.policy.title.get(Lang::En).to_owned(),
+                    order: m.order.clone(),
+                    priority: m.priority.to_string(),
+                    start: at(m.start).unwrap_or_default(),
+                    deadline: at(m.deadline).unwrap_or_default(),
+                    stop: at(m.stop),
+                    elapsed: m
+                        .elapsed
+                        .map(|e| format!("{:.1}", e.num_minutes() as f64 / 60.0))
+                        .unwrap_or_default(),
+                    target: format!("{}h", m.target.num_minutes() as f64 / 60.0),
+                });
+            }
+            self.by_priority
+                .count(book, order, m.clone(), &options.by_priority);
+            self.by_month.count(book, order, m, &options.by_month);
+        }
     }
 
     pub fn merge(mut self, other: Self) -> Self {
@@ -152,10 +174,35 @@ impl<'c> Gathered<'c> {
         self.agendas.sort_by(|a, b| a.order.cmp(&b.order));
         self.breaches
             .sort_by(|a, b| (&a.policy, &a.order).cmp(&(&b.policy, &b.order)));
-        self.events.sort_by(|a, b| a.text.cmp(&b.text));
+        super::feeds::sort(&mut self.events);
         for ids in self.owned.values_mut() {
             ids.sort();
         }
         self.failures.sort();
     }
+}
+
+/// Whether `order` is done or cancelled with nothing recorded (received, a
+/// step done, an incident opened) on or after `day`.
+fn settled_before(book: &Book<'_>, order: &Order, day: NaiveDate) -> bool {
+    let Some((name, workflow)) = book.config.workflow_of(order.workflow.as_deref()) else {
+        return false;
+    };
+    if !matches!(
+        status(order, name, workflow).0,
+        Status::Done | Status::Cancelled
+    ) {
+        return false;
+    }
+    let tz = book.tz;
+    let recorded = std::iter::once(order.received.0.local_date(tz))
+        .chain(
+            order
+                .steps
+                .values()
+                .filter_map(|r| r.done)
+                .map(|m| m.local_date(tz)),
+        )
+        .chain(order.incidents.iter().map(|i| i.opened.0.local_date(tz)));
+    recorded.max().is_some_and(|last| last < day)
 }

@@ -7,6 +7,7 @@
 
 mod build;
 mod charts;
+mod feeds;
 mod forms;
 mod gather;
 mod order_page;

@@ -2,6 +2,7 @@
 //! payments, lines, amendments, incidents and holds, a link to its file on the
 //! repository host, and in Chinese the SOP's forms.
 
+use chrono::NaiveDate;
 use minijinja::{Environment, context};
 use ordo_core::engine::schedule::Schedule;
 use ordo_core::i18n::{Lang, t, tr};
@@ -17,12 +18,13 @@ use super::forms;
 use super::{Common, v};
 
 /// Which orders get a page: every open and on-hold order, and those closed
-/// (done or cancelled) whose last recorded date is within `closed_months`.
+/// (done or cancelled) whose last recorded date is on or after `cutoff` (see
+/// [`cutoff`]).
 pub fn published(
     book: &Book<'_>,
     order: &Order,
     schedule: &Schedule<'_>,
-    closed_months: u32,
+    cutoff: NaiveDate,
 ) -> bool {
     if matches!(schedule.status, Status::Open | Status::OnHold) {
         return true;
@@ -35,12 +37,16 @@ pub fn published(
         .map(|m| m.local_date(tz))
         .max()
         .unwrap_or_else(|| order.received.0.local_date(tz));
-    let cutoff = book
-        .now
+    last >= cutoff
+}
+
+/// The first day a closed order's last step may fall on and still give it a
+/// page: `closed_months` before the as-of day.
+pub fn cutoff(book: &Book<'_>, closed_months: u32) -> NaiveDate {
+    book.now
         .date_naive()
         .checked_sub_months(chrono::Months::new(closed_months))
-        .unwrap_or(chrono::NaiveDate::MIN);
-    last >= cutoff
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// The page's HTML.

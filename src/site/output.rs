@@ -69,6 +69,17 @@ impl SiteDir {
             .map_err(|e| format!("cannot write {rel}: {e}"))
     }
 
+    /// An unnamed file beside the pages for what a build sets aside; it goes
+    /// with its handle.
+    pub fn scratch(&self) -> Result<std::fs::File, String> {
+        tempfile::tempfile_in(&self.staging).map_err(|e| {
+            format!(
+                "cannot make a scratch file in {}: {e}",
+                self.staging.display()
+            )
+        })
+    }
+
     /// Puts the new site where the old one was (after flushing it to disk),
     /// and removes the old one.
     pub fn publish(mut self) -> Result<(), String> {

@@ -97,6 +97,8 @@ pub struct Group {
     pub key: String,
     pub name: String,
     pub rows: Vec<Item>,
+    /// How many rows there are, shown or not.
+    pub count: usize,
     pub worst: i64,
     /// What the rows left out are, and where they are ("" when none are).
     pub more: String,
@@ -135,6 +137,7 @@ pub fn by_assignee(book: &Book<'_>, rows: &[Item], limit: usize) -> Vec<Group> {
                 "people/{}.html",
                 ordo_core::reports::ics_text::file_slug(&key)
             );
+            let count = rows.len();
             let (rows, more) = cap(book.lang, rows, limit, &file);
             Group {
                 name: book
@@ -145,6 +148,7 @@ pub fn by_assignee(book: &Book<'_>, rows: &[Item], limit: usize) -> Vec<Group> {
                 worst,
                 key,
                 rows,
+                count,
                 more,
             }
         })

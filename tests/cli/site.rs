@@ -174,6 +174,10 @@ fn the_same_commit_and_as_of_give_the_same_bytes_and_the_clis_json() {
     // (a Chinese site once put its step titles in the monthly JSON).
     assert_eq!(build(ledger.path(), "zh", &["--lang", "zh-CN"]).code, 0);
     let zh = files(&ledger.path().join("zh"));
+    assert!(
+        a["data/sla-breaches.json"] == zh["data/sla-breaches.json"],
+        "the breaches' data differs between the languages"
+    );
     for report in ["overdue", "upcoming", "monthly"] {
         let mut args = vec!["--as-of", AS_OF, report, "--format", "json"];
         if report == "upcoming" {
@@ -330,4 +334,48 @@ fn order_pages_link_to_the_file_at_the_commit_for_a_ledger_in_a_subfolder() {
     assert!(page.contains(&expected), "{expected}");
     let home = decode(&std::fs::read_to_string(out.join("index.html")).expect("home"));
     assert!(home.contains(&commit[..12]), "the commit is on every page");
+}
+
+#[test]
+fn long_lists_on_the_home_page_are_cut_with_a_pointer_to_the_data() {
+    // Thirty copies of an order 79 days late in production: erin's list on the
+    // home page shows the 20 latest and says where the rest are.
+    let ledger = example_copy();
+    let dir = ledger.path().join("orders/2026");
+    let text = std::fs::read_to_string(dir.join("202606-BJX-003.yaml")).expect("read");
+    for n in 100..130 {
+        let id = format!("202606-BJX-{n}");
+        std::fs::write(
+            dir.join(format!("{id}.yaml")),
+            text.replace("202606-BJX-003", &id),
+        )
+        .expect("write");
+    }
+    let run = build(ledger.path(), "_site", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let site = files(&ledger.path().join("_site"));
+    let home = page(&site, "index.html");
+    let erin = home
+        .split("<details")
+        .find(|group| group.contains("people/erin.html"))
+        .expect("erin's group");
+    let rows = erin.matches("<tr").count() - 1;
+    assert_eq!(rows, 20, "{erin}");
+    let overdue: serde_json::Value =
+        serde_json::from_slice(&site["data/overdue.json"]).expect("json");
+    let erins = overdue["sections"]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["assignee"].as_str().is_some_and(|a| a.contains("erin")))
+        .count();
+    assert!(erins > 30, "{erins}");
+    assert!(erin.contains(&format!("{erins} items")), "{erin}");
+    assert!(
+        erin.contains(&format!("… and {} more, all in people/erin.html.", erins - 20)),
+        "{erin}"
+    );
+    // Erin's own page lists them all.
+    let page_ = page(&site, "people/erin.html");
+    assert!(page_.matches("202606-BJX-1").count() >= 30);
 }
