@@ -372,7 +372,10 @@ fn long_lists_on_the_home_page_are_cut_with_a_pointer_to_the_data() {
     assert!(erins > 30, "{erins}");
     assert!(erin.contains(&format!("{erins} items")), "{erin}");
     assert!(
-        erin.contains(&format!("… and {} more, all in people/erin.html.", erins - 20)),
+        erin.contains(&format!(
+            "… and {} more, all in people/erin.html.",
+            erins - 20
+        )),
         "{erin}"
     );
     // Erin's own page lists them all.
