@@ -17,6 +17,7 @@ use super::feeds::{self, Spool};
 use super::gather::{self, Gathered, Page};
 use super::output::SiteDir;
 use super::pages::{self, items, people_of, table};
+use super::templates::PageSet;
 use super::{Common, order_page, templates, v};
 use crate::cli::{Cli, SiteArgs};
 use crate::commands::reporting::{Loaded, warn_left_out};
@@ -134,27 +135,6 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     })
 }
 
-/// The orders with a page, as templates test them (`id in pages`): a lookup,
-/// not a scan of tens of thousands of ids per link.
-#[derive(Debug)]
-struct PageSet(std::collections::BTreeSet<String>);
-
-impl minijinja::value::Object for PageSet {
-    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
-        minijinja::value::ObjectRepr::Map
-    }
-
-    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
-        key.as_str()
-            .filter(|id| self.0.contains(*id))
-            .map(|_| Value::from(true))
-    }
-
-    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::NonEnumerable
-    }
-}
-
 struct Site<'s> {
     templates: &'s Environment<'static>,
     common: &'s Common,
@@ -178,7 +158,16 @@ impl Site<'_> {
         self.dir.write(rel, html.as_bytes()).map_err(Failure::Io)
     }
 
-    fn data(&self, name: &str, mut report: Report) -> Result<(), Failure> {
+    /// Writes `data/NAME.json` of an English report, and gives the report
+    /// back for the pages when they are in English too (the same rows, not
+    /// made twice); else the pages' language makes its own.
+    fn data(
+        &self,
+        name: &str,
+        mut report: Report,
+        lang: Lang,
+        local: impl FnOnce() -> Result<Report, Failure>,
+    ) -> Result<Report, Failure> {
         report.invalid = self.invalid.to_vec();
         report.commit = self.stamp.cloned();
         self.dir
@@ -186,7 +175,12 @@ impl Site<'_> {
                 &format!("data/{name}.json"),
                 json_v1::render(&report).as_bytes(),
             )
-            .map_err(Failure::Io)
+            .map_err(Failure::Io)?;
+        if lang == Lang::En {
+            Ok(report)
+        } else {
+            local()
+        }
     }
 
     /// Every page but the orders', the data and the feeds; the number of pages.
@@ -241,17 +235,26 @@ impl Site<'_> {
             .map(|m| monthly::figures(*m, &g.parts))
             .collect();
 
-        self.data("overdue", overdue(&english))?;
-        self.data("upcoming", upcoming(&english)?)?;
-        self.data("sla", sla_of(&english, &g.by_priority, By::Priority))?;
-        self.data("sla-by-month", sla_of(&english, &g.by_month, By::Month))?;
-        self.data("monthly", monthly::report(&english, month, &g.parts))?;
-
-        let overdue = overdue(book);
-        let upcoming = upcoming(book)?;
-        let sla_now = sla_of(book, &g.by_priority, By::Priority);
-        let sla_months = sla_of(book, &g.by_month, By::Month);
-        let monthly = monthly::report(book, month, &g.parts);
+        let overdue = self.data("overdue", overdue(&english), lang, || Ok(overdue(book)))?;
+        let upcoming = self.data("upcoming", upcoming(&english)?, lang, || upcoming(book))?;
+        let sla_now = self.data(
+            "sla",
+            sla_of(&english, &g.by_priority, By::Priority),
+            lang,
+            || Ok(sla_of(book, &g.by_priority, By::Priority)),
+        )?;
+        let sla_months = self.data(
+            "sla-by-month",
+            sla_of(&english, &g.by_month, By::Month),
+            lang,
+            || Ok(sla_of(book, &g.by_month, By::Month)),
+        )?;
+        let monthly = self.data(
+            "monthly",
+            monthly::report(&english, month, &g.parts),
+            lang,
+            || Ok(monthly::report(book, month, &g.parts)),
+        )?;
         let overdue_rows = overdue.sections.first().map(items).unwrap_or_default();
         let upcoming_rows = upcoming.sections.first().map(items).unwrap_or_default();
         let agendas: BTreeMap<&str, &Agenda> =

@@ -69,3 +69,24 @@ pub fn environment(lang: Lang) -> Result<Environment<'static>, Error> {
     );
     Ok(env)
 }
+
+/// The orders with a page, as templates test them (`id in pages`): a lookup,
+/// not a scan of tens of thousands of ids per link.
+#[derive(Debug)]
+pub struct PageSet(pub std::collections::BTreeSet<String>);
+
+impl minijinja::value::Object for PageSet {
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Map
+    }
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
+        key.as_str()
+            .filter(|id| self.0.contains(*id))
+            .map(|_| Value::from(true))
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::NonEnumerable
+    }
+}
