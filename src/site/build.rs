@@ -380,6 +380,21 @@ impl Site<'_> {
         self.dir
             .write("data/sla-breaches.json", breaches_json.as_bytes())
             .map_err(Failure::Io)?;
+        let per_priority: Vec<(String, Report)> = g
+            .by_priority_month
+            .iter()
+            .map(|(priority, measured)| {
+                (
+                    t(lang, &format!("priority-{priority}")),
+                    sla_of(book, measured, By::Month),
+                )
+            })
+            .collect();
+        let sections: Vec<(String, &ordo_core::reports::report::Section)> = per_priority
+            .iter()
+            .filter_map(|(label, r)| Some((label.clone(), r.sections.first()?)))
+            .collect();
+        let by_priority_month = pages::sla_by_priority(self.months, &sections);
         let policy_titles: BTreeMap<&str, &str> = book
             .config
             .sla
@@ -394,6 +409,8 @@ impl Site<'_> {
                 summary => v(section(&sla_now, 0)), by_month => v(section(&sla_months, 0)),
                 charts => v(sla_charts), breaches => v(&breaches), breaches_more => breaches_more,
                 policy_titles => v(policy_titles),
+                by_priority_month => v(by_priority_month),
+                month_labels => v(self.months.iter().map(Month::label).collect::<Vec<_>>()),
                 notes => v(&sla_now.notes),
             },
         )?;

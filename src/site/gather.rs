@@ -8,6 +8,7 @@ use chrono::{Duration as Span, NaiveDate};
 use ordo_core::engine::schedule::Schedule;
 use ordo_core::engine::sla::{State, measure};
 use ordo_core::i18n::Lang;
+use ordo_core::model::enums::Priority;
 use ordo_core::model::order::Order;
 use ordo_core::model::status::{Status, status};
 use ordo_core::reports::Book;
@@ -59,6 +60,8 @@ pub struct Gathered<'c> {
     pub parts: Vec<monthly::Part>,
     pub by_priority: sla::Measured<'c>,
     pub by_month: sla::Measured<'c>,
+    /// The same by month, for each priority apart.
+    pub by_priority_month: BTreeMap<Priority, sla::Measured<'c>>,
     pub breaches: Vec<Breach>,
     /// Where the open orders' calendar events were set aside.
     pub events: Vec<Placed>,
@@ -147,6 +150,12 @@ impl<'c> Gathered<'c> {
             }
             self.by_priority
                 .count(book, order, m.clone(), &options.by_priority);
+            self.by_priority_month.entry(m.priority).or_default().count(
+                book,
+                order,
+                m.clone(),
+                &options.by_month,
+            );
             self.by_month.count(book, order, m, &options.by_month);
         }
     }
@@ -156,6 +165,11 @@ impl<'c> Gathered<'c> {
         self.parts.extend(other.parts);
         self.by_priority = self.by_priority.merge(other.by_priority);
         self.by_month = self.by_month.merge(other.by_month);
+        for (priority, measured) in other.by_priority_month {
+            let mine = self.by_priority_month.remove(&priority).unwrap_or_default();
+            self.by_priority_month
+                .insert(priority, mine.merge(measured));
+        }
         self.breaches.extend(other.breaches);
         self.events.extend(other.events);
         self.listed.extend(other.listed);

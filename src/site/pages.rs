@@ -295,3 +295,38 @@ pub fn sla_charts(lang: Lang, months: &[Month], by_month: &Section) -> Vec<Chart
         })
         .collect()
 }
+
+/// Compliance by policy and priority (rows) and month (columns), from one
+/// by-month section per priority (`priorities`: the priority's label and its
+/// section); a month without a stopped measurement is left blank.
+pub fn sla_by_priority(months: &[Month], priorities: &[(String, &Section)]) -> Vec<Vec<String>> {
+    let labels: Vec<String> = months.iter().map(Month::label).collect();
+    let mut rows = Vec::new();
+    for (priority, section) in priorities {
+        let column = |key: &str| section.columns.iter().position(|c| c.key == key);
+        let (Some(policy), Some(month), Some(pct)) =
+            (column("policy"), column("month"), column("compliance_pct"))
+        else {
+            continue;
+        };
+        let mut by_policy: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for row in &section.rows {
+            if let (Some(p), Some(m), Some(v)) = (row.get(policy), row.get(month), row.get(pct)) {
+                by_policy
+                    .entry(p.text())
+                    .or_default()
+                    .insert(m.text(), v.text());
+            }
+        }
+        for (name, values) in by_policy {
+            let mut row = vec![name, priority.clone()];
+            row.extend(
+                labels
+                    .iter()
+                    .map(|l| values.get(l).cloned().unwrap_or_default()),
+            );
+            rows.push(row);
+        }
+    }
+    rows
+}

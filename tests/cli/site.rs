@@ -126,6 +126,26 @@ fn the_example_ledgers_site_in_both_languages() {
         "{:?}",
         site.keys()
     );
+    // Service levels over time by policy and priority: a row per pair, a
+    // column per month of the trend.
+    let sla = page(&site, "sla.html");
+    let pivot = sla
+        .split("Compliance by policy, priority and month")
+        .nth(1)
+        .and_then(|rest| rest.split("</table>").next())
+        .expect("the table by priority");
+    assert!(
+        pivot.contains("<th scope=\"col\" class=\"num\">2026-10</th>"),
+        "{pivot}"
+    );
+    let row = pivot
+        .split("<tr>")
+        .find(|r| r.contains(">confirmation<"))
+        .expect("confirmation's row");
+    assert!(
+        row.contains("<td>normal</td>") && row.contains(">100.0<"),
+        "{row}"
+    );
     let order = page(&site, "orders/202605-ABC-005.html");
     assert!(order.contains("<svg") && order.contains("Customer final payment received"));
     assert!(
