@@ -13,6 +13,7 @@ mod integrations;
 mod publication;
 mod read;
 mod reports;
+mod rules;
 mod site;
 mod team;
 mod trust;

@@ -37,6 +37,7 @@ pub enum Code {
     History,
     MergeSetup,
     BaselineChanged,
+    DoneBefore,
     Config,
 }
 
@@ -67,6 +68,7 @@ impl Code {
         Code::History,
         Code::MergeSetup,
         Code::BaselineChanged,
+        Code::DoneBefore,
         Code::Config,
     ];
 
@@ -97,6 +99,7 @@ impl Code {
             Code::History => "history",
             Code::MergeSetup => "merge-setup",
             Code::BaselineChanged => "baseline-changed",
+            Code::DoneBefore => "done-before",
             Code::Config => "config",
         }
     }

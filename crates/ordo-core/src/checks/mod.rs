@@ -6,6 +6,7 @@ mod calendar;
 pub mod config;
 pub mod credit;
 pub mod customer;
+mod done_before;
 pub mod expiring;
 pub mod history;
 mod identity;
@@ -89,7 +90,17 @@ pub type SetAside = BTreeSet<String>;
 
 /// The order fields that decide which steps apply (`when`) and its status.
 const SCHEDULE_KEYS: &[&str] = &[
-    "kind", "priority", "channel", "customer", "owner", "workflow", "steps", "state",
+    "kind",
+    "priority",
+    "channel",
+    "customer",
+    "owner",
+    "workflow",
+    "steps",
+    "state",
+    "lines",
+    "received",
+    "requested_delivery",
 ];
 
 /// Every single-order check, but those that read a key set aside; findings
@@ -110,6 +121,9 @@ pub fn check_order(
     }
     if !reads(SCHEDULE_KEYS) {
         steps::check(ctx, &file.rel, order, &mut out);
+        if !reads(&["confirmation", "contract", "dates"]) {
+            done_before::check(ctx, &file.rel, order, &mut out);
+        }
     }
     // The dated fields that decoded are checked; those set aside are not there.
     let window = time::check(ctx, &file.rel, order, &mut out);

@@ -44,6 +44,20 @@ pub fn matches(when: &When, order: &Order, workflow: &str) -> bool {
             .workflow
             .as_ref()
             .is_none_or(|v| v.values().iter().any(|w| w == workflow))
+        && when
+            .requested_delivery
+            .as_ref()
+            .is_none_or(|b| order.requested_delivery.is_some_and(|d| b.hold(d)))
+        && when
+            .received
+            .as_ref()
+            .is_none_or(|b| b.hold(order.received.0.date_part()))
+        // Summed only for a rule that asks; a total too large to compute
+        // matches nothing (`validate` reports it).
+        && when
+            .total
+            .as_ref()
+            .is_none_or(|b| super::money::total(order).is_ok_and(|t| b.hold(t)))
 }
 
 /// Whether a step applies to an order: its `when` matches, and an optional step

@@ -4,6 +4,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::amount::Amount;
 use super::due::DueRule;
 use super::duration::Duration;
 use super::enums::{Channel, Kind, OneOrMany, Priority};
@@ -59,6 +63,14 @@ pub struct Step {
     /// The step applies only to orders matching every entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<When>,
+    /// Events the step must be done before, if they happen: `confirmation.sent`,
+    /// `confirmation.signed`, `contract.signed`, `dates.<name>` or another step's
+    /// id (its `done`). `validate` warns (`done-before`) when one happened while
+    /// the step was not yet done, e.g. a delivery date promised to the customer
+    /// before the design review of a custom order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = serde_json::json!(["confirmation.sent"]))]
+    pub done_before: Vec<String>,
     /// The step applies only to orders that record it (e.g. a credit approval,
     /// which the `credit-limit` check asks for when an order goes over the limit).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -67,7 +79,11 @@ pub struct Step {
 
 /// A condition on order fields; every entry given must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Condition", example = serde_json::json!({"kind": "custom"}))]
+#[schemars(
+    title = "Condition",
+    example = serde_json::json!({"kind": "custom"}),
+    example = serde_json::json!({"total": {"over": 500000}})
+)]
 pub struct When {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<OneOrMany<Kind>>,
@@ -84,4 +100,115 @@ pub struct When {
     /// Workflow names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow: Option<OneOrMany<String>>,
+    /// The order total (quantity times unit price over its lines), in the
+    /// order's own currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Bounds>,
+    /// The day the order was received, as its file gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<DateBounds>,
+    /// The delivery date the customer asked for; an order without one does not
+    /// match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_delivery: Option<DateBounds>,
+}
+
+/// Bounds on an amount; every bound given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Amount bounds", example = serde_json::json!({"over": 500000}))]
+pub struct Bounds {
+    /// More than this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over: Option<Amount>,
+    /// This or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<Amount>,
+    /// Less than this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub under: Option<Amount>,
+    /// This or less.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Amount>,
+}
+
+impl Bounds {
+    pub fn hold(&self, value: Decimal) -> bool {
+        self.over.is_none_or(|b| value > b.0)
+            && self.at_least.is_none_or(|b| value >= b.0)
+            && self.under.is_none_or(|b| value < b.0)
+            && self.at_most.is_none_or(|b| value <= b.0)
+    }
+}
+
+/// Bounds on a date; every bound given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Date bounds", example = serde_json::json!({"on_or_after": "2026-01-01"}))]
+pub struct DateBounds {
+    /// Earlier than this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<NaiveDate>,
+    /// This day or earlier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_or_before: Option<NaiveDate>,
+    /// Later than this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<NaiveDate>,
+    /// This day or later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_or_after: Option<NaiveDate>,
+}
+
+impl DateBounds {
+    pub fn hold(&self, day: NaiveDate) -> bool {
+        self.before.is_none_or(|b| day < b)
+            && self.on_or_before.is_none_or(|b| day <= b)
+            && self.after.is_none_or(|b| day > b)
+            && self.on_or_after.is_none_or(|b| day >= b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_are_strict_or_inclusive_as_named() {
+        let amount = |text: &str| Some(Amount(text.parse().expect("decimal")));
+        let over = Bounds {
+            over: amount("500000"),
+            ..Bounds::default()
+        };
+        assert!(!over.hold("500000".parse().expect("decimal")));
+        assert!(over.hold("500000.01".parse().expect("decimal")));
+        let between = Bounds {
+            at_least: amount("100"),
+            at_most: amount("200"),
+            ..Bounds::default()
+        };
+        assert!(between.hold(100.into()) && between.hold(200.into()));
+        assert!(!between.hold(99.into()) && !between.hold(201.into()));
+        let under = Bounds {
+            under: amount("10"),
+            ..Bounds::default()
+        };
+        assert!(under.hold(9.into()) && !under.hold(10.into()));
+    }
+
+    #[test]
+    fn date_bounds_are_strict_or_inclusive_as_named() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 6, d).expect("date");
+        let window = DateBounds {
+            on_or_after: Some(day(10)),
+            before: Some(day(20)),
+            ..DateBounds::default()
+        };
+        assert!(window.hold(day(10)) && window.hold(day(19)));
+        assert!(!window.hold(day(9)) && !window.hold(day(20)));
+        let open = DateBounds {
+            after: Some(day(10)),
+            on_or_before: Some(day(20)),
+            ..DateBounds::default()
+        };
+        assert!(!open.hold(day(10)) && open.hold(day(11)) && open.hold(day(20)));
+    }
 }
