@@ -1,5 +1,6 @@
 //! The command line, defined once with clap's derive API.
 
+mod attach;
 mod choice;
 
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::report::Format;
+pub use attach::AttachArgs;
 pub use choice::Choice;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
@@ -75,6 +77,8 @@ pub enum Command {
     Plan(PlanArgs),
     /// Record a change the customer asked for.
     Amend(AmendArgs),
+    /// Log a document received for an order (artwork, specs, PO, …).
+    Attach(AttachArgs),
     /// The ledger as a static site: today's work by person and customer, a page
     /// per person and per order, the monthly analysis, service levels, the
     /// reports' JSON and calendar feeds.

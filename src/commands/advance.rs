@@ -40,6 +40,11 @@ pub fn run(
     act::may_act(&ledger.config, &by, step).map_err(refused)?;
     act::requires_closed(&loaded.order, &schedule, step).map_err(refused)?;
     let when = when_text("--on", args.on.as_deref(), now)?;
+    let moment: ordo_core::model::Moment = when
+        .parse()
+        .map_err(|e| Failure::Usage(format!("--on {when}: {e}")))?;
+    act::documents_received(&ledger.config, &loaded.order, step, &moment, ledger.tz)
+        .map_err(refused)?;
     let mut fields = vec![
         ("done", Value::String(when.clone())),
         ("by", Value::String(by.clone())),

@@ -2,6 +2,7 @@
 
 pub mod advance;
 pub mod amend;
+pub mod attach;
 pub mod calendar;
 pub mod change;
 pub mod explain;

@@ -149,6 +149,35 @@ fn text(v: &OrderView<'_>, lang: Lang) -> String {
     }
     line(String::new());
     line(render(&steps).trim_end().to_owned());
+    for s in v.steps.iter().filter(|s| !s.needs.is_empty()) {
+        line(format!(
+            "  {}",
+            tr(
+                lang,
+                "order-needs",
+                &[
+                    ("step", s.id.as_str().into()),
+                    ("documents", s.needs.join(", ").as_str().into()),
+                ],
+            )
+        ));
+    }
+    if !v.documents.is_empty() {
+        line(String::new());
+        line(format!("{}:", t(lang, "order-documents")));
+        for d in v.documents {
+            let by = d.by.as_deref().map(|b| format!(" {b}")).unwrap_or_default();
+            let note = d
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            line(format!(
+                "  {} {}{by}: {}{note}",
+                d.received, d.kind, d.reference
+            ));
+        }
+    }
 
     if !v.installments.is_empty() {
         let mut pay = table(

@@ -121,6 +121,7 @@ pub fn render(
             forms => v(forms),
             logistics => v(logistics),
             tl => v(tl),
+            document_titles => v(book.config.documents.iter().map(|(k, d)| (k, d.title.get(lang))).collect::<std::collections::BTreeMap<_, _>>()),
             ..common.context()
         })
         .map_err(|e| format!("the page of order {}: {e:#}", order.id))

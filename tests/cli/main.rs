@@ -7,6 +7,7 @@ mod bad_input;
 mod cache;
 mod concurrency;
 mod corpus;
+mod documents;
 mod history;
 mod init;
 mod integrations;

@@ -173,6 +173,12 @@ fn the_example_ledgers_site_in_both_languages() {
     ] {
         assert!(order.contains(words), "{words}");
     }
+    // The documents logged for an order, their kinds titled in Chinese.
+    let custom = page(&zh, "orders/202607-HKL-003.html");
+    assert!(
+        custom.contains("文件资料") && custom.contains("<td>设计稿</td>"),
+        "{custom}"
+    );
     let monthly = page(&zh, "monthly.html");
     assert!(monthly.contains("准时交付率") && monthly.contains("<svg"));
 }

@@ -38,6 +38,7 @@ pub enum Code {
     MergeSetup,
     BaselineChanged,
     DoneBefore,
+    Document,
     Config,
 }
 
@@ -69,6 +70,7 @@ impl Code {
         Code::MergeSetup,
         Code::BaselineChanged,
         Code::DoneBefore,
+        Code::Document,
         Code::Config,
     ];
 
@@ -100,6 +102,7 @@ impl Code {
             Code::MergeSetup => "merge-setup",
             Code::BaselineChanged => "baseline-changed",
             Code::DoneBefore => "done-before",
+            Code::Document => "document",
             Code::Config => "config",
         }
     }

@@ -256,6 +256,9 @@ fn check_workflow(
         for (j, problem) in super::done_before::config_problems(step, &|id| ids.contains(id)) {
             push(step_at.clone().key("done_before").index(j), problem, None);
         }
+        for (j, problem) in super::documents::config_problems(config, step) {
+            push(step_at.clone().key("needs").index(j), problem, None);
+        }
         for (j, who) in step.notify.iter().enumerate() {
             if !roles.contains(who.as_str()) && !config.people.contains_key(who) {
                 push(

@@ -6,6 +6,7 @@ mod calendar;
 pub mod config;
 pub mod credit;
 pub mod customer;
+pub mod documents;
 mod done_before;
 pub mod expiring;
 pub mod history;
@@ -123,6 +124,9 @@ pub fn check_order(
         steps::check(ctx, &file.rel, order, &mut out);
         if !reads(&["confirmation", "contract", "dates"]) {
             done_before::check(ctx, &file.rel, order, &mut out);
+        }
+        if !reads(&["documents"]) {
+            documents::check(ctx, &file.rel, order, &mut out);
         }
     }
     // The dated fields that decoded are checked; those set aside are not there.

@@ -68,12 +68,41 @@ pub enum Refusal {
         title: String,
         holders: Vec<String>,
     },
+    #[error(
+        "{order} {step} needs {} first; record each with `ordo attach {order} KIND PATH|URL`",
+        .missing.join(", ")
+    )]
+    Documents {
+        order: String,
+        step: String,
+        missing: Vec<String>,
+    },
     #[error("{order} {step} requires {} first", .open.iter().map(|(id, title)| format!("{id} ({title})")).collect::<Vec<_>>().join(", "))]
     Requires {
         order: String,
         step: String,
         open: Vec<(String, String)>,
     },
+}
+
+/// Refuses a step done at `when` while documents it needs had not arrived.
+pub fn documents_received(
+    config: &Config,
+    order: &Order,
+    step: &Step,
+    when: &crate::model::moment::Moment,
+    tz: chrono_tz::Tz,
+) -> Result<(), Refusal> {
+    let missing = crate::checks::documents::missing(config, order, step, Some(when), tz);
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Refusal::Documents {
+            order: order.id.clone(),
+            step: step.id.clone(),
+            missing,
+        })
+    }
 }
 
 fn list(steps: &[(String, String)]) -> String {

@@ -59,6 +59,11 @@ pub struct Config {
     /// Who reviews structural amendments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amendments: Option<AmendmentPolicy>,
+    /// The kinds of document an order collects (order form, customer PO,
+    /// artwork, specs, …), by key; steps name the kinds they need.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(example = serde_json::json!({"artwork": {"title": {"en": "Artwork", "zh-CN": "设计稿"}}}))]
+    pub documents: BTreeMap<String, DocumentKind>,
     /// Decimals of each currency's minor unit, where they differ from ISO 4217
     /// (installment amounts are rounded to them).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -196,4 +201,12 @@ impl Config {
             .chain(self.roles.keys().map(String::as_str))
             .collect()
     }
+}
+
+/// A kind of document an order collects.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Document kind")]
+pub struct DocumentKind {
+    /// What the document is.
+    pub title: super::Title,
 }

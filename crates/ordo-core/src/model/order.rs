@@ -91,6 +91,9 @@ pub struct Order {
     /// Problems after shipping: delays, damage, complaints.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<Incident>,
+    /// Documents collected for the order (order form, PO, artwork, specs, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
     /// How the goods travel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment: Option<Shipment>,
@@ -202,6 +205,27 @@ pub struct Payment {
     pub installment: String,
     pub amount: Amount,
     pub received: Moment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A document received for the order.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(example = serde_json::json!({
+    "kind": "artwork", "ref": "documents/202606-BJX-003/artwork-v2.pdf",
+    "received": "2026-06-18", "by": "bob"
+}))]
+pub struct Document {
+    /// Its kind, as `documents` in ordo.yaml declares it.
+    pub kind: String,
+    /// Where it is: a path in the ledger's repository (from the ledger's
+    /// folder) or an address (`https://…`).
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub received: Moment,
+    /// Who logged it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

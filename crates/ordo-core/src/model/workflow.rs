@@ -63,6 +63,11 @@ pub struct Step {
     /// The step applies only to orders matching every entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<When>,
+    /// Kinds of document (declared under `documents`) the order must have
+    /// received before the step is done; `advance` refuses the step until then.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = serde_json::json!(["artwork", "specs"]))]
+    pub needs: Vec<String>,
     /// Events the step must be done before, if they happen: `confirmation.sent`,
     /// `confirmation.signed`, `contract.signed`, `dates.<name>` or another step's
     /// id (its `done`). `validate` warns (`done-before`) when one happened while

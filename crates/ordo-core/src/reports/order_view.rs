@@ -10,7 +10,7 @@ use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::engine::schedule::{Schedule, StepState};
 use crate::model::money::format as money;
-use crate::model::order::{Amendment, Hold, Incident, Line, Order};
+use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OrderView<'o> {
@@ -39,6 +39,7 @@ pub struct OrderView<'o> {
     pub carried: Vec<Carried>,
     pub amendments: &'o [Amendment],
     pub incidents: &'o [Incident],
+    pub documents: &'o [Document],
     pub holds: &'o [Hold],
 }
 
@@ -60,6 +61,9 @@ pub struct StepView {
     pub done: Option<String>,
     pub by: Option<String>,
     pub skipped: Option<String>,
+    /// While the step is open: the kinds of document it needs that have not
+    /// arrived, as "kind (title)".
+    pub needs: Vec<String>,
     /// Done after its due date, or open past it as of now.
     pub late: bool,
     #[serde(skip)]
@@ -158,6 +162,11 @@ pub fn view_of<'o>(
                 done: done.map(|d| Point::from_moment(&d, tz).to_string()),
                 by: record.and_then(|r| r.by.clone()),
                 skipped: record.and_then(|r| r.skipped.clone()),
+                needs: if line.state.is_open() {
+                    missing_documents(book, order, line.step)
+                } else {
+                    Vec::new()
+                },
                 late,
                 days: Days {
                     planned: record.and_then(|r| r.planned).map(|m| m.local_date(tz)),
@@ -222,6 +231,24 @@ pub fn view_of<'o>(
             .collect(),
         amendments: &order.amendments,
         incidents: &order.incidents,
+        documents: &order.documents,
         holds: &order.holds,
     }
+}
+
+/// The kinds `step` needs that the order has no document of, titled in the
+/// book's language.
+fn missing_documents(
+    book: &Book<'_>,
+    order: &Order,
+    step: &crate::model::config::Step,
+) -> Vec<String> {
+    step.needs
+        .iter()
+        .filter(|kind| !order.documents.iter().any(|d| d.kind == **kind))
+        .map(|kind| match book.config.documents.get(kind) {
+            Some(k) => format!("{kind} ({})", k.title.get(book.lang)),
+            None => kind.clone(),
+        })
+        .collect()
 }

@@ -1,0 +1,121 @@
+//! `documents`: an order's documents are of declared kinds and logged by
+//! known people, and a step that needs kinds of document was done only once
+//! they had arrived.
+
+use std::cmp::Ordering;
+use std::path::Path;
+
+use chrono_tz::Tz;
+
+use crate::finding::{Code, Finding};
+use crate::model::config::{Config, Step};
+use crate::model::moment::Moment;
+use crate::model::order::Order;
+use crate::model::status::applies;
+use crate::yaml::Route;
+
+use super::Context;
+
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    for (i, document) in order.documents.iter().enumerate() {
+        let at = || Route::keys(&["documents"]).index(i);
+        if !ctx.config.documents.contains_key(&document.kind) {
+            let kinds: Vec<&str> = ctx.config.documents.keys().map(String::as_str).collect();
+            out.push(
+                Finding::error(
+                    Code::Document,
+                    rel,
+                    format!(
+                        "`{}` is not a kind of document of this ledger",
+                        document.kind
+                    ),
+                )
+                .at(at().key("kind"))
+                .label("not declared")
+                .help(if kinds.is_empty() {
+                    "declare the kinds under `documents` in ordo.yaml".to_owned()
+                } else {
+                    format!("kinds: {}", kinds.join(", "))
+                }),
+            );
+        }
+        if let Some(by) = &document.by
+            && !ctx.config.people.contains_key(by)
+        {
+            out.push(
+                Finding::error(
+                    Code::UnknownPerson,
+                    rel,
+                    format!("`{by}` is not a person of ordo.yaml"),
+                )
+                .at(at().key("by"))
+                .label("unknown person"),
+            );
+        }
+    }
+    let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
+        return;
+    };
+    for step in workflow.steps.iter().filter(|s| !s.needs.is_empty()) {
+        let Some(done) = order.steps.get(&step.id).and_then(|r| r.done) else {
+            continue;
+        };
+        if !applies(step, order, name) {
+            continue;
+        }
+        let missing = missing(ctx.config, order, step, Some(&done), ctx.tz);
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            Finding::error(
+                Code::Document,
+                rel,
+                format!(
+                    "step {} ({}) was done {done} without {} it needs",
+                    step.id,
+                    step.title,
+                    missing.join(", ")
+                ),
+            )
+            .at(Route::keys(&["steps", &step.id, "done"]))
+            .label(format!("needs {}", missing.join(", ")))
+            .help("record the documents with `ordo attach`, dated when they arrived"),
+        );
+    }
+}
+
+/// The kinds `step` needs that the order has no document of, received by
+/// `by` when given; each as "kind (title)".
+pub fn missing(
+    config: &Config,
+    order: &Order,
+    step: &Step,
+    by: Option<&Moment>,
+    tz: Tz,
+) -> Vec<String> {
+    step.needs
+        .iter()
+        .filter(|kind| {
+            !order.documents.iter().any(|d| {
+                d.kind == **kind
+                    && by.is_none_or(|by| d.received.cmp_in(by, tz) != Ordering::Greater)
+            })
+        })
+        .map(|kind| match config.documents.get(kind) {
+            Some(k) => format!("{kind} ({})", k.title),
+            None => kind.clone(),
+        })
+        .collect()
+}
+
+/// What is wrong with a step's `needs` in `ordo.yaml`: each entry's index and
+/// the problem.
+pub fn config_problems(config: &Config, step: &Step) -> Vec<(usize, String)> {
+    step.needs
+        .iter()
+        .enumerate()
+        .filter(|(_, kind)| !config.documents.contains_key(*kind))
+        .map(|(i, kind)| (i, format!("`{kind}` is not declared under `documents`")))
+        .collect()
+}
