@@ -72,14 +72,7 @@ pub fn run(
 /// An address as given, or a path inside the ledger's folder that names an
 /// existing file, written with `/`.
 fn checked_reference(root: &Path, reference: &str) -> Result<String, Failure> {
-    let is_address = reference.split_once("://").is_some_and(|(scheme, rest)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-            && !rest.is_empty()
-    });
-    if is_address {
+    if ordo_core::checks::documents::is_address(reference) {
         return Ok(reference.to_owned());
     }
     let path = Path::new(reference);

@@ -184,6 +184,23 @@ pub fn validate(
             Made::Read { part, .. } => part.exposure.clone(),
         })
         .collect();
+    // Documents named by path: their files may come and go without the order
+    // changing, so they are looked for on every run, cached entry or not.
+    let mut missing_documents: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
+    for (file, m) in all_orders.iter().zip(&made) {
+        let references = match m {
+            Made::Cached => pass.entry(file).map(|e| e.references.as_slice()),
+            Made::Read { part, .. } => Some(part.references.as_slice()),
+        };
+        for (path, finding) in references.unwrap_or_default() {
+            if !root.join(path).is_file() {
+                missing_documents
+                    .entry(file.rel.clone())
+                    .or_default()
+                    .push(finding.clone());
+            }
+        }
+    }
     // The cache is written on a thread of its own while the cross-file checks run.
     let (cross, saved) = std::thread::scope(|scope| {
         let saving = scope.spawn(|| pass.save(root, fingerprint, &all_orders, &made));
@@ -203,6 +220,9 @@ pub fn validate(
         (cross, saved)
     });
     let mut cross = cross?;
+    for (rel, found) in missing_documents {
+        cross.entry(rel).or_default().extend(found);
+    }
     if let Err(error) = saved {
         outcome.cache_problem = Some(error.to_string());
     }

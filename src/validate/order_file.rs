@@ -19,6 +19,8 @@ use ordo_core::layout::OrderFile;
 pub struct FileCheck {
     pub findings: Vec<Finding>,
     pub exposure: Option<Exposure>,
+    /// Documents that name a path, with the finding for a missing file.
+    pub references: Vec<(String, Finding)>,
     pub text: Option<String>,
 }
 
@@ -52,6 +54,10 @@ pub fn check_order_file(
     };
     // A file that does not load has findings that do not depend on "now".
     let mut window = Window::default();
+    let references = order
+        .filter(|_| !set_aside.contains("documents"))
+        .map(|order| checks::documents::local_references(&file.rel, order))
+        .unwrap_or_default();
     let exposure = order.and_then(|order| {
         let verdict = checks::check_order(ctx, file, order, &set_aside);
         findings.extend(verdict.findings);
@@ -66,12 +72,14 @@ pub fn check_order_file(
         findings: findings.clone(),
         window,
         exposure: exposure.clone(),
+        references: references.clone(),
     });
     let text = read.text.filter(|_| !findings.is_empty());
     (
         FileCheck {
             findings,
             exposure,
+            references,
             text,
         },
         entry,

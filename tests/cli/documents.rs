@@ -176,3 +176,50 @@ fn attach_takes_a_file_in_the_ledger_or_an_address_and_nothing_else() {
         run.stderr
     );
 }
+
+#[test]
+fn a_document_file_removed_is_a_finding_on_the_next_run_even_from_the_cache() {
+    let ledger = example_copy();
+    let ledger = ledger.path();
+    std::fs::create_dir_all(ledger.join("documents")).expect("mkdir");
+    std::fs::write(ledger.join("documents/hkl-003-po.pdf"), b"%PDF-1.4\n").expect("write");
+    let run = run_in(
+        ledger,
+        &[
+            "--as-of",
+            "2026-11-20",
+            "attach",
+            "202607-HKL-003",
+            "customer-po",
+            "documents/hkl-003-po.pdf",
+            "--on",
+            "2026-07-20",
+            "--by",
+            "bob",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let validate = || run_in(ledger, &["--as-of", "2026-11-20", "validate"]);
+    // Twice: the second run takes the order from the cache.
+    for _ in 0..2 {
+        let run = validate();
+        assert!(!run.stdout.contains("[document]"), "{}", run.stdout);
+    }
+    std::fs::remove_file(ledger.join("documents/hkl-003-po.pdf")).expect("remove");
+    let run = validate();
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains(
+            "error[document]: the customer-po document `documents/hkl-003-po.pdf` is not a file in the ledger's folder"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("--> orders/2026/202607-HKL-003.yaml:"),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(ledger.join("documents/hkl-003-po.pdf"), b"%PDF-1.4\n").expect("write");
+    assert!(!validate().stdout.contains("[document]"));
+}

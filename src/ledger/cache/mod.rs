@@ -50,11 +50,14 @@ pub struct Entry {
     /// The span of "now" over which the findings hold.
     pub window: Window,
     pub exposure: Option<Exposure>,
+    /// The order's documents that name a path, with the finding for a missing
+    /// file: whether the file is there is asked on every run.
+    pub references: Vec<(String, Finding)>,
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v5.postcard";
-    const FORMAT: u32 = 5;
+    const FILE: &'static str = ".ordo/cache-v6.postcard";
+    const FORMAT: u32 = 6;
 
     fn identity(&self) -> Identity {
         self.identity

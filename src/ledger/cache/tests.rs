@@ -19,6 +19,14 @@ fn entry(identity: Identity, window: Window) -> Entry {
             outstanding: rust_decimal::Decimal::new(12345, 2),
             approved: false,
         }),
+        references: vec![(
+            "documents/X/artwork.pdf".into(),
+            Finding::error(
+                ordo_core::finding::Code::Document,
+                "orders/2026/X.yaml",
+                "m",
+            ),
+        )],
     }
 }
 

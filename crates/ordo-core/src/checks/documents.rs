@@ -119,3 +119,41 @@ pub fn config_problems(config: &Config, step: &Step) -> Vec<(usize, String)> {
         .map(|(i, kind)| (i, format!("`{kind}` is not declared under `documents`")))
         .collect()
 }
+
+/// Whether a document's `ref` is an address (`scheme://…`) rather than a path
+/// in the ledger's repository.
+pub fn is_address(reference: &str) -> bool {
+    reference.split_once("://").is_some_and(|(scheme, rest)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !rest.is_empty()
+    })
+}
+
+/// The order's documents that name a path, each with the finding to give when
+/// no file is there. Whether a file exists is asked on every run (a cached
+/// verdict on the order cannot know), so the check itself is the caller's.
+pub fn local_references(rel: &Path, order: &Order) -> Vec<(String, Finding)> {
+    order
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !is_address(&d.reference))
+        .map(|(i, d)| {
+            let finding = Finding::error(
+                Code::Document,
+                rel,
+                format!(
+                    "the {} document `{}` is not a file in the ledger's folder",
+                    d.kind, d.reference
+                ),
+            )
+            .at(Route::keys(&["documents"]).index(i).key("ref"))
+            .label("no such file")
+            .help("commit the file at that path (from the ledger's folder), or give its address");
+            (d.reference.clone(), finding)
+        })
+        .collect()
+}
