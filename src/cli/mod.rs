@@ -2,6 +2,7 @@
 
 mod attach;
 mod choice;
+mod note;
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::output::report::Format;
 pub use attach::AttachArgs;
 pub use choice::Choice;
+pub use note::NoteArgs;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::reports::sla::By;
@@ -79,6 +81,8 @@ pub enum Command {
     Amend(AmendArgs),
     /// Log a document received for an order (artwork, specs, PO, …).
     Attach(AttachArgs),
+    /// Record a progress update on a step while its work runs.
+    Note(NoteArgs),
     /// The ledger as a static site: today's work by person and customer, a page
     /// per person and per order, the monthly analysis, service levels, the
     /// reports' JSON and calendar feeds.

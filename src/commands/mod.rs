@@ -14,6 +14,7 @@ pub mod list;
 pub mod merge_file;
 pub mod monthly;
 pub mod new;
+pub mod note;
 pub mod opening;
 pub mod overdue;
 pub mod plan;

@@ -162,6 +162,18 @@ fn text(v: &OrderView<'_>, lang: Lang) -> String {
             )
         ));
     }
+    if !v.progress.is_empty() {
+        line(String::new());
+        line(format!("{}:", t(lang, "order-progress")));
+        for p in v.progress {
+            let step = p
+                .step
+                .as_deref()
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default();
+            line(format!("  {} {}{step}: {}", p.at, p.by, p.status));
+        }
+    }
     if !v.documents.is_empty() {
         line(String::new());
         line(format!("{}:", t(lang, "order-documents")));

@@ -11,6 +11,7 @@ mod documents;
 mod history;
 mod init;
 mod integrations;
+mod progress;
 mod publication;
 mod read;
 mod reports;

@@ -13,6 +13,7 @@ pub mod history;
 mod identity;
 pub mod levels;
 mod payments;
+mod progress;
 mod references;
 mod steps;
 pub mod time;
@@ -127,6 +128,9 @@ pub fn check_order(
         }
         if !reads(&["documents"]) {
             documents::check(ctx, &file.rel, order, &mut out);
+        }
+        if !reads(&["progress"]) {
+            progress::check(ctx, &file.rel, order, &mut out);
         }
     }
     // The dated fields that decoded are checked; those set aside are not there.

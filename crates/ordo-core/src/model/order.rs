@@ -94,6 +94,9 @@ pub struct Order {
     /// Documents collected for the order (order form, PO, artwork, specs, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
+    /// Progress reported while work runs (production status, shipment tracking).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<Progress>,
     /// How the goods travel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment: Option<Shipment>,
@@ -228,6 +231,22 @@ pub struct Document {
     pub by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A progress update: how the work of a step stands.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(example = serde_json::json!({
+    "at": "2026-08-14T17:00", "by": "erin", "step": "ORD-08", "status": "生产中: 600 of 1000 sets printed"
+}))]
+pub struct Progress {
+    pub at: Timestamp,
+    /// Who reported it.
+    pub by: String,
+    /// The step it reports on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// How it stands, in the reporter's words (e.g. 生产中, 已入库, in transit).
+    pub status: String,
 }
 
 /// A change to the order after it was taken.

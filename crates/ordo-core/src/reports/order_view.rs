@@ -10,7 +10,7 @@ use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::engine::schedule::{Schedule, StepState};
 use crate::model::money::format as money;
-use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order};
+use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order, Progress};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OrderView<'o> {
@@ -40,6 +40,7 @@ pub struct OrderView<'o> {
     pub amendments: &'o [Amendment],
     pub incidents: &'o [Incident],
     pub documents: &'o [Document],
+    pub progress: &'o [Progress],
     pub holds: &'o [Hold],
 }
 
@@ -232,6 +233,7 @@ pub fn view_of<'o>(
         amendments: &order.amendments,
         incidents: &order.incidents,
         documents: &order.documents,
+        progress: &order.progress,
         holds: &order.holds,
     }
 }

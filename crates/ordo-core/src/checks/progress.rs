@@ -1,0 +1,41 @@
+//! `progress`: each update names a step of the order's workflow (when it
+//! names one) and a person of the ledger.
+
+use std::path::Path;
+
+use crate::finding::{Code, Finding};
+use crate::model::order::Order;
+use crate::yaml::Route;
+
+use super::Context;
+
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    let workflow = ctx.config.workflow_of(order.workflow.as_deref());
+    for (i, update) in order.progress.iter().enumerate() {
+        let at = || Route::keys(&["progress"]).index(i);
+        if let (Some(step), Some((name, workflow))) = (&update.step, workflow)
+            && !workflow.steps.iter().any(|s| s.id == *step)
+        {
+            out.push(
+                Finding::error(
+                    Code::UnknownStep,
+                    rel,
+                    format!("`{step}` is not a step of workflow {name}"),
+                )
+                .at(at().key("step"))
+                .label("unknown step"),
+            );
+        }
+        if !ctx.config.people.contains_key(&update.by) {
+            out.push(
+                Finding::error(
+                    Code::UnknownPerson,
+                    rel,
+                    format!("`{}` is not a person of ordo.yaml", update.by),
+                )
+                .at(at().key("by"))
+                .label("unknown person"),
+            );
+        }
+    }
+}

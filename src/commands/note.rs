@@ -1,0 +1,74 @@
+//! `ordo note ID [STEP] --status T [--by P] [--on WHEN]`: record a progress
+//! update while work runs (the handbook's weekly production status, the daily
+//! tracking of a shipment), appended to the order's `progress`.
+
+use yaml_serde::{Mapping, Value};
+
+use super::advance::refused;
+use super::change::{self, resolve_by, when_text};
+use super::invocation::now_in;
+use super::opening::{load_order, open_ledger, schedule_of, workflow_of};
+use crate::cli::{Cli, NoteArgs};
+use crate::edit::patch::{append_to_list, one_line};
+use crate::{Environment, Failure, exit};
+use ordo_core::engine::act::{self, Act};
+
+pub fn run(
+    cli: &Cli,
+    args: &NoteArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
+    let loaded = load_order(&ledger, &args.id)?;
+    let schedule = schedule_of(&ledger, &loaded.order)?;
+    let (name, workflow) = workflow_of(&ledger, &loaded.order)?;
+    // The step named, or the one step that is ready; a done step can still get
+    // a note (a shipment tracked after it left).
+    let step = match &args.step {
+        Some(id) => workflow.steps.iter().find(|s| s.id == *id).ok_or_else(|| {
+            refused(act::Refusal::NotAStep {
+                step: id.clone(),
+                workflow: name.to_owned(),
+                steps: workflow.steps.iter().map(|s| s.id.clone()).collect(),
+            })
+        })?,
+        None => act::pick_step(name, workflow, &loaded.order, &schedule, None, Act::Done)
+            .map_err(refused)?,
+    };
+    let by = resolve_by(&ledger, args.by.as_deref())?;
+    let mut update = Mapping::new();
+    let mut put = |k: &str, v: Value| {
+        update.insert(Value::String(k.to_owned()), v);
+    };
+    put(
+        "at",
+        Value::String(when_text("--on", args.on.as_deref(), now)?),
+    );
+    put("by", Value::String(by.clone()));
+    put("step", Value::String(step.id.clone()));
+    put(
+        "status",
+        one_line(&args.status).map_err(|e| Failure::Usage(e.to_string()))?,
+    );
+    let new = append_to_list(&loaded.text, "progress", Value::Mapping(update))
+        .map_err(|e| Failure::Io(e.to_string()))?;
+    let message = format!(
+        "{}: {} progress by {by}: {}",
+        loaded.order.id, step.id, args.status
+    );
+    let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
+    out.extend_from_slice(
+        format!(
+            "{}: {} ({}) progress noted by {by}: {}\n{}\n",
+            loaded.order.id,
+            step.id,
+            step.title,
+            args.status,
+            change::shown(&path, &ledger.root)
+        )
+        .as_bytes(),
+    );
+    Ok(exit::OK)
+}
