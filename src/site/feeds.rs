@@ -89,6 +89,18 @@ impl Spool {
         all: (&str, &str),
         feeds: &[(String, String)],
     ) -> Result<(), String> {
+        self.write_feeds_by(dir, placed, all, feeds, OPEN_FEEDS)
+    }
+
+    /// The same with at most `at_once` personal feeds open in each pass.
+    fn write_feeds_by(
+        &self,
+        dir: &SiteDir,
+        placed: &[Placed],
+        all: (&str, &str),
+        feeds: &[(String, String)],
+        at_once: usize,
+    ) -> Result<(), String> {
         let mut guard = self.file.lock().map_err(|_| "the event spool broke")?;
         let (writer, _) = &mut *guard;
         writer
@@ -96,29 +108,25 @@ impl Spool {
             .map_err(|e| format!("cannot spool the calendar events: {e}"))?;
         let file = writer.get_ref();
         let mut text = Vec::new();
-        // The first pass also writes the whole ledger's feed.
-        let mut first = 0;
-        loop {
-            let chunk = &feeds[first..feeds.len().min(first + OPEN_FEEDS)];
-            let whole = (first == 0).then_some(all);
-            let mut open: Vec<Feed> = Vec::with_capacity(chunk.len() + 1);
-            for (rel, name) in whole.iter().copied().chain(
-                chunk
-                    .iter()
-                    .map(|(rel, name)| (rel.as_str(), name.as_str())),
-            ) {
-                open.push(Feed::open(dir, rel, name)?);
-            }
-            let offset = usize::from(whole.is_some());
+        let people: Vec<(Option<u32>, &str, &str)> = feeds
+            .iter()
+            .enumerate()
+            .map(|(i, (rel, name))| (Some(i as u32), rel.as_str(), name.as_str()))
+            .collect();
+        // The first pass also writes the whole ledger's feed (no person).
+        let mut passes: Vec<Vec<(Option<u32>, &str, &str)>> =
+            people.chunks(at_once.max(1)).map(<[_]>::to_vec).collect();
+        match passes.first_mut() {
+            Some(pass) => pass.insert(0, (None, all.0, all.1)),
+            None => passes.push(vec![(None, all.0, all.1)]),
+        }
+        for pass in passes {
+            let mut open = pass
+                .into_iter()
+                .map(|(person, rel, name)| Feed::open(dir, rel, name, person))
+                .collect::<Result<Vec<Feed>, String>>()?;
             for event in placed {
-                let wanted = |i: usize| {
-                    (i < offset)
-                        || event
-                            .people
-                            .binary_search(&((first + i - offset) as u32))
-                            .is_ok()
-                };
-                if !(0..open.len()).any(wanted) {
+                if !open.iter().any(|f| f.invites(event)) {
                     continue;
                 }
                 text.resize(event.len as usize, 0);
@@ -127,20 +135,15 @@ impl Spool {
                     .seek(SeekFrom::Start(event.offset))
                     .and_then(|_| reader.read_exact(&mut text))
                     .map_err(|e| format!("cannot read the spooled calendar events: {e}"))?;
-                for (i, feed) in open.iter_mut().enumerate() {
-                    if wanted(i) {
-                        feed.add(&text)?;
-                    }
+                for feed in open.iter_mut().filter(|f| f.invites(event)) {
+                    feed.add(&text)?;
                 }
             }
             for feed in open {
                 feed.close()?;
             }
-            first += chunk.len();
-            if first >= feeds.len() {
-                return Ok(());
-            }
         }
+        Ok(())
     }
 }
 
@@ -162,15 +165,17 @@ pub fn sort(placed: &mut [Placed]) {
     placed.sort_unstable_by(|a, b| (&a.order, a.seq, a.digest).cmp(&(&b.order, b.seq, b.digest)));
 }
 
-/// A feed being written: the calendar's frame around its events.
+/// A feed being written: the calendar's frame around its events, for one
+/// person (by position) or, with none, for everyone.
 struct Feed {
     rel: String,
+    person: Option<u32>,
     writer: BufWriter<File>,
     tail: String,
 }
 
 impl Feed {
-    fn open(dir: &SiteDir, rel: &str, name: &str) -> Result<Feed, String> {
+    fn open(dir: &SiteDir, rel: &str, name: &str, person: Option<u32>) -> Result<Feed, String> {
         let (head, tail) = calendar::frame(name);
         let mut writer = dir.create(rel)?;
         writer
@@ -178,9 +183,15 @@ impl Feed {
             .map_err(|e| format!("cannot write {rel}: {e}"))?;
         Ok(Feed {
             rel: rel.to_owned(),
+            person,
             writer,
             tail,
         })
+    }
+
+    fn invites(&self, event: &Placed) -> bool {
+        self.person
+            .is_none_or(|p| event.people.binary_search(&p).is_ok())
     }
 
     fn add(&mut self, text: &[u8]) -> Result<(), String> {
@@ -202,4 +213,77 @@ fn digest(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site's feeds written by `at_once` feeds per pass: the files' texts.
+    fn feeds_by(at_once: usize) -> BTreeMap<String, String> {
+        let root = tempfile::tempdir().expect("tempdir");
+        let target = root.path().join("site");
+        let dir = SiteDir::prepare(&target).expect("site dir");
+        let people: Vec<String> = ["ann", "ben", "cy"].map(String::from).to_vec();
+        let spool = Spool::new(&dir, people.clone()).expect("spool");
+        let event = |text: &str, who: &[&str]| Entry {
+            text: format!("BEGIN:VEVENT\r\nSUMMARY:{text}\r\nEND:VEVENT\r\n"),
+            people: who.iter().map(|p| (*p).to_owned()).collect(),
+        };
+        // Added out of order, as the parallel pass does.
+        let mut placed = spool
+            .add(
+                "B-2",
+                vec![event("b2", &["cy"]), event("b2 too", &["ann", "cy"])],
+            )
+            .expect("spooled");
+        placed.extend(
+            spool
+                .add("A-1", vec![event("a1", &["ann", "ben", "nobody"])])
+                .expect("spooled"),
+        );
+        sort(&mut placed);
+        let feeds: Vec<(String, String)> = people
+            .iter()
+            .map(|p| (format!("calendar/{p}.ics"), format!("L: {p}")))
+            .collect();
+        spool
+            .write_feeds_by(&dir, &placed, ("calendar/all.ics", "L"), &feeds, at_once)
+            .expect("written");
+        dir.publish().expect("published");
+        std::fs::read_dir(target.join("calendar"))
+            .expect("calendar")
+            .map(|e| {
+                let path = e.expect("entry").path();
+                let name = path
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .into_owned();
+                (name, std::fs::read_to_string(&path).expect("read"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn feeds_written_in_several_passes_are_those_of_one_pass() {
+        let one = feeds_by(200);
+        assert_eq!(
+            one.keys().collect::<Vec<_>>(),
+            ["all.ics", "ann.ics", "ben.ics", "cy.ics"]
+        );
+        let summaries = |name: &str| -> Vec<&str> {
+            one[name]
+                .lines()
+                .filter_map(|l| l.strip_prefix("SUMMARY:"))
+                .collect()
+        };
+        assert_eq!(summaries("all.ics"), ["a1", "b2", "b2 too"]);
+        assert_eq!(summaries("ann.ics"), ["a1", "b2 too"]);
+        assert_eq!(summaries("ben.ics"), ["a1"]);
+        assert_eq!(summaries("cy.ics"), ["b2", "b2 too"]);
+        assert!(one["cy.ics"].contains("NAME:L: cy"));
+        assert_eq!(feeds_by(1), one);
+        assert_eq!(feeds_by(2), one);
+    }
 }

@@ -80,8 +80,15 @@ impl<'c> Gathered<'c> {
         // One schedule serves every page and report; an open order's explains
         // its dates, for the calendar's descriptions. An order whose workflow
         // is unknown is `validate`'s to report.
-        let open = ordo_core::model::status::is_open(book.config, order);
-        if !open && settled_before(book, order, options.horizon) {
+        let Some((name, workflow)) = book.config.workflow_of(order.workflow.as_deref()) else {
+            return self;
+        };
+        // The status without a due date, once: it says which schedule to make.
+        let status = status(order, name, workflow).0;
+        let open = status == Status::Open;
+        if matches!(status, Status::Done | Status::Cancelled)
+            && !recorded_since(book, order, options.horizon)
+        {
             self.measure(book, order, options);
             return self;
         }
@@ -196,20 +203,11 @@ impl<'c> Gathered<'c> {
     }
 }
 
-/// Whether `order` is done or cancelled with nothing recorded (received, a
-/// step done, an incident opened) on or after `day`.
-fn settled_before(book: &Book<'_>, order: &Order, day: NaiveDate) -> bool {
-    let Some((name, workflow)) = book.config.workflow_of(order.workflow.as_deref()) else {
-        return false;
-    };
-    if !matches!(
-        status(order, name, workflow).0,
-        Status::Done | Status::Cancelled
-    ) {
-        return false;
-    }
+/// Whether `order` recorded anything (received, a step done, an incident
+/// opened) on or after `day`.
+fn recorded_since(book: &Book<'_>, order: &Order, day: NaiveDate) -> bool {
     let tz = book.tz;
-    let recorded = std::iter::once(order.received.0.local_date(tz))
+    std::iter::once(order.received.0.local_date(tz))
         .chain(
             order
                 .steps
@@ -217,6 +215,6 @@ fn settled_before(book: &Book<'_>, order: &Order, day: NaiveDate) -> bool {
                 .filter_map(|r| r.done)
                 .map(|m| m.local_date(tz)),
         )
-        .chain(order.incidents.iter().map(|i| i.opened.0.local_date(tz)));
-    recorded.max().is_some_and(|last| last < day)
+        .chain(order.incidents.iter().map(|i| i.opened.0.local_date(tz)))
+        .any(|recorded| recorded >= day)
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono_tz::Tz;
 
 use crate::finding::{Code, Finding};
+use crate::i18n::Lang;
 use crate::model::config::{Config, Step};
 use crate::model::moment::Moment;
 use crate::model::order::Order;
@@ -63,7 +64,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         if !applies(step, order, name) {
             continue;
         }
-        let missing = missing(ctx.config, order, step, Some(&done), ctx.tz);
+        let missing = missing(ctx.config, order, step, Some(&done), ctx.tz, Lang::En);
         if missing.is_empty() {
             continue;
         }
@@ -86,13 +87,14 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
 }
 
 /// The kinds `step` needs that the order has no document of, received by
-/// `by` when given; each as "kind (title)".
+/// `by` when given; each as "kind (title)", the title in `lang`.
 pub fn missing(
     config: &Config,
     order: &Order,
     step: &Step,
     by: Option<&Moment>,
     tz: Tz,
+    lang: Lang,
 ) -> Vec<String> {
     step.needs
         .iter()
@@ -103,7 +105,7 @@ pub fn missing(
             })
         })
         .map(|kind| match config.documents.get(kind) {
-            Some(k) => format!("{kind} ({})", k.title),
+            Some(k) => format!("{kind} ({})", k.title.get(lang)),
             None => kind.clone(),
         })
         .collect()

@@ -29,10 +29,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         }
         let done = record.and_then(|r| r.done);
         for event in &step.done_before {
-            let Ok(anchor) = event.parse::<Anchor>() else {
-                continue; // `validate` reports it in ordo.yaml
-            };
-            let Some((when, route)) = happened(order, &anchor) else {
+            let Some((when, route)) = happened(order, event) else {
                 continue;
             };
             let late = done
@@ -88,24 +85,23 @@ fn happened(order: &Order, anchor: &Anchor) -> Option<(Moment, Route)> {
     })
 }
 
-/// What is wrong with a step's `done_before` in `ordo.yaml`: each entry's
-/// index and the problem.
+/// What is wrong with a step's `done_before` in `ordo.yaml` (anchors that do
+/// not parse are schema findings already): each entry's index and the problem.
 pub fn config_problems(step: &Step, is_step: &dyn Fn(&str) -> bool) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (i, event) in step.done_before.iter().enumerate() {
-        match event.parse::<Anchor>() {
-            Err(why) => out.push((i, why)),
-            Ok(Anchor::Received | Anchor::RequestedDelivery) => out.push((
+        match event {
+            Anchor::Received | Anchor::RequestedDelivery => out.push((
                 i,
                 format!("`{event}` is not an event a step can come before; give confirmation.sent, confirmation.signed, contract.signed, dates.<name> or a step"),
             )),
-            Ok(Anchor::Step(id)) if id == step.id => {
+            Anchor::Step(id) if *id == step.id => {
                 out.push((i, format!("step `{}` cannot be done before itself", step.id)))
             }
-            Ok(Anchor::Step(id)) if !is_step(&id) => {
+            Anchor::Step(id) if !is_step(id) => {
                 out.push((i, format!("`{id}` is not a step of this workflow")))
             }
-            Ok(_) => {}
+            _ => {}
         }
     }
     out

@@ -93,7 +93,14 @@ pub fn documents_received(
     when: &crate::model::moment::Moment,
     tz: chrono_tz::Tz,
 ) -> Result<(), Refusal> {
-    let missing = crate::checks::documents::missing(config, order, step, Some(when), tz);
+    let missing = crate::checks::documents::missing(
+        config,
+        order,
+        step,
+        Some(when),
+        tz,
+        crate::i18n::Lang::En,
+    );
     if missing.is_empty() {
         Ok(())
     } else {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::amount::Amount;
-use super::due::DueRule;
+use super::due::{Anchor, DueRule};
 use super::duration::Duration;
 use super::enums::{Channel, Kind, OneOrMany, Priority};
 
@@ -75,7 +75,7 @@ pub struct Step {
     /// before the design review of a custom order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(example = serde_json::json!(["confirmation.sent"]))]
-    pub done_before: Vec<String>,
+    pub done_before: Vec<Anchor>,
     /// The step applies only to orders that record it (e.g. a credit approval,
     /// which the `credit-limit` check asks for when an order goes over the limit).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

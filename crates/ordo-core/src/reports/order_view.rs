@@ -164,7 +164,14 @@ pub fn view_of<'o>(
                 by: record.and_then(|r| r.by.clone()),
                 skipped: record.and_then(|r| r.skipped.clone()),
                 needs: if line.state.is_open() {
-                    missing_documents(book, order, line.step)
+                    crate::checks::documents::missing(
+                        book.config,
+                        order,
+                        line.step,
+                        None,
+                        tz,
+                        book.lang,
+                    )
                 } else {
                     Vec::new()
                 },
@@ -236,21 +243,4 @@ pub fn view_of<'o>(
         progress: &order.progress,
         holds: &order.holds,
     }
-}
-
-/// The kinds `step` needs that the order has no document of, titled in the
-/// book's language.
-fn missing_documents(
-    book: &Book<'_>,
-    order: &Order,
-    step: &crate::model::config::Step,
-) -> Vec<String> {
-    step.needs
-        .iter()
-        .filter(|kind| !order.documents.iter().any(|d| d.kind == **kind))
-        .map(|kind| match book.config.documents.get(kind) {
-            Some(k) => format!("{kind} ({})", k.title.get(book.lang)),
-            None => kind.clone(),
-        })
-        .collect()
 }
