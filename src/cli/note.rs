@@ -14,6 +14,10 @@ pub struct NoteArgs {
     /// Who reports it (default: the git user's ledger person).
     #[arg(long)]
     pub by: Option<String>,
+    /// When the step is now expected to be done: the steps after it count
+    /// from this date (basis `forecast (reported on STEP)`) until it is done.
+    #[arg(long, value_name = "DATE[THH:MM]")]
+    pub expect: Option<String>,
     /// When (default: now).
     #[arg(long, value_name = "DATE[THH:MM]")]
     pub on: Option<String>,

@@ -1,6 +1,7 @@
-//! `ordo note ID [STEP] --status T [--by P] [--on WHEN]`: record a progress
-//! update while work runs (the handbook's weekly production status, the daily
-//! tracking of a shipment), appended to the order's `progress`.
+//! `ordo note ID [STEP] --status T [--by P] [--expect DATE] [--on WHEN]`:
+//! record a progress update while work runs (the handbook's weekly production
+//! status, the daily tracking of a shipment), appended to the order's
+//! `progress`; an expected date re-forecasts the steps after it.
 
 use yaml_serde::{Mapping, Value};
 
@@ -52,16 +53,27 @@ pub fn run(
         "status",
         one_line(&args.status).map_err(|e| Failure::Usage(e.to_string()))?,
     );
+    if let Some(expect) = &args.expect {
+        put(
+            "expect",
+            Value::String(when_text("--expect", Some(expect), now)?),
+        );
+    }
     let new = append_to_list(&loaded.text, "progress", Value::Mapping(update))
         .map_err(|e| Failure::Io(e.to_string()))?;
+    let expecting = args
+        .expect
+        .as_ref()
+        .map(|e| format!(" (expected {e})"))
+        .unwrap_or_default();
     let message = format!(
-        "{}: {} progress by {by}: {}",
+        "{}: {} progress by {by}: {}{expecting}",
         loaded.order.id, step.id, args.status
     );
     let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
     out.extend_from_slice(
         format!(
-            "{}: {} ({}) progress noted by {by}: {}\n{}\n",
+            "{}: {} ({}) progress noted by {by}: {}{expecting}\n{}\n",
             loaded.order.id,
             step.id,
             step.title,

@@ -162,6 +162,11 @@ fn text(v: &OrderView<'_>, lang: Lang) -> String {
             )
         ));
     }
+    for s in &v.steps {
+        for text in [&s.update, &s.expected].into_iter().flatten() {
+            line(format!("  {text}"));
+        }
+    }
     if !v.progress.is_empty() {
         line(String::new());
         line(format!("{}:", t(lang, "order-progress")));
@@ -171,7 +176,12 @@ fn text(v: &OrderView<'_>, lang: Lang) -> String {
                 .as_deref()
                 .map(|s| format!(" {s}"))
                 .unwrap_or_default();
-            line(format!("  {} {}{step}: {}", p.at, p.by, p.status));
+            let expect = p
+                .expect
+                .as_ref()
+                .map(|e| format!(" ({} {e})", t(lang, "col-expect")))
+                .unwrap_or_default();
+            line(format!("  {} {}{step}: {}{expect}", p.at, p.by, p.status));
         }
     }
     if !v.documents.is_empty() {

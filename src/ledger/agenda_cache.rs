@@ -16,8 +16,8 @@ pub struct AgendaEntry {
 }
 
 impl Kept for AgendaEntry {
-    const FILE: &'static str = ".ordo/agenda-v4.postcard";
-    const FORMAT: u32 = 4;
+    const FILE: &'static str = ".ordo/agenda-v5.postcard";
+    const FORMAT: u32 = 5;
 
     fn identity(&self) -> Identity {
         self.identity

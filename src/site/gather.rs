@@ -102,7 +102,9 @@ impl<'c> Gathered<'c> {
         };
         if schedule.status == Status::Open {
             self.open += 1;
-            if let Some(agenda) = Agenda::from_schedule(book.config, order, &schedule) {
+            if let Some(agenda) =
+                Agenda::from_schedule(book.config, book.calendars, order, &schedule)
+            {
                 self.agendas.push(agenda);
             }
             let events = calendar::events_of(book, order, &schedule);

@@ -56,8 +56,8 @@ pub struct Entry {
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v6.postcard";
-    const FORMAT: u32 = 6;
+    const FILE: &'static str = ".ordo/cache-v7.postcard";
+    const FORMAT: u32 = 7;
 
     fn identity(&self) -> Identity {
         self.identity

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::Datelike;
 
+use crate::engine::updates::cadence_problem;
 use crate::finding::{Code, Finding};
 use crate::model::Config;
 use crate::model::config::{Level, When, Workflow};
@@ -258,6 +259,9 @@ fn check_workflow(
         }
         for (j, problem) in super::documents::config_problems(config, step) {
             push(step_at.clone().key("needs").index(j), problem, None);
+        }
+        if let Some(problem) = step.updates.as_ref().and_then(cadence_problem) {
+            push(step_at.clone().key("updates"), problem, None);
         }
         for (j, who) in step.notify.iter().enumerate() {
             if !roles.contains(who.as_str()) && !config.people.contains_key(who) {

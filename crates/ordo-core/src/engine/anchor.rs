@@ -121,6 +121,35 @@ impl DueEngine<'_> {
             ));
         }
         let skipped = record.is_some_and(|r| r.skipped.is_some());
+        if !skipped
+            && let Some(update) = super::updates::latest_expected(self.order, id, self.tz())
+            && let Some(expect) = &update.expect
+        {
+            let point = Point::from_moment(expect, self.tz());
+            let at = self
+                .order
+                .progress
+                .iter()
+                .position(|p| std::ptr::eq(p, update));
+            let mut links = Chain::default();
+            self.note(
+                &mut links,
+                || {
+                    format!(
+                        "{id} is not done yet; {} reported on {} that it is expected {point}",
+                        update.by, update.at
+                    )
+                },
+                || at.map(|i| Source::Order(Route::keys(&["progress"]).index(i).key("expect"))),
+            );
+            return Ok(Computed {
+                point: Some(point),
+                basis: Basis::Reported {
+                    step: id.to_owned(),
+                },
+                links,
+            });
+        }
         let mut inner = self
             .step_due(id)
             .map_err(|e| if skipped { e } else { e.through_forecast() })?;

@@ -12,6 +12,9 @@ pub enum Basis {
     Firm,
     /// The chain passes through a step or date that has not happened yet.
     Forecast { through: String },
+    /// The chain passes through an open step whose progress update reported
+    /// when it is expected to be done.
+    Reported { step: String },
     /// An anchor has no value and no due date; never reported as overdue.
     Waiting { on: String },
     /// The step has no due rule.
@@ -31,6 +34,7 @@ impl Basis {
             Basis::Forecast { through } => {
                 tr(lang, "basis-forecast", &[("through", through.into())])
             }
+            Basis::Reported { step } => tr(lang, "basis-reported", &[("step", step.into())]),
             Basis::Waiting { on } => tr(lang, "basis-waiting", &[("on", on.into())]),
             Basis::None => t(lang, "basis-none"),
         }
@@ -39,10 +43,15 @@ impl Basis {
     pub fn kind(&self) -> &'static str {
         match self {
             Basis::Firm => "firm",
-            Basis::Forecast { .. } => "forecast",
+            Basis::Forecast { .. } | Basis::Reported { .. } => "forecast",
             Basis::Waiting { .. } => "waiting",
             Basis::None => "none",
         }
+    }
+
+    /// Whether the date is a forecast of any kind.
+    pub fn is_forecast(&self) -> bool {
+        matches!(self, Basis::Forecast { .. } | Basis::Reported { .. })
     }
 
     pub(super) fn through(self, step: &str) -> Basis {

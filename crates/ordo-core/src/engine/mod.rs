@@ -14,6 +14,7 @@ pub mod point;
 mod rule;
 pub mod schedule;
 pub mod sla;
+pub mod updates;
 
 #[cfg(test)]
 mod tests;

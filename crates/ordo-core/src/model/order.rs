@@ -212,12 +212,19 @@ pub struct Payment {
     pub note: Option<String>,
 }
 
-/// A document received for the order.
+/// A document received for the order (订单资料).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[schemars(example = serde_json::json!({
-    "kind": "artwork", "ref": "documents/202606-BJX-003/artwork-v2.pdf",
-    "received": "2026-06-18", "by": "bob"
-}))]
+#[schemars(
+    title = "Document (订单资料)",
+    example = serde_json::json!({
+        "kind": "artwork", "ref": "documents/202606-BJX-003/artwork-v2.pdf",
+        "received": "2026-06-18", "by": "bob"
+    }),
+    example = serde_json::json!({
+        "kind": "po", "ref": "https://files.example.com/po/BJX-4471.pdf",
+        "received": "2026-06-15T10:00", "by": "bob", "note": "客户采购单 PO 4471"
+    })
+)]
 pub struct Document {
     /// Its kind, as `documents` in ordo.yaml declares it.
     pub kind: String,
@@ -233,11 +240,19 @@ pub struct Document {
     pub note: Option<String>,
 }
 
-/// A progress update: how the work of a step stands.
+/// A progress update (进度更新): how the work of a step stands, while it runs.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[schemars(example = serde_json::json!({
-    "at": "2026-08-14T17:00", "by": "erin", "step": "ORD-08", "status": "生产中: 600 of 1000 sets printed"
-}))]
+#[schemars(
+    title = "Progress update (进度更新)",
+    example = serde_json::json!({
+        "at": "2026-08-14T17:00", "by": "erin", "step": "ORD-08",
+        "status": "生产中: 600 of 1000 sets printed", "expect": "2026-08-28"
+    }),
+    example = serde_json::json!({
+        "at": "2026-09-02T09:30", "by": "frank", "step": "ORD-15",
+        "status": "in transit: cleared customs at Hamburg"
+    })
+)]
 pub struct Progress {
     pub at: Timestamp,
     /// Who reported it.
@@ -247,6 +262,11 @@ pub struct Progress {
     pub step: Option<String>,
     /// How it stands, in the reporter's words (e.g. 生产中, 已入库, in transit).
     pub status: String,
+    /// When the step is now expected to be done (预计完成). The latest update
+    /// that gives one stands in for the open step's date in the due dates of
+    /// the steps after it, with basis `forecast (reported)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Moment>,
 }
 
 /// A change to the order after it was taken.

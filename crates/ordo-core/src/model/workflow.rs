@@ -68,6 +68,14 @@ pub struct Step {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(example = serde_json::json!(["artwork", "specs"]))]
     pub needs: Vec<String>,
+    /// How often the step's progress is reported while it is open and ready
+    /// (进度更新周期): `1w` weekly, `1d` daily, `1wd` every working day on the
+    /// step's calendar. `overdue` and `upcoming` list an update that is missing,
+    /// counted from the last `progress` record on the step (or from when the
+    /// step became ready); the calendar carries a recurring reminder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = serde_json::json!("1w"), example = serde_json::json!("1wd"))]
+    pub updates: Option<Duration>,
     /// Events the step must be done before, if they happen: `confirmation.sent`,
     /// `confirmation.signed`, `contract.signed`, `dates.<name>` or another step's
     /// id (its `done`). `validate` warns (`done-before`) when one happened while

@@ -1,5 +1,5 @@
-//! An order's agenda: its open steps and unpaid installments with their due
-//! dates, which is all `overdue` and `upcoming` read of an order. It does not
+//! An order's agenda: its open steps, the progress updates they ask for and
+//! its unpaid installments with their due dates, which is all `overdue` and `upcoming` read of an order. It does not
 //! depend on "now", so it is kept per file in a cache and a run over a ledger
 //! where nothing changed reads no order.
 
@@ -10,6 +10,7 @@ use super::tracked_by_step;
 use crate::engine::due::{Basis, Calendars};
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
+use crate::engine::updates::next_update;
 use crate::model::Config;
 use crate::model::config::Step;
 use crate::model::enums::Priority;
@@ -40,6 +41,13 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum What {
     Step(String),
+    /// The next progress update an open step asks for (`updates`).
+    Update {
+        step: String,
+        /// The last update on the step; `None` when none came since it
+        /// became ready.
+        last: Option<Point>,
+    },
     /// An installment no open step tracks (a step due `{payment: NAME}` stands
     /// for its installment).
     Payment {
@@ -62,13 +70,14 @@ impl Agenda {
             return None;
         }
         let schedule = Schedule::of(config, calendars, order)?;
-        Agenda::from_schedule(config, order, &schedule)
+        Agenda::from_schedule(config, calendars, order, &schedule)
     }
 
     /// The agenda of an open order from its schedule, made once by a caller
     /// that needs it for more than the agenda.
     pub fn from_schedule(
         config: &Config,
+        calendars: &Calendars,
         order: &Order,
         schedule: &Schedule<'_>,
     ) -> Option<Agenda> {
@@ -88,6 +97,16 @@ impl Agenda {
                     what: What::Step(line.step.id.clone()),
                     due: point,
                     basis: due.basis.clone(),
+                });
+            }
+            if let Some(update) = next_update(order, line, calendars) {
+                agenda.items.push(Item {
+                    what: What::Update {
+                        step: line.step.id.clone(),
+                        last: update.last,
+                    },
+                    due: update.due,
+                    basis: Basis::Firm,
                 });
             }
         }

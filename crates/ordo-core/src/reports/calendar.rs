@@ -1,5 +1,6 @@
 //! `ordo calendar`: every open step and unpaid installment with a due date as an
-//! RFC 5545 event. UIDs are stable (`<order>.<step>@<ledger>`) so a calendar that
+//! RFC 5545 event, and a recurring reminder for the progress updates a running
+//! step asks for. UIDs are stable (`<order>.<step>@<ledger>`) so a calendar that
 //! re-imports the file updates its events; times are in UTC or whole days, so no
 //! VTIMEZONE is needed.
 
@@ -10,12 +11,14 @@ use icalendar::{
     Alarm, Attendee, Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, Role,
 };
 
+use super::calendar_updates::update_event;
 use super::ics_text::{param_value, refold, uid_host};
 use super::{Book, tracked_by_step};
 use crate::engine::arith::apply;
 use crate::engine::due::{Basis, Computed};
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
+use crate::engine::updates::next_update;
 use crate::model::order::Order;
 use crate::model::status::is_open;
 
@@ -113,6 +116,10 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
             }
         }
         add(&event.done(), keys(people));
+        if let Some(update) = next_update(order, line, book.calendars) {
+            let (event, people) = update_event(book, order, line, &update, &domain, stamp);
+            add(&event, keys(people));
+        }
     }
     for installment in &schedule.installments {
         if installment.outstanding.is_zero() || tracked_by_step(schedule, &installment.term.name) {
@@ -142,7 +149,7 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
     entries
 }
 
-fn base_event(
+pub(super) fn base_event(
     uid: &str,
     summary: &str,
     point: Point,
@@ -176,13 +183,13 @@ fn dated(due: &Computed) -> Option<Point> {
 }
 
 /// A person invited to an event: their key in `people:`, name and email.
-struct Invited {
+pub(super) struct Invited {
     key: String,
     name: String,
     email: String,
 }
 
-fn invite(event: &mut Event, people: &[Invited]) {
+pub(super) fn invite(event: &mut Event, people: &[Invited]) {
     for person in people {
         event.attendee(
             Attendee::new(format!("mailto:{}", person.email))
@@ -249,7 +256,12 @@ pub fn concerned(book: &Book<'_>, owner: &str, role: &str, notify: &[String]) ->
 }
 
 /// The people of [`concerned`], with their names and emails.
-fn attendees(book: &Book<'_>, order: &Order, role: &str, notify: &[String]) -> Vec<Invited> {
+pub(super) fn attendees(
+    book: &Book<'_>,
+    order: &Order,
+    role: &str,
+    notify: &[String],
+) -> Vec<Invited> {
     let keys = concerned(book, &order.owner, role, notify);
     let mut seen = BTreeMap::new();
     for key in keys {

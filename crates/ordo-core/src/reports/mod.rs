@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod calendar;
+mod calendar_updates;
 pub mod changes;
 pub mod export;
 pub mod ics_text;
@@ -77,6 +78,21 @@ impl<'a> Book<'a> {
     /// A step's title in the book's language.
     pub fn title<'s>(&self, step: &'s Step) -> &'s str {
         step.title.get(self.lang)
+    }
+
+    /// The title of an update-due row: the step's title and the last update.
+    pub fn update_title(&self, step: &Step, last: Option<crate::engine::point::Point>) -> String {
+        let title = self.title(step);
+        match last {
+            Some(last) => self.tr(
+                "update-due",
+                &[
+                    ("title", title.into()),
+                    ("last", last.to_string().as_str().into()),
+                ],
+            ),
+            None => self.tr("update-due-first", &[("title", title.into())]),
+        }
     }
 
     /// The as-of instant as reports print it.

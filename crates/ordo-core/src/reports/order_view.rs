@@ -9,6 +9,7 @@ use super::Book;
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::engine::schedule::{Schedule, StepState};
+use crate::engine::updates::{UpdateDue, latest_expected, next_update};
 use crate::model::money::format as money;
 use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order, Progress};
 
@@ -65,6 +66,14 @@ pub struct StepView {
     /// While the step is open: the kinds of document it needs that have not
     /// arrived, as "kind (title)".
     pub needs: Vec<String>,
+    /// While the step is ready and asks for progress updates: when the next
+    /// one is due, in words.
+    pub update: Option<String>,
+    /// Whether that update is missing as of now.
+    pub update_late: bool,
+    /// While the step is open: the date the latest progress update expects
+    /// it done, in words.
+    pub expected: Option<String>,
     /// Done after its due date, or open past it as of now.
     pub late: bool,
     #[serde(skip)]
@@ -129,7 +138,7 @@ pub fn view_of<'o>(
             let firm_or_forecast = line
                 .due
                 .as_ref()
-                .is_ok_and(|c| matches!(c.basis, Basis::Firm | Basis::Forecast { .. }));
+                .is_ok_and(|c| c.basis == Basis::Firm || c.basis.is_forecast());
             let done = record.and_then(|r| r.done);
             let late = match (due_point, done) {
                 (Some(due), Some(done)) if firm_or_forecast => {
@@ -140,6 +149,15 @@ pub fn view_of<'o>(
                 }
                 _ => false,
             };
+            let update = next_update(order, line, book.calendars).map(|u| {
+                let every = line
+                    .step
+                    .updates
+                    .as_ref()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                update_text(book, &line.step.id, &every, &u)
+            });
             StepView {
                 id: line.step.id.clone(),
                 title: book.title(line.step).to_owned(),
@@ -174,6 +192,13 @@ pub fn view_of<'o>(
                     )
                 } else {
                     Vec::new()
+                },
+                update: update.as_ref().map(|u| u.0.clone()),
+                update_late: update.is_some_and(|u| u.1),
+                expected: if line.state.is_open() {
+                    expected(book, order, &line.step.id)
+                } else {
+                    None
                 },
                 late,
                 days: Days {
@@ -243,4 +268,67 @@ pub fn view_of<'o>(
         progress: &order.progress,
         holds: &order.holds,
     }
+}
+
+/// When a step's next progress update is due, in words, and whether it is
+/// missing as of now.
+fn update_text(book: &Book<'_>, step: &str, every: &str, update: &UpdateDue) -> (String, bool) {
+    let due = update.due.to_string();
+    let text = match update.last {
+        Some(last) => book.tr(
+            "order-update-due",
+            &[
+                ("step", step.into()),
+                ("every", every.into()),
+                ("due", due.as_str().into()),
+                ("last", last.to_string().as_str().into()),
+            ],
+        ),
+        None => book.tr(
+            "order-update-due-first",
+            &[
+                ("step", step.into()),
+                ("every", every.into()),
+                ("due", due.as_str().into()),
+            ],
+        ),
+    };
+    if book.now < update.due.overdue_from(book.tz) {
+        return (text, false);
+    }
+    let days = update.due.days_until(book.now).max(0);
+    let text = book.tr(
+        "order-update-late",
+        &[("text", text.as_str().into()), ("days", days.into())],
+    );
+    (text, true)
+}
+
+/// The date the latest progress update on an open step expects it done.
+fn expected(book: &Book<'_>, order: &Order, step: &str) -> Option<String> {
+    let update = latest_expected(order, step, book.tz)?;
+    let expect = update.expect.as_ref()?;
+    Some(
+        book.tr(
+            "order-expected",
+            &[
+                ("step", step.into()),
+                (
+                    "expect",
+                    Point::from_moment(expect, book.tz)
+                        .to_string()
+                        .as_str()
+                        .into(),
+                ),
+                ("by", update.by.as_str().into()),
+                (
+                    "at",
+                    Point::from_moment(&update.at.0, book.tz)
+                        .to_string()
+                        .as_str()
+                        .into(),
+                ),
+            ],
+        ),
+    )
 }

@@ -1,5 +1,6 @@
 //! `ordo overdue`: open, applicable steps (and unpaid installments no open step
-//! tracks) whose firm due date has passed; with `forecast`, also steps whose
+//! tracks, and progress updates a running step asks for) whose firm due date
+//! has passed; with `forecast`, also steps whose
 //! forecast date has passed, as knock-ons of the late step they wait for.
 
 use std::cmp::Reverse;
@@ -51,7 +52,7 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
         for item in &agenda.items {
             let basis = match &item.basis {
                 Basis::Firm => item.basis.label_in(book.lang),
-                Basis::Forecast { .. } if filters.forecast => item.basis.label_in(book.lang),
+                b if b.is_forecast() && filters.forecast => item.basis.label_in(book.lang),
                 _ => continue,
             };
             if book.now < item.due.overdue_from(book.tz) {
@@ -81,6 +82,20 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
                     rows.push(row(
                         id.clone(),
                         book.title(step).to_owned(),
+                        step.role.clone(),
+                        book.assignee(&agenda.owner, step),
+                    ));
+                }
+                What::Update { step: id, last } => {
+                    let Some(step) = agenda.step(book.config, id) else {
+                        continue;
+                    };
+                    if !filters.role.is_empty() && !filters.role.contains(&step.role) {
+                        continue;
+                    }
+                    rows.push(row(
+                        format!("update:{id}"),
+                        book.update_title(step, *last),
                         step.role.clone(),
                         book.assignee(&agenda.owner, step),
                     ));

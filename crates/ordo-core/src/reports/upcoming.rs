@@ -1,5 +1,5 @@
 //! `ordo upcoming [--within 7d]`: the to-do list: steps and unpaid installments
-//! falling due in the window, and reminders (`remind`) that fall in it.
+//! falling due in the window, progress updates due in it, and reminders (`remind`) that fall in it.
 
 use super::Book;
 use super::agenda::{Agenda, What};
@@ -89,6 +89,19 @@ pub fn report(
                                 assignee,
                             ));
                         }
+                    }
+                }
+                What::Update { step: id, last } => {
+                    if let Some(step) = agenda.step(book.config, id)
+                        && in_window(point)
+                    {
+                        rows.push(row(
+                            point,
+                            "update",
+                            format!("update:{id}"),
+                            book.update_title(step, *last),
+                            book.assignee(&agenda.owner, step),
+                        ));
                     }
                 }
                 What::Payment {
