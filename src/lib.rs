@@ -4,6 +4,7 @@
 pub mod cli;
 mod commands;
 pub mod edit;
+pub mod export;
 pub mod ledger;
 pub mod merge;
 pub mod output;

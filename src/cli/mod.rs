@@ -2,6 +2,7 @@
 
 mod attach;
 mod choice;
+mod export;
 mod note;
 
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::output::report::Format;
 pub use attach::AttachArgs;
 pub use choice::Choice;
+pub use export::{ExportArgs, ExportFormat};
 pub use note::NoteArgs;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
@@ -97,7 +99,7 @@ pub enum Command {
     Monthly(MonthlyArgs),
     /// Every open step and unpaid installment as iCalendar events.
     Calendar(CalendarArgs),
-    /// Orders and steps as flat rows for spreadsheets and BI tools.
+    /// The ledger as typed tables (Parquet, JSON Lines, CSV) for analytics engines.
     Export(ExportArgs),
     /// Every change to one order, commit by commit, from git.
     History(HistoryArgs),
@@ -285,23 +287,6 @@ pub struct CalendarArgs {
     /// Exit 1 when some order files could not be read.
     #[arg(long)]
     pub strict: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
-    pub format: ExportFormat,
-    /// Exit 1 when some order files could not be read.
-    #[arg(long)]
-    pub strict: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// One JSON object per line.
-    Jsonl,
-    /// One CSV table with a `record` column (order or step).
-    Csv,
 }
 
 #[derive(Debug, Args)]

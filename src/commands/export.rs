@@ -1,9 +1,18 @@
-//! `ordo export`: orders and steps as flat rows for spreadsheets and BI tools.
+//! `ordo export`: the ledger as typed tables, one file per table in a folder
+//! (with `export.json` saying what is there and what was left out), or one
+//! table on stdout. Rows are written as orders are read.
 
-use super::reporting::{Loaded, give, warn_left_out};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::reporting::{Loaded, warn_left_out};
 use crate::cli::{Cli, ExportArgs, ExportFormat};
+use crate::edit::write::Streamed;
+use crate::export::{CLOSED, Inexact, Setting, TableWriter, writer};
 use crate::{Environment, Failure, exit};
-use ordo_core::reports::export;
+use ordo_core::reports::report::Invalid;
+use ordo_core::reports::tables::{Table, common_values, money_scale, order_rows};
 
 pub fn run(
     cli: &Cli,
@@ -11,22 +20,180 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, Some(crate::output::report::Format::Csv))?;
-    let (rows, invalid) = loaded.each(export::rows);
-    let report = export::report(&loaded.book(), rows);
+    let format = args.format.unwrap_or(if args.table.is_some() {
+        ExportFormat::Jsonl
+    } else {
+        ExportFormat::Parquet
+    });
+    let table = match &args.table {
+        Some(name) => Some(Table::parse(name).ok_or_else(|| {
+            let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+            Failure::Usage(format!(
+                "--table: no table `{name}`; the tables are {}",
+                names.join(", ")
+            ))
+        })?),
+        None => None,
+    };
+    if table.is_some() && format == ExportFormat::Parquet {
+        return Err(Failure::Usage(
+            "--table writes to stdout as jsonl or csv; for Parquet give -o DIR".into(),
+        ));
+    }
+    let mut loaded = Loaded::open(cli, env, None)?;
+    let now = loaded.now;
+    let ledger_tz = loaded.ledger.tz;
+    let stamp = loaded.take_stamp();
+    let setting = Setting {
+        money_scale: money_scale(&loaded.ledger.config),
+        tz: ledger_tz.name(),
+        common: common_values(now, stamp.as_ref().map(|s| s.commit.as_str())),
+    };
+    let book = loaded.book();
+    let each = |order: &_| order_rows(&book, order);
+
+    let (written, invalid) = match (table, &args.output) {
+        (Some(table), _) => {
+            let stdout = std::io::stdout();
+            let mut w = writer(format, stdout, table.columns(), &setting).map_err(Failure::Io)?;
+            let mut rows = 0usize;
+            let streamed = loaded.ledger.stream_orders(each, |parts| {
+                for mut part in parts {
+                    let these = std::mem::take(&mut part.rows[table as usize]);
+                    rows += these.len();
+                    w.write(&part.order_id, these)?;
+                }
+                Ok(())
+            });
+            let finished = streamed.and_then(|left| Ok((left, w.finish()?)));
+            let (left, inexact) = match finished {
+                Ok(done) => done,
+                Err(e) if e == CLOSED => return Ok(exit::OK),
+                Err(e) => return Err(Failure::Io(e)),
+            };
+            (
+                vec![(table, rows, inexact)],
+                super::reporting::invalid_of(&left),
+            )
+        }
+        (None, Some(dir)) => {
+            let (written, left) = to_folder(&loaded, dir, format, &setting, each)?;
+            let invalid = super::reporting::invalid_of(&left);
+            let manifest = super::export_manifest::manifest(
+                format,
+                now.with_timezone(&ledger_tz),
+                stamp.as_ref(),
+                &written,
+                &invalid,
+                &setting,
+            );
+            crate::edit::write::output(&dir.join("export.json"), manifest.as_bytes())
+                .map_err(|e| Failure::Io(e.to_string()))?;
+            let summary: Vec<String> = written
+                .iter()
+                .map(|(t, rows, _)| format!("{} {rows}", t.name()))
+                .collect();
+            out.extend_from_slice(
+                format!(
+                    "wrote {} tables to {} ({}): {}\n",
+                    written.len(),
+                    dir.display(),
+                    format.extension(),
+                    summary.join(", ")
+                )
+                .as_bytes(),
+            );
+            (written, invalid)
+        }
+        (None, None) => {
+            return Err(Failure::Usage(
+                "give -o DIR for every table, or --table NAME for one on stdout".into(),
+            ));
+        }
+    };
     for invalid in &invalid {
         warn_left_out(invalid);
     }
-    let text = match args.format {
-        ExportFormat::Jsonl => crate::output::report::json_v1::jsonl(&report),
-        ExportFormat::Csv => {
-            crate::output::report::render(&report, crate::output::report::Format::Csv)
-        }
-    };
-    give(out, text);
+    for (table, _, inexact) in &written {
+        warn_inexact(table.name(), inexact, setting.money_scale);
+    }
     Ok(if args.strict && !invalid.is_empty() {
         exit::FINDINGS
     } else {
         exit::OK
     })
+}
+
+type Written = Vec<(Table, usize, Inexact)>;
+
+/// Every table into `dir`, each file put in place once all are written.
+fn to_folder(
+    loaded: &Loaded,
+    dir: &Path,
+    format: ExportFormat,
+    setting: &Setting<'_>,
+    each: impl Fn(&ordo_core::model::order::Order) -> ordo_core::reports::tables::OrderRows + Sync,
+) -> Result<(Written, Vec<crate::ledger::blocked::LeftOut>), Failure> {
+    let io = |e: crate::edit::write::WriteError| Failure::Io(e.to_string());
+    let mut files = Vec::new();
+    let mut writers: Vec<Box<dyn TableWriter>> = Vec::new();
+    for table in Table::ALL {
+        let file = Streamed::new(&dir.join(format!("{}.{}", table.name(), format.extension())))
+            .map_err(io)?;
+        let out = file.writer().map_err(io)?;
+        writers.push(writer(format, out, table.columns(), setting).map_err(Failure::Io)?);
+        files.push(file);
+    }
+    let mut rows = [0usize; Table::ALL.len()];
+    let left = loaded
+        .ledger
+        .stream_orders(each, |parts| {
+            // The slice's rows by table, each table written on its own thread.
+            let mut by_table: Vec<Vec<(String, Vec<Vec<_>>)>> =
+                (0..Table::ALL.len()).map(|_| Vec::new()).collect();
+            for part in parts {
+                for (i, these) in part.rows.into_iter().enumerate() {
+                    if !these.is_empty() {
+                        rows[i] += these.len();
+                        by_table[i].push((part.order_id.clone(), these));
+                    }
+                }
+            }
+            writers
+                .par_iter_mut()
+                .zip(by_table)
+                .try_for_each(|(writer, orders)| {
+                    orders
+                        .into_iter()
+                        .try_for_each(|(id, these)| writer.write(&id, these))
+                })
+        })
+        .map_err(Failure::Io)?;
+    let mut written = Vec::new();
+    for ((table, w), n) in Table::ALL.into_iter().zip(writers).zip(rows) {
+        written.push((table, n, w.finish().map_err(Failure::Io)?));
+    }
+    for file in files {
+        file.finish().map_err(io)?;
+    }
+    Ok((written, left))
+}
+
+fn warn_inexact(table: &str, inexact: &Inexact, scale: u32) {
+    use std::io::Write;
+    for (column, count) in &inexact.columns {
+        let _ = writeln!(
+            std::io::stderr(),
+            "ordo: warning: {table}.{column}: {count} values have more decimals than \
+             the column's scale ({scale} for money, 6 otherwise) and were left null"
+        );
+    }
+}
+
+/// The files left out, as reports name them.
+pub fn left_out(invalid: &[Invalid]) -> Vec<serde_json::Value> {
+    invalid
+        .iter()
+        .map(|i| serde_json::json!({"file": i.file, "problem": i.problem}))
+        .collect()
 }

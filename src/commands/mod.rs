@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod change;
 pub mod explain;
 pub mod export;
+mod export_manifest;
 pub mod history;
 pub mod init;
 pub mod invocation;

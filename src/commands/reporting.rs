@@ -22,7 +22,7 @@ pub struct Loaded {
     pub now: chrono::DateTime<chrono_tz::Tz>,
     pub lang: ordo_core::i18n::Lang,
     /// The ledger's commit, asked of git while the report is made.
-    stamp: std::thread::JoinHandle<Option<Stamp>>,
+    stamp: Option<std::thread::JoinHandle<Option<Stamp>>>,
 }
 
 impl Loaded {
@@ -33,7 +33,9 @@ impl Loaded {
         let now = now_in(cli, env, ledger.tz)?;
         let lang = lang_of(cli, &ledger.config, format);
         let root = ledger.root.clone();
-        let stamp = std::thread::spawn(move || crate::ledger::stamp::stamp(&root));
+        let stamp = Some(std::thread::spawn(move || {
+            crate::ledger::stamp::stamp(&root)
+        }));
         Ok(Loaded {
             ledger,
             now,
@@ -43,8 +45,14 @@ impl Loaded {
     }
 
     /// The commit the report describes.
-    pub fn stamp(self) -> Option<Stamp> {
-        self.stamp.join().ok().flatten()
+    pub fn stamp(mut self) -> Option<Stamp> {
+        self.take_stamp()
+    }
+
+    /// The commit, for a command that stamps every row with it before it
+    /// reads the orders.
+    pub fn take_stamp(&mut self) -> Option<Stamp> {
+        self.stamp.take().and_then(|h| h.join().ok().flatten())
     }
 
     pub fn book(&self) -> Book<'_> {
@@ -144,7 +152,7 @@ impl Loaded {
     }
 }
 
-fn invalid_of(bad: &[LeftOut]) -> Vec<Invalid> {
+pub fn invalid_of(bad: &[LeftOut]) -> Vec<Invalid> {
     bad.iter()
         .map(|(rel, blocked)| invalid(rel, blocked.first_problem()))
         .collect()

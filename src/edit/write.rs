@@ -70,6 +70,45 @@ impl<'p> Staged<'p> {
     }
 }
 
+/// An output file written in parts (a table of millions of rows) to a
+/// temporary file beside it, and put in place whole by [`Streamed::finish`];
+/// dropped unfinished, it leaves nothing behind.
+pub struct Streamed {
+    path: std::path::PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl Streamed {
+    pub fn new(path: &Path) -> Result<Streamed, WriteError> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| io(path, e))?;
+        let temp = temp_in(dir).map_err(|e| io(path, e))?;
+        Ok(Streamed {
+            path: path.to_owned(),
+            temp,
+        })
+    }
+
+    /// A handle to write with (buffer it: every call is a system call).
+    pub fn writer(&self) -> Result<std::fs::File, WriteError> {
+        self.temp
+            .as_file()
+            .try_clone()
+            .map_err(|e| io(&self.path, e))
+    }
+
+    /// Flushes the file to disk and puts it in place of any earlier one.
+    pub fn finish(self) -> Result<(), WriteError> {
+        let path = self.path;
+        self.temp.as_file().sync_all().map_err(|e| io(&path, e))?;
+        if let Ok(meta) = std::fs::metadata(&path) {
+            let _ = std::fs::set_permissions(self.temp.path(), meta.permissions());
+        }
+        self.temp.persist(&path).map_err(|e| io(&path, e.error))?;
+        Ok(())
+    }
+}
+
 fn io(path: &Path, error: std::io::Error) -> WriteError {
     WriteError::Io {
         path: path.display().to_string(),

@@ -15,3 +15,4 @@ pub mod read;
 pub mod revision;
 pub mod source;
 pub mod stamp;
+mod stream;

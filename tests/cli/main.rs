@@ -8,6 +8,7 @@ mod cache;
 mod concurrency;
 mod corpus;
 mod documents;
+mod export;
 mod history;
 mod init;
 mod integrations;

@@ -279,23 +279,6 @@ fn calendar_writes_a_file() {
 }
 
 #[test]
-fn export_rows_for_orders_and_steps() {
-    let ledger = Ledger::base();
-    let csv = ledger.run(&["export", "--format", "csv"]);
-    insta::assert_snapshot!(csv.stdout);
-    let jsonl = ledger.run(&["export"]);
-    let rows: Vec<serde_json::Value> = jsonl
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect();
-    assert_eq!(rows.len(), 4, "one order and its three applicable steps");
-    assert_eq!(rows[0]["record"], "order");
-    assert_eq!(rows[3]["step"], "ship");
-    assert_eq!(rows[3]["state"], "ready");
-}
-
-#[test]
 fn reports_name_invalid_orders_and_strict_fails() {
     let ledger = Ledger::case("schema-enum");
     let run = ledger.run(&["overdue"]);
@@ -319,7 +302,7 @@ fn reports_name_invalid_orders_and_strict_fails() {
         report["invalid"][0]["file"],
         "orders/2026/202611-ACME-002.yaml"
     );
-    let export = ledger.run(&["export", "--strict"]);
+    let export = ledger.run(&["export", "--table", "orders", "--strict"]);
     assert_eq!(export.code, 1);
     assert!(
         export.stderr.contains("202611-ACME-002.yaml left out"),

@@ -30,7 +30,7 @@ const REPORTS: &[&[&str]] = &[
     &["sla"],
     &["monthly", "--month", "2026-11"],
     &["calendar"],
-    &["export"],
+    &["export", "--table", "steps"],
 ];
 
 /// Asserts that every report runs, keeps the good order and names the bad file.
@@ -160,7 +160,10 @@ fn an_order_held_by_two_files_is_counted_by_no_report() {
         run.stdout
     );
     assert!(run.stdout.contains("1 order\n"), "{}", run.stdout);
-    for args in [&["overdue", "--format", "json"][..], &["export"]] {
+    for args in [
+        &["overdue", "--format", "json"][..],
+        &["export", "--table", "orders"],
+    ] {
         let run = ledger.run(args);
         let all = format!("{}{}", run.stdout, run.stderr);
         for file in [
@@ -172,7 +175,7 @@ fn an_order_held_by_two_files_is_counted_by_no_report() {
         }
         assert!(all.contains("duplicate-id"), "{all}");
     }
-    let run = ledger.run(&["export"]);
+    let run = ledger.run(&["export", "--table", "orders"]);
     assert!(
         !run.stdout.contains("\"202611-ACME-001\""),
         "export has no row of it:\n{}",
@@ -666,6 +669,9 @@ fn written_files_take_the_mode_the_umask_gives() {
     assert_eq!(mode("orders/2026/202611-ACME-002.yaml"), 0o640);
     under_umask(&["calendar", "-o", "team.ics"]);
     assert_eq!(mode("team.ics"), 0o640);
+    under_umask(&["export", "-o", "exports"]);
+    assert_eq!(mode("exports/steps.parquet"), 0o640);
+    assert_eq!(mode("exports/export.json"), 0o640);
     // A file that exists keeps its mode.
     std::fs::set_permissions(
         ledger.path().join("orders/2026/202611-ACME-001.yaml"),

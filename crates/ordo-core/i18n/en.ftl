@@ -7,7 +7,6 @@ report-overdue = Overdue
 report-upcoming = Upcoming within { $within }
 report-sla = Service levels
 report-monthly = Monthly order analysis { $month }
-report-export = Orders and steps
 report-list = Orders
 report-history = History of { $order }
 report-slips = Slips

@@ -7,7 +7,6 @@ report-overdue = 逾期事项
 report-upcoming = { $within } 内到期事项
 report-sla = 服务时效
 report-monthly = 月度订单分析报表 { $month }
-report-export = 订单与步骤
 report-list = 订单
 report-history = 订单 { $order } 的变更记录
 report-slips = 日期推迟

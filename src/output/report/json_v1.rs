@@ -83,16 +83,3 @@ pub fn render(report: &Report) -> String {
     text.push('\n');
     text
 }
-
-/// JSON Lines: one object per row, fields in column order, empty ones left out.
-pub fn jsonl(report: &Report) -> String {
-    let mut out = String::new();
-    for section in &report.sections {
-        for row in &section.rows {
-            let object = Row::new(&section.columns, row, true);
-            out.push_str(&serde_json::to_string(&object).unwrap_or_default());
-            out.push('\n');
-        }
-    }
-    out
-}

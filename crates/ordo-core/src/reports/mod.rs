@@ -6,7 +6,6 @@ pub mod agenda;
 pub mod calendar;
 mod calendar_updates;
 pub mod changes;
-pub mod export;
 pub mod ics_text;
 pub mod listing;
 pub mod monthly;
@@ -14,6 +13,7 @@ pub mod order_view;
 pub mod overdue;
 pub mod report;
 pub mod sla;
+pub mod tables;
 pub mod upcoming;
 
 use chrono::DateTime;

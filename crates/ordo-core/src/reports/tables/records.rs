@@ -1,0 +1,123 @@
+//! One order's rows of the tables of what it records (payments, amendments,
+//! incidents, holds, documents, progress) and of its SLA measurements.
+
+use super::rows::{OrderRows, moment, money, point, row};
+use super::{Table, Value};
+use crate::engine::point::Point;
+use crate::engine::sla::measure;
+use crate::model::order::Order;
+use crate::model::sla_policy::Clock;
+use crate::reports::Book;
+
+pub(super) fn add(book: &Book<'_>, order: &Order, currency: Option<&str>, out: &mut OrderRows) {
+    let tz = book.tz;
+    let mut push = |table: Table, row: Vec<Value>| out.rows[table as usize].push(row);
+    let position = |i: usize| Value::Int(i as i64 + 1);
+    for (i, p) in order.payments.iter().enumerate() {
+        let mut row = row();
+        row.extend([
+            position(i),
+            Value::text(p.installment.clone()),
+            Value::opt_text(currency),
+            money(
+                p.amount.0,
+                book.config.decimals_of(order.currency.as_deref()),
+            ),
+        ]);
+        row.extend(moment(Some(&p.received), tz));
+        row.push(Value::opt_text(p.note.clone()));
+        push(Table::Payments, row);
+    }
+    for (i, a) in order.amendments.iter().enumerate() {
+        let mut row = row();
+        row.push(position(i));
+        row.extend(moment(Some(&a.at.0), tz));
+        row.extend([
+            Value::text(a.by.clone()),
+            Value::opt_text(a.channel.map(|c| c.as_str())),
+            Value::text(a.summary.clone()),
+            Value::text(a.impact.as_str()),
+            a.reconfirmed.map_or(Value::Null, Value::Date),
+            Value::opt_text((!a.rebaseline.is_empty()).then(|| a.rebaseline.join(","))),
+        ]);
+        let review = a.review.as_ref();
+        row.extend(moment(review.map(|r| &r.done), tz));
+        row.push(Value::opt_text(review.map(|r| r.by.clone())));
+        push(Table::Amendments, row);
+    }
+    for (i, incident) in order.incidents.iter().enumerate() {
+        let mut row = row();
+        row.extend([position(i), Value::text(incident.kind.as_str())]);
+        row.extend(moment(Some(&incident.opened.0), tz));
+        row.extend([
+            Value::text(incident.summary.clone()),
+            Value::opt_text(incident.resolution.map(|r| r.as_str())),
+        ]);
+        row.extend(moment(incident.resolved.as_ref(), tz));
+        row.push(Value::Bool(incident.resolved.is_none()));
+        push(Table::Incidents, row);
+    }
+    for (i, hold) in order.holds.iter().enumerate() {
+        let mut row = row();
+        row.push(position(i));
+        row.extend(moment(Some(&hold.from), tz));
+        row.extend(moment(hold.to.as_ref(), tz));
+        row.extend([
+            Value::text(hold.reason.clone()),
+            Value::Bool(hold.to.is_none()),
+        ]);
+        push(Table::Holds, row);
+    }
+    for (i, d) in order.documents.iter().enumerate() {
+        let mut row = row();
+        row.extend([
+            position(i),
+            Value::text(d.kind.clone()),
+            Value::text(d.reference.clone()),
+        ]);
+        row.extend(moment(Some(&d.received), tz));
+        row.extend([
+            Value::opt_text(d.by.clone()),
+            Value::opt_text(d.note.clone()),
+        ]);
+        push(Table::Documents, row);
+    }
+    for (i, p) in order.progress.iter().enumerate() {
+        let mut row = row();
+        row.push(position(i));
+        row.extend(moment(Some(&p.at.0), tz));
+        row.extend([
+            Value::text(p.by.clone()),
+            Value::opt_text(p.step.clone()),
+            Value::text(p.status.clone()),
+        ]);
+        row.extend(moment(p.expect.as_ref(), tz));
+        push(Table::Progress, row);
+    }
+    let hours = |span: chrono::Duration| span.num_seconds() as f64 / 3600.0;
+    let instant = |at: Option<chrono::DateTime<chrono_tz::Tz>>| point(at.map(Point::At));
+    for m in measure(book.config, book.calendars, book.now, order) {
+        let mut row = row();
+        row.extend([
+            Value::text(m.policy.id.clone()),
+            m.incident.map_or(Value::Null, position),
+            Value::text(m.priority.as_str()),
+            Value::text(match m.policy.clock {
+                Clock::Working => "working",
+                Clock::Calendar => "calendar",
+            }),
+        ]);
+        row.extend(instant(m.start));
+        row.extend(instant(m.stop));
+        row.extend([
+            Value::Float(hours(m.target)),
+            m.elapsed.map_or(Value::Null, |e| Value::Float(hours(e))),
+        ]);
+        row.extend(instant(m.deadline));
+        row.extend([
+            Value::text(m.state.as_str()),
+            Value::opt_text((!m.flags.is_empty()).then(|| m.flags.join("; "))),
+        ]);
+        push(Table::Sla, row);
+    }
+}

@@ -1,0 +1,274 @@
+//! One order's rows of the orders, lines, steps and installments tables (the
+//! records it lists are in `records`).
+
+use chrono::Utc;
+use chrono_tz::Tz;
+
+use super::{Table, Value};
+use crate::engine::due::Basis;
+use crate::engine::point::Point;
+use crate::engine::schedule::{Schedule, StepState};
+use crate::model::Moment;
+use crate::model::order::Order;
+use crate::model::status::Status;
+use crate::reports::{Book, tracked_by_step};
+
+/// An order's rows of every table. A row holds the table's own columns:
+/// the common ones (`order_id`, the as-of instant, the commit) are the
+/// writer's to add, from `order_id` here and [`common_values`].
+#[derive(Debug, Default, Clone)]
+pub struct OrderRows {
+    pub order_id: String,
+    pub rows: [Vec<Vec<Value>>; Table::ALL.len()],
+}
+
+impl OrderRows {
+    pub fn of(&self, table: Table) -> &[Vec<Value>] {
+        &self.rows[table as usize]
+    }
+}
+
+/// The values of the common columns after `order_id`, the same in every
+/// row of an export: the as-of instant and the commit.
+pub fn common_values(now: chrono::DateTime<Tz>, commit: Option<&str>) -> Vec<Value> {
+    let mut values: Vec<Value> = point(Some(Point::At(now))).into();
+    values.push(Value::opt_text(commit));
+    values
+}
+
+/// A new row with room for a table's columns.
+pub(super) fn row() -> Vec<Value> {
+    Vec::with_capacity(24)
+}
+
+/// An amount of money with at least its currency's decimals (`1500.00`),
+/// never fewer digits than it has.
+pub(super) fn money(amount: rust_decimal::Decimal, decimals: u32) -> Value {
+    let mut amount = amount.normalize();
+    if amount.scale() < decimals {
+        amount.rescale(decimals);
+    }
+    Value::Decimal(amount)
+}
+
+/// A quantity, unit price or percentage without trailing zeros.
+pub(super) fn quantity(amount: rust_decimal::Decimal) -> Value {
+    Value::Decimal(amount.normalize())
+}
+
+/// A moment's three values: the day, the instant with the ledger's offset,
+/// the instant in UTC (the last two null for a bare day).
+pub(super) fn moment(value: Option<&Moment>, tz: Tz) -> [Value; 3] {
+    point(value.map(|m| Point::from_moment(m, tz)))
+}
+
+pub(super) fn point(value: Option<Point>) -> [Value; 3] {
+    match value {
+        None => [Value::Null, Value::Null, Value::Null],
+        Some(Point::Day(day)) => [Value::Date(day), Value::Null, Value::Null],
+        Some(Point::At(at)) => [
+            Value::Date(at.date_naive()),
+            Value::Instant(at.fixed_offset()),
+            Value::utc(at.with_timezone(&Utc)),
+        ],
+    }
+}
+
+/// The rows of `order` as of the book's "now". An order whose workflow is unknown (which
+/// `validate` reports) has no rows.
+pub fn order_rows(book: &Book<'_>, order: &Order) -> OrderRows {
+    let mut out = OrderRows {
+        order_id: order.id.clone(),
+        ..OrderRows::default()
+    };
+    let Some(schedule) = book.schedule(order) else {
+        return out;
+    };
+    let tz = book.tz;
+    let currency = order
+        .currency
+        .clone()
+        .or_else(|| book.config.currency.clone());
+    let decimals = book.config.decimals_of(order.currency.as_deref());
+    out.rows[Table::Orders as usize].push(order_row(book, order, &schedule));
+    for (i, line) in order.lines.iter().enumerate() {
+        let mut row = row();
+        row.extend([
+            Value::Int(i as i64 + 1),
+            Value::text(line.sku.clone()),
+            Value::opt_text(line.description.clone()),
+            quantity(line.qty.0),
+            Value::opt_text(line.unit.clone()),
+            quantity(line.unit_price.0),
+            Value::opt_text(currency.clone()),
+        ]);
+        out.rows[Table::Lines as usize].push(row);
+    }
+    let open = schedule.status == Status::Open;
+    for line in &schedule.steps {
+        let record = line.record;
+        let (due, basis, basis_text) = match &line.due {
+            Ok(c) => (c.point, Some(c.basis.clone()), c.basis.label()),
+            Err(e) => (None, None, format!("error: {e}")),
+        };
+        let dated = basis
+            .as_ref()
+            .is_some_and(|b| *b == Basis::Firm || b.is_forecast());
+        let done = record
+            .and_then(|r| r.done.as_ref())
+            .map(|d| Point::from_moment(d, tz));
+        let (late, days_late) = match (due.filter(|_| dated), done, &line.state) {
+            (Some(due), Some(done), _) => {
+                let late = due.missed_by(&done, tz);
+                let days = (done.date() - due.date()).num_days().max(0);
+                (Some(late), Some(if late { days } else { 0 }))
+            }
+            (Some(due), None, state) if state.is_open() => {
+                let late = book.now >= due.overdue_from(tz);
+                let days = due.days_until(book.now).max(0);
+                (Some(late), Some(if late { days } else { 0 }))
+            }
+            _ => (None, None),
+        };
+        let overdue = open
+            && line.state.is_open()
+            && basis == Some(Basis::Firm)
+            && due.is_some_and(|d| book.now >= d.overdue_from(tz));
+        let mut row = row();
+        row.extend([
+            Value::text(line.step.id.clone()),
+            Value::Int(line.index as i64 + 1),
+            Value::text(line.step.title.to_string()),
+            Value::text(line.step.role.clone()),
+            Value::text(state_name(&line.state)),
+        ]);
+        row.extend(moment(record.and_then(|r| r.planned.as_ref()), tz));
+        row.extend(point(due));
+        row.extend([
+            basis
+                .as_ref()
+                .map_or(Value::text("error"), |b| Value::text(b.kind())),
+            Value::text(basis_text),
+        ]);
+        row.extend(point(done));
+        row.extend([
+            Value::opt_text(record.and_then(|r| r.by.clone())),
+            Value::opt_text(record.and_then(|r| r.skipped.clone())),
+            late.map_or(Value::Null, Value::Bool),
+            days_late.map_or(Value::Null, Value::Int),
+            Value::Bool(overdue),
+        ]);
+        out.rows[Table::Steps as usize].push(row);
+    }
+    for (i, installment) in schedule.installments.iter().enumerate() {
+        let name = &installment.term.name;
+        let (due, basis) = match &installment.due {
+            Ok(c) => (c.point, c.basis.kind().to_owned()),
+            Err(e) => (None, format!("error: {e}")),
+        };
+        let firm = installment
+            .due
+            .as_ref()
+            .is_ok_and(|c| c.basis == Basis::Firm);
+        let passed = due.filter(|d| book.now >= d.overdue_from(tz));
+        let owed = !installment.outstanding.is_zero();
+        let tracked = tracked_by_step(&schedule, name).then(|| {
+            schedule
+                .steps
+                .iter()
+                .find(|l| l.step.due.as_ref().and_then(|d| d.payment.as_ref()) == Some(name))
+                .map(|l| l.step.id.clone())
+        });
+        let mut row = row();
+        row.extend([
+            Value::text(name.clone()),
+            Value::Int(i as i64 + 1),
+            quantity(installment.term.percent.0),
+            Value::opt_text(currency.clone()),
+            money(installment.amount, decimals),
+            money(installment.paid, decimals),
+            money(installment.outstanding, decimals),
+        ]);
+        row.extend(point(due));
+        row.extend([
+            Value::text(basis),
+            Value::opt_text(tracked.flatten()),
+            match (due, owed && firm) {
+                (Some(due), true) => Value::Int(due.days_until(book.now).max(0)),
+                (Some(_), false) => Value::Int(0),
+                (None, _) => Value::Null,
+            },
+            Value::Bool(open && owed && firm && passed.is_some()),
+        ]);
+        out.rows[Table::Installments as usize].push(row);
+    }
+    super::records::add(book, order, currency.as_deref(), &mut out);
+    out
+}
+
+fn order_row(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec<Value> {
+    let tz = book.tz;
+    let decimals = book.config.decimals_of(order.currency.as_deref());
+    let delivered = book
+        .config
+        .workflow_of(Some(schedule.workflow_name))
+        .and_then(|(_, w)| w.delivery_step.as_ref())
+        .and_then(|step| order.steps.get(step)?.done.as_ref());
+    let on_time = delivered
+        .zip(order.requested_delivery)
+        .map(|(done, requested)| done.local_date(tz) <= requested);
+    let mut row = row();
+    row.extend([
+        Value::text(order.customer.clone()),
+        Value::text(order.owner.clone()),
+        Value::text(schedule.workflow_name),
+        Value::text(schedule.status.as_str()),
+        Value::opt_text(schedule.stage.map(|s| s.id.clone())),
+        Value::opt_text(order.state_reason.clone()),
+    ]);
+    row.extend(moment(Some(&order.received.0), tz));
+    row.extend([
+        Value::text(order.channel.as_str()),
+        Value::text(order.priority.as_str()),
+        Value::text(order.kind.as_str()),
+        order.requested_delivery.map_or(Value::Null, Value::Date),
+    ]);
+    let confirmation = order.confirmation.as_ref();
+    row.extend(moment(confirmation.and_then(|c| c.sent.as_ref()), tz));
+    row.extend([
+        confirmation
+            .and_then(|c| c.signed)
+            .map_or(Value::Null, Value::Date),
+        Value::opt_text(order.contract.as_ref().and_then(|c| c.number.clone())),
+        order
+            .contract
+            .as_ref()
+            .and_then(|c| c.signed)
+            .map_or(Value::Null, Value::Date),
+        Value::opt_text(
+            order
+                .currency
+                .clone()
+                .or_else(|| book.config.currency.clone()),
+        ),
+        money(schedule.total, decimals),
+        money(schedule.paid, decimals),
+        money(
+            (schedule.total - schedule.paid).max(rust_decimal::Decimal::ZERO),
+            decimals,
+        ),
+        Value::Int(order.lines.len() as i64),
+    ]);
+    row.extend(moment(delivered, tz));
+    row.push(on_time.map_or(Value::Null, Value::Bool));
+    row
+}
+
+fn state_name(state: &StepState) -> &'static str {
+    match state {
+        StepState::Done => "done",
+        StepState::Skipped => "skipped",
+        StepState::Ready => "ready",
+        StepState::Blocked(_) => "blocked",
+    }
+}

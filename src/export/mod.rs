@@ -1,0 +1,76 @@
+//! The writers of `ordo export`: a table as Parquet, JSON Lines or CSV,
+//! written row slice by row slice.
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
+
+use crate::cli::ExportFormat;
+use ordo_core::reports::tables::{Column, Value};
+
+mod parquet;
+mod text;
+
+/// A table being written.
+pub trait TableWriter: Send {
+    /// Writes rows of one order (each holding the table's own columns; the
+    /// writer adds `order_id` and the shared columns).
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value>>) -> Result<(), String>;
+    /// Ends the table; says which decimal columns held values the format
+    /// could not hold exactly (left null).
+    fn finish(self: Box<Self>) -> Result<Inexact, String>;
+}
+
+/// Decimal values left null because they had more decimals than their
+/// column's scale, by column.
+#[derive(Debug, Default, Clone)]
+pub struct Inexact {
+    pub columns: BTreeMap<String, usize>,
+}
+
+impl Inexact {
+    pub fn add(&mut self, column: &str, count: usize) {
+        *self.columns.entry(column.to_owned()).or_default() += count;
+    }
+}
+
+/// What a write error says when the reader went away (`ordo export --table
+/// steps | head`): a normal end, not a failure.
+pub const CLOSED: &str = "the reader closed the output";
+
+/// An I/O error as the writers report it.
+pub fn io_error(error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        CLOSED.to_owned()
+    } else {
+        error.to_string()
+    }
+}
+
+/// The ledger's facts every writer needs.
+pub struct Setting<'a> {
+    pub money_scale: u32,
+    pub tz: &'a str,
+    /// The values after `order_id` every row shares (the as-of instant, the commit).
+    pub common: Vec<Value>,
+}
+
+/// A writer of `columns` in `format` onto `out`.
+pub fn writer<W: Write + Send + 'static>(
+    format: ExportFormat,
+    out: W,
+    columns: Vec<Column>,
+    setting: &Setting<'_>,
+) -> Result<Box<dyn TableWriter>, String> {
+    let out = BufWriter::with_capacity(1 << 16, out);
+    Ok(match format {
+        ExportFormat::Parquet => Box::new(parquet::ParquetWriter::new(
+            out,
+            columns,
+            setting.common.clone(),
+            setting.money_scale,
+            setting.tz,
+        )?),
+        ExportFormat::Jsonl => Box::new(text::JsonLines::new(out, &columns, &setting.common)),
+        ExportFormat::Csv => Box::new(text::Csv::new(out, &columns, &setting.common)?),
+    })
+}
