@@ -50,7 +50,7 @@ pub fn run(
         common: common_values(now, stamp.as_ref().map(|s| s.commit.as_str())),
     };
     let book = loaded.book();
-    let each = |order: &_| order_rows(&book, order);
+    let each = |order: &_| order_rows(&book, order, table);
 
     let (written, invalid) = match (table, &args.output) {
         (Some(table), _) => {
@@ -127,12 +127,12 @@ pub fn run(
 type Written = Vec<(Table, usize, Inexact)>;
 
 /// Every table into `dir`, each file put in place once all are written.
-fn to_folder(
+fn to_folder<'a>(
     loaded: &Loaded,
     dir: &Path,
     format: ExportFormat,
     setting: &Setting<'_>,
-    each: impl Fn(&ordo_core::model::order::Order) -> ordo_core::reports::tables::OrderRows + Sync,
+    each: impl Fn(&ordo_core::model::order::Order) -> ordo_core::reports::tables::OrderRows<'a> + Sync,
 ) -> Result<(Written, Vec<crate::ledger::blocked::LeftOut>), Failure> {
     let io = |e: crate::edit::write::WriteError| Failure::Io(e.to_string());
     let mut files = Vec::new();

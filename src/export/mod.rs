@@ -14,7 +14,7 @@ mod text;
 pub trait TableWriter: Send {
     /// Writes rows of one order (each holding the table's own columns; the
     /// writer adds `order_id` and the shared columns).
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value>>) -> Result<(), String>;
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String>;
     /// Ends the table; says which decimal columns held values the format
     /// could not hold exactly (left null).
     fn finish(self: Box<Self>) -> Result<Inexact, String>;
@@ -51,7 +51,7 @@ pub struct Setting<'a> {
     pub money_scale: u32,
     pub tz: &'a str,
     /// The values after `order_id` every row shares (the as-of instant, the commit).
-    pub common: Vec<Value>,
+    pub common: Vec<Value<'static>>,
 }
 
 /// A writer of `columns` in `format` onto `out`.

@@ -61,7 +61,7 @@ impl Builder {
 
     /// Appends a value; `false` when it is a decimal the column cannot hold
     /// exactly (appended as null).
-    fn append(&mut self, value: &Value) -> bool {
+    fn append(&mut self, value: &Value<'_>) -> bool {
         match (self, value) {
             (Builder::Text(b), Value::Text(t)) => b.append_value(t),
             (Builder::Bool(b), Value::Bool(x)) => b.append_value(*x),
@@ -113,7 +113,7 @@ pub struct ParquetWriter<W: std::io::Write + Send> {
     tz: Arc<str>,
     schema: SchemaRef,
     /// The values after `order_id` that every row shares.
-    common: Vec<Value>,
+    common: Vec<Value<'static>>,
     builders: Vec<Builder>,
     rows: usize,
     writer: ArrowWriter<W>,
@@ -124,7 +124,7 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
     pub fn new(
         out: W,
         columns: Vec<Column>,
-        common: Vec<Value>,
+        common: Vec<Value<'static>>,
         money_scale: u32,
         tz: &str,
     ) -> Result<Self, String> {
@@ -218,7 +218,7 @@ fn data_type(ty: Type, money_scale: u32, tz: &Arc<str>) -> DataType {
 }
 
 impl<W: std::io::Write + Send> TableWriter for ParquetWriter<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value>>) -> Result<(), String> {
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String> {
         let own = Table::COMMON_COLUMNS;
         for row in rows {
             if let Builder::Text(ids) = &mut self.builders[0] {

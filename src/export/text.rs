@@ -3,16 +3,17 @@
 //! offset, amounts as exact decimal text (a JSON string, so no reader turns
 //! them into binary floats).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::{Inexact, TableWriter, io_error};
 use ordo_core::reports::tables::{Column, Table, Value};
 
 /// The text of a value, `None` for null; JSON quoting is the caller's.
-fn text(value: &Value) -> Option<String> {
-    Some(match value {
+fn text<'v>(value: &'v Value<'_>) -> Option<Cow<'v, str>> {
+    Some(Cow::Owned(match value {
         Value::Null => return None,
-        Value::Text(t) => t.clone(),
+        Value::Text(t) => return Some(Cow::Borrowed(t.as_ref())),
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
         // Debug keeps the point (`24.0`), so a reader never takes hours for integers.
@@ -20,24 +21,29 @@ fn text(value: &Value) -> Option<String> {
         Value::Date(d) => d.format("%Y-%m-%d").to_string(),
         Value::Instant(at) => at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         Value::Decimal(d) => d.to_string(),
-    })
+    }))
 }
 
 pub struct JsonLines<W: Write> {
     /// Each own column's name as a JSON key with its comma and colon.
-    keys: Vec<String>,
+    keys: Vec<Vec<u8>>,
     /// What follows `order_id` in every line: the shared columns.
-    common: String,
+    common: Vec<u8>,
     out: W,
 }
 
 impl<W: Write> JsonLines<W> {
-    pub fn new(out: W, columns: &[Column], common: &[Value]) -> Self {
-        let key = |c: &Column| format!(",{}:", serde_json::Value::String(c.name.clone()));
+    pub fn new(out: W, columns: &[Column], common: &[Value<'_>]) -> Self {
+        let key = |c: &Column| {
+            let mut key = b",".to_vec();
+            json_string(&mut key, &c.name);
+            key.push(b':');
+            key
+        };
         let own = Table::COMMON_COLUMNS;
-        let mut shared = String::new();
+        let mut shared = Vec::new();
         for (column, value) in columns[1..own].iter().zip(common) {
-            shared.push_str(&key(column));
+            shared.extend_from_slice(&key(column));
             json_value(&mut shared, value);
         }
         JsonLines {
@@ -49,36 +55,41 @@ impl<W: Write> JsonLines<W> {
 }
 
 /// A value as JSON: decimals, days and instants as strings.
-fn json_value(line: &mut String, value: &Value) {
+fn json_value(line: &mut Vec<u8>, value: &Value<'_>) {
     match value {
-        Value::Null => line.push_str("null"),
-        Value::Bool(_) | Value::Int(_) => line.push_str(&text(value).unwrap_or_default()),
-        // JSON has no NaN or infinity; no measure produces one.
-        Value::Float(f) if f.is_finite() => line.push_str(&format!("{f:?}")),
-        Value::Float(_) => line.push_str("null"),
-        other => {
-            line.push_str(&serde_json::Value::String(text(other).unwrap_or_default()).to_string())
+        Value::Null => line.extend_from_slice(b"null"),
+        Value::Bool(_) | Value::Int(_) => {
+            line.extend_from_slice(text(value).unwrap_or_default().as_bytes())
         }
+        // JSON has no NaN or infinity; no measure produces one.
+        Value::Float(f) if f.is_finite() => line.extend_from_slice(format!("{f:?}").as_bytes()),
+        Value::Float(_) => line.extend_from_slice(b"null"),
+        other => json_string(line, &text(other).unwrap_or_default()),
     }
 }
 
+/// `text` as a JSON string, quoted and escaped (by serde_json).
+fn json_string(line: &mut Vec<u8>, text: &str) {
+    // Writing a string into a Vec cannot fail.
+    let _ = serde_json::to_writer(line, text);
+}
+
 impl<W: Write + Send> TableWriter for JsonLines<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value>>) -> Result<(), String> {
-        let id = serde_json::Value::String(order_id.to_owned()).to_string();
-        let mut line = String::with_capacity(1024);
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String> {
+        let mut id = Vec::new();
+        json_string(&mut id, order_id);
+        let mut line = Vec::with_capacity(1024);
         for row in rows {
             line.clear();
-            line.push_str("{\"order_id\":");
-            line.push_str(&id);
-            line.push_str(&self.common);
+            line.extend_from_slice(b"{\"order_id\":");
+            line.extend_from_slice(&id);
+            line.extend_from_slice(&self.common);
             for (i, key) in self.keys.iter().enumerate() {
-                line.push_str(key);
+                line.extend_from_slice(key);
                 json_value(&mut line, row.get(i).unwrap_or(&Value::Null));
             }
-            line.push_str("}\n");
-            self.out
-                .write_all(line.as_bytes())
-                .map_err(|e| io_error(&e))?;
+            line.extend_from_slice(b"}\n");
+            self.out.write_all(&line).map_err(|e| io_error(&e))?;
         }
         Ok(())
     }
@@ -96,19 +107,22 @@ pub struct Csv<W: Write> {
 }
 
 impl<W: Write> Csv<W> {
-    pub fn new(out: W, columns: &[Column], common: &[Value]) -> Result<Self, String> {
+    pub fn new(out: W, columns: &[Column], common: &[Value<'_>]) -> Result<Self, String> {
         let mut out = csv::Writer::from_writer(out);
         out.write_record(columns.iter().map(|c| c.name.as_str()))
             .map_err(csv_error)?;
         Ok(Csv {
-            common: common.iter().map(|v| text(v).unwrap_or_default()).collect(),
+            common: common
+                .iter()
+                .map(|v| text(v).unwrap_or_default().into_owned())
+                .collect(),
             out,
         })
     }
 }
 
 impl<W: Write + Send> TableWriter for Csv<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value>>) -> Result<(), String> {
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String> {
         let mut record = csv::StringRecord::new();
         for row in rows {
             record.clear();

@@ -16,11 +16,15 @@ pub struct AgendaEntry {
 }
 
 impl Kept for AgendaEntry {
-    const FILE: &'static str = ".ordo/agenda-v5.postcard";
-    const FORMAT: u32 = 5;
+    const FILE: &'static str = ".ordo/agenda-v6.postcard";
+    const FORMAT: u32 = 6;
 
     fn identity(&self) -> Identity {
         self.identity
+    }
+
+    fn identity_mut(&mut self) -> &mut Identity {
+        &mut self.identity
     }
 
     fn read_ns(&self) -> i128 {

@@ -229,3 +229,53 @@ fn a_validate_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     touch(&ledger.path().join(ORDER));
     assert_eq!(ledger.run(&["validate"]).code, 0);
 }
+
+#[test]
+fn a_cache_restored_into_a_fresh_clone_is_trusted_by_git_blob_and_only_while_unchanged() {
+    use crate::support::{Team, copy_tree, git};
+    use ordo::ledger::cache::{Cache, Entry};
+    use ordo_core::finding::{Code, Finding};
+    let team = Team::new();
+    let a = team.clone("a");
+    assert_eq!(team.ordo("a", &["validate"]).code, 0);
+    // Doctor a's cached entry: a run that shows it trusted the cache.
+    let opened = ordo::ledger::ledger::Ledger::open(&a).expect("ledger");
+    let cache: Cache<Entry> = Cache::load(&a, opened.fingerprint);
+    let mut entry = cache.entry(ORDER).expect("a cached entry").clone();
+    assert!(
+        entry.identity.blob.is_some(),
+        "the entry is keyed by its blob"
+    );
+    entry
+        .findings
+        .push(Finding::error(Code::Role, ORDER, "doctored in the cache"));
+    Cache::save(&a, opened.fingerprint, [(ORDER, &entry)]).expect("saved");
+
+    // A fresh clone (new inodes and times for every file), with a's cache
+    // restored into it as a CI job restores it.
+    let dir = team.dir.path();
+    git(dir, &["clone", "--quiet", "origin.git", "c"]);
+    let c = dir.join("c");
+    copy_tree(&a.join(".ordo"), &c.join(".ordo"));
+    let run = team.ordo("c", &["validate"]);
+    assert!(
+        run.stdout.contains("doctored in the cache"),
+        "the restored entry is used: {}",
+        run.stdout
+    );
+    // Changed in the working tree: git no longer vouches for it.
+    let text = std::fs::read_to_string(c.join(ORDER)).expect("read");
+    std::fs::write(c.join(ORDER), format!("{text}# a comment\n")).expect("write");
+    let run = team.ordo("c", &["validate"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(!run.stdout.contains("doctored"), "{}", run.stdout);
+    // Outside git, the stamps alone decide: a copy of the clone is read afresh.
+    let outside = tempfile::tempdir().expect("temp");
+    copy_tree(&a, outside.path());
+    std::fs::remove_dir_all(outside.path().join(".git")).expect("rm .git");
+    let run = run_in(
+        outside.path(),
+        &["--as-of", crate::support::AS_OF, "validate"],
+    );
+    assert!(!run.stdout.contains("doctored"), "{}", run.stdout);
+}

@@ -32,9 +32,32 @@ pub struct Identity {
     /// shows.
     pub inode: u64,
     pub changed_ns: i128,
+    /// The file's git blob id, when git's index holds the file as it is in
+    /// the working tree: the same in every clone of the commit.
+    #[serde(default)]
+    pub blob: Option<super::git_blobs::Blob>,
 }
 
 impl Identity {
+    /// Whether an entry made from `stored`, read at `read_ns`, describes this
+    /// version: the same blob when git vouches for both (another clone's
+    /// cache, restored in CI), else the same stamps, and not racy.
+    pub fn same_version(&self, stored: &Identity, read_ns: i128) -> bool {
+        match (self.blob, stored.blob) {
+            (Some(mine), Some(theirs)) => mine == theirs,
+            _ => self.stamps() == stored.stamps() && !self.racy(read_ns),
+        }
+    }
+
+    /// Whether two identities have the same size, times and inode.
+    pub fn same_stamps(&self, other: &Identity) -> bool {
+        self.stamps() == other.stamps()
+    }
+
+    fn stamps(&self) -> (u64, i128, u64, i128) {
+        (self.len, self.modified_ns, self.inode, self.changed_ns)
+    }
+
     /// Whether an entry made from this version, read at `read_ns`, cannot be
     /// told from a later same-size edit in the same clock tick.
     pub fn racy(&self, read_ns: i128) -> bool {
@@ -72,6 +95,7 @@ impl Identity {
             modified_ns: modified.as_nanos() as i128,
             inode,
             changed_ns,
+            blob: None,
         })
     }
 }
@@ -108,6 +132,7 @@ pub fn identities(root: &Path, files: &[OrderFile]) -> Vec<Option<Identity>> {
                     inode: stat.st_ino,
                     changed_ns: i128::from(stat.st_ctime) * 1_000_000_000
                         + i128::from(stat.st_ctime_nsec),
+                    blob: None,
                 })
             })
             .collect()

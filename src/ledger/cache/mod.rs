@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ledger::files::OrderFile;
 
+pub mod git_blobs;
 mod identity;
 mod state;
 
@@ -33,6 +34,8 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
     const FORMAT: u32;
     /// The version of the file the entry was made from.
     fn identity(&self) -> Identity;
+    /// The identity, to record the file's git blob id in it.
+    fn identity_mut(&mut self) -> &mut Identity;
     /// When that version was read (see [`clock_ns`]).
     fn read_ns(&self) -> i128;
     /// Whether the entry still holds at `now` (Unix seconds).
@@ -56,11 +59,15 @@ pub struct Entry {
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v7.postcard";
-    const FORMAT: u32 = 7;
+    const FILE: &'static str = ".ordo/cache-v8.postcard";
+    const FORMAT: u32 = 8;
 
     fn identity(&self) -> Identity {
         self.identity
+    }
+
+    fn identity_mut(&mut self) -> &mut Identity {
+        &mut self.identity
     }
 
     fn read_ns(&self) -> i128 {
@@ -157,7 +164,7 @@ impl<E: Kept> Cache<E> {
     /// The entry for a file, if it still describes the file at `now`.
     pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&E> {
         let entry = self.stored.entries.get(rel.to_str()?)?;
-        (entry.identity() == identity && !identity.racy(entry.read_ns()) && entry.holds(now))
+        (identity.same_version(&entry.identity(), entry.read_ns()) && entry.holds(now))
             .then_some(entry)
     }
 

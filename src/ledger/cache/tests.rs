@@ -38,6 +38,7 @@ fn round_trips_and_refuses_stale_entries() {
         modified_ns: 5,
         inode: 7,
         changed_ns: 5,
+        blob: None,
     };
     let rel = PathBuf::from("orders/2026/X.yaml");
     let mut entries = HashMap::new();
@@ -106,6 +107,7 @@ fn an_entry_of_a_file_changed_in_the_tick_it_was_read_is_read_again() {
         modified_ns: 10_000_000_000,
         inode: 7,
         changed_ns: 10_000_000_000,
+        blob: None,
     };
     let racy = Entry {
         read_ns: 10_400_000_000,
@@ -133,6 +135,7 @@ fn a_cache_with_any_byte_changed_is_ignored() {
         modified_ns: 5,
         inode: 7,
         changed_ns: 5,
+        blob: None,
     };
     let rel = PathBuf::from("orders/2026/X.yaml");
     let kept = entry(id, Window::default());
@@ -170,6 +173,7 @@ fn a_linked_state_folder_is_never_written_through() {
             modified_ns: 1,
             inode: 1,
             changed_ns: 1,
+            blob: None,
         },
         Window::default(),
     );
@@ -196,4 +200,37 @@ fn identities_agree_with_one_file_at_a_time_and_skip_anything_but_files() {
     assert_eq!(found[0], Identity::of(&folder.join("A.yaml")));
     assert!(found[0].is_some_and(|i| i.len == 6));
     assert_eq!(&found[1..], &[None, None, None]);
+}
+
+#[test]
+fn a_blob_id_vouches_for_a_version_whatever_its_stamps() {
+    let here = Identity {
+        len: 10,
+        modified_ns: 5,
+        inode: 7,
+        changed_ns: 5,
+        blob: Some([1; 32]),
+    };
+    // Another clone: every stamp differs, the blob is the same.
+    let there = Identity {
+        len: 10,
+        modified_ns: 99_000_000_000,
+        inode: 42,
+        changed_ns: 99_000_000_000,
+        blob: Some([1; 32]),
+    };
+    assert!(here.same_version(&there, 0));
+    // Another blob: another version, even with the same stamps.
+    assert!(!here.same_version(
+        &Identity {
+            blob: Some([2; 32]),
+            ..here
+        },
+        i128::MAX
+    ));
+    // Without a blob on either side the stamps decide, racy ones refused.
+    let plain = Identity { blob: None, ..here };
+    assert!(plain.same_version(&here, 10_000_000_000));
+    assert!(!plain.same_version(&there, 10_000_000_000));
+    assert!(!plain.same_version(&here, 6));
 }

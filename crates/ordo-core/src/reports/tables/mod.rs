@@ -4,6 +4,8 @@
 //! tables join and daily snapshots stack. Rows are made order by order; the
 //! writers (Parquet, JSON Lines, CSV) live with the CLI.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
@@ -51,11 +53,13 @@ pub struct Column {
 /// The scale of [`Type::Quantity`] columns.
 pub const QUANTITY_SCALE: u32 = 6;
 
-/// A value of a row; `Null` fits every type.
+/// A value of a row; `Null` fits every type. Text borrows from the
+/// configuration where it can (step ids, titles, roles: repeated in
+/// millions of rows), so a row makes few strings of its own.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
-    Text(String),
+    Text(Cow<'a, str>),
     Bool(bool),
     Int(i64),
     Float(f64),
@@ -65,16 +69,16 @@ pub enum Value {
     Decimal(Decimal),
 }
 
-impl Value {
-    pub fn text(text: impl Into<String>) -> Value {
+impl<'a> Value<'a> {
+    pub fn text(text: impl Into<Cow<'a, str>>) -> Value<'a> {
         Value::Text(text.into())
     }
 
-    pub fn opt_text(text: Option<impl Into<String>>) -> Value {
+    pub fn opt_text(text: Option<impl Into<Cow<'a, str>>>) -> Value<'a> {
         text.map_or(Value::Null, |t| Value::Text(t.into()))
     }
 
-    pub fn utc(at: DateTime<Utc>) -> Value {
+    pub fn utc(at: DateTime<Utc>) -> Value<'a> {
         Value::Instant(at.fixed_offset())
     }
 }

@@ -9,16 +9,26 @@ use crate::model::order::Order;
 use crate::model::sla_policy::Clock;
 use crate::reports::Book;
 
-pub(super) fn add(book: &Book<'_>, order: &Order, currency: Option<&str>, out: &mut OrderRows) {
+pub(super) fn add<'a>(
+    book: &Book<'a>,
+    order: &Order,
+    currency: Option<&str>,
+    wants: &dyn Fn(Table) -> bool,
+    out: &mut OrderRows<'a>,
+) {
     let tz = book.tz;
-    let mut push = |table: Table, row: Vec<Value>| out.rows[table as usize].push(row);
+    let mut push = |table: Table, row: Vec<Value<'a>>| {
+        if wants(table) {
+            out.rows[table as usize].push(row);
+        }
+    };
     let position = |i: usize| Value::Int(i as i64 + 1);
     for (i, p) in order.payments.iter().enumerate() {
         let mut row = row();
         row.extend([
             position(i),
             Value::text(p.installment.clone()),
-            Value::opt_text(currency),
+            Value::opt_text(currency.map(str::to_owned)),
             money(
                 p.amount.0,
                 book.config.decimals_of(order.currency.as_deref()),
@@ -96,7 +106,13 @@ pub(super) fn add(book: &Book<'_>, order: &Order, currency: Option<&str>, out: &
     }
     let hours = |span: chrono::Duration| span.num_seconds() as f64 / 3600.0;
     let instant = |at: Option<chrono::DateTime<chrono_tz::Tz>>| point(at.map(Point::At));
-    for m in measure(book.config, book.calendars, book.now, order) {
+    // The one costly record: measured only when the table is written.
+    let measured = if wants(Table::Sla) {
+        measure(book.config, book.calendars, book.now, order)
+    } else {
+        Vec::new()
+    };
+    for m in measured {
         let mut row = row();
         row.extend([
             Value::text(m.policy.id.clone()),

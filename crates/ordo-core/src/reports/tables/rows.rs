@@ -17,33 +17,33 @@ use crate::reports::{Book, tracked_by_step};
 /// the common ones (`order_id`, the as-of instant, the commit) are the
 /// writer's to add, from `order_id` here and [`common_values`].
 #[derive(Debug, Default, Clone)]
-pub struct OrderRows {
+pub struct OrderRows<'a> {
     pub order_id: String,
-    pub rows: [Vec<Vec<Value>>; Table::ALL.len()],
+    pub rows: [Vec<Vec<Value<'a>>>; Table::ALL.len()],
 }
 
-impl OrderRows {
-    pub fn of(&self, table: Table) -> &[Vec<Value>] {
+impl<'a> OrderRows<'a> {
+    pub fn of(&self, table: Table) -> &[Vec<Value<'a>>] {
         &self.rows[table as usize]
     }
 }
 
 /// The values of the common columns after `order_id`, the same in every
 /// row of an export: the as-of instant and the commit.
-pub fn common_values(now: chrono::DateTime<Tz>, commit: Option<&str>) -> Vec<Value> {
-    let mut values: Vec<Value> = point(Some(Point::At(now))).into();
-    values.push(Value::opt_text(commit));
+pub fn common_values(now: chrono::DateTime<Tz>, commit: Option<&str>) -> Vec<Value<'static>> {
+    let mut values: Vec<Value<'static>> = point(Some(Point::At(now))).into();
+    values.push(Value::opt_text(commit.map(str::to_owned)));
     values
 }
 
 /// A new row with room for a table's columns.
-pub(super) fn row() -> Vec<Value> {
+pub(super) fn row<'a>() -> Vec<Value<'a>> {
     Vec::with_capacity(24)
 }
 
 /// An amount of money with at least its currency's decimals (`1500.00`),
 /// never fewer digits than it has.
-pub(super) fn money(amount: rust_decimal::Decimal, decimals: u32) -> Value {
+pub(super) fn money<'a>(amount: rust_decimal::Decimal, decimals: u32) -> Value<'a> {
     let mut amount = amount.normalize();
     if amount.scale() < decimals {
         amount.rescale(decimals);
@@ -52,17 +52,17 @@ pub(super) fn money(amount: rust_decimal::Decimal, decimals: u32) -> Value {
 }
 
 /// A quantity, unit price or percentage without trailing zeros.
-pub(super) fn quantity(amount: rust_decimal::Decimal) -> Value {
+pub(super) fn quantity<'a>(amount: rust_decimal::Decimal) -> Value<'a> {
     Value::Decimal(amount.normalize())
 }
 
 /// A moment's three values: the day, the instant with the ledger's offset,
 /// the instant in UTC (the last two null for a bare day).
-pub(super) fn moment(value: Option<&Moment>, tz: Tz) -> [Value; 3] {
+pub(super) fn moment<'a>(value: Option<&Moment>, tz: Tz) -> [Value<'a>; 3] {
     point(value.map(|m| Point::from_moment(m, tz)))
 }
 
-pub(super) fn point(value: Option<Point>) -> [Value; 3] {
+pub(super) fn point<'a>(value: Option<Point>) -> [Value<'a>; 3] {
     match value {
         None => [Value::Null, Value::Null, Value::Null],
         Some(Point::Day(day)) => [Value::Date(day), Value::Null, Value::Null],
@@ -74,9 +74,10 @@ pub(super) fn point(value: Option<Point>) -> [Value; 3] {
     }
 }
 
-/// The rows of `order` as of the book's "now". An order whose workflow is unknown (which
+/// The rows of `order` as of the book's "now", of every table or `only` one. An order whose workflow is unknown (which
 /// `validate` reports) has no rows.
-pub fn order_rows(book: &Book<'_>, order: &Order) -> OrderRows {
+pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> OrderRows<'a> {
+    let wants = |table: Table| only.is_none_or(|t| t == table);
     let mut out = OrderRows {
         order_id: order.id.clone(),
         ..OrderRows::default()
@@ -90,8 +91,15 @@ pub fn order_rows(book: &Book<'_>, order: &Order) -> OrderRows {
         .clone()
         .or_else(|| book.config.currency.clone());
     let decimals = book.config.decimals_of(order.currency.as_deref());
-    out.rows[Table::Orders as usize].push(order_row(book, order, &schedule));
-    for (i, line) in order.lines.iter().enumerate() {
+    if wants(Table::Orders) {
+        out.rows[Table::Orders as usize].push(order_row(book, order, &schedule));
+    }
+    for (i, line) in order
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Lines))
+    {
         let mut row = row();
         row.extend([
             Value::Int(i as i64 + 1),
@@ -105,7 +113,14 @@ pub fn order_rows(book: &Book<'_>, order: &Order) -> OrderRows {
         out.rows[Table::Lines as usize].push(row);
     }
     let open = schedule.status == Status::Open;
-    for line in &schedule.steps {
+    // The workflow's steps as the configuration holds them: their ids,
+    // titles and roles are borrowed by every row, not copied.
+    let configured = book
+        .config
+        .workflow_of(Some(schedule.workflow_name))
+        .map(|(_, w)| w.steps.as_slice())
+        .unwrap_or_default();
+    for line in schedule.steps.iter().filter(|_| wants(Table::Steps)) {
         let record = line.record;
         let (due, basis, basis_text) = match &line.due {
             Ok(c) => (c.point, Some(c.basis.clone()), c.basis.label()),
@@ -135,11 +150,23 @@ pub fn order_rows(book: &Book<'_>, order: &Order) -> OrderRows {
             && basis == Some(Basis::Firm)
             && due.is_some_and(|d| book.now >= d.overdue_from(tz));
         let mut row = row();
+        let (id, title, role) = match configured.get(line.index) {
+            Some(step) => (
+                Value::text(step.id.as_str()),
+                Value::text(step.title.get(crate::i18n::Lang::En)),
+                Value::text(step.role.as_str()),
+            ),
+            None => (
+                Value::text(line.step.id.clone()),
+                Value::text(line.step.title.to_string()),
+                Value::text(line.step.role.clone()),
+            ),
+        };
         row.extend([
-            Value::text(line.step.id.clone()),
+            id,
             Value::Int(line.index as i64 + 1),
-            Value::text(line.step.title.to_string()),
-            Value::text(line.step.role.clone()),
+            title,
+            role,
             Value::text(state_name(&line.state)),
         ]);
         row.extend(moment(record.and_then(|r| r.planned.as_ref()), tz));
@@ -160,7 +187,12 @@ pub fn order_rows(book: &Book<'_>, order: &Order) -> OrderRows {
         ]);
         out.rows[Table::Steps as usize].push(row);
     }
-    for (i, installment) in schedule.installments.iter().enumerate() {
+    for (i, installment) in schedule
+        .installments
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Installments))
+    {
         let name = &installment.term.name;
         let (due, basis) = match &installment.due {
             Ok(c) => (c.point, c.basis.kind().to_owned()),
@@ -202,11 +234,11 @@ pub fn order_rows(book: &Book<'_>, order: &Order) -> OrderRows {
         ]);
         out.rows[Table::Installments as usize].push(row);
     }
-    super::records::add(book, order, currency.as_deref(), &mut out);
+    super::records::add(book, order, currency.as_deref(), &wants, &mut out);
     out
 }
 
-fn order_row(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec<Value> {
+fn order_row<'a>(book: &Book<'a>, order: &Order, schedule: &Schedule<'_>) -> Vec<Value<'a>> {
     let tz = book.tz;
     let decimals = book.config.decimals_of(order.currency.as_deref());
     let delivered = book
@@ -221,7 +253,7 @@ fn order_row(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec<Val
     row.extend([
         Value::text(order.customer.clone()),
         Value::text(order.owner.clone()),
-        Value::text(schedule.workflow_name),
+        Value::text(schedule.workflow_name.to_owned()),
         Value::text(schedule.status.as_str()),
         Value::opt_text(schedule.stage.map(|s| s.id.clone())),
         Value::opt_text(order.state_reason.clone()),
