@@ -51,7 +51,7 @@ for cmd in validate overdue; do
     END { printf "total: %s %.2f s, floor %.2f s, ratio %.2f\n", cmd, o, f, o / f }'
 done
 echo "## peak memory, 100k orders, no cache"
-for cmd in "validate" "overdue" "upcoming" "sla" "sla --detail" "monthly" "calendar" "list" "export" "site -o $dir/site"; do
+for cmd in "validate" "overdue" "upcoming" "sla" "sla --detail" "monthly" "calendar" "list" "export -o $dir/export" "site -o $dir/site"; do
   rm -rf "$dir/l100000/.ordo"
   /usr/bin/time -f "$cmd: %M KB, %e s" "$ordo" -C "$dir/l100000" $cmd --as-of $asof > /dev/null
 done
