@@ -1,6 +1,8 @@
 //! Reports as aligned text tables (comfy-table), fitted to the terminal's width.
 
-use crate::output::plain_table::{plain, render as lines};
+use std::borrow::Cow;
+
+use crate::output::plain_table::{plain, render as lines, render_direct};
 use ordo_core::i18n::{heading, t, tr};
 use ordo_core::reports::report::Report;
 
@@ -26,11 +28,20 @@ pub fn render(report: &Report) -> String {
             .map(|c| heading(lang, c.heading))
             .collect();
         let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-        let mut table = plain(&headings);
-        for row in &section.rows {
-            table.add_row(row.iter().map(|c| c.text()).collect::<Vec<_>>());
+        let cells = section
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|c| Cow::Owned(c.text())));
+        match render_direct(&headings, cells) {
+            Some(text) => out.push_str(&text),
+            None => {
+                let mut table = plain(&headings);
+                for row in &section.rows {
+                    table.add_row(row.iter().map(|c| c.text()).collect::<Vec<_>>());
+                }
+                out.push_str(&lines(&table));
+            }
         }
-        out.push_str(&lines(&table));
     }
     super::notes(report, &mut out, "", str::to_owned);
     out
