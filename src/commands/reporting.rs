@@ -192,12 +192,16 @@ pub fn finish(
         ),
         _ => render(&report, options.format),
     };
-    out.extend_from_slice(text.as_bytes());
-    if (options.strict && !report.invalid.is_empty()) || (fail_if_any && report.rows() > 0) {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    }
+    let code =
+        if (options.strict && !report.invalid.is_empty()) || (fail_if_any && report.rows() > 0) {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        };
+    // The rows go before the text is handed over: both at once is the peak.
+    drop(report);
+    give(out, text);
+    code
 }
 
 /// Names an order file a report left out, on stderr (for outputs with no room

@@ -100,8 +100,18 @@ mod tests {
     fn the_direct_layout_is_comfy_tables() {
         let headers = ["order", "标题", "n", "empty"];
         let rows: Vec<Vec<String>> = vec![
-            vec!["202606-BJX-003".into(), "生产完成".into(), "79".into(), String::new()],
-            vec!["A".into(), "Production completed".into(), "7".into(), String::new()],
+            vec![
+                "202606-BJX-003".into(),
+                "生产完成".into(),
+                "79".into(),
+                String::new(),
+            ],
+            vec![
+                "A".into(),
+                "Production completed".into(),
+                "7".into(),
+                String::new(),
+            ],
             vec!["".into(), "x".into(), "12345".into(), String::new()],
         ];
         let mut table = plain(&headers);
@@ -110,7 +120,8 @@ mod tests {
         }
         let direct = render_direct(
             &headers,
-            rows.iter().map(|r| r.iter().map(|c| Cow::Borrowed(c.as_str()))),
+            rows.iter()
+                .map(|r| r.iter().map(|c| Cow::Borrowed(c.as_str()))),
         )
         .expect("no terminal in tests");
         assert_eq!(direct, render(&table));
