@@ -13,11 +13,32 @@ pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> R
         to: args.to,
         detail: args.detail,
     };
-    let (measured, invalid) = loaded.fold(
-        sla::Measured::default,
-        |sum, book, order| sum.add(book, order, &options),
-        sla::Measured::merge,
-    );
+    let (measured, invalid) = if options.detail {
+        // Every measurement is kept: one running sum, fed a slice of orders at
+        // a time, instead of a partial sum per thread's share merged at the end
+        // (which held the detail two and three times over).
+        let book = loaded.book();
+        let mut measured = sla::Measured::default();
+        let left = loaded
+            .ledger
+            .stream_orders(
+                |order| sla::Measured::default().add(&book, order, &options),
+                |parts| {
+                    for part in parts {
+                        measured = std::mem::take(&mut measured).merge(part);
+                    }
+                    Ok::<(), std::convert::Infallible>(())
+                },
+            )
+            .unwrap_or_else(|never| match never {});
+        (measured, super::reporting::invalid_of(&left))
+    } else {
+        loaded.fold(
+            sla::Measured::default,
+            |sum, book, order| sum.add(book, order, &options),
+            sla::Measured::merge,
+        )
+    };
     let report = sla::report(&loaded.book(), measured, &options);
     Ok(finish(
         report,

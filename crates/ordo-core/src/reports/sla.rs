@@ -77,7 +77,9 @@ struct Tally {
 #[derive(Debug, Default, Clone)]
 pub struct Measured<'c> {
     groups: BTreeMap<(&'c str, String), Tally>,
-    detail: Vec<Measurement<'c>>,
+    /// For `--detail`: each measurement's row, made as it is counted (a
+    /// measurement is several times the size of its row of text).
+    detail: Vec<Detail<'c>>,
     kept: usize,
     flagged: usize,
     not_computable: usize,
@@ -129,7 +131,12 @@ impl<'c> Measured<'c> {
         }
         tally.targets.insert(format_span(m.target));
         if options.detail {
-            self.detail.push(m);
+            self.detail.push(Detail {
+                policy: m.policy.id.as_str(),
+                order: m.order.clone(),
+                incident: m.incident,
+                row: detail_row(book, &m),
+            });
         }
     }
 
@@ -152,6 +159,40 @@ impl<'c> Measured<'c> {
         self.not_computable += other.not_computable;
         self
     }
+}
+
+/// One measurement's row of the detail, and what it sorts by.
+#[derive(Debug, Clone)]
+struct Detail<'c> {
+    policy: &'c str,
+    order: String,
+    incident: Option<usize>,
+    row: Vec<Cell>,
+}
+
+fn detail_row(book: &Book<'_>, m: &Measurement<'_>) -> Vec<Cell> {
+    let order = match m.incident {
+        Some(i) => book.tr(
+            "sla-incident",
+            &[("order", (&m.order).into()), ("number", (i + 1).into())],
+        ),
+        None => m.order.clone(),
+    };
+    vec![
+        m.policy.id.clone().into(),
+        order.into(),
+        book.t(&format!("priority-{}", m.priority)).into(),
+        m.start
+            .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
+            .into(),
+        m.stop
+            .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
+            .into(),
+        m.elapsed.map_or(Cell::Empty, |e| Cell::Float(hours(e))),
+        format_span(m.target).into(),
+        book.t(&format!("sla-{}", m.state.as_str())).into(),
+        Some(m.flags.join("; ")).filter(|f| !f.is_empty()).into(),
+    ]
 }
 
 pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Report {
@@ -235,32 +276,9 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
             ],
         );
         kept.sort_by(|a, b| {
-            (&a.policy.id, &a.order, a.incident).cmp(&(&b.policy.id, &b.order, b.incident))
+            (a.policy, &a.order, a.incident).cmp(&(b.policy, &b.order, b.incident))
         });
-        for m in kept {
-            let order = match m.incident {
-                Some(i) => book.tr(
-                    "sla-incident",
-                    &[("order", (&m.order).into()), ("number", (i + 1).into())],
-                ),
-                None => m.order.clone(),
-            };
-            detail.push(vec![
-                m.policy.id.clone().into(),
-                order.into(),
-                book.t(&format!("priority-{}", m.priority)).into(),
-                m.start
-                    .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
-                    .into(),
-                m.stop
-                    .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
-                    .into(),
-                m.elapsed.map_or(Cell::Empty, |e| Cell::Float(hours(e))),
-                format_span(m.target).into(),
-                book.t(&format!("sla-{}", m.state.as_str())).into(),
-                Some(m.flags.join("; ")).filter(|f| !f.is_empty()).into(),
-            ]);
-        }
+        detail.rows = kept.into_iter().map(|d| d.row).collect();
         sections.push(detail);
     }
     let mut notes = vec![book.tr("note-sla", &[("count", count.into())])];
