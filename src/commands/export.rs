@@ -8,8 +8,8 @@ use rayon::prelude::*;
 
 use super::reporting::{Loaded, warn_left_out};
 use crate::cli::{Cli, ExportArgs, ExportFormat};
-use crate::edit::write::Streamed;
-use crate::export::{CLOSED, Inexact, Setting, TableWriter, writer};
+use crate::edit::write::Staged;
+use crate::export::{Inexact, Setting, TableWriter, WriteFailure, writer};
 use crate::{Environment, Failure, exit};
 use ordo_core::reports::report::Invalid;
 use ordo_core::reports::tables::{Table, common_values, money_scale, order_rows};
@@ -55,7 +55,7 @@ pub fn run(
     let (written, invalid) = match (table, &args.output) {
         (Some(table), _) => {
             let stdout = std::io::stdout();
-            let mut w = writer(format, stdout, table.columns(), &setting).map_err(Failure::Io)?;
+            let mut w = writer(format, stdout, table.columns(), &setting)?;
             let mut rows = 0usize;
             let streamed = loaded.ledger.stream_orders(each, |parts| {
                 for mut part in parts {
@@ -68,8 +68,8 @@ pub fn run(
             let finished = streamed.and_then(|left| Ok((left, w.finish()?)));
             let (left, inexact) = match finished {
                 Ok(done) => done,
-                Err(e) if e == CLOSED => return Ok(exit::OK),
-                Err(e) => return Err(Failure::Io(e)),
+                Err(WriteFailure::Closed) => return Ok(exit::OK),
+                Err(failed) => return Err(failed.into()),
             };
             (
                 vec![(table, rows, inexact)],
@@ -135,43 +135,40 @@ fn to_folder<'a>(
     each: impl Fn(&ordo_core::model::order::Order) -> ordo_core::reports::tables::OrderRows<'a> + Sync,
 ) -> Result<(Written, Vec<crate::ledger::blocked::LeftOut>), Failure> {
     let io = |e: crate::edit::write::WriteError| Failure::Io(e.to_string());
+    let paths = Table::ALL.map(|t| dir.join(format!("{}.{}", t.name(), format.extension())));
     let mut files = Vec::new();
     let mut writers: Vec<Box<dyn TableWriter>> = Vec::new();
-    for table in Table::ALL {
-        let file = Streamed::new(&dir.join(format!("{}.{}", table.name(), format.extension())))
-            .map_err(io)?;
+    for (table, path) in Table::ALL.into_iter().zip(&paths) {
+        let file = Staged::empty(path).map_err(io)?;
         let out = file.writer().map_err(io)?;
-        writers.push(writer(format, out, table.columns(), setting).map_err(Failure::Io)?);
+        writers.push(writer(format, out, table.columns(), setting)?);
         files.push(file);
     }
     let mut rows = [0usize; Table::ALL.len()];
-    let left = loaded
-        .ledger
-        .stream_orders(each, |parts| {
-            // The slice's rows by table, each table written on its own thread.
-            let mut by_table: Vec<Vec<(String, Vec<Vec<_>>)>> =
-                (0..Table::ALL.len()).map(|_| Vec::new()).collect();
-            for part in parts {
-                for (i, these) in part.rows.into_iter().enumerate() {
-                    if !these.is_empty() {
-                        rows[i] += these.len();
-                        by_table[i].push((part.order_id.clone(), these));
-                    }
+    let left = loaded.ledger.stream_orders(each, |parts| {
+        // The slice's rows by table, each table written on its own thread.
+        let mut by_table: Vec<Vec<(String, Vec<Vec<_>>)>> =
+            (0..Table::ALL.len()).map(|_| Vec::new()).collect();
+        for part in parts {
+            for (i, these) in part.rows.into_iter().enumerate() {
+                if !these.is_empty() {
+                    rows[i] += these.len();
+                    by_table[i].push((part.order_id.clone(), these));
                 }
             }
-            writers
-                .par_iter_mut()
-                .zip(by_table)
-                .try_for_each(|(writer, orders)| {
-                    orders
-                        .into_iter()
-                        .try_for_each(|(id, these)| writer.write(&id, these))
-                })
-        })
-        .map_err(Failure::Io)?;
+        }
+        writers
+            .par_iter_mut()
+            .zip(by_table)
+            .try_for_each(|(writer, orders)| {
+                orders
+                    .into_iter()
+                    .try_for_each(|(id, these)| writer.write(&id, these))
+            })
+    })?;
     let mut written = Vec::new();
     for ((table, w), n) in Table::ALL.into_iter().zip(writers).zip(rows) {
-        written.push((table, n, w.finish().map_err(Failure::Io)?));
+        written.push((table, n, w.finish()?));
     }
     for file in files {
         file.finish().map_err(io)?;

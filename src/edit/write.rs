@@ -25,12 +25,39 @@ pub struct Staged<'p> {
 impl<'p> Staged<'p> {
     /// Writes `content` to a temporary file beside `path` and flushes it to disk.
     pub fn new(path: &'p Path, content: &[u8]) -> Result<Staged<'p>, WriteError> {
+        let mut staged = Staged::empty(path)?;
+        staged.temp.write_all(content).map_err(|e| io(path, e))?;
+        staged.temp.as_file().sync_all().map_err(|e| io(path, e))?;
+        Ok(staged)
+    }
+
+    /// An empty temporary file beside `path`, for an output written in parts
+    /// (a table of millions of rows) through [`Staged::writer`] and put in
+    /// place with [`Staged::finish`]; dropped unfinished, it leaves nothing.
+    pub fn empty(path: &'p Path) -> Result<Staged<'p>, WriteError> {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(|e| io(path, e))?;
-        let mut temp = temp_in(dir).map_err(|e| io(path, e))?;
-        temp.write_all(content).map_err(|e| io(path, e))?;
-        temp.as_file().sync_all().map_err(|e| io(path, e))?;
+        let temp = temp_in(dir).map_err(|e| io(path, e))?;
         Ok(Staged { path, temp })
+    }
+
+    /// A handle to write the staged file with (buffer it: every call is a
+    /// system call).
+    pub fn writer(&self) -> Result<std::fs::File, WriteError> {
+        self.temp
+            .as_file()
+            .try_clone()
+            .map_err(|e| io(self.path, e))
+    }
+
+    /// Flushes what was written through [`Staged::writer`] to disk, and puts
+    /// it in place of whatever the file holds.
+    pub fn finish(self) -> Result<(), WriteError> {
+        self.temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| io(self.path, e))?;
+        self.overwrite()
     }
 
     /// Replaces the file with the staged content, provided it still holds
@@ -66,45 +93,6 @@ impl<'p> Staged<'p> {
         self.temp
             .persist_noclobber(path)
             .map_err(|e| io(path, e.error))?;
-        Ok(())
-    }
-}
-
-/// An output file written in parts (a table of millions of rows) to a
-/// temporary file beside it, and put in place whole by [`Streamed::finish`];
-/// dropped unfinished, it leaves nothing behind.
-pub struct Streamed {
-    path: std::path::PathBuf,
-    temp: tempfile::NamedTempFile,
-}
-
-impl Streamed {
-    pub fn new(path: &Path) -> Result<Streamed, WriteError> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| io(path, e))?;
-        let temp = temp_in(dir).map_err(|e| io(path, e))?;
-        Ok(Streamed {
-            path: path.to_owned(),
-            temp,
-        })
-    }
-
-    /// A handle to write with (buffer it: every call is a system call).
-    pub fn writer(&self) -> Result<std::fs::File, WriteError> {
-        self.temp
-            .as_file()
-            .try_clone()
-            .map_err(|e| io(&self.path, e))
-    }
-
-    /// Flushes the file to disk and puts it in place of any earlier one.
-    pub fn finish(self) -> Result<(), WriteError> {
-        let path = self.path;
-        self.temp.as_file().sync_all().map_err(|e| io(&path, e))?;
-        if let Ok(meta) = std::fs::metadata(&path) {
-            let _ = std::fs::set_permissions(self.temp.path(), meta.permissions());
-        }
-        self.temp.persist(&path).map_err(|e| io(&path, e.error))?;
         Ok(())
     }
 }

@@ -14,10 +14,10 @@ mod text;
 pub trait TableWriter: Send {
     /// Writes rows of one order (each holding the table's own columns; the
     /// writer adds `order_id` and the shared columns).
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String>;
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure>;
     /// Ends the table; says which decimal columns held values the format
     /// could not hold exactly (left null).
-    fn finish(self: Box<Self>) -> Result<Inexact, String>;
+    fn finish(self: Box<Self>) -> Result<Inexact, WriteFailure>;
 }
 
 /// Decimal values left null because they had more decimals than their
@@ -33,16 +33,37 @@ impl Inexact {
     }
 }
 
-/// What a write error says when the reader went away (`ordo export --table
-/// steps | head`): a normal end, not a failure.
-pub const CLOSED: &str = "the reader closed the output";
+/// Why a table could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteFailure {
+    /// The reader went away (`ordo export --table steps | head`): a normal
+    /// end, not a failure.
+    #[error("the reader closed the output")]
+    Closed,
+    #[error("{0}")]
+    Failed(String),
+}
 
-/// An I/O error as the writers report it.
-pub fn io_error(error: &std::io::Error) -> String {
-    if error.kind() == std::io::ErrorKind::BrokenPipe {
-        CLOSED.to_owned()
-    } else {
-        error.to_string()
+impl WriteFailure {
+    /// Any other error, in words.
+    pub fn failed(error: impl std::fmt::Display) -> WriteFailure {
+        WriteFailure::Failed(error.to_string())
+    }
+}
+
+impl From<WriteFailure> for crate::Failure {
+    fn from(failure: WriteFailure) -> Self {
+        crate::Failure::Io(failure.to_string())
+    }
+}
+
+impl From<std::io::Error> for WriteFailure {
+    fn from(error: std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            WriteFailure::Closed
+        } else {
+            WriteFailure::failed(error)
+        }
     }
 }
 
@@ -60,7 +81,7 @@ pub fn writer<W: Write + Send + 'static>(
     out: W,
     columns: Vec<Column>,
     setting: &Setting<'_>,
-) -> Result<Box<dyn TableWriter>, String> {
+) -> Result<Box<dyn TableWriter>, WriteFailure> {
     let out = BufWriter::with_capacity(1 << 16, out);
     Ok(match format {
         ExportFormat::Parquet => Box::new(parquet::ParquetWriter::new(

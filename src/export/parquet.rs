@@ -16,7 +16,7 @@ use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
 use rust_decimal::Decimal;
 
-use super::{Inexact, TableWriter};
+use super::{Inexact, TableWriter, WriteFailure};
 use ordo_core::reports::tables::{Column, QUANTITY_SCALE, Table, Type, Value};
 
 /// Rows appended before they are written as one record batch.
@@ -89,7 +89,7 @@ impl Builder {
         true
     }
 
-    fn finish(&mut self) -> Result<ArrayRef, String> {
+    fn finish(&mut self) -> Result<ArrayRef, WriteFailure> {
         Ok(match self {
             Builder::Text(b) => Arc::new(b.finish()),
             Builder::Bool(b) => Arc::new(b.finish()),
@@ -100,15 +100,14 @@ impl Builder {
             Builder::Decimal(b, scale) => Arc::new(
                 b.finish()
                     .with_precision_and_scale(PRECISION, *scale as i8)
-                    .map_err(|e| e.to_string())?,
+                    .map_err(WriteFailure::failed)?,
             ),
         })
     }
 }
 
 pub struct ParquetWriter<W: std::io::Write + Send> {
-    names: Vec<String>,
-    types: Vec<Type>,
+    columns: Vec<Column>,
     money_scale: u32,
     tz: Arc<str>,
     schema: SchemaRef,
@@ -127,7 +126,7 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
         common: Vec<Value<'static>>,
         money_scale: u32,
         tz: &str,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, WriteFailure> {
         let tz: Arc<str> = Arc::from(tz);
         let fields: Vec<Field> = columns
             .iter()
@@ -147,16 +146,15 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
         }
         let props = props.build();
         let writer =
-            ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(|e| e.to_string())?;
+            ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(WriteFailure::failed)?;
         Ok(ParquetWriter {
-            names: columns.iter().map(|c| c.name.clone()).collect(),
-            types: columns.iter().map(|c| c.ty).collect(),
             money_scale,
             tz: tz.clone(),
             builders: columns
                 .iter()
                 .map(|c| Builder::new(c.ty, money_scale, &tz))
                 .collect(),
+            columns,
             schema,
             common,
             rows: 0,
@@ -165,7 +163,7 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
         })
     }
 
-    fn flush_batch(&mut self) -> Result<(), String> {
+    fn flush_batch(&mut self) -> Result<(), WriteFailure> {
         if self.rows == 0 {
             return Ok(());
         }
@@ -174,11 +172,12 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
             .iter_mut()
             .map(Builder::finish)
             .collect::<Result<_, _>>()?;
-        let batch = RecordBatch::try_new(self.schema.clone(), arrays).map_err(|e| e.to_string())?;
-        self.writer.write(&batch).map_err(|e| e.to_string())?;
+        let batch =
+            RecordBatch::try_new(self.schema.clone(), arrays).map_err(WriteFailure::failed)?;
+        self.writer.write(&batch).map_err(WriteFailure::failed)?;
         // A finished builder starts again from empty buffers: sized ones instead.
-        for (builder, ty) in self.builders.iter_mut().zip(&self.types) {
-            *builder = Builder::new(*ty, self.money_scale, &self.tz);
+        for (builder, column) in self.builders.iter_mut().zip(&self.columns) {
+            *builder = Builder::new(column.ty, self.money_scale, &self.tz);
         }
         self.rows = 0;
         Ok(())
@@ -218,7 +217,7 @@ fn data_type(ty: Type, money_scale: u32, tz: &Arc<str>) -> DataType {
 }
 
 impl<W: std::io::Write + Send> TableWriter for ParquetWriter<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String> {
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure> {
         let own = Table::COMMON_COLUMNS;
         for row in rows {
             if let Builder::Text(ids) = &mut self.builders[0] {
@@ -229,7 +228,7 @@ impl<W: std::io::Write + Send> TableWriter for ParquetWriter<W> {
             }
             for (i, builder) in self.builders[own..].iter_mut().enumerate() {
                 if !builder.append(row.get(i).unwrap_or(&Value::Null)) {
-                    self.inexact.add(&self.names[own + i], 1);
+                    self.inexact.add(&self.columns[own + i].name, 1);
                 }
             }
             self.rows += 1;
@@ -240,9 +239,9 @@ impl<W: std::io::Write + Send> TableWriter for ParquetWriter<W> {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<Inexact, String> {
+    fn finish(mut self: Box<Self>) -> Result<Inexact, WriteFailure> {
         self.flush_batch()?;
-        self.writer.close().map_err(|e| e.to_string())?;
+        self.writer.close().map_err(WriteFailure::failed)?;
         Ok(self.inexact)
     }
 }

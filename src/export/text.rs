@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use super::{Inexact, TableWriter, io_error};
+use super::{Inexact, TableWriter, WriteFailure};
 use ordo_core::reports::tables::{Column, Table, Value};
 
 /// The text of a value, `None` for null; JSON quoting is the caller's.
@@ -75,7 +75,7 @@ fn json_string(line: &mut Vec<u8>, text: &str) {
 }
 
 impl<W: Write + Send> TableWriter for JsonLines<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String> {
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure> {
         let mut id = Vec::new();
         json_string(&mut id, order_id);
         let mut line = Vec::with_capacity(1024);
@@ -89,13 +89,13 @@ impl<W: Write + Send> TableWriter for JsonLines<W> {
                 json_value(&mut line, row.get(i).unwrap_or(&Value::Null));
             }
             line.extend_from_slice(b"}\n");
-            self.out.write_all(&line).map_err(|e| io_error(&e))?;
+            self.out.write_all(&line)?;
         }
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<Inexact, String> {
-        self.out.flush().map_err(|e| io_error(&e))?;
+    fn finish(mut self: Box<Self>) -> Result<Inexact, WriteFailure> {
+        self.out.flush()?;
         Ok(Inexact::default())
     }
 }
@@ -107,7 +107,7 @@ pub struct Csv<W: Write> {
 }
 
 impl<W: Write> Csv<W> {
-    pub fn new(out: W, columns: &[Column], common: &[Value<'_>]) -> Result<Self, String> {
+    pub fn new(out: W, columns: &[Column], common: &[Value<'_>]) -> Result<Self, WriteFailure> {
         let mut out = csv::Writer::from_writer(out);
         out.write_record(columns.iter().map(|c| c.name.as_str()))
             .map_err(csv_error)?;
@@ -122,7 +122,7 @@ impl<W: Write> Csv<W> {
 }
 
 impl<W: Write + Send> TableWriter for Csv<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), String> {
+    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure> {
         let mut record = csv::StringRecord::new();
         for row in rows {
             record.clear();
@@ -138,15 +138,15 @@ impl<W: Write + Send> TableWriter for Csv<W> {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<Inexact, String> {
-        self.out.flush().map_err(|e| io_error(&e))?;
+    fn finish(mut self: Box<Self>) -> Result<Inexact, WriteFailure> {
+        self.out.flush()?;
         Ok(Inexact::default())
     }
 }
 
-fn csv_error(error: csv::Error) -> String {
+fn csv_error(error: csv::Error) -> WriteFailure {
     match error.into_kind() {
-        csv::ErrorKind::Io(e) => io_error(&e),
-        other => format!("{other:?}"),
+        csv::ErrorKind::Io(e) => e.into(),
+        other => WriteFailure::failed(format!("{other:?}")),
     }
 }

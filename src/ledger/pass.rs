@@ -90,13 +90,20 @@ where
                 return Made::Cached;
             }
             let (part, mut entry) = make(file, Reading { identity, read_ns });
-            // Only for a file whose stamps after the read are those from
-            // before git looked: the version read is the one git saw.
+            // Only for a file whose stamps at the read are those from before
+            // git looked: the version read is the one git saw. Without a
+            // stat before the read (no cache yet), the entry holds the read's
+            // own stamps; otherwise the file is stat'ed again.
             if let (Some(entry), Some(blob), Some(Some(seen))) =
                 (&mut entry, blobs.get(i), before.get(i))
-                && Identity::of(&root.join(&file.rel)).is_some_and(|now| now.same_stamps(seen))
             {
-                entry.identity_mut().blob = *blob;
+                let at_read = match identity {
+                    None => Some(entry.identity()),
+                    Some(_) => Identity::of(&root.join(&file.rel)),
+                };
+                if at_read.is_some_and(|at| at.same_stamps(seen)) {
+                    entry.identity_mut().blob = *blob;
+                }
             }
             Made::Read { part, entry }
         })

@@ -168,6 +168,15 @@ fn a_missing_weekly_update_is_overdue_until_one_is_noted_then_upcoming() {
         "{page}"
     );
     std::fs::remove_dir_all(ledger.join("_site")).expect("rm");
+    // A weekly reminder on the calendar, from the update that is due.
+    let calendar = run_in(ledger, &["--as-of", AS_OF, "calendar"]);
+    let unfolded = calendar.stdout.replace("\r\n ", "");
+    let event = unfolded
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:202606-BJX-003.ORD-08.updates@"))
+        .expect("the production update reminder");
+    assert!(event.contains("DTSTART:20261113T090000Z"), "{event}");
+    assert!(event.contains("RRULE:FREQ=WEEKLY;INTERVAL=1"), "{event}");
     // In Chinese as well.
     let zh = run_in(ledger, &["--as-of", AS_OF, "--lang", "zh-CN", "overdue"]);
     assert!(
@@ -278,6 +287,25 @@ fn a_reported_expected_date_re_forecasts_the_steps_after_the_open_step() {
     let request = step("ORD-10");
     assert_eq!(request["due"], "2026-12-11");
     assert_eq!(request["basis_text"], "forecast (reported on ORD-08)");
+    // Once that forecast passes, `overdue --forecast` lists the knock-on.
+    let late = run_in(
+        ledger,
+        &[
+            "--as-of",
+            "2026-12-14",
+            "overdue",
+            "--forecast",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        late.stdout
+            .lines()
+            .any(|l| l.contains(",ORD-10,") && l.contains("forecast (reported on ORD-08)")),
+        "{}",
+        late.stdout
+    );
     let explained = run_in(
         ledger,
         &["--as-of", AS_OF, "explain", "202606-BJX-003", "ORD-10"],

@@ -99,6 +99,20 @@ pub enum Table {
     Sla,
 }
 
+/// How many columns fields take (a moment three).
+const fn width(fields: &[(&str, Kind)]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < fields.len() {
+        n += match fields[i].1 {
+            Kind::One(_) => 1,
+            Kind::Moment => 3,
+        };
+        i += 1;
+    }
+    n
+}
+
 /// The columns every row starts with.
 const COMMON: &[(&str, Kind)] = &[
     ("order_id", Kind::One(Type::Text)),
@@ -279,7 +293,7 @@ impl Table {
     }
 
     /// How many columns every table starts with (see [`common_values`]).
-    pub const COMMON_COLUMNS: usize = 5;
+    pub const COMMON_COLUMNS: usize = width(COMMON);
 
     /// Every column of the table, in order.
     pub fn columns(self) -> Vec<Column> {

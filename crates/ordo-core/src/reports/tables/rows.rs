@@ -22,12 +22,6 @@ pub struct OrderRows<'a> {
     pub rows: [Vec<Vec<Value<'a>>>; Table::ALL.len()],
 }
 
-impl<'a> OrderRows<'a> {
-    pub fn of(&self, table: Table) -> &[Vec<Value<'a>>] {
-        &self.rows[table as usize]
-    }
-}
-
 /// The values of the common columns after `order_id`, the same in every
 /// row of an export: the as-of instant and the commit.
 pub fn common_values(now: chrono::DateTime<Tz>, commit: Option<&str>) -> Vec<Value<'static>> {
@@ -121,6 +115,10 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
         .map(|(_, w)| w.steps.as_slice())
         .unwrap_or_default();
     for line in schedule.steps.iter().filter(|_| wants(Table::Steps)) {
+        // The schedule's lines are the configured workflow's steps, by position.
+        let Some(step) = configured.get(line.index) else {
+            continue;
+        };
         let record = line.record;
         let (due, basis, basis_text) = match &line.due {
             Ok(c) => (c.point, Some(c.basis.clone()), c.basis.label()),
@@ -150,23 +148,11 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
             && basis == Some(Basis::Firm)
             && due.is_some_and(|d| book.now >= d.overdue_from(tz));
         let mut row = row();
-        let (id, title, role) = match configured.get(line.index) {
-            Some(step) => (
-                Value::text(step.id.as_str()),
-                Value::text(step.title.get(crate::i18n::Lang::En)),
-                Value::text(step.role.as_str()),
-            ),
-            None => (
-                Value::text(line.step.id.clone()),
-                Value::text(line.step.title.to_string()),
-                Value::text(line.step.role.clone()),
-            ),
-        };
         row.extend([
-            id,
+            Value::text(step.id.as_str()),
             Value::Int(line.index as i64 + 1),
-            title,
-            role,
+            Value::text(step.title.get(crate::i18n::Lang::En)),
+            Value::text(step.role.as_str()),
             Value::text(state_name(&line.state)),
         ]);
         row.extend(moment(record.and_then(|r| r.planned.as_ref()), tz));
