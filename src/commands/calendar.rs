@@ -31,7 +31,7 @@ pub fn run(
             crate::edit::write::output(&path, text.as_bytes())
                 .map_err(|e| Failure::Io(e.to_string()))?;
         }
-        None => give(out, text),
+        None => give(out, text.into_bytes()),
     }
     Ok(if args.strict && !invalid.is_empty() {
         exit::FINDINGS

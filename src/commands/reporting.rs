@@ -8,12 +8,16 @@ use crate::ledger::agenda_cache::AgendaEntry;
 use crate::ledger::blocked::LeftOut;
 use crate::ledger::ledger::Ledger;
 use crate::ledger::pass::{self, Made};
-use crate::output::report::{Format, render};
+use crate::output::report::cut::fit;
+use crate::output::report::spool::Sealed;
+use crate::output::report::view::View;
+use crate::output::report::{Format, render, write};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::order::Order;
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::report::{Invalid, Report, Stamp};
+use std::io::Write;
 
 /// The ledger and "now". Its passes over the orders return what they made with
 /// the files that could not be read.
@@ -168,13 +172,71 @@ fn invalid(rel: &std::path::Path, problem: String) -> Invalid {
 /// Prints a report; exit 1 with `--strict` and unreadable orders, or with
 /// `fail_if_any` and rows.
 pub fn finish(
-    mut report: Report,
+    report: Report,
     invalid: Vec<Invalid>,
     stamp: Option<Stamp>,
     options: &ReportOptions,
     fail_if_any: bool,
     out: &mut Vec<u8>,
 ) -> u8 {
+    let (report, code) = completed(report, invalid, stamp, options, fail_if_any);
+    let text = match (options.max_bytes, options.format) {
+        (Some(max), Format::Markdown | Format::Table) => fit(
+            &View::of(&report),
+            options.format,
+            max,
+            options.more_at.as_deref(),
+        ),
+        _ => render(&report, options.format).into_bytes(),
+    };
+    // The rows go before the text is handed over: both at once is the peak.
+    drop(report);
+    give(out, text);
+    code
+}
+
+/// [`finish`] for a report whose section `section` lies in a spool: written
+/// to stdout as it is rendered, so neither its rows nor its text are ever
+/// held whole.
+pub fn finish_spooled(
+    report: Report,
+    (section, sealed): (usize, &Sealed),
+    invalid: Vec<Invalid>,
+    stamp: Option<Stamp>,
+    options: &ReportOptions,
+) -> Result<u8, Failure> {
+    let (report, code) = completed(report, invalid, stamp, options, false);
+    let view = View::spooled(&report, section, sealed);
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match (options.max_bytes, options.format) {
+        (Some(max), Format::Markdown | Format::Table) => {
+            let text = fit(&view, options.format, max, options.more_at.as_deref());
+            stdout.write_all(&text)
+        }
+        _ => write(&view, options.format, &mut stdout),
+    }
+    .and_then(|()| stdout.flush());
+    if let Some(error) = sealed.take_error() {
+        return Err(Failure::Io(format!(
+            "cannot read the spooled rows: {error}"
+        )));
+    }
+    match written {
+        // `ordo ... | head` closed the pipe: a normal end.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(Failure::Io(format!("cannot write output: {e}"))),
+        Ok(()) => Ok(code),
+    }
+}
+
+/// The report with its files left out and commit, and the exit code it gives.
+fn completed(
+    mut report: Report,
+    invalid: Vec<Invalid>,
+    stamp: Option<Stamp>,
+    options: &ReportOptions,
+    fail_if_any: bool,
+) -> (Report, u8) {
     report.invalid = invalid;
     report.commit = stamp;
     // CSV has no place for them: the files left out are named on stderr.
@@ -183,25 +245,13 @@ pub fn finish(
             warn_left_out(invalid);
         }
     }
-    let text = match (options.max_bytes, options.format) {
-        (Some(max), Format::Markdown | Format::Table) => crate::output::report::cut::fit(
-            &report,
-            options.format,
-            max,
-            options.more_at.as_deref(),
-        ),
-        _ => render(&report, options.format),
-    };
     let code =
         if (options.strict && !report.invalid.is_empty()) || (fail_if_any && report.rows() > 0) {
             exit::FINDINGS
         } else {
             exit::OK
         };
-    // The rows go before the text is handed over: both at once is the peak.
-    drop(report);
-    give(out, text);
-    code
+    (report, code)
 }
 
 /// Names an order file a report left out, on stderr (for outputs with no room
@@ -218,10 +268,10 @@ pub fn warn_left_out(invalid: &Invalid) {
 
 /// Hands a whole output over without copying it (a 100,000-order calendar is
 /// 80 MB of text).
-pub fn give(out: &mut Vec<u8>, text: String) {
+pub fn give(out: &mut Vec<u8>, text: Vec<u8>) {
     if out.is_empty() {
-        *out = text.into_bytes();
+        *out = text;
     } else {
-        out.extend_from_slice(text.as_bytes());
+        out.extend_from_slice(&text);
     }
 }

@@ -1,7 +1,10 @@
 //! `ordo sla`: every SLA policy measured on every order, summed as the orders are read.
 
-use super::reporting::{Loaded, finish};
-use crate::cli::{Cli, SlaArgs};
+use std::sync::Arc;
+
+use super::reporting::{Loaded, finish, finish_spooled};
+use crate::cli::{Cli, ReportOptions, SlaArgs};
+use crate::output::report::spool::Spool;
 use crate::{Environment, Failure};
 use ordo_core::reports::sla;
 
@@ -13,32 +16,14 @@ pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> R
         to: args.to,
         detail: args.detail,
     };
-    let (measured, invalid) = if options.detail {
-        // Every measurement is kept: one running sum, fed a slice of orders at
-        // a time, instead of a partial sum per thread's share merged at the end
-        // (which held the detail two and three times over).
-        let book = loaded.book();
-        let mut measured = sla::Measured::default();
-        let left = loaded
-            .ledger
-            .stream_orders(
-                |order| sla::Measured::default().add(&book, order, &options),
-                |parts| {
-                    for part in parts {
-                        measured = std::mem::take(&mut measured).merge(part);
-                    }
-                    Ok::<(), std::convert::Infallible>(())
-                },
-            )
-            .unwrap_or_else(|never| match never {});
-        (measured, super::reporting::invalid_of(&left))
-    } else {
-        loaded.fold(
-            sla::Measured::default,
-            |sum, book, order| sum.add(book, order, &options),
-            sla::Measured::merge,
-        )
-    };
+    if options.detail {
+        return detail(loaded, &options, &args.report);
+    }
+    let (measured, invalid) = loaded.fold(
+        sla::Measured::default,
+        |sum, book, order| sum.add(book, order, &options),
+        sla::Measured::merge,
+    );
     let report = sla::report(&loaded.book(), measured, &options);
     Ok(finish(
         report,
@@ -48,4 +33,52 @@ pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> R
         false,
         out,
     ))
+}
+
+/// `--detail`: the summary is summed as the orders are read, a slice at a
+/// time, and each measurement's row is set aside in a spool with what it
+/// sorts by, then written out in that order: at 100,000 orders the half a
+/// million rows are never in memory at once, as cells or as text.
+fn detail(loaded: Loaded, options: &sla::Options, report: &ReportOptions) -> Result<u8, Failure> {
+    let book = loaded.book();
+    let mut measured = sla::Measured::default();
+    let mut spool = Spool::new().map_err(spool_failed)?;
+    // One shared copy of each order's id for its rows' keys.
+    let mut order: Arc<str> = Arc::from("");
+    let left = loaded
+        .ledger
+        .stream_orders(
+            |order| {
+                let mut part = sla::Measured::default().add(&book, order, options);
+                let rows = part.take_detail();
+                (part, rows)
+            },
+            |parts| {
+                for (part, rows) in parts {
+                    measured = std::mem::take(&mut measured).merge(part);
+                    for row in rows {
+                        if *order != *row.order {
+                            order = Arc::from(row.order.as_str());
+                        }
+                        let key = (row.policy, Arc::clone(&order), row.incident);
+                        spool.add(key, &row.row)?;
+                    }
+                }
+                Ok(())
+            },
+        )
+        .map_err(spool_failed)?;
+    let sealed = spool.seal().map_err(spool_failed)?;
+    let made = sla::report(&book, measured, options);
+    let section = made
+        .sections
+        .iter()
+        .position(|s| s.key == "detail")
+        .unwrap_or(made.sections.len());
+    let invalid = super::reporting::invalid_of(&left);
+    finish_spooled(made, (section, &sealed), invalid, loaded.stamp(), report)
+}
+
+fn spool_failed(error: std::io::Error) -> Failure {
+    Failure::Io(format!("cannot set the detail rows aside: {error}"))
 }

@@ -2,6 +2,9 @@
 //! dashed line under the header, and wrapping to the terminal's width when there
 //! is one. ASCII only, so it pastes anywhere.
 
+use std::borrow::Cow;
+use std::io::{self, Write};
+
 use comfy_table::{ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
 use unicode_width::UnicodeWidthStr;
 
@@ -30,39 +33,37 @@ pub fn render(table: &Table) -> String {
     text
 }
 
-/// The same text as [`plain`] and [`render`] give for `headers` and `rows`,
-/// laid out directly when there is no terminal width to wrap to and no cell
-/// spans lines: a report of half a million rows as comfy-table cells takes
-/// gigabytes. `rows` is walked twice (widths, then lines). `None` when the
-/// table needs comfy-table.
-pub fn render_direct<'r, R, C>(headers: &[&str], rows: R) -> Option<String>
+/// Writes the same text as [`plain`] and [`render`] give for `headers` and
+/// `rows`, laid out directly when there is no terminal width to wrap to and no
+/// cell spans lines: a report of half a million rows as comfy-table cells
+/// takes gigabytes. `rows` is walked twice (widths, then lines). `false`, with
+/// nothing written, when the table needs comfy-table.
+pub fn render_direct<'r, R, C>(headers: &[&str], rows: R, out: &mut dyn Write) -> io::Result<bool>
 where
     R: Iterator<Item = C> + Clone,
-    C: Iterator<Item = std::borrow::Cow<'r, str>>,
+    C: Iterator<Item = Cow<'r, str>>,
 {
     if plain(headers).width().is_some() {
-        return None;
+        return Ok(false);
     }
     let simple = |text: &str| !text.contains(['\n', '\r', '\t']);
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows.clone() {
         for (i, cell) in row.enumerate() {
             if !simple(&cell) {
-                return None;
+                return Ok(false);
             }
             match widths.get_mut(i) {
                 Some(width) => *width = (*width).max(cell.width()),
-                None => return None,
+                None => return Ok(false),
             }
         }
     }
     if !headers.iter().all(|h| simple(h)) {
-        return None;
+        return Ok(false);
     }
-    let mut text = String::new();
     let mut line = String::new();
-    let mut push_line = |cells: &mut dyn Iterator<Item = std::borrow::Cow<'_, str>>,
-                         text: &mut String| {
+    let mut write_line = |cells: &mut dyn Iterator<Item = Cow<'_, str>>, out: &mut dyn Write| {
         line.clear();
         line.push(' ');
         for (i, width) in widths.iter().enumerate() {
@@ -74,27 +75,21 @@ where
             line.push_str(&cell);
             line.extend(std::iter::repeat_n(' ', width - cell.width() + 1));
         }
-        text.push_str(line.trim_end());
-        text.push('\n');
+        out.write_all(line.trim_end().as_bytes())?;
+        out.write_all(b"\n")
     };
-    push_line(
-        &mut headers.iter().map(|h| std::borrow::Cow::Borrowed(*h)),
-        &mut text,
-    );
+    write_line(&mut headers.iter().map(|h| Cow::Borrowed(*h)), out)?;
     let dashes: Vec<String> = widths.iter().map(|w| "-".repeat(w + 2)).collect();
-    text.push(' ');
-    text.push_str(&dashes.join(" "));
-    text.push('\n');
+    writeln!(out, " {}", dashes.join(" "))?;
     for row in rows {
-        push_line(&mut row.into_iter(), &mut text);
+        write_line(&mut row.into_iter(), out)?;
     }
-    Some(text)
+    Ok(true)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
     #[test]
     fn the_direct_layout_is_comfy_tables() {
@@ -118,12 +113,15 @@ mod tests {
         for row in &rows {
             table.add_row(row.clone());
         }
-        let direct = render_direct(
+        let mut direct = Vec::new();
+        let laid_out = render_direct(
             &headers,
             rows.iter()
                 .map(|r| r.iter().map(|c| Cow::Borrowed(c.as_str()))),
+            &mut direct,
         )
-        .expect("no terminal in tests");
-        assert_eq!(direct, render(&table));
+        .expect("written to memory");
+        assert!(laid_out, "no terminal in tests");
+        assert_eq!(String::from_utf8(direct).expect("UTF-8"), render(&table));
     }
 }

@@ -133,6 +133,41 @@ fn sla_working_clocks_across_weekends_holidays_make_up_days_and_holds() {
     );
 }
 
+/// The detail is set aside and written out as it is read back; a report cut
+/// to a size keeps the same rows as the whole one, the first of them.
+#[test]
+fn a_cut_sla_detail_keeps_the_first_rows_of_the_whole() {
+    let ledger = Ledger::case("sla");
+    for format in ["markdown", "table"] {
+        let full = ledger.run(&["sla", "--detail", "--format", format]);
+        let max = (full.stdout.len() - 400).to_string();
+        let cut = ledger.run(&["sla", "--detail", "--format", format, "--max-bytes", &max]);
+        assert_eq!(cut.code, 0, "{}", cut.transcript());
+        assert!(
+            cut.stdout.len() <= full.stdout.len() - 400,
+            "{}",
+            cut.stdout
+        );
+        let rows = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| l.contains("202611-ACME") || l.contains("202610-ACME"))
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        };
+        let (all, kept) = (rows(&full.stdout), rows(&cut.stdout));
+        assert!(
+            !kept.is_empty() && kept.len() < all.len(),
+            "{format}: {kept:?}"
+        );
+        assert_eq!(kept[..], all[..kept.len()], "{format}");
+        assert!(
+            cut.stdout.contains("rows are left out"),
+            "{format}: {}",
+            cut.stdout
+        );
+    }
+}
+
 #[test]
 fn sla_clocks_are_dst_safe() {
     let copy = tempfile::tempdir().expect("temp dir");

@@ -2,48 +2,76 @@
 //! dropped from the end until it fits, and a note says how many, and where
 //! the whole report is.
 
-use ordo_core::i18n::tr;
-use ordo_core::reports::report::Report;
+use std::io::{self, Write};
 
-use super::{Format, render};
+use ordo_core::i18n::tr;
+
+use super::view::View;
+use super::{Format, write};
 
 /// The report rendered in at most `max` bytes (when that is possible at all:
 /// titles and notes are never cut).
-pub fn fit(report: &Report, format: Format, max: usize, more_at: Option<&str>) -> String {
-    let full = render(report, format);
-    if full.len() <= max {
+pub fn fit(view: &View<'_>, format: Format, max: usize, more_at: Option<&str>) -> Vec<u8> {
+    if let Some(full) = within(view, format, max) {
         return full;
     }
-    let total: usize = report.sections.iter().map(|s| s.rows.len()).sum();
-    let attempt = |kept: usize| render(&keep(report, kept, total, more_at), format);
+    let total = view.total_rows();
+    let note = |kept: usize| {
+        let args = [("left", (total - kept).into()), ("total", total.into())];
+        let mut note = tr(view.report.lang, "note-cut", &args);
+        if let Some(url) = more_at {
+            note.push(' ');
+            note.push_str(&tr(
+                view.report.lang,
+                "note-cut-more",
+                &[("url", url.into())],
+            ));
+        }
+        note
+    };
     // The most rows that fit: a binary search over how many are kept.
     let (mut low, mut high) = (0, total);
     while low < high {
         let mid = (low + high).div_ceil(2);
-        if attempt(mid).len() <= max {
+        let note = note(mid);
+        if within(&view.first(mid, &note), format, max).is_some() {
             low = mid;
         } else {
             high = mid - 1;
         }
     }
-    attempt(low)
+    let note = note(low);
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(&view.first(low, &note), format, &mut out);
+    out
 }
 
-/// The first `kept` rows (in section order) and a note naming the rest.
-fn keep(report: &Report, kept: usize, total: usize, more_at: Option<&str>) -> Report {
-    let mut cut = report.clone();
-    let mut left = kept;
-    for section in &mut cut.sections {
-        let here = section.rows.len().min(left);
-        section.rows.truncate(here);
-        left -= here;
+/// The view's text if it fits in `max` bytes; rendering stops as soon as it
+/// does not (a whole report may be hundreds of megabytes).
+fn within(view: &View<'_>, format: Format, max: usize) -> Option<Vec<u8>> {
+    let mut capped = Capped {
+        text: Vec::new(),
+        max,
+    };
+    write(view, format, &mut capped).ok().map(|()| capped.text)
+}
+
+struct Capped {
+    text: Vec<u8>,
+    max: usize,
+}
+
+impl Write for Capped {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.text.len() + bytes.len() > self.max {
+            return Err(io::Error::other("over the size"));
+        }
+        self.text.extend_from_slice(bytes);
+        Ok(bytes.len())
     }
-    let args = [("left", (total - kept).into()), ("total", total.into())];
-    let mut note = tr(report.lang, "note-cut", &args);
-    if let Some(url) = more_at {
-        note.push(' ');
-        note.push_str(&tr(report.lang, "note-cut-more", &[("url", url.into())]));
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
-    cut.notes.insert(0, note);
-    cut
 }

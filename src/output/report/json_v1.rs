@@ -1,10 +1,14 @@
 //! Reports as JSON, version 1 (docs/json.md): sections keyed by name, rows as
 //! objects keyed by column, fields in column order.
 
-use serde::Serialize;
-use serde::ser::SerializeMap;
+use std::cell::RefCell;
+use std::io::{self, Write};
 
-use ordo_core::reports::report::{Cell, Column, Invalid, Report, Section};
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq};
+
+use super::view::{Rows, View};
+use ordo_core::reports::report::{Cell, Column, Invalid, Report};
 
 /// The document, in this field order.
 #[derive(Serialize)]
@@ -14,26 +18,43 @@ struct Document<'a> {
     title: &'a str,
     as_of: &'a str,
     sections: Sections<'a>,
-    notes: &'a [String],
+    notes: Vec<&'a str>,
     invalid: &'a [Invalid],
     /// The ledger's commit and whether its files differed (null outside git).
     commit: Option<&'a ordo_core::reports::report::Stamp>,
 }
 
-struct Sections<'a>(&'a [Section]);
+struct Sections<'a>(View<'a>);
 
 impl Serialize for Sections<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for section in self.0 {
-            let rows: Vec<Row<'_>> = section
-                .rows
-                .iter()
-                .map(|cells| Row::new(&section.columns, cells, false))
-                .collect();
+        let mut map = s.serialize_map(Some(self.0.report.sections.len()))?;
+        for (section, rows) in self.0.sections() {
+            let rows = SectionRows {
+                columns: &section.columns,
+                rows: RefCell::new(rows),
+            };
             map.serialize_entry(section.key, &rows)?;
         }
         map.end()
+    }
+}
+
+/// A section's rows, serialised as they are read (a spooled section is never
+/// in memory all at once).
+struct SectionRows<'a> {
+    columns: &'a [Column],
+    rows: RefCell<Rows<'a>>,
+}
+
+impl Serialize for SectionRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut rows = self.rows.borrow_mut();
+        let mut seq = s.serialize_seq(Some(rows.len()))?;
+        for cells in &mut *rows {
+            seq.serialize_element(&Row::new(self.columns, &cells, false))?;
+        }
+        seq.end()
     }
 }
 
@@ -68,18 +89,26 @@ impl Serialize for Row<'_> {
     }
 }
 
+/// The report as one JSON document, for the site's data files.
 pub fn render(report: &Report) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(&View::of(report), &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let report = view.report;
     let document = Document {
         version: 1,
         report: report.name,
         title: &report.title,
         as_of: &report.as_of,
-        sections: Sections(&report.sections),
-        notes: &report.notes,
+        sections: Sections(*view),
+        notes: view.notes(),
         invalid: &report.invalid,
         commit: report.commit.as_ref(),
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }

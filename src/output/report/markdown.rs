@@ -1,12 +1,15 @@
 //! Reports as GitHub-flavoured Markdown, for a CI job summary.
 
-use ordo_core::i18n::{heading, t, tr};
-use ordo_core::reports::report::Report;
+use std::io::{self, Write};
 
-pub fn render(report: &Report) -> String {
+use super::view::View;
+use ordo_core::i18n::{heading, t, tr};
+
+pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let report = view.report;
     let lang = report.lang;
     let as_of = tr(lang, "as-of", &[("when", report.as_of.as_str().into())]);
-    let mut out = format!("## {}\n\n_{}", escape(&report.title), escape(&as_of));
+    write!(out, "## {}\n\n_{}", escape(&report.title), escape(&as_of))?;
     if let Some(stamp) = &report.commit {
         let short = stamp.commit.get(..12).unwrap_or(&stamp.commit);
         let at = tr(
@@ -14,19 +17,19 @@ pub fn render(report: &Report) -> String {
             "at-commit",
             &[("commit", format!("`{short}`").as_str().into())],
         );
-        out.push_str(&format!(", {at}"));
+        write!(out, ", {at}")?;
         if stamp.dirty {
-            out.push_str(&format!(" {}", t(lang, "dirty")));
+            write!(out, " {}", t(lang, "dirty"))?;
         }
     }
-    out.push_str("_\n");
-    for section in &report.sections {
-        out.push('\n');
+    writeln!(out, "_")?;
+    for (section, rows) in view.sections() {
+        writeln!(out)?;
         if !section.title.is_empty() {
-            out.push_str(&format!("### {}\n\n", escape(&section.title)));
+            writeln!(out, "### {}\n", escape(&section.title))?;
         }
-        if section.rows.is_empty() {
-            out.push_str(&format!("_{}_\n", escape(&t(lang, "none"))));
+        if rows.is_empty() {
+            writeln!(out, "_{}_", escape(&t(lang, "none")))?;
             continue;
         }
         let headings: Vec<String> = section
@@ -34,18 +37,18 @@ pub fn render(report: &Report) -> String {
             .iter()
             .map(|c| escape(&heading(lang, c.heading)))
             .collect();
-        out.push_str(&format!("| {} |\n", headings.join(" | ")));
-        out.push_str(&format!(
-            "|{}\n",
+        writeln!(out, "| {} |", headings.join(" | "))?;
+        writeln!(
+            out,
+            "|{}",
             section.columns.iter().map(|_| " --- |").collect::<String>()
-        ));
-        for row in &section.rows {
+        )?;
+        for row in rows {
             let cells: Vec<String> = row.iter().map(|c| escape(&c.text())).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
-    super::notes(report, &mut out, "> ", escape);
-    out
+    super::notes(view, out, "> ", escape)
 }
 
 /// Text that renders as itself: every character Markdown (with GitHub's tables,

@@ -4,9 +4,14 @@ mod csv;
 pub mod cut;
 pub mod json_v1;
 mod markdown;
+pub mod spool;
 mod table;
+pub mod view;
+
+use std::io::{self, Write};
 
 use ordo_core::reports::report::Report;
+use view::View;
 
 /// The formats every report can be printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,37 +26,55 @@ pub enum Format {
     Markdown,
 }
 
+/// The report as text, held whole (the site's pages and a cut report).
 pub fn render(report: &Report, format: Format) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(&View::of(report), format, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report as it is rendered, row by row.
+pub fn write(view: &View<'_>, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Table => table::render(report),
-        Format::Json => json_v1::render(report),
-        Format::Csv => csv::render(report),
-        Format::Markdown => markdown::render(report),
+        Format::Table => table::write(view, out),
+        Format::Json => json_v1::write(view, out),
+        Format::Csv => csv::write(view, out),
+        Format::Markdown => markdown::write(view, out),
     }
 }
 
 /// The notes and the unreadable files, after the tables.
-fn notes(report: &Report, out: &mut String, prefix: &str, escape: fn(&str) -> String) {
-    if !report.notes.is_empty() {
-        out.push('\n');
-        for note in &report.notes {
-            out.push_str(&format!("{prefix}{}\n", escape(note)));
+fn notes(
+    view: &View<'_>,
+    out: &mut dyn Write,
+    prefix: &str,
+    escape: fn(&str) -> String,
+) -> io::Result<()> {
+    let report = view.report;
+    let notes = view.notes();
+    if !notes.is_empty() {
+        writeln!(out)?;
+        for note in notes {
+            writeln!(out, "{prefix}{}", escape(note))?;
         }
     }
     if !report.invalid.is_empty() {
-        out.push('\n');
+        writeln!(out)?;
         let left_out = ordo_core::i18n::tr(
             report.lang,
             "note-left-out",
             &[("count", report.invalid.len().into())],
         );
-        out.push_str(&format!("{prefix}{left_out}\n"));
+        writeln!(out, "{prefix}{left_out}")?;
         for invalid in &report.invalid {
-            out.push_str(&format!(
-                "{prefix}  {}: {}\n",
+            writeln!(
+                out,
+                "{prefix}  {}: {}",
                 escape(&invalid.file),
                 escape(&invalid.problem)
-            ));
+            )?;
         }
     }
+    Ok(())
 }

@@ -1,25 +1,24 @@
 //! Reports as aligned text tables (comfy-table), fitted to the terminal's width.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
+use super::view::View;
 use crate::output::plain_table::{plain, render as lines, render_direct};
 use ordo_core::i18n::{heading, t, tr};
-use ordo_core::reports::report::Report;
 
-pub fn render(report: &Report) -> String {
+pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let report = view.report;
     let lang = report.lang;
     let as_of = tr(lang, "as-of", &[("when", report.as_of.as_str().into())]);
-    let mut out = format!("{} ({as_of})\n", report.title);
-    for section in &report.sections {
-        out.push('\n');
+    writeln!(out, "{} ({as_of})", report.title)?;
+    for (section, rows) in view.sections() {
+        writeln!(out)?;
         if !section.title.is_empty() {
-            out.push_str(&format!("{}\n", section.title));
+            writeln!(out, "{}", section.title)?;
         }
-        if section.rows.is_empty() {
-            out.push_str(&format!(
-                "  ({})\n",
-                t(lang, "none").trim_end_matches(['.', '。'])
-            ));
+        if rows.is_empty() {
+            writeln!(out, "  ({})", t(lang, "none").trim_end_matches(['.', '。']))?;
             continue;
         }
         let headings: Vec<String> = section
@@ -28,21 +27,19 @@ pub fn render(report: &Report) -> String {
             .map(|c| heading(lang, c.heading))
             .collect();
         let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-        let cells = section
-            .rows
-            .iter()
-            .map(|row| row.iter().map(|c| Cow::Owned(c.text())));
-        match render_direct(&headings, cells) {
-            Some(text) => out.push_str(&text),
-            None => {
-                let mut table = plain(&headings);
-                for row in &section.rows {
-                    table.add_row(row.iter().map(|c| c.text()).collect::<Vec<_>>());
-                }
-                out.push_str(&lines(&table));
+        let cells = rows.clone().map(|row| {
+            row.iter()
+                .map(|c| Cow::Owned(c.text()))
+                .collect::<Vec<Cow<'_, str>>>()
+                .into_iter()
+        });
+        if !render_direct(&headings, cells, out)? {
+            let mut table = plain(&headings);
+            for row in rows {
+                table.add_row(row.iter().map(|c| c.text()).collect::<Vec<_>>());
             }
+            out.write_all(lines(&table).as_bytes())?;
         }
     }
-    super::notes(report, &mut out, "", str::to_owned);
-    out
+    super::notes(view, out, "", str::to_owned)
 }

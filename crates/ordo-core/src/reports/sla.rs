@@ -140,6 +140,14 @@ impl<'c> Measured<'c> {
         }
     }
 
+    /// Takes the detail rows counted so far, for a caller that keeps them
+    /// elsewhere (a ledger's detail runs to hundreds of megabytes); the report
+    /// then has an empty detail section for the caller to fill, in the order
+    /// of [`Detail`].
+    pub fn take_detail(&mut self) -> Vec<Detail<'c>> {
+        std::mem::take(&mut self.detail)
+    }
+
     pub fn merge(mut self, other: Self) -> Self {
         for (key, theirs) in other.groups {
             let tally = self.groups.entry(key).or_default();
@@ -161,13 +169,14 @@ impl<'c> Measured<'c> {
     }
 }
 
-/// One measurement's row of the detail, and what it sorts by.
+/// One measurement's row of the detail, and what it sorts by: the policy,
+/// then the order, then the incident.
 #[derive(Debug, Clone)]
-struct Detail<'c> {
-    policy: &'c str,
-    order: String,
-    incident: Option<usize>,
-    row: Vec<Cell>,
+pub struct Detail<'c> {
+    pub policy: &'c str,
+    pub order: String,
+    pub incident: Option<usize>,
+    pub row: Vec<Cell>,
 }
 
 fn detail_row(book: &Book<'_>, m: &Measurement<'_>) -> Vec<Cell> {
