@@ -166,10 +166,17 @@ fn to_folder<'a>(
                     .try_for_each(|(id, these)| writer.write(&id, these))
             })
     })?;
-    let mut written = Vec::new();
-    for ((table, w), n) in Table::ALL.into_iter().zip(writers).zip(rows) {
-        written.push((table, n, w.finish()?));
-    }
+    // Each table's last row group is encoded and its footer written at once.
+    let inexact = writers
+        .into_par_iter()
+        .map(|w| w.finish())
+        .collect::<Result<Vec<Inexact>, WriteFailure>>()?;
+    let written = Table::ALL
+        .into_iter()
+        .zip(rows)
+        .zip(inexact)
+        .map(|((table, n), inexact)| (table, n, inexact))
+        .collect();
     for file in files {
         file.finish().map_err(io)?;
     }
