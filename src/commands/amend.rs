@@ -4,8 +4,7 @@
 use yaml_serde::{Mapping, Value};
 
 use super::change::{self, resolve_by, when_text};
-use super::invocation::now_in;
-use super::opening::{load_order, open_ledger};
+use super::opening::open_order;
 use crate::cli::{AmendArgs, Cli};
 use crate::edit::patch::{append_to_list, one_line};
 use crate::{Environment, Failure, exit};
@@ -18,9 +17,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let ledger = open_ledger(cli, env)?;
-    let now = now_in(cli, env, ledger.tz)?;
-    let loaded = load_order(&ledger, &args.id)?;
+    let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let by = resolve_by(&ledger, args.by.as_deref())?;
     let text = |v: &str| one_line(v).map_err(|e| Failure::Usage(e.to_string()));
     let mut amendment = Mapping::new();

@@ -7,8 +7,7 @@ use std::path::{Component, Path};
 use yaml_serde::{Mapping, Value};
 
 use super::change::{self, resolve_by, when_text};
-use super::invocation::now_in;
-use super::opening::{load_order, open_ledger};
+use super::opening::open_order;
 use crate::cli::{AttachArgs, Cli};
 use crate::edit::patch::{append_to_list, one_line};
 use crate::{Environment, Failure, exit};
@@ -19,9 +18,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let ledger = open_ledger(cli, env)?;
-    let now = now_in(cli, env, ledger.tz)?;
-    let loaded = load_order(&ledger, &args.id)?;
+    let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let Some(kind) = ledger.config.documents.get(&args.kind) else {
         let kinds: Vec<&str> = ledger.config.documents.keys().map(String::as_str).collect();
         return Err(Failure::Usage(if kinds.is_empty() {

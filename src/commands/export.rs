@@ -11,7 +11,6 @@ use crate::cli::{Cli, ExportArgs, ExportFormat};
 use crate::edit::write::Staged;
 use crate::export::{Inexact, Setting, TableWriter, WriteFailure, writer};
 use crate::{Environment, Failure, exit};
-use ordo_core::reports::report::Invalid;
 use ordo_core::reports::tables::{Table, common_values, money_scale, order_rows};
 
 pub fn run(
@@ -192,12 +191,4 @@ fn warn_inexact(table: &str, inexact: &Inexact, scale: u32) {
              the column's scale ({scale} for money, 6 otherwise) and were left null"
         );
     }
-}
-
-/// The files left out, as reports name them.
-pub fn left_out(invalid: &[Invalid]) -> Vec<serde_json::Value> {
-    invalid
-        .iter()
-        .map(|i| serde_json::json!({"file": i.file, "problem": i.problem}))
-        .collect()
 }

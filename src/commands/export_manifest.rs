@@ -49,7 +49,7 @@ pub fn manifest(
         "commit": stamp.map(|s| s.commit.clone()),
         "dirty": stamp.map(|s| s.dirty),
         "tables": tables,
-        "left_out": super::export::left_out(invalid),
+        "left_out": invalid,
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');

@@ -1,9 +1,13 @@
 //! What the commands that work on the ledger share: opening it (a broken
 //! configuration stops them) and reading the order they were asked about.
 
-use super::invocation::{check_as_of, ledger_root};
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use super::invocation::{check_as_of, ledger_root, now_in};
 use crate::cli::Cli;
 use crate::ledger::ledger::Ledger;
+use crate::ledger::read::LoadedOrder;
 use crate::{Environment, Failure};
 use ordo_core::engine::schedule::Schedule;
 use ordo_core::model::Order;
@@ -35,6 +39,19 @@ fn unknown_workflow(ledger: &Ledger, order: &Order) -> Failure {
         "order {} names workflow `{name}`, which ordo.yaml does not define",
         order.id
     ))
+}
+
+/// What a command that edits one order starts from: the ledger, "now" in
+/// its time zone, and the order read from its file.
+pub fn open_order(
+    cli: &Cli,
+    env: &Environment,
+    id: &str,
+) -> Result<(Ledger, DateTime<Tz>, LoadedOrder), Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
+    let loaded = load_order(&ledger, id)?;
+    Ok((ledger, now, loaded))
 }
 
 /// Opens the ledger; an invalid configuration stops the command.

@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use yaml_serde::Value;
 
 use super::change::check_order_text;
-use super::invocation::now_in;
-use super::opening::{load_order, open_ledger};
+use super::opening::open_order;
 use crate::cli::{Cli, RenumberArgs};
 use crate::edit::patch::{append_to_list, set_top_level};
 use crate::edit::{git, write};
@@ -21,9 +20,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let ledger = open_ledger(cli, env)?;
-    let now = now_in(cli, env, ledger.tz)?;
-    let loaded = load_order(&ledger, &args.id)?;
+    let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     if ledger.order_file(&args.new_id).is_some() {
         return Err(Failure::Usage(format!(
             "{} is taken: another order file has that id",

@@ -11,7 +11,7 @@ use crate::ledger::pass::{self, Made};
 use crate::output::report::cut::fit;
 use crate::output::report::spool::Sealed;
 use crate::output::report::view::View;
-use crate::output::report::{Format, render, write};
+use crate::output::report::{Format, write};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::order::Order;
 use ordo_core::reports::Book;
@@ -180,18 +180,8 @@ pub fn finish(
     out: &mut Vec<u8>,
 ) -> u8 {
     let (report, code) = completed(report, invalid, stamp, options, fail_if_any);
-    let text = match (options.max_bytes, options.format) {
-        (Some(max), Format::Markdown | Format::Table) => fit(
-            &View::of(&report),
-            options.format,
-            max,
-            options.more_at.as_deref(),
-        ),
-        _ => render(&report, options.format).into_bytes(),
-    };
-    // The rows go before the text is handed over: both at once is the peak.
-    drop(report);
-    give(out, text);
+    // Writing to memory cannot fail.
+    let _ = emit(&View::of(&report), options, out);
     code
 }
 
@@ -206,15 +196,12 @@ pub fn finish_spooled(
     options: &ReportOptions,
 ) -> Result<u8, Failure> {
     let (report, code) = completed(report, invalid, stamp, options, false);
-    let view = View::spooled(&report, section, sealed);
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let written = match (options.max_bytes, options.format) {
-        (Some(max), Format::Markdown | Format::Table) => {
-            let text = fit(&view, options.format, max, options.more_at.as_deref());
-            stdout.write_all(&text)
-        }
-        _ => write(&view, options.format, &mut stdout),
-    }
+    let written = emit(
+        &View::spooled(&report, section, sealed),
+        options,
+        &mut stdout,
+    )
     .and_then(|()| stdout.flush());
     if let Some(error) = sealed.take_error() {
         return Err(Failure::Io(format!(
@@ -226,6 +213,16 @@ pub fn finish_spooled(
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
         Err(e) => Err(Failure::Io(format!("cannot write output: {e}"))),
         Ok(()) => Ok(code),
+    }
+}
+
+/// The report in the chosen format, cut to `--max-bytes` when asked.
+fn emit(view: &View<'_>, options: &ReportOptions, out: &mut dyn Write) -> std::io::Result<()> {
+    match (options.max_bytes, options.format) {
+        (Some(max), Format::Markdown | Format::Table) => {
+            out.write_all(&fit(view, options.format, max, options.more_at.as_deref()))
+        }
+        _ => write(view, options.format, out),
     }
 }
 

@@ -4,8 +4,7 @@ use yaml_serde::Value;
 
 use super::advance::refused;
 use super::change::{self, resolve_by};
-use super::invocation::now_in;
-use super::opening::{load_order, open_ledger, schedule_of, workflow_of};
+use super::opening::{open_order, schedule_of, workflow_of};
 use crate::cli::{Cli, SkipArgs};
 use crate::edit::patch::{one_line, set_step_fields};
 use crate::{Environment, Failure, exit};
@@ -17,9 +16,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let ledger = open_ledger(cli, env)?;
-    let now = now_in(cli, env, ledger.tz)?;
-    let loaded = load_order(&ledger, &args.id)?;
+    let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let schedule = schedule_of(&ledger, &loaded.order)?;
     let (name, workflow) = workflow_of(&ledger, &loaded.order)?;
     let step = act::pick_step(

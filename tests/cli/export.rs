@@ -276,6 +276,42 @@ fn amounts_are_exact_and_days_never_pretend_to_be_instants() {
     assert!(found);
 }
 
+/// `late` and `days_late` as `show` and the site mark steps: done after a due
+/// day, done on it, open before a forecast date, skipped; and an installment
+/// a step stands for names that step.
+#[test]
+fn steps_say_how_late_they_were_and_installments_which_step_tracks_them() {
+    let ledger = example_copy();
+    let ledger = ledger.path();
+    export(ledger, "jsonl");
+    let steps = jsonl(ledger, "steps");
+    let step = |order: &str, id: &str| {
+        let s = steps
+            .iter()
+            .find(|s| s["order_id"] == order && s["step"] == id)
+            .unwrap_or_else(|| panic!("{order} {id}"));
+        (s["late"].clone(), s["days_late"].clone())
+    };
+    // Due 18 April, done the 24th; due and done 7 March.
+    assert_eq!(step("202503-ABC-001", "ORD-08"), (true.into(), 6.into()));
+    assert_eq!(step("202503-ABC-001", "ORD-02"), (false.into(), 0.into()));
+    // Open, forecast for 30 November (reported on ORD-08): not late yet.
+    assert_eq!(step("202606-BJX-003", "ORD-10"), (false.into(), 0.into()));
+    // Skipped: nothing to be late against.
+    let skipped = step("202508-MLS-001", "ORD-07");
+    assert!(skipped.0.is_null() && skipped.1.is_null(), "{skipped:?}");
+    let installments = jsonl(ledger, "installments");
+    let tracked = |order: &str, name: &str| {
+        installments
+            .iter()
+            .find(|i| i["order_id"] == order && i["installment"] == name)
+            .map(|i| i["tracked_by"].clone())
+            .unwrap_or_else(|| panic!("{order} {name}"))
+    };
+    assert_eq!(tracked("202611-HKL-004", "deposit"), "ORD-03");
+    assert_eq!(tracked("202611-HKL-004", "balance"), "ORD-11");
+}
+
 #[test]
 fn one_table_on_stdout_is_the_folders_file() {
     let ledger = example_copy();

@@ -1,7 +1,6 @@
 //! Reports as JSON, version 1 (docs/json.md): sections keyed by name, rows as
 //! objects keyed by column, fields in column order.
 
-use std::cell::RefCell;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -32,7 +31,7 @@ impl Serialize for Sections<'_> {
         for (section, rows) in self.0.sections() {
             let rows = SectionRows {
                 columns: &section.columns,
-                rows: RefCell::new(rows),
+                rows,
             };
             map.serialize_entry(section.key, &rows)?;
         }
@@ -44,14 +43,13 @@ impl Serialize for Sections<'_> {
 /// in memory all at once).
 struct SectionRows<'a> {
     columns: &'a [Column],
-    rows: RefCell<Rows<'a>>,
+    rows: Rows<'a>,
 }
 
 impl Serialize for SectionRows<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut rows = self.rows.borrow_mut();
-        let mut seq = s.serialize_seq(Some(rows.len()))?;
-        for cells in &mut *rows {
+        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
+        for cells in self.rows.clone() {
             seq.serialize_element(&Row::new(self.columns, &cells, false))?;
         }
         seq.end()

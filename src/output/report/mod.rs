@@ -10,7 +10,6 @@ pub mod view;
 
 use std::io::{self, Write};
 
-use ordo_core::reports::report::Report;
 use view::View;
 
 /// The formats every report can be printed in.
@@ -24,14 +23,6 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown, ready for a CI job summary.
     Markdown,
-}
-
-/// The report as text, held whole (the site's pages and a cut report).
-pub fn render(report: &Report, format: Format) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write(&View::of(report), format, &mut out);
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Writes the report as it is rendered, row by row.

@@ -6,7 +6,11 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::due::{Calendars, Computed, DueEngine, DueError};
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use super::due::{Basis, Calendars, Computed, DueEngine, DueError};
+use super::point::Point;
 use crate::model::config::{Config, Step};
 use crate::model::customer::PaymentTerm;
 use crate::model::order::{Order, StepRecord};
@@ -26,6 +30,17 @@ pub enum StepState {
 impl StepState {
     pub fn is_open(&self) -> bool {
         matches!(self, StepState::Ready | StepState::Blocked(_))
+    }
+
+    /// The state's key in the JSON, the export and the site (`done`, `skipped`,
+    /// `ready`, `blocked`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Skipped => "skipped",
+            StepState::Ready => "ready",
+            StepState::Blocked(_) => "blocked",
+        }
     }
 
     pub fn label(&self) -> String {
@@ -56,6 +71,44 @@ pub struct StepLine<'a> {
     pub record: Option<&'a StepRecord>,
     pub state: StepState,
     pub due: Result<Computed, DueError>,
+}
+
+/// Whether a step is or was late, and by how many whole days (0 when not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lateness {
+    pub late: bool,
+    pub days: i64,
+}
+
+impl StepLine<'_> {
+    /// Measured against a firm or forecast due date only (a step due after an
+    /// undated one has nothing to be late against): done after it, or still
+    /// open once it has passed as of `now`. `None` for a step without such a
+    /// date, and for a skipped one.
+    pub fn lateness(&self, now: DateTime<Tz>, tz: Tz) -> Option<Lateness> {
+        let due = self
+            .due
+            .as_ref()
+            .ok()
+            .filter(|c| c.basis == Basis::Firm || c.basis.is_forecast())?
+            .point?;
+        let done = self.record.and_then(|r| r.done.as_ref());
+        let (late, days) = match done {
+            Some(done) => {
+                let done = Point::from_moment(done, tz);
+                (
+                    due.missed_by(&done, tz),
+                    (done.date() - due.date()).num_days(),
+                )
+            }
+            None if self.state.is_open() => (now >= due.overdue_from(tz), due.days_until(now)),
+            None => return None,
+        };
+        Some(Lateness {
+            late,
+            days: if late { days.max(0) } else { 0 },
+        })
+    }
 }
 
 /// One installment of the contract.

@@ -104,8 +104,18 @@ impl<'a> Book<'a> {
 /// Whether an installment is tracked by an open step of the schedule (a step
 /// due `{payment: NAME}`), so it need not be listed on its own.
 pub fn tracked_by_step(schedule: &Schedule<'_>, installment: &str) -> bool {
-    schedule.steps.iter().any(|line| {
-        line.state.is_open()
-            && line.step.due.as_ref().and_then(|d| d.payment.as_deref()) == Some(installment)
-    })
+    tracking_step(schedule, installment).is_some()
+}
+
+/// The open step of the schedule that is due `{payment: NAME}` for the
+/// installment, and so stands for it in `overdue` and the calendar.
+pub fn tracking_step<'s>(schedule: &'s Schedule<'_>, installment: &str) -> Option<&'s str> {
+    schedule
+        .steps
+        .iter()
+        .find(|line| {
+            line.state.is_open()
+                && line.step.due.as_ref().and_then(|d| d.payment.as_deref()) == Some(installment)
+        })
+        .map(|line| line.step.id.as_str())
 }

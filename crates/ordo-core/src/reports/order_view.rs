@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Book;
-use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::engine::schedule::{Schedule, StepState};
 use crate::engine::updates::{UpdateDue, latest_expected, next_update};
@@ -135,20 +134,8 @@ pub fn view_of<'o>(
                 Ok(c) => (c.point, c.basis.kind(), c.basis.label_in(book.lang)),
                 Err(e) => (None, "error", e.to_string()),
             };
-            let firm_or_forecast = line
-                .due
-                .as_ref()
-                .is_ok_and(|c| c.basis == Basis::Firm || c.basis.is_forecast());
             let done = record.and_then(|r| r.done);
-            let late = match (due_point, done) {
-                (Some(due), Some(done)) if firm_or_forecast => {
-                    due.missed_by(&Point::from_moment(&done, tz), tz)
-                }
-                (Some(due), None) if line.state.is_open() && firm_or_forecast => {
-                    book.now >= due.overdue_from(tz)
-                }
-                _ => false,
-            };
+            let late = line.lateness(book.now, tz).is_some_and(|l| l.late);
             let update = next_update(order, line, book.calendars).map(|u| {
                 let every = line
                     .step
@@ -162,12 +149,7 @@ pub fn view_of<'o>(
                 id: line.step.id.clone(),
                 title: book.title(line.step).to_owned(),
                 role: line.step.role.clone(),
-                state: match line.state {
-                    StepState::Done => "done",
-                    StepState::Skipped => "skipped",
-                    StepState::Ready => "ready",
-                    StepState::Blocked(_) => "blocked",
-                },
+                state: line.state.kind(),
                 after: match &line.state {
                     StepState::Blocked(on) => on.clone(),
                     _ => Vec::new(),

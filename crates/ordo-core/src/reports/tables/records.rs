@@ -17,13 +17,15 @@ pub(super) fn add<'a>(
     out: &mut OrderRows<'a>,
 ) {
     let tz = book.tz;
-    let mut push = |table: Table, row: Vec<Value<'a>>| {
-        if wants(table) {
-            out.rows[table as usize].push(row);
-        }
-    };
+    // Each table's rows are made only when it is written.
+    let mut push = |table: Table, row: Vec<Value<'a>>| out.rows[table as usize].push(row);
     let position = |i: usize| Value::Int(i as i64 + 1);
-    for (i, p) in order.payments.iter().enumerate() {
+    for (i, p) in order
+        .payments
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Payments))
+    {
         let mut row = row();
         row.extend([
             position(i),
@@ -38,7 +40,12 @@ pub(super) fn add<'a>(
         row.push(Value::opt_text(p.note.clone()));
         push(Table::Payments, row);
     }
-    for (i, a) in order.amendments.iter().enumerate() {
+    for (i, a) in order
+        .amendments
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Amendments))
+    {
         let mut row = row();
         row.push(position(i));
         row.extend(moment(Some(&a.at.0), tz));
@@ -55,7 +62,12 @@ pub(super) fn add<'a>(
         row.push(Value::opt_text(review.map(|r| r.by.clone())));
         push(Table::Amendments, row);
     }
-    for (i, incident) in order.incidents.iter().enumerate() {
+    for (i, incident) in order
+        .incidents
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Incidents))
+    {
         let mut row = row();
         row.extend([position(i), Value::text(incident.kind.as_str())]);
         row.extend(moment(Some(&incident.opened.0), tz));
@@ -67,7 +79,12 @@ pub(super) fn add<'a>(
         row.push(Value::Bool(incident.resolved.is_none()));
         push(Table::Incidents, row);
     }
-    for (i, hold) in order.holds.iter().enumerate() {
+    for (i, hold) in order
+        .holds
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Holds))
+    {
         let mut row = row();
         row.push(position(i));
         row.extend(moment(Some(&hold.from), tz));
@@ -78,7 +95,12 @@ pub(super) fn add<'a>(
         ]);
         push(Table::Holds, row);
     }
-    for (i, d) in order.documents.iter().enumerate() {
+    for (i, d) in order
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Documents))
+    {
         let mut row = row();
         row.extend([
             position(i),
@@ -92,7 +114,12 @@ pub(super) fn add<'a>(
         ]);
         push(Table::Documents, row);
     }
-    for (i, p) in order.progress.iter().enumerate() {
+    for (i, p) in order
+        .progress
+        .iter()
+        .enumerate()
+        .filter(|_| wants(Table::Progress))
+    {
         let mut row = row();
         row.push(position(i));
         row.extend(moment(Some(&p.at.0), tz));
@@ -106,7 +133,6 @@ pub(super) fn add<'a>(
     }
     let hours = |span: chrono::Duration| span.num_seconds() as f64 / 3600.0;
     let instant = |at: Option<chrono::DateTime<chrono_tz::Tz>>| point(at.map(Point::At));
-    // The one costly record: measured only when the table is written.
     let measured = if wants(Table::Sla) {
         measure(book.config, book.calendars, book.now, order)
     } else {

@@ -7,11 +7,11 @@ use chrono_tz::Tz;
 use super::{Table, Value};
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
-use crate::engine::schedule::{Schedule, StepState};
+use crate::engine::schedule::Schedule;
 use crate::model::Moment;
 use crate::model::order::Order;
 use crate::model::status::Status;
-use crate::reports::{Book, tracked_by_step};
+use crate::reports::{Book, tracking_step};
 
 /// An order's rows of every table. A row holds the table's own columns:
 /// the common ones (`order_id`, the as-of instant, the commit) are the
@@ -124,25 +124,10 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
             Ok(c) => (c.point, Some(c.basis.clone()), c.basis.label()),
             Err(e) => (None, None, format!("error: {e}")),
         };
-        let dated = basis
-            .as_ref()
-            .is_some_and(|b| *b == Basis::Firm || b.is_forecast());
         let done = record
             .and_then(|r| r.done.as_ref())
             .map(|d| Point::from_moment(d, tz));
-        let (late, days_late) = match (due.filter(|_| dated), done, &line.state) {
-            (Some(due), Some(done), _) => {
-                let late = due.missed_by(&done, tz);
-                let days = (done.date() - due.date()).num_days().max(0);
-                (Some(late), Some(if late { days } else { 0 }))
-            }
-            (Some(due), None, state) if state.is_open() => {
-                let late = book.now >= due.overdue_from(tz);
-                let days = due.days_until(book.now).max(0);
-                (Some(late), Some(if late { days } else { 0 }))
-            }
-            _ => (None, None),
-        };
+        let lateness = line.lateness(book.now, tz);
         let overdue = open
             && line.state.is_open()
             && basis == Some(Basis::Firm)
@@ -153,7 +138,7 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
             Value::Int(line.index as i64 + 1),
             Value::text(step.title.get(crate::i18n::Lang::En)),
             Value::text(step.role.as_str()),
-            Value::text(state_name(&line.state)),
+            Value::text(line.state.kind()),
         ]);
         row.extend(moment(record.and_then(|r| r.planned.as_ref()), tz));
         row.extend(point(due));
@@ -167,8 +152,8 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
         row.extend([
             Value::opt_text(record.and_then(|r| r.by.clone())),
             Value::opt_text(record.and_then(|r| r.skipped.clone())),
-            late.map_or(Value::Null, Value::Bool),
-            days_late.map_or(Value::Null, Value::Int),
+            lateness.map_or(Value::Null, |l| Value::Bool(l.late)),
+            lateness.map_or(Value::Null, |l| Value::Int(l.days)),
             Value::Bool(overdue),
         ]);
         out.rows[Table::Steps as usize].push(row);
@@ -190,13 +175,7 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
             .is_ok_and(|c| c.basis == Basis::Firm);
         let passed = due.filter(|d| book.now >= d.overdue_from(tz));
         let owed = !installment.outstanding.is_zero();
-        let tracked = tracked_by_step(&schedule, name).then(|| {
-            schedule
-                .steps
-                .iter()
-                .find(|l| l.step.due.as_ref().and_then(|d| d.payment.as_ref()) == Some(name))
-                .map(|l| l.step.id.clone())
-        });
+        let tracked = tracking_step(&schedule, name).map(str::to_owned);
         let mut row = row();
         row.extend([
             Value::text(name.clone()),
@@ -210,7 +189,7 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
         row.extend(point(due));
         row.extend([
             Value::text(basis),
-            Value::opt_text(tracked.flatten()),
+            Value::opt_text(tracked),
             match (due, owed && firm) {
                 (Some(due), true) => Value::Int(due.days_until(book.now).max(0)),
                 (Some(_), false) => Value::Int(0),
@@ -280,13 +259,4 @@ fn order_row<'a>(book: &Book<'a>, order: &Order, schedule: &Schedule<'_>) -> Vec
     row.extend(moment(delivered, tz));
     row.push(on_time.map_or(Value::Null, Value::Bool));
     row
-}
-
-fn state_name(state: &StepState) -> &'static str {
-    match state {
-        StepState::Done => "done",
-        StepState::Skipped => "skipped",
-        StepState::Ready => "ready",
-        StepState::Blocked(_) => "blocked",
-    }
 }
