@@ -7,7 +7,7 @@ use crate::cli::{Cli, ReportOptions};
 use crate::ledger::agenda_cache::AgendaEntry;
 use crate::ledger::blocked::LeftOut;
 use crate::ledger::ledger::Ledger;
-use crate::ledger::pass::{self, Made};
+use crate::ledger::pass::{self, Fresh, Made};
 use crate::output::report::cut::fit;
 use crate::output::report::spool::Sealed;
 use crate::output::report::view::View;
@@ -110,7 +110,9 @@ impl Loaded {
                 let read = ledger.read(file);
                 let identity = reading.identity.or_else(|| read.as_ref().ok()?.identity);
                 let agenda = read
-                    .map(|loaded| Agenda::of(&ledger.config, &ledger.calendars, &loaded.order))
+                    .map(|loaded| {
+                        Agenda::of(&ledger.config, &ledger.calendars, &loaded.order).map(Box::new)
+                    })
                     .map_err(|blocked| blocked.first_problem());
                 // Held once: by the entry when there is one, else by the part.
                 match identity {
@@ -138,15 +140,17 @@ impl Loaded {
                 Made::Cached => pass
                     .take(file)
                     .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
-                Made::Read {
-                    part: Some(part), ..
-                } => part,
-                Made::Read { entry, .. } => {
-                    entry.map_or_else(|| Err("not read".to_owned()), |e| e.agenda)
-                }
+                Made::Read(fresh) => match *fresh {
+                    Fresh {
+                        part: Some(part), ..
+                    } => part,
+                    Fresh { entry, .. } => {
+                        entry.map_or_else(|| Err("not read".to_owned()), |e| e.agenda)
+                    }
+                },
             };
             match agenda {
-                Ok(agenda) => agendas.extend(agenda),
+                Ok(agenda) => agendas.extend(agenda.map(|a| *a)),
                 Err(problem) => invalid_files.push(invalid(&file.rel, problem)),
             }
         }

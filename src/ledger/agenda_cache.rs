@@ -7,17 +7,18 @@ use super::cache::{Identity, Kept};
 use ordo_core::reports::agenda::Agenda;
 
 /// The agenda of one version of an order file (`None`: nothing dated to do), or
-/// why the file cannot be read.
+/// why the file cannot be read. Boxed: most orders are closed and have none,
+/// and a cache holds 100,000 entries.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AgendaEntry {
     pub identity: Identity,
-    pub read_ns: i128,
-    pub agenda: Result<Option<Agenda>, String>,
+    pub read_ns: i64,
+    pub agenda: Result<Option<Box<Agenda>>, String>,
 }
 
 impl Kept for AgendaEntry {
-    const FILE: &'static str = ".ordo/agenda-v6.postcard";
-    const FORMAT: u32 = 6;
+    const FILE: &'static str = ".ordo/agenda-v7.postcard";
+    const FORMAT: u32 = 7;
 
     fn identity(&self) -> Identity {
         self.identity
@@ -27,7 +28,7 @@ impl Kept for AgendaEntry {
         &mut self.identity
     }
 
-    fn read_ns(&self) -> i128 {
+    fn read_ns(&self) -> i64 {
         self.read_ns
     }
 }

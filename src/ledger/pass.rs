@@ -9,14 +9,22 @@ use super::cache::git_blobs::clean_blobs;
 use super::cache::{Cache, Identity, Kept, clock_ns};
 use super::files::OrderFile;
 
-/// What a pass made of one file.
+/// What a pass made of one file. A warm run makes one of these per file, all
+/// `Cached`: what was read is boxed so that they take a word each, not the
+/// size of a whole entry (50 MB at 100,000 files).
 pub enum Made<P, E> {
     /// The cache's entry holds for the file as it is: take it with
     /// [`Pass::take`] (moved out, never cloned).
     Cached,
-    /// Made from a read of the file; `entry` goes to the cache when the file
-    /// had an identity.
-    Read { part: P, entry: Option<E> },
+    /// Made from a read of the file.
+    Read(Box<Fresh<P, E>>),
+}
+
+/// What a read of one file made: `entry` goes to the cache when the file had
+/// an identity.
+pub struct Fresh<P, E> {
+    pub part: P,
+    pub entry: Option<E>,
 }
 
 /// A pass's cache, with what it made, until it is saved.
@@ -30,7 +38,7 @@ pub struct Pass<E> {
 #[derive(Clone, Copy)]
 pub struct Reading {
     pub identity: Option<Identity>,
-    pub read_ns: i128,
+    pub read_ns: i64,
 }
 
 /// Makes something of every file in parallel, from the cache of `root` where
@@ -62,11 +70,12 @@ where
     // its blob ids find another clone's entries, and go into the new ones.
     let (blobs, before) = if use_cache && !files.iter().zip(&identities).all(|(f, id)| hit(f, id)) {
         // The stamps before git looks, to tell that a file read later is
-        // still the version git saw.
+        // still the version git saw: each file's identity when it was
+        // stat'ed, else (no cache yet) a stat of every file now.
         let before = if identities.iter().all(Option::is_none) {
             super::cache::identities(root, files)
         } else {
-            identities.clone()
+            Vec::new()
         };
         let blobs = clean_blobs(root, files);
         for (identity, blob) in identities.iter_mut().zip(&blobs) {
@@ -94,24 +103,23 @@ where
             // git looked: the version read is the one git saw. Without a
             // stat before the read (no cache yet), the entry holds the read's
             // own stamps; otherwise the file is stat'ed again.
-            if let (Some(entry), Some(blob), Some(Some(seen))) =
-                (&mut entry, blobs.get(i), before.get(i))
-            {
+            let seen = identity.or_else(|| before.get(i).copied().flatten());
+            if let (Some(entry), Some(blob), Some(seen)) = (&mut entry, blobs.get(i), seen) {
                 let at_read = match identity {
                     None => Some(entry.identity()),
                     Some(_) => Identity::of(&root.join(&file.rel)),
                 };
-                if at_read.is_some_and(|at| at.same_stamps(seen)) {
+                if at_read.is_some_and(|at| at.same_stamps(&seen)) {
                     entry.identity_mut().blob = *blob;
                 }
             }
-            Made::Read { part, entry }
+            Made::Read(Box::new(Fresh { part, entry }))
         })
         .collect();
     let fresh = use_cache
         && (made
             .iter()
-            .any(|m| matches!(m, Made::Read { entry: Some(_), .. }))
+            .any(|m| matches!(m, Made::Read(fresh) if fresh.entry.is_some()))
             || cache.len() != made.len());
     (made, Pass { cache, fresh })
 }
@@ -133,7 +141,7 @@ impl<E: Kept> Pass<E> {
             let key = file.rel.to_str()?;
             match m {
                 Made::Cached => self.cache.entry(key).map(|e| (key, e)),
-                Made::Read { entry, .. } => entry.as_ref().map(|e| (key, e)),
+                Made::Read(fresh) => fresh.entry.as_ref().map(|e| (key, e)),
             }
         });
         Cache::save(root, fingerprint, entries)

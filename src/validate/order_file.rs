@@ -71,7 +71,7 @@ pub fn check_order_file(
         read_ns: reading.read_ns,
         findings: findings.clone(),
         window,
-        exposure: exposure.clone(),
+        exposure: exposure.clone().map(Box::new),
         references: references.clone(),
     });
     let text = read.text.filter(|_| !findings.is_empty());

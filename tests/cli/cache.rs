@@ -170,7 +170,7 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
 }
 
 /// A read time long after the file's last change: past the racy window.
-fn settled(identity: &ordo::ledger::cache::Identity) -> i128 {
+fn settled(identity: &ordo::ledger::cache::Identity) -> i64 {
     identity.modified_ns.max(identity.changed_ns) + 60_000_000_000
 }
 

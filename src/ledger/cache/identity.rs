@@ -10,28 +10,37 @@ use serde::{Deserialize, Serialize};
 use crate::ledger::files::OrderFile;
 
 /// The time now, in nanoseconds since the Unix epoch, to stamp what a run reads.
-pub fn clock_ns() -> i128 {
+pub fn clock_ns() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as i128)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// A file time in nanoseconds since the Unix epoch. Sixty-four bits reach the
+/// year 2262; a time set beyond either end is held at it, which still tells an
+/// edit (its change time, which nobody sets, moves).
+#[cfg(unix)]
+fn stamp_ns(secs: i64, nanos: impl TryInto<i64>) -> i64 {
+    secs.saturating_mul(1_000_000_000)
+        .saturating_add(nanos.try_into().unwrap_or(0))
 }
 
 /// A file changed within this margin of being read may have changed again
 /// within the same tick of a coarse filesystem clock (one or two seconds) without
 /// its stamps showing it: its entry is read again next time (git's rule for
 /// "racily clean" index entries).
-pub(super) const RACY_MARGIN_NS: i128 = 2_000_000_000;
+pub(super) const RACY_MARGIN_NS: i64 = 2_000_000_000;
 
 /// What identifies a version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identity {
     pub len: u64,
-    pub modified_ns: i128,
+    pub modified_ns: i64,
     /// The inode and change time, where the platform has them: an atomic
     /// replacement (a new inode) or a same-size edit within one clock tick still
     /// shows.
     pub inode: u64,
-    pub changed_ns: i128,
+    pub changed_ns: i64,
     /// The file's git blob id, when git's index holds the file as it is in
     /// the working tree: the same in every clone of the commit.
     #[serde(default)]
@@ -42,7 +51,7 @@ impl Identity {
     /// Whether an entry made from `stored`, read at `read_ns`, describes this
     /// version: the same blob when git vouches for both (another clone's
     /// cache, restored in CI), else the same stamps, and not racy.
-    pub fn same_version(&self, stored: &Identity, read_ns: i128) -> bool {
+    pub fn same_version(&self, stored: &Identity, read_ns: i64) -> bool {
         match (self.blob, stored.blob) {
             (Some(mine), Some(theirs)) => mine == theirs,
             _ => self.stamps() == stored.stamps() && !self.racy(read_ns),
@@ -54,14 +63,17 @@ impl Identity {
         self.stamps() == other.stamps()
     }
 
-    fn stamps(&self) -> (u64, i128, u64, i128) {
+    fn stamps(&self) -> (u64, i64, u64, i64) {
         (self.len, self.modified_ns, self.inode, self.changed_ns)
     }
 
     /// Whether an entry made from this version, read at `read_ns`, cannot be
     /// told from a later same-size edit in the same clock tick.
-    pub fn racy(&self, read_ns: i128) -> bool {
-        self.modified_ns.max(self.changed_ns) + RACY_MARGIN_NS >= read_ns
+    pub fn racy(&self, read_ns: i64) -> bool {
+        self.modified_ns
+            .max(self.changed_ns)
+            .saturating_add(RACY_MARGIN_NS)
+            >= read_ns
     }
 
     /// The identity of a regular file; `None` for links and anything odd, which
@@ -80,19 +92,17 @@ impl Identity {
             .ok()?
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?;
+        let modified_ns = i64::try_from(modified.as_nanos()).unwrap_or(i64::MAX);
         #[cfg(unix)]
         let (inode, changed_ns) = {
             use std::os::unix::fs::MetadataExt;
-            (
-                meta.ino(),
-                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
-            )
+            (meta.ino(), stamp_ns(meta.ctime(), meta.ctime_nsec()))
         };
         #[cfg(not(unix))]
         let (inode, changed_ns) = (0, 0);
         Some(Identity {
             len: meta.len(),
-            modified_ns: modified.as_nanos() as i128,
+            modified_ns,
             inode,
             changed_ns,
             blob: None,
@@ -127,11 +137,9 @@ pub fn identities(root: &Path, files: &[OrderFile]) -> Vec<Option<Identity>> {
                 }
                 Some(Identity {
                     len: u64::try_from(stat.st_size).ok()?,
-                    modified_ns: i128::from(stat.st_mtime) * 1_000_000_000
-                        + i128::from(stat.st_mtime_nsec),
+                    modified_ns: stamp_ns(stat.st_mtime, stat.st_mtime_nsec),
                     inode: stat.st_ino,
-                    changed_ns: i128::from(stat.st_ctime) * 1_000_000_000
-                        + i128::from(stat.st_ctime_nsec),
+                    changed_ns: stamp_ns(stat.st_ctime, stat.st_ctime_nsec),
                     blob: None,
                 })
             })

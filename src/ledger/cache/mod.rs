@@ -37,7 +37,7 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
     /// The identity, to record the file's git blob id in it.
     fn identity_mut(&mut self) -> &mut Identity;
     /// When that version was read (see [`clock_ns`]).
-    fn read_ns(&self) -> i128;
+    fn read_ns(&self) -> i64;
     /// Whether the entry still holds at `now` (Unix seconds).
     fn holds(&self, _now: i64) -> bool {
         true
@@ -48,19 +48,20 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub identity: Identity,
-    pub read_ns: i128,
+    pub read_ns: i64,
     pub findings: Vec<Finding>,
     /// The span of "now" over which the findings hold.
     pub window: Window,
-    pub exposure: Option<Exposure>,
+    /// Boxed: most orders have none, and a cache holds 100,000 entries.
+    pub exposure: Option<Box<Exposure>>,
     /// The order's documents that name a path, with the finding for a missing
     /// file: whether the file is there is asked on every run.
     pub references: Vec<(String, Finding)>,
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v8.postcard";
-    const FORMAT: u32 = 8;
+    const FILE: &'static str = ".ordo/cache-v9.postcard";
+    const FORMAT: u32 = 9;
 
     fn identity(&self) -> Identity {
         self.identity
@@ -70,7 +71,7 @@ impl Kept for Entry {
         &mut self.identity
     }
 
-    fn read_ns(&self) -> i128 {
+    fn read_ns(&self) -> i64 {
         self.read_ns
     }
 
@@ -89,20 +90,54 @@ struct Stored<M> {
     entries: M,
 }
 
-impl<E> Default for Stored<HashMap<String, E>> {
+impl<E> Default for Stored<Entries<E>> {
     fn default() -> Self {
         Stored {
             format: 0,
             fingerprint: 0,
-            entries: HashMap::new(),
+            entries: Entries(HashMap::new()),
         }
+    }
+}
+
+/// The entries as loaded: a map made once at the size the file gives. Serde
+/// would start a map of unknown trust small and double it, holding the old
+/// and the new table at once (66 MB at 100,000 entries, for a 44 MB map).
+#[derive(Debug)]
+struct Entries<E>(HashMap<String, E>);
+
+/// The most entries a map is made ready for up front; a larger count (never
+/// met: one entry per order file) grows as it reads.
+const PRESIZED: usize = 1 << 22;
+
+impl<'de, E: Deserialize<'de>> Deserialize<'de> for Entries<E> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<E>(std::marker::PhantomData<E>);
+        impl<'de, E: Deserialize<'de>> serde::de::Visitor<'de> for Visit<E> {
+            type Value = Entries<E>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of cache entries")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Entries<E>, A::Error> {
+                let mut entries =
+                    HashMap::with_capacity(map.size_hint().unwrap_or(0).min(PRESIZED));
+                while let Some((key, entry)) = map.next_entry()? {
+                    entries.insert(key, entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visit(std::marker::PhantomData))
     }
 }
 
 /// A cache as loaded for one run.
 #[derive(Debug)]
 pub struct Cache<E> {
-    stored: Stored<HashMap<String, E>>,
+    stored: Stored<Entries<E>>,
 }
 
 impl<E> Default for Cache<E> {
@@ -153,9 +188,7 @@ impl<E: Kept> Cache<E> {
         let stored = Some(root)
             .filter(|root| state_folder_is_real(root))
             .and_then(|root| read_verified(&root.join(E::FILE)))
-            .and_then(|bytes| {
-                postcard::from_bytes::<Stored<HashMap<String, E>>>(&bytes[HEADER..]).ok()
-            })
+            .and_then(|bytes| postcard::from_bytes::<Stored<Entries<E>>>(&bytes[HEADER..]).ok())
             .filter(|s| s.format == E::FORMAT && s.fingerprint == fingerprint)
             .unwrap_or_default();
         Cache { stored }
@@ -163,28 +196,28 @@ impl<E: Kept> Cache<E> {
 
     /// The entry for a file, if it still describes the file at `now`.
     pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&E> {
-        let entry = self.stored.entries.get(rel.to_str()?)?;
+        let entry = self.stored.entries.0.get(rel.to_str()?)?;
         (identity.same_version(&entry.identity(), entry.read_ns()) && entry.holds(now))
             .then_some(entry)
     }
 
     /// The stored entry of a file, fresh or not.
     pub fn entry(&self, rel: &str) -> Option<&E> {
-        self.stored.entries.get(rel)
+        self.stored.entries.0.get(rel)
     }
 
     /// Takes a file's entry out of the cache (for a caller that found it fresh).
     pub fn take(&mut self, rel: &str) -> Option<E> {
-        self.stored.entries.remove(rel)
+        self.stored.entries.0.remove(rel)
     }
 
     /// How many entries the cache holds.
     pub fn len(&self) -> usize {
-        self.stored.entries.len()
+        self.stored.entries.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.stored.entries.is_empty()
+        self.stored.entries.0.is_empty()
     }
 
     /// Writes a new cache atomically; a failure only costs the next run time

@@ -11,14 +11,14 @@ fn entry(identity: Identity, window: Window) -> Entry {
                 .at(ordo_core::yaml::Route::keys(&["steps", "A", "by"])),
         ],
         window,
-        exposure: Some(Exposure {
+        exposure: Some(Box::new(Exposure {
             rel: PathBuf::from("orders/2026/X.yaml"),
             id: "X".into(),
             customer: "C".into(),
             received: "2026-05-06T10:00".parse().expect("moment"),
             outstanding: rust_decimal::Decimal::new(12345, 2),
             approved: false,
-        }),
+        })),
         references: vec![(
             "documents/X/artwork.pdf".into(),
             Finding::error(
@@ -226,11 +226,34 @@ fn a_blob_id_vouches_for_a_version_whatever_its_stamps() {
             blob: Some([2; 32]),
             ..here
         },
-        i128::MAX
+        i64::MAX
     ));
     // Without a blob on either side the stamps decide, racy ones refused.
     let plain = Identity { blob: None, ..here };
     assert!(plain.same_version(&here, 10_000_000_000));
     assert!(!plain.same_version(&there, 10_000_000_000));
     assert!(!plain.same_version(&here, 6));
+}
+
+#[test]
+fn a_file_dated_past_what_the_stamps_hold_is_always_read_again() {
+    // Nanoseconds in 64 bits end in 2262: a file touched to 2300 is held at
+    // the end, and counts as just changed, never as cached and unchanged.
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("X.yaml");
+    std::fs::write(&path, "id: X\n").expect("write");
+    let year_2300 = std::time::UNIX_EPOCH + std::time::Duration::from_secs(10_413_792_000);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .expect("open");
+    file.set_modified(year_2300).expect("set the time");
+    let identity = Identity::of(&path).expect("an identity");
+    assert_eq!(identity.modified_ns, i64::MAX);
+    assert!(identity.racy(clock_ns()));
+    let stored = Identity {
+        blob: None,
+        ..identity
+    };
+    assert!(!identity.same_version(&stored, clock_ns()));
 }
