@@ -134,11 +134,11 @@ impl Loaded {
         }
         let mut agendas = Vec::with_capacity(made.len());
         let mut invalid_files = Vec::new();
-        for (file, m) in ledger.order_files.iter().zip(made) {
+        for (i, (file, m)) in ledger.order_files.iter().zip(made).enumerate() {
             // Cached entries are moved out of the cache, never cloned.
             let agenda = match m {
                 Made::Cached => pass
-                    .take(file)
+                    .take(i)
                     .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
                 Made::Read(fresh) => match *fresh {
                     Fresh {

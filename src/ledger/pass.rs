@@ -63,12 +63,12 @@ where
     } else {
         (Cache::default(), vec![None; files.len()])
     };
-    let hit = |file: &OrderFile, identity: &Option<Identity>| {
-        identity.is_some_and(|id| cache.get(&file.rel, id, now).is_some())
+    let hit = |i: usize, identity: &Option<Identity>| {
+        identity.is_some_and(|id| cache.get(i, id, now).is_some())
     };
     // Git is asked only when the stamps miss (a fresh clone, a changed file):
     // its blob ids find another clone's entries, and go into the new ones.
-    let (blobs, before) = if use_cache && !files.iter().zip(&identities).all(|(f, id)| hit(f, id)) {
+    let (blobs, before) = if use_cache && !identities.iter().enumerate().all(|(i, id)| hit(i, id)) {
         // The stamps before git looks, to tell that a file read later is
         // still the version git saw: each file's identity when it was
         // stat'ed, else (no cache yet) a stat of every file now.
@@ -95,7 +95,7 @@ where
         .zip(identities)
         .enumerate()
         .map(|(i, (file, identity))| {
-            if hit(file, &identity) {
+            if hit(i, &identity) {
                 return Made::Cached;
             }
             let (part, mut entry) = make(file, Reading { identity, read_ns });
@@ -120,7 +120,7 @@ where
         && (made
             .iter()
             .any(|m| matches!(m, Made::Read(fresh) if fresh.entry.is_some()))
-            || cache.len() != made.len());
+            || cache.stored() != made.len());
     (made, Pass { cache, fresh })
 }
 
@@ -137,23 +137,28 @@ impl<E: Kept> Pass<E> {
         if !self.fresh {
             return Ok(());
         }
-        let entries = files.iter().zip(made).filter_map(|(file, m)| {
-            let key = file.rel.to_str()?;
-            match m {
-                Made::Cached => self.cache.entry(key).map(|e| (key, e)),
-                Made::Read(fresh) => fresh.entry.as_ref().map(|e| (key, e)),
-            }
-        });
+        let entries = files
+            .iter()
+            .zip(made)
+            .enumerate()
+            .filter_map(|(i, (file, m))| {
+                let key = file.rel.to_str()?;
+                match m {
+                    Made::Cached => self.cache.entry(i).map(|e| (key, e)),
+                    Made::Read(fresh) => fresh.entry.as_ref().map(|e| (key, e)),
+                }
+            });
         Cache::save(root, fingerprint, entries)
     }
 
-    /// The cached entry of a file the pass found [`Made::Cached`].
-    pub fn entry(&self, file: &OrderFile) -> Option<&E> {
-        self.cache.entry(file.rel.to_str()?)
+    /// The cached entry of the `i`th file, which the pass found
+    /// [`Made::Cached`].
+    pub fn entry(&self, i: usize) -> Option<&E> {
+        self.cache.entry(i)
     }
 
     /// The same, moved out of the cache (after it was saved).
-    pub fn take(&mut self, file: &OrderFile) -> Option<E> {
-        self.cache.take(file.rel.to_str()?)
+    pub fn take(&mut self, i: usize) -> Option<E> {
+        self.cache.take(i)
     }
 }

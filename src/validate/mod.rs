@@ -178,20 +178,20 @@ pub fn validate(
     );
     outcome.orders = made.len();
     outcome.files += made.len();
-    let exposures: Vec<Exposure> = all_orders
+    let exposures: Vec<Exposure> = made
         .iter()
-        .zip(&made)
-        .filter_map(|(file, m)| match m {
-            Made::Cached => pass.entry(file)?.exposure.as_deref().cloned(),
+        .enumerate()
+        .filter_map(|(i, m)| match m {
+            Made::Cached => pass.entry(i)?.exposure.as_deref().cloned(),
             Made::Read(fresh) => fresh.part.exposure.clone(),
         })
         .collect();
     // Documents named by path: their files may come and go without the order
     // changing, so they are looked for on every run, cached entry or not.
     let mut missing_documents: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
-    for (file, m) in all_orders.iter().zip(&made) {
+    for (i, (file, m)) in all_orders.iter().zip(&made).enumerate() {
         let references = match m {
-            Made::Cached => pass.entry(file).map(|e| e.references.as_slice()),
+            Made::Cached => pass.entry(i).map(|e| e.references.as_slice()),
             Made::Read(fresh) => Some(fresh.part.references.as_slice()),
         };
         for (path, finding) in references.unwrap_or_default() {
@@ -228,10 +228,10 @@ pub fn validate(
     if let Err(error) = saved {
         outcome.cache_problem = Some(error.to_string());
     }
-    for (file, m) in all_orders.iter().zip(made) {
+    for (i, (file, m)) in all_orders.iter().zip(made).enumerate() {
         let (mut findings, text) = match m {
             Made::Cached => (
-                pass.entry(file)
+                pass.entry(i)
                     .map(|e| e.findings.clone())
                     .unwrap_or_default(),
                 None,

@@ -169,6 +169,19 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
     }
 }
 
+/// The stored cache entry of the order file at `rel` under `root`.
+fn cached<E: Kept>(root: &std::path::Path, rel: &str) -> E {
+    let ledger = ordo::ledger::ledger::Ledger::open(root).expect("ledger");
+    let place = ledger
+        .order_files
+        .iter()
+        .position(|f| f.rel == std::path::Path::new(rel))
+        .expect("a listed order file");
+    let mut cache: ordo::ledger::cache::Cache<E> =
+        ordo::ledger::cache::Cache::load(root, ledger.fingerprint, &ledger.order_files);
+    cache.take(place).expect("a cached entry")
+}
+
 /// A read time long after the file's last change: past the racy window.
 fn settled(identity: &ordo::ledger::cache::Identity) -> i64 {
     identity.modified_ns.max(identity.changed_ns) + 60_000_000_000
@@ -192,8 +205,7 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     // customer read the cache instead of the file.
     let ledger = ordo::ledger::ledger::Ledger::open(root).expect("ledger");
     let key = "orders/2026/202611-ABC-007.yaml";
-    let cache: Cache<AgendaEntry> = Cache::load(root, ledger.fingerprint);
-    let mut entry = cache.entry(key).expect("a cached agenda").clone();
+    let mut entry: AgendaEntry = cached(root, key);
     if let Ok(Some(agenda)) = &mut entry.agenda {
         agenda.customer = "DOCTORED".into();
     }
@@ -213,8 +225,7 @@ fn a_validate_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     let ledger = Ledger::base();
     assert_eq!(ledger.run(&["validate"]).code, 0);
     let opened = ordo::ledger::ledger::Ledger::open(ledger.path()).expect("ledger");
-    let cache: Cache<Entry> = Cache::load(ledger.path(), opened.fingerprint);
-    let mut entry = cache.entry(ORDER).expect("a cached entry").clone();
+    let mut entry: Entry = cached(ledger.path(), ORDER);
     entry
         .findings
         .push(Finding::error(Code::Role, ORDER, "doctored in the cache"));
@@ -240,8 +251,7 @@ fn a_cache_restored_into_a_fresh_clone_is_trusted_by_git_blob_and_only_while_unc
     assert_eq!(team.ordo("a", &["validate"]).code, 0);
     // Doctor a's cached entry: a run that shows it trusted the cache.
     let opened = ordo::ledger::ledger::Ledger::open(&a).expect("ledger");
-    let cache: Cache<Entry> = Cache::load(&a, opened.fingerprint);
-    let mut entry = cache.entry(ORDER).expect("a cached entry").clone();
+    let mut entry: Entry = cached(&a, ORDER);
     assert!(
         entry.identity.blob.is_some(),
         "the entry is keyed by its blob"

@@ -80,71 +80,83 @@ impl Kept for Entry {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(bound(serialize = "M: Serialize", deserialize = "M: Deserialize<'de>"))]
+/// The cache file's contents after its header: written as one struct, read
+/// field by field (see [`Cache::load`]).
+#[derive(Debug, Serialize)]
 struct Stored<M> {
     format: u32,
     fingerprint: u64,
-    /// The entries, keyed by the path relative to the root, as text (hashing
-    /// `Path`s goes component by component, which a 100,000-entry map feels).
+    /// The entries, keyed by the path relative to the root, as text.
     entries: M,
 }
 
-impl<E> Default for Stored<Entries<E>> {
-    fn default() -> Self {
-        Stored {
-            format: 0,
-            fingerprint: 0,
-            entries: Entries(HashMap::new()),
-        }
-    }
-}
-
-/// The entries as loaded: a map made once at the size the file gives. Serde
-/// would start a map of unknown trust small and double it, holding the old
-/// and the new table at once (66 MB at 100,000 entries, for a 44 MB map).
-#[derive(Debug)]
-struct Entries<E>(HashMap<String, E>);
-
-/// The most entries a map is made ready for up front; a larger count (never
-/// met: one entry per order file) grows as it reads.
-const PRESIZED: usize = 1 << 22;
-
-impl<'de, E: Deserialize<'de>> Deserialize<'de> for Entries<E> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit<E>(std::marker::PhantomData<E>);
-        impl<'de, E: Deserialize<'de>> serde::de::Visitor<'de> for Visit<E> {
-            type Value = Entries<E>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map of cache entries")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Entries<E>, A::Error> {
-                let mut entries =
-                    HashMap::with_capacity(map.size_hint().unwrap_or(0).min(PRESIZED));
-                while let Some((key, entry)) = map.next_entry()? {
-                    entries.insert(key, entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_map(Visit(std::marker::PhantomData))
-    }
-}
-
-/// A cache as loaded for one run.
+/// A cache as loaded for one run: the stored entry of each order file, in
+/// the order of the files it was loaded for. Entries are put in place as they
+/// are decoded, so no map of 100,000 paths is made, and a file's entry is
+/// found by its place, not by hashing its path again.
 #[derive(Debug)]
 pub struct Cache<E> {
-    stored: Stored<Entries<E>>,
+    entries: Vec<Option<E>>,
+    /// How many entries the cache file held, files gone since included.
+    stored: usize,
 }
 
 impl<E> Default for Cache<E> {
+    /// No entries at all.
     fn default() -> Self {
         Cache {
-            stored: Stored::default(),
+            entries: Vec::new(),
+            stored: 0,
         }
+    }
+}
+
+impl<E> Cache<E> {
+    /// No entry for any of `len` files.
+    fn empty(len: usize) -> Cache<E> {
+        Cache {
+            entries: std::iter::repeat_with(|| None).take(len).collect(),
+            stored: 0,
+        }
+    }
+}
+
+/// Decodes the stored map into the places of the files it names; entries of
+/// files no longer listed are counted and dropped.
+struct Aligned<'p, E> {
+    places: &'p HashMap<&'p str, usize>,
+    len: usize,
+    entry: std::marker::PhantomData<E>,
+}
+
+impl<'de, E: Deserialize<'de>> serde::de::DeserializeSeed<'de> for Aligned<'_, E> {
+    type Value = Cache<E>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Cache<E>, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, E: Deserialize<'de>> serde::de::Visitor<'de> for Aligned<'_, E> {
+    type Value = Cache<E>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map of cache entries")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Cache<E>, A::Error> {
+        let mut cache = Cache::empty(self.len);
+        while let Some(key) = map.next_key::<&str>()? {
+            let entry: E = map.next_value()?;
+            cache.stored += 1;
+            if let Some(&i) = self.places.get(key) {
+                cache.entries[i] = Some(entry);
+            }
+        }
+        Ok(cache)
     }
 }
 
@@ -175,7 +187,7 @@ impl<E: Kept> Cache<E> {
     ) -> (Cache<E>, Vec<Option<Identity>>) {
         if state_folder_is_real(root) && root.join(E::FILE).is_file() {
             rayon::join(
-                || Cache::load(root, fingerprint),
+                || Cache::load(root, fingerprint, files),
                 || identities(root, files),
             )
         } else {
@@ -183,41 +195,60 @@ impl<E: Kept> Cache<E> {
         }
     }
 
-    /// Loads the cache of `root`; a missing, corrupt, old or foreign one is empty.
-    pub fn load(root: &Path, fingerprint: u64) -> Cache<E> {
-        let stored = Some(root)
+    /// The cache of `root` for `files`; a missing, corrupt, old or foreign
+    /// one holds nothing.
+    pub fn load(root: &Path, fingerprint: u64, files: &[OrderFile]) -> Cache<E> {
+        Some(root)
             .filter(|root| state_folder_is_real(root))
             .and_then(|root| read_verified(&root.join(E::FILE)))
-            .and_then(|bytes| postcard::from_bytes::<Stored<Entries<E>>>(&bytes[HEADER..]).ok())
-            .filter(|s| s.format == E::FORMAT && s.fingerprint == fingerprint)
-            .unwrap_or_default();
-        Cache { stored }
+            .and_then(|bytes| Cache::decode(&bytes[HEADER..], fingerprint, files))
+            .unwrap_or_else(|| Cache::empty(files.len()))
     }
 
-    /// The entry for a file, if it still describes the file at `now`.
-    pub fn get(&self, rel: &Path, identity: Identity, now: i64) -> Option<&E> {
-        let entry = self.stored.entries.0.get(rel.to_str()?)?;
+    /// The header is read first: a cache of another format or fingerprint is
+    /// dropped before its entries are decoded.
+    fn decode(payload: &[u8], fingerprint: u64, files: &[OrderFile]) -> Option<Cache<E>> {
+        use serde::de::DeserializeSeed;
+        let mut input = postcard::Deserializer::from_bytes(payload);
+        let format = u32::deserialize(&mut input).ok()?;
+        let stamp = u64::deserialize(&mut input).ok()?;
+        if format != E::FORMAT || stamp != fingerprint {
+            return None;
+        }
+        let places: HashMap<&str, usize> = files
+            .iter()
+            .enumerate()
+            .filter_map(|(i, file)| Some((file.rel.to_str()?, i)))
+            .collect();
+        Aligned {
+            places: &places,
+            len: files.len(),
+            entry: std::marker::PhantomData,
+        }
+        .deserialize(&mut input)
+        .ok()
+    }
+
+    /// The entry of the `i`th file, if it still describes the file at `now`.
+    pub fn get(&self, i: usize, identity: Identity, now: i64) -> Option<&E> {
+        let entry = self.entry(i)?;
         (identity.same_version(&entry.identity(), entry.read_ns()) && entry.holds(now))
             .then_some(entry)
     }
 
-    /// The stored entry of a file, fresh or not.
-    pub fn entry(&self, rel: &str) -> Option<&E> {
-        self.stored.entries.0.get(rel)
+    /// The stored entry of the `i`th file, fresh or not.
+    pub fn entry(&self, i: usize) -> Option<&E> {
+        self.entries.get(i)?.as_ref()
     }
 
-    /// Takes a file's entry out of the cache (for a caller that found it fresh).
-    pub fn take(&mut self, rel: &str) -> Option<E> {
-        self.stored.entries.0.remove(rel)
+    /// Takes the `i`th file's entry out (for a caller that found it fresh).
+    pub fn take(&mut self, i: usize) -> Option<E> {
+        self.entries.get_mut(i)?.take()
     }
 
-    /// How many entries the cache holds.
-    pub fn len(&self) -> usize {
-        self.stored.entries.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.stored.entries.0.is_empty()
+    /// How many entries the cache file held, including those of files gone.
+    pub fn stored(&self) -> usize {
+        self.stored
     }
 
     /// Writes a new cache atomically; a failure only costs the next run time

@@ -2,6 +2,15 @@ use super::identity::RACY_MARGIN_NS;
 use super::*;
 use std::path::PathBuf;
 
+/// The one order file the tests cache an entry for (its place: 0).
+fn x_file() -> [OrderFile; 1] {
+    [OrderFile {
+        rel: PathBuf::from("orders/2026/X.yaml"),
+        stem: "X".into(),
+        year: Some("2026".into()),
+    }]
+}
+
 fn entry(identity: Identity, window: Window) -> Entry {
     Entry {
         identity,
@@ -40,7 +49,6 @@ fn round_trips_and_refuses_stale_entries() {
         changed_ns: 5,
         blob: None,
     };
-    let rel = PathBuf::from("orders/2026/X.yaml");
     let mut entries = HashMap::new();
     entries.insert(
         "orders/2026/X.yaml".to_owned(),
@@ -53,19 +61,19 @@ fn round_trips_and_refuses_stale_entries() {
         ),
     );
     Cache::save(dir.path(), 42, entries.iter().map(|(k, v)| (k.as_str(), v))).expect("saved");
-    let cache: Cache<Entry> = Cache::load(dir.path(), 42);
-    let hit = cache.get(&rel, id, 3_000).expect("a fresh entry");
+    let cache: Cache<Entry> = Cache::load(dir.path(), 42, &x_file());
+    let hit = cache.get(0, id, 3_000).expect("a fresh entry");
     assert_eq!(hit.findings.len(), 1);
     assert_eq!(
         hit.exposure.as_ref().map(|e| e.outstanding.to_string()),
         Some("123.45".into())
     );
     // Another size or time: re-read.
-    assert!(cache.get(&rel, Identity { len: 11, ..id }, 3_000).is_none());
+    assert!(cache.get(0, Identity { len: 11, ..id }, 3_000).is_none());
     assert!(
         cache
             .get(
-                &rel,
+                0,
                 Identity {
                     modified_ns: 6,
                     ..id
@@ -74,27 +82,23 @@ fn round_trips_and_refuses_stale_entries() {
             )
             .is_none()
     );
-    assert!(
-        cache
-            .get(&rel, Identity { inode: 8, ..id }, 3_000)
-            .is_none()
-    );
+    assert!(cache.get(0, Identity { inode: 8, ..id }, 3_000).is_none());
     // "Now" before the order's last passed date, or at its next one: the
     // `future` check could answer differently.
-    assert!(cache.get(&rel, id, 500).is_none());
-    assert!(cache.get(&rel, id, 4_999).is_some());
-    assert!(cache.get(&rel, id, 5_000).is_none());
+    assert!(cache.get(0, id, 500).is_none());
+    assert!(cache.get(0, id, 4_999).is_some());
+    assert!(cache.get(0, id, 5_000).is_none());
     // Another configuration: the whole cache is ignored.
     assert!(
-        Cache::<Entry>::load(dir.path(), 43)
-            .get(&rel, id, 3_000)
+        Cache::<Entry>::load(dir.path(), 43, &x_file())
+            .get(0, id, 3_000)
             .is_none()
     );
     // A corrupt cache is ignored, never trusted.
     std::fs::write(dir.path().join(Entry::FILE), b"\x01\x02garbage").expect("write");
     assert!(
-        Cache::<Entry>::load(dir.path(), 42)
-            .get(&rel, id, 3_000)
+        Cache::<Entry>::load(dir.path(), 42, &x_file())
+            .get(0, id, 3_000)
             .is_none()
     );
 }
@@ -118,12 +122,11 @@ fn an_entry_of_a_file_changed_in_the_tick_it_was_read_is_read_again() {
         ..entry(id, Window::default())
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    let rel = PathBuf::from("orders/2026/X.yaml");
     for (entry, trusted) in [(racy, false), (settled, true)] {
         Cache::save(dir.path(), 1, [("orders/2026/X.yaml", &entry)]).expect("saved");
-        let cache: Cache<Entry> = Cache::load(dir.path(), 1);
+        let cache: Cache<Entry> = Cache::load(dir.path(), 1, &x_file());
         // The same stamps: an edit in the same second as the read hides in them.
-        assert_eq!(cache.get(&rel, id, 0).is_some(), trusted, "{entry:?}");
+        assert_eq!(cache.get(0, id, 0).is_some(), trusted, "{entry:?}");
     }
 }
 
@@ -137,14 +140,13 @@ fn a_cache_with_any_byte_changed_is_ignored() {
         changed_ns: 5,
         blob: None,
     };
-    let rel = PathBuf::from("orders/2026/X.yaml");
     let kept = entry(id, Window::default());
     Cache::save(dir.path(), 9, [("orders/2026/X.yaml", &kept)]).expect("saved");
     let path = dir.path().join(Entry::FILE);
     let good = std::fs::read(&path).expect("read");
     assert!(
-        Cache::<Entry>::load(dir.path(), 9)
-            .get(&rel, id, 0)
+        Cache::<Entry>::load(dir.path(), 9, &x_file())
+            .get(0, id, 0)
             .is_some()
     );
     for at in 0..good.len() {
@@ -152,9 +154,9 @@ fn a_cache_with_any_byte_changed_is_ignored() {
             let mut bad = good.clone();
             bad[at] ^= bit;
             std::fs::write(&path, &bad).expect("write");
-            let cache: Cache<Entry> = Cache::load(dir.path(), 9);
+            let cache: Cache<Entry> = Cache::load(dir.path(), 9, &x_file());
             assert!(
-                cache.is_empty(),
+                cache.stored() == 0 && cache.entry(0).is_none(),
                 "byte {at} changed, and the cache was trusted"
             );
         }
