@@ -25,14 +25,15 @@ use super::feeds::{Placed, Spool};
 /// translates the policy's title and the priority.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Breach {
+    // In the order of their names: the order `data/sla-breaches.json` gives them.
+    pub deadline: String,
+    pub elapsed: String,
+    pub order: String,
     /// The policy's English title.
     pub policy: String,
-    pub order: String,
     pub priority: String,
     pub start: String,
-    pub deadline: String,
     pub stop: Option<String>,
-    pub elapsed: String,
     pub target: String,
 }
 

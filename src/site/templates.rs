@@ -90,3 +90,26 @@ impl minijinja::value::Object for PageSet {
         minijinja::value::Enumerator::NonEnumerable
     }
 }
+
+/// A long list a template loops over (the orders page's 24,000 rows at
+/// 100,000 orders), each item made a template value only when the loop
+/// reaches it, instead of the whole list copied into values up front.
+#[derive(Debug)]
+pub struct Lazy<T>(pub Vec<T>);
+
+impl<T> minijinja::value::Object for Lazy<T>
+where
+    T: serde::Serialize + std::fmt::Debug + Send + Sync + 'static,
+{
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
+        self.0.get(key.as_usize()?).map(super::v)
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Seq(self.0.len())
+    }
+}

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
 use super::view::{Rows, View};
-use ordo_core::reports::report::{Cell, Column, Invalid, Report};
+use ordo_core::reports::report::{Cell, Column, Invalid};
 
 /// The document, in this field order.
 #[derive(Serialize)]
@@ -85,14 +85,6 @@ impl Serialize for Row<'_> {
         }
         map.end()
     }
-}
-
-/// The report as one JSON document, for the site's data files.
-pub fn render(report: &Report) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write(&View::of(report), &mut out);
-    String::from_utf8(out).unwrap_or_default()
 }
 
 pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
