@@ -46,15 +46,11 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     let dir = SiteDir::prepare(&env.cwd.join(&args.output)).map_err(Failure::Io)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 
-    let files: BTreeMap<&str, String> = ledger
+    // Borrowed: a page's path is made only for the orders with a page.
+    let files: BTreeMap<&str, &std::path::Path> = ledger
         .order_files
         .iter()
-        .map(|f| {
-            (
-                f.stem.as_str(),
-                f.rel.display().to_string().replace('\\', "/"),
-            )
-        })
+        .map(|f| (f.stem.as_str(), f.rel.as_path()))
         .collect();
     let cutoff = order_page::cutoff(&book, args.closed_months);
     let write_page = |book: &Book<'_>,
@@ -64,9 +60,12 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         if !order_page::published(book, order, schedule, cutoff) {
             return Page::NotPublished;
         }
-        let rel = files.get(order.id.as_str()).map_or("", String::as_str);
+        let rel = files
+            .get(order.id.as_str())
+            .map(|rel| rel.display().to_string().replace('\\', "/"))
+            .unwrap_or_default();
         let customer = ledger.customers.get(&order.customer);
-        match order_page::render(&templates, &common, book, order, schedule, customer, rel)
+        match order_page::render(&templates, &common, book, order, schedule, customer, &rel)
             .and_then(|html| dir.write(&format!("orders/{}.html", order.id), html.as_bytes()))
         {
             Ok(()) => Page::Written,
