@@ -82,6 +82,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     };
     let options = gather::Options {
         trend,
+        months: &months,
         horizon: cutoff.min(trend.first),
         by_priority: sla_options(By::Priority),
         by_month: sla::Options {
@@ -239,11 +240,17 @@ impl Site<'_> {
             .months
             .last()
             .unwrap_or(&Month::previous(book.now.date_naive()));
-        let figures: Vec<monthly::Figures> = self
-            .months
-            .iter()
-            .map(|m| monthly::figures(*m, &g.parts))
-            .collect();
+        // A month no order was counted in (an empty ledger) counts nothing.
+        let tally = |month: Month| {
+            g.trend
+                .iter()
+                .find(|t| t.month == month)
+                .cloned()
+                .unwrap_or_else(|| monthly::Tally::new(month))
+        };
+        let figures: Vec<monthly::Figures> =
+            self.months.iter().map(|m| tally(*m).figures()).collect();
+        let counted = tally(month);
 
         let overdue = self.data("overdue", overdue(&english), lang, || Ok(overdue(book)))?;
         let upcoming = self.data("upcoming", upcoming(&english)?, lang, || upcoming(book))?;
@@ -261,9 +268,9 @@ impl Site<'_> {
         )?;
         let monthly = self.data(
             "monthly",
-            monthly::report(&english, month, &g.parts),
+            monthly::report_of(&english, &counted),
             lang,
-            || Ok(monthly::report(book, month, &g.parts)),
+            || Ok(monthly::report_of(book, &counted)),
         )?;
         let overdue_rows = overdue.sections.first().map(items).unwrap_or_default();
         let upcoming_rows = upcoming.sections.first().map(items).unwrap_or_default();

@@ -46,6 +46,8 @@ pub enum Page {
 
 pub struct Options<'a> {
     pub trend: Month,
+    /// The trend's months, each counted as the orders are read.
+    pub months: &'a [Month],
     /// A done or cancelled order with nothing recorded since this day has no
     /// page and no part in the trend's months: only its SLA is measured.
     pub horizon: NaiveDate,
@@ -58,7 +60,8 @@ pub struct Options<'a> {
 #[derive(Default)]
 pub struct Gathered<'c> {
     pub agendas: Vec<Agenda>,
-    pub parts: Vec<monthly::Part>,
+    /// The trend's months counted so far (none before the first order).
+    pub trend: Vec<monthly::Tally>,
     pub by_priority: sla::Measured<'c>,
     pub by_month: sla::Measured<'c>,
     /// The same by month, for each priority apart.
@@ -114,8 +117,17 @@ impl<'c> Gathered<'c> {
                 Err(why) => self.failures.push(why),
             }
         }
-        self.parts
-            .push(monthly::part_of(book, order, &schedule, options.trend));
+        let part = monthly::part_of(book, order, &schedule, options.trend);
+        if self.trend.is_empty() {
+            self.trend = options
+                .months
+                .iter()
+                .map(|m| monthly::Tally::new(*m))
+                .collect();
+        }
+        for month in &mut self.trend {
+            month.add(&part);
+        }
         self.measure(book, order, options);
         match (options.write_page)(book, order, &schedule) {
             Page::Written => {
@@ -172,7 +184,17 @@ impl<'c> Gathered<'c> {
 
     pub fn merge(mut self, other: Self) -> Self {
         self.agendas.extend(other.agendas);
-        self.parts.extend(other.parts);
+        self.trend = if self.trend.is_empty() {
+            other.trend
+        } else if other.trend.is_empty() {
+            self.trend
+        } else {
+            self.trend
+                .into_iter()
+                .zip(other.trend)
+                .map(|(mine, theirs)| mine.merge(theirs))
+                .collect()
+        };
         self.by_priority = self.by_priority.merge(other.by_priority);
         self.by_month = self.by_month.merge(other.by_month);
         for (priority, measured) in other.by_priority_month {

@@ -3,8 +3,6 @@
 //! delivery rate, incident rate, and the steps most often late. The rules behind
 //! each figure are in docs/reports.md.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, NaiveDate};
 
 use super::Book;
@@ -15,6 +13,9 @@ use crate::model::enums::{IncidentKind, State};
 use crate::model::order::Order;
 use crate::model::status::Status;
 use crate::reports::report::{Cell, Report, Section, col, col_as};
+
+mod tally;
+pub use tally::Tally;
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,53 +207,18 @@ pub struct Figures {
 
 /// The figures of `month` from parts made for a span that holds it.
 pub fn figures(month: Month, parts: &[Part]) -> Figures {
-    let received: Vec<&Part> = parts
-        .iter()
-        .filter(|p| month.contains(p.received))
-        .collect();
-    let mut f = Figures {
-        received: received.len(),
-        cancelled: received.iter().filter(|p| p.cancelled).count(),
-        ..Figures::default()
-    };
-    let mut cycle_days: Vec<i64> = Vec::new();
-    for p in parts {
-        let started = p.received <= month.last;
-        let finished_before = p.completed.is_some_and(|d| d < month.first);
-        if started && !finished_before && !p.cancelled {
-            f.workload += 1;
-        }
-        if let Some(day) = p.completed.filter(|d| month.contains(*d)) {
-            cycle_days.push((day - p.received).num_days());
-        }
-        if let Some(day) = p.delivered.filter(|d| month.contains(*d)) {
-            f.delivered_in_month += 1;
-            if let Some(requested) = p.requested {
-                f.delivered += 1;
-                if day <= requested {
-                    f.on_time += 1;
-                }
-            }
-        }
-        f.incidents += p
-            .incidents
-            .iter()
-            .filter(|(d, _)| month.contains(*d))
-            .count();
-    }
-    let pct = |num: usize, den: usize| (den > 0).then(|| 100.0 * num as f64 / den as f64);
-    f.completed = cycle_days.len();
-    f.completion_pct = pct(f.completed, f.workload);
-    f.average_cycle_days = (!cycle_days.is_empty())
-        .then(|| cycle_days.iter().sum::<i64>() as f64 / cycle_days.len() as f64);
-    f.on_time_pct = pct(f.on_time, f.delivered);
-    f.incident_pct = pct(f.incidents, f.delivered_in_month);
-    f
+    Tally::of(month, parts).figures()
 }
 
+/// The report of `month` from parts made for a span that holds it.
 pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
-    let f = figures(month, parts);
-    let label = month.label();
+    report_of(book, &Tally::of(month, parts))
+}
+
+/// The report of a month counted in `tally`.
+pub fn report_of(book: &Book<'_>, tally: &Tally) -> Report {
+    let f = tally.figures();
+    let label = tally.month.label();
     let float = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Float);
     let mut summary = Section::new(
         "summary",
@@ -314,12 +280,6 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
         )
         .into(),
     ]);
-    let incidents: Vec<&str> = parts
-        .iter()
-        .flat_map(|p| p.incidents.iter())
-        .filter(|(day, _)| month.contains(*day))
-        .map(|(_, kind)| kind.as_str())
-        .collect();
     let pct = |num: usize, den: usize| {
         if den == 0 {
             Cell::Empty
@@ -328,24 +288,12 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
         }
     };
 
-    let mut counted: BTreeMap<(u32, u32), (usize, usize, i64)> = BTreeMap::new();
-    for step in parts
-        .iter()
-        .flat_map(|p| &p.done)
-        .filter(|s| month.contains(s.day))
-    {
-        let entry = counted.entry((step.workflow, step.step)).or_default();
-        entry.0 += 1;
-        if step.late {
-            entry.1 += 1;
-            entry.2 += i64::from(step.days_late);
-        }
-    }
     let workflows: Vec<_> = book.config.workflows.iter().collect();
-    let mut late: Vec<_> = counted
-        .into_iter()
+    let mut late: Vec<_> = tally
+        .steps
+        .iter()
         .filter(|(_, v)| v.1 > 0)
-        .filter_map(|((w, s), (done, late, days))| {
+        .filter_map(|(&(w, s), &(done, late, days))| {
             let (name, workflow) = workflows.get(w as usize)?;
             let step = workflow.steps.get(s as usize)?;
             Some((
@@ -379,13 +327,13 @@ pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
             Cell::Float(days as f64 / late_count as f64),
         ]);
     }
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for kind in &incidents {
-        *kinds.entry(kind).or_default() += 1;
-    }
     let mut notes = Vec::new();
-    if !kinds.is_empty() {
-        let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    if !tally.incidents.is_empty() {
+        let list: Vec<String> = tally
+            .incidents
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
         notes.push(book.tr(
             "note-monthly-incidents",
             &[("list", list.join(", ").as_str().into())],
