@@ -17,9 +17,18 @@ pub fn run(
             .ok_or_else(|| Failure::Usage(format!("--month: `{text}` is not YYYY-MM")))?,
         None => monthly::Month::previous(loaded.now.date_naive()),
     };
-    let (parts, invalid) = loaded.each(|book, order| monthly::part(book, order, month));
-    let parts: Vec<monthly::Part> = parts.into_iter().flatten().collect();
-    let report = monthly::report(&loaded.book(), month, &parts);
+    // Each order is counted in as it is read; no part is kept.
+    let (tally, invalid) = loaded.fold(
+        || monthly::Tally::new(month),
+        |mut tally, book, order| {
+            if let Some(part) = monthly::part(book, order, month) {
+                tally.add(&part);
+            }
+            tally
+        },
+        monthly::Tally::merge,
+    );
+    let report = monthly::report(&loaded.book(), &tally);
     Ok(finish(
         report,
         invalid,

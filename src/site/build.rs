@@ -266,12 +266,9 @@ impl Site<'_> {
             lang,
             || Ok(sla_of(book, &g.by_month, By::Month)),
         )?;
-        let monthly = self.data(
-            "monthly",
-            monthly::report_of(&english, &counted),
-            lang,
-            || Ok(monthly::report_of(book, &counted)),
-        )?;
+        let monthly = self.data("monthly", monthly::report(&english, &counted), lang, || {
+            Ok(monthly::report(book, &counted))
+        })?;
         let overdue_rows = overdue.sections.first().map(items).unwrap_or_default();
         let upcoming_rows = upcoming.sections.first().map(items).unwrap_or_default();
         let agendas: BTreeMap<&str, &Agenda> =

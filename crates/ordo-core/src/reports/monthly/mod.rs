@@ -205,18 +205,8 @@ pub struct Figures {
     pub incident_pct: Option<f64>,
 }
 
-/// The figures of `month` from parts made for a span that holds it.
-pub fn figures(month: Month, parts: &[Part]) -> Figures {
-    Tally::of(month, parts).figures()
-}
-
-/// The report of `month` from parts made for a span that holds it.
-pub fn report(book: &Book<'_>, month: Month, parts: &[Part]) -> Report {
-    report_of(book, &Tally::of(month, parts))
-}
-
 /// The report of a month counted in `tally`.
-pub fn report_of(book: &Book<'_>, tally: &Tally) -> Report {
+pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
     let f = tally.figures();
     let label = tally.month.label();
     let float = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Float);
