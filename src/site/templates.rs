@@ -38,9 +38,24 @@ pub fn environment(lang: Lang) -> Result<Environment<'static>, Error> {
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
+    // Most calls name a message without arguments (the labels of every
+    // page, about forty per order page): those are formatted once, here.
+    let plain: std::collections::HashMap<String, Value> = ordo_core::i18n::keys(Lang::En)
+        .into_iter()
+        .chain(ordo_core::i18n::keys(lang))
+        .map(|key| {
+            let text = tr(lang, &key, &[]);
+            (key, Value::from(text))
+        })
+        .collect();
     env.add_function(
         "t",
-        move |key: &str, kwargs: Kwargs| -> Result<String, Error> {
+        move |key: &str, kwargs: Kwargs| -> Result<Value, Error> {
+            if kwargs.args().next().is_none()
+                && let Some(text) = plain.get(key)
+            {
+                return Ok(text.clone());
+            }
             let values: Vec<(String, Value)> = kwargs
                 .args()
                 .map(|name| Ok((name.to_owned(), kwargs.get::<Value>(name)?)))
@@ -64,7 +79,7 @@ pub fn environment(lang: Lang) -> Result<Environment<'static>, Error> {
                     format!("no message `{key}` in the catalog"),
                 ));
             }
-            Ok(text)
+            Ok(Value::from(text))
         },
     );
     Ok(env)
