@@ -1,6 +1,7 @@
-//! SVG charts as geometry for the templates: bars and lines over months, and
-//! an order's timeline of planned, due and done dates. Coordinates are
-//! rounded so that the same data always gives the same bytes.
+//! SVG charts as geometry: bars and lines over months for the templates, and
+//! an order's timeline of planned, due and done dates (drawn by
+//! `timeline_svg`). Coordinates are rounded so that the same data always gives
+//! the same bytes.
 
 use chrono::{Datelike, NaiveDate};
 use ordo_core::reports::order_view::StepView;
@@ -174,7 +175,7 @@ pub fn line(
     chart
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Timeline {
     pub width: f64,
     pub height: f64,
@@ -183,7 +184,7 @@ pub struct Timeline {
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Row {
     pub id: String,
     pub y: f64,
@@ -198,7 +199,7 @@ pub struct Row {
     pub span: Option<Span>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Span {
     pub x1: f64,
     pub x2: f64,

@@ -14,6 +14,7 @@ mod order_page;
 mod output;
 mod pages;
 mod templates;
+mod timeline_svg;
 
 use std::collections::BTreeMap;
 

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::charts::timeline;
 use super::forms;
+use super::timeline_svg::Words;
 use super::{Common, v};
 
 /// Which orders get a page: every open and on-hold order, and those closed
@@ -106,7 +107,18 @@ pub fn render(
     } else {
         (Vec::new(), None)
     };
-    let tl = timeline(&view_.steps, book.now.date_naive());
+    let words = (
+        t(lang, "site-timeline"),
+        t(lang, "col-planned"),
+        t(lang, "col-due"),
+        t(lang, "col-done"),
+    );
+    let svg = timeline(&view_.steps, book.now.date_naive()).svg(&Words {
+        title: &words.0,
+        planned: &words.1,
+        due: &words.2,
+        done: &words.3,
+    });
     let template = env.get_template("order.html").map_err(|e| e.to_string())?;
     template
         .render(context! {
@@ -120,7 +132,7 @@ pub fn render(
             source => v(source),
             forms => v(forms),
             logistics => v(logistics),
-            tl => v(tl),
+            timeline => minijinja::Value::from_safe_string(svg),
             document_titles => v(book.config.documents.iter().map(|(k, d)| (k, d.title.get(lang))).collect::<std::collections::BTreeMap<_, _>>()),
             ..common.context()
         })

@@ -1,0 +1,200 @@
+//! An order's timeline as SVG text. Charts are drawn in Rust; this one is
+//! written here rather than by the order page's template because it is on
+//! every order page: the template's loop over its rows was an eighth of a
+//! whole site's build.
+
+use std::fmt::Write;
+
+use minijinja::HtmlEscape;
+
+use super::charts::Timeline;
+
+/// The timeline's words, in the page's language.
+pub struct Words<'a> {
+    pub title: &'a str,
+    pub planned: &'a str,
+    pub due: &'a str,
+    pub done: &'a str,
+}
+
+/// A coordinate as the templates print numbers (`760.0`, `154.7`).
+fn num(value: f64) -> String {
+    let mut text = value.to_string();
+    if !text.contains('.') {
+        text.push_str(".0");
+    }
+    text
+}
+
+/// A coordinate that is there (zero counts as none, as a template's `if`).
+fn drawn(value: Option<f64>) -> Option<f64> {
+    value.filter(|v| *v != 0.0)
+}
+
+impl Timeline {
+    /// The `<svg>` element, its text escaped for HTML.
+    pub fn svg(&self, words: &Words<'_>) -> String {
+        let mut out = String::with_capacity(1024 + 700 * self.rows.len());
+        // Writing to a String cannot fail.
+        let _ = self.write(&mut out, words);
+        out
+    }
+
+    fn write(&self, out: &mut String, words: &Words<'_>) -> std::fmt::Result {
+        let h = self.height;
+        writeln!(
+            out,
+            "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"tl-t\">",
+            num(self.width),
+            num(h)
+        )?;
+        writeln!(
+            out,
+            "<title id=\"tl-t\">{}</title>",
+            HtmlEscape(words.title)
+        )?;
+        for month in &self.months {
+            writeln!(
+                out,
+                "<line class=\"grid\" x1=\"{x}\" x2=\"{x}\" y1=\"0\" y2=\"{}\"/><text class=\"tick\" x=\"{}\" y=\"{}\">{}</text>",
+                num(h - 16.0),
+                num(month.x + 2.0),
+                num(h - 4.0),
+                HtmlEscape(&month.label),
+                x = num(month.x),
+            )?;
+        }
+        out.push('\n');
+        if let Some(now) = drawn(self.now) {
+            write!(
+                out,
+                "<line class=\"now\" x1=\"{x}\" x2=\"{x}\" y1=\"0\" y2=\"{}\"/>",
+                num(h - 16.0),
+                x = num(now),
+            )?;
+        }
+        out.push('\n');
+        for row in &self.rows {
+            let (id, y) = (HtmlEscape(&row.id), row.y);
+            let late = if row.late { " late-mark" } else { "" };
+            writeln!(out)?;
+            writeln!(
+                out,
+                "<text class=\"step\" x=\"4\" y=\"{}\">{id}</text>",
+                num(y + 4.0)
+            )?;
+            if let Some(span) = &row.span {
+                write!(
+                    out,
+                    "<line class=\"{}\" x1=\"{}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\"/>",
+                    HtmlEscape(span.class),
+                    num(span.x1),
+                    num(span.x2),
+                    y = num(y),
+                )?;
+            }
+            out.push('\n');
+            if let Some(x) = drawn(row.planned) {
+                write!(
+                    out,
+                    "<rect class=\"planned\" x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" transform=\"rotate(45 {} {})\"><title>{id} {} {}</title></rect>",
+                    num(x - 4.0),
+                    num(y - 4.0),
+                    num(x),
+                    num(y),
+                    HtmlEscape(words.planned),
+                    HtmlEscape(&row.planned_text),
+                )?;
+            }
+            out.push('\n');
+            if let Some(x) = drawn(row.due) {
+                let forecast = if row.forecast { " forecast" } else { "" };
+                write!(
+                    out,
+                    "<line class=\"due{forecast}{late}\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"><title>{id} {} {}</title></line>",
+                    num(y - 7.0),
+                    num(y + 7.0),
+                    HtmlEscape(words.due),
+                    HtmlEscape(&row.due_text),
+                    x = num(x),
+                )?;
+            }
+            out.push('\n');
+            if let Some(x) = drawn(row.done) {
+                write!(
+                    out,
+                    "<circle class=\"done{late}\" cx=\"{}\" cy=\"{}\" r=\"4\"><title>{id} {} {}</title></circle>",
+                    num(x),
+                    num(y),
+                    HtmlEscape(words.done),
+                    HtmlEscape(&row.done_text),
+                )?;
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str("</svg>");
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::charts::{Label, Row, Span};
+    use super::*;
+
+    #[test]
+    fn every_text_is_escaped_and_every_mark_placed() {
+        let row = Row {
+            id: "<b>&\"x\"".into(),
+            y: 15.0,
+            planned: Some(160.0),
+            planned_text: "2026-11-01".into(),
+            due: Some(200.5),
+            due_text: "2026-11-03 <forecast>".into(),
+            done: None,
+            done_text: String::new(),
+            forecast: true,
+            late: true,
+            span: Some(Span {
+                x1: 200.5,
+                x2: 300.0,
+                class: "span-open",
+            }),
+        };
+        let timeline = Timeline {
+            width: 760.0,
+            height: 44.0,
+            months: vec![Label {
+                x: 152.7,
+                label: "2026-11".into(),
+            }],
+            now: Some(300.0),
+            rows: vec![row],
+        };
+        let words = Words {
+            title: "Timeline & steps",
+            planned: "planned",
+            due: "due",
+            done: "done",
+        };
+        let svg = timeline.svg(&words);
+        assert!(!svg.contains("<b>"), "{svg}");
+        assert!(svg.contains("&lt;b&gt;&amp;&quot;x&quot;"), "{svg}");
+        assert!(svg.contains("Timeline &amp; steps"), "{svg}");
+        assert!(svg.contains("&lt;forecast&gt;"), "{svg}");
+        assert!(svg.starts_with("<svg viewBox=\"0 0 760.0 44.0\""), "{svg}");
+        assert!(
+            svg.contains("x=\"154.7\" y=\"40.0\">2026-11</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains("<line class=\"now\" x1=\"300.0\""), "{svg}");
+        assert!(
+            svg.contains("<line class=\"due forecast late-mark\" x1=\"200.5\""),
+            "{svg}"
+        );
+        assert!(svg.contains("transform=\"rotate(45 160.0 15.0)\""), "{svg}");
+        assert!(!svg.contains("<circle"), "nothing done, no dot: {svg}");
+        assert!(svg.ends_with("</svg>"), "{svg}");
+    }
+}
