@@ -82,7 +82,6 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     };
     let options = gather::Options {
         trend,
-        months: &months,
         horizon: cutoff.min(trend.first),
         by_priority: sla_options(By::Priority),
         by_month: sla::Options {
@@ -93,7 +92,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         spool: &spool,
     };
     let (mut gathered, invalid) = loaded.fold(
-        Gathered::default,
+        || Gathered::new(&months),
         |sum, book, order| sum.add(book, order, &options),
         Gathered::merge,
     );
@@ -240,17 +239,13 @@ impl Site<'_> {
             .months
             .last()
             .unwrap_or(&Month::previous(book.now.date_naive()));
-        // A month no order was counted in (an empty ledger) counts nothing.
-        let tally = |month: Month| {
-            g.trend
-                .iter()
-                .find(|t| t.month == month)
-                .cloned()
-                .unwrap_or_else(|| monthly::Tally::new(month))
-        };
-        let figures: Vec<monthly::Figures> =
-            self.months.iter().map(|m| tally(*m).figures()).collect();
-        let counted = tally(month);
+        // The trend's tallies are of `self.months`, the report's month last.
+        let figures: Vec<monthly::Figures> = g.trend.iter().map(monthly::Tally::figures).collect();
+        let counted = g
+            .trend
+            .last()
+            .cloned()
+            .unwrap_or_else(|| monthly::Tally::new(month));
 
         let overdue = self.data("overdue", overdue(&english), lang, || Ok(overdue(book)))?;
         let upcoming = self.data("upcoming", upcoming(&english)?, lang, || upcoming(book))?;

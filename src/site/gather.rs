@@ -46,8 +46,6 @@ pub enum Page {
 
 pub struct Options<'a> {
     pub trend: Month,
-    /// The trend's months, each counted as the orders are read.
-    pub months: &'a [Month],
     /// A done or cancelled order with nothing recorded since this day has no
     /// page and no part in the trend's months: only its SLA is measured.
     pub horizon: NaiveDate,
@@ -60,7 +58,7 @@ pub struct Options<'a> {
 #[derive(Default)]
 pub struct Gathered<'c> {
     pub agendas: Vec<Agenda>,
-    /// The trend's months counted so far (none before the first order).
+    /// The trend's months, counted so far.
     pub trend: Vec<monthly::Tally>,
     pub by_priority: sla::Measured<'c>,
     pub by_month: sla::Measured<'c>,
@@ -80,6 +78,14 @@ pub struct Gathered<'c> {
 }
 
 impl<'c> Gathered<'c> {
+    /// Nothing gathered yet; each of `months` counted from nothing.
+    pub fn new(months: &[Month]) -> Self {
+        Gathered {
+            trend: months.iter().map(|m| monthly::Tally::new(*m)).collect(),
+            ..Gathered::default()
+        }
+    }
+
     pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options<'_>) -> Self {
         // One schedule serves every page and report; an open order's explains
         // its dates, for the calendar's descriptions. An order whose workflow
@@ -118,13 +124,6 @@ impl<'c> Gathered<'c> {
             }
         }
         let part = monthly::part_of(book, order, &schedule, options.trend);
-        if self.trend.is_empty() {
-            self.trend = options
-                .months
-                .iter()
-                .map(|m| monthly::Tally::new(*m))
-                .collect();
-        }
         for month in &mut self.trend {
             month.add(&part);
         }
@@ -184,17 +183,12 @@ impl<'c> Gathered<'c> {
 
     pub fn merge(mut self, other: Self) -> Self {
         self.agendas.extend(other.agendas);
-        self.trend = if self.trend.is_empty() {
-            other.trend
-        } else if other.trend.is_empty() {
-            self.trend
-        } else {
-            self.trend
-                .into_iter()
-                .zip(other.trend)
-                .map(|(mine, theirs)| mine.merge(theirs))
-                .collect()
-        };
+        self.trend = self
+            .trend
+            .into_iter()
+            .zip(other.trend)
+            .map(|(mine, theirs)| mine.merge(theirs))
+            .collect();
         self.by_priority = self.by_priority.merge(other.by_priority);
         self.by_month = self.by_month.merge(other.by_month);
         for (priority, measured) in other.by_priority_month {

@@ -47,6 +47,8 @@ pub struct Common {
     pub people: BTreeMap<String, PersonRef>,
     /// `repo_url` with the commit filled in, and the ledger's folder in the repository.
     pub source: Option<(String, String)>,
+    /// What every order page's timeline says.
+    pub timeline_words: timeline_svg::Words,
 }
 
 impl Common {
@@ -96,6 +98,7 @@ impl Common {
             stamp: text,
             people,
             source,
+            timeline_words: timeline_svg::Words::new(lang),
         }
     }
 

@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::charts::timeline;
 use super::forms;
-use super::timeline_svg::Words;
 use super::{Common, v};
 
 /// Which orders get a page: every open and on-hold order, and those closed
@@ -107,18 +106,7 @@ pub fn render(
     } else {
         (Vec::new(), None)
     };
-    let words = (
-        t(lang, "site-timeline"),
-        t(lang, "col-planned"),
-        t(lang, "col-due"),
-        t(lang, "col-done"),
-    );
-    let svg = timeline(&view_.steps, book.now.date_naive()).svg(&Words {
-        title: &words.0,
-        planned: &words.1,
-        due: &words.2,
-        done: &words.3,
-    });
+    let svg = timeline(&view_.steps, book.now.date_naive()).svg(&common.timeline_words);
     let template = env.get_template("order.html").map_err(|e| e.to_string())?;
     template
         .render(context! {

@@ -6,15 +6,27 @@
 use std::fmt::Write;
 
 use minijinja::HtmlEscape;
+use ordo_core::i18n::{Lang, t};
 
 use super::charts::Timeline;
 
-/// The timeline's words, in the page's language.
-pub struct Words<'a> {
-    pub title: &'a str,
-    pub planned: &'a str,
-    pub due: &'a str,
-    pub done: &'a str,
+/// The timeline's words in the site's language, looked up once per build.
+pub struct Words {
+    pub title: String,
+    pub planned: String,
+    pub due: String,
+    pub done: String,
+}
+
+impl Words {
+    pub fn new(lang: Lang) -> Words {
+        Words {
+            title: t(lang, "site-timeline"),
+            planned: t(lang, "col-planned"),
+            due: t(lang, "col-due"),
+            done: t(lang, "col-done"),
+        }
+    }
 }
 
 /// A coordinate as the templates print numbers (`760.0`, `154.7`).
@@ -33,14 +45,14 @@ fn drawn(value: Option<f64>) -> Option<f64> {
 
 impl Timeline {
     /// The `<svg>` element, its text escaped for HTML.
-    pub fn svg(&self, words: &Words<'_>) -> String {
+    pub fn svg(&self, words: &Words) -> String {
         let mut out = String::with_capacity(1024 + 700 * self.rows.len());
         // Writing to a String cannot fail.
         let _ = self.write(&mut out, words);
         out
     }
 
-    fn write(&self, out: &mut String, words: &Words<'_>) -> std::fmt::Result {
+    fn write(&self, out: &mut String, words: &Words) -> std::fmt::Result {
         let h = self.height;
         writeln!(
             out,
@@ -51,7 +63,7 @@ impl Timeline {
         writeln!(
             out,
             "<title id=\"tl-t\">{}</title>",
-            HtmlEscape(words.title)
+            HtmlEscape(&words.title)
         )?;
         for month in &self.months {
             writeln!(
@@ -102,7 +114,7 @@ impl Timeline {
                     num(y - 4.0),
                     num(x),
                     num(y),
-                    HtmlEscape(words.planned),
+                    HtmlEscape(&words.planned),
                     HtmlEscape(&row.planned_text),
                 )?;
             }
@@ -114,7 +126,7 @@ impl Timeline {
                     "<line class=\"due{forecast}{late}\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"><title>{id} {} {}</title></line>",
                     num(y - 7.0),
                     num(y + 7.0),
-                    HtmlEscape(words.due),
+                    HtmlEscape(&words.due),
                     HtmlEscape(&row.due_text),
                     x = num(x),
                 )?;
@@ -126,7 +138,7 @@ impl Timeline {
                     "<circle class=\"done{late}\" cx=\"{}\" cy=\"{}\" r=\"4\"><title>{id} {} {}</title></circle>",
                     num(x),
                     num(y),
-                    HtmlEscape(words.done),
+                    HtmlEscape(&words.done),
                     HtmlEscape(&row.done_text),
                 )?;
             }
@@ -173,10 +185,10 @@ mod tests {
             rows: vec![row],
         };
         let words = Words {
-            title: "Timeline & steps",
-            planned: "planned",
-            due: "due",
-            done: "done",
+            title: "Timeline & steps".into(),
+            planned: "planned".into(),
+            due: "due".into(),
+            done: "done".into(),
         };
         let svg = timeline.svg(&words);
         assert!(!svg.contains("<b>"), "{svg}");

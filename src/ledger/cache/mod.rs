@@ -90,6 +90,16 @@ struct Stored<M> {
     entries: M,
 }
 
+/// The entries as written: a map from each file's path to its entry, in the
+/// order of the files (no map is built only to be written).
+struct Listed<'e, E>(Vec<(&'e str, &'e E)>);
+
+impl<E: Serialize> Serialize for Listed<'_, E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(path, entry)| (path, entry)))
+    }
+}
+
 /// A cache as loaded for one run: the stored entry of each order file, in
 /// the order of the files it was loaded for. Entries are put in place as they
 /// are decoded, so no map of 100,000 paths is made, and a file's entry is
@@ -202,7 +212,7 @@ impl<E: Kept> Cache<E> {
             .filter(|root| state_folder_is_real(root))
             .and_then(|root| read_verified(&root.join(E::FILE)))
             .and_then(|bytes| Cache::decode(&bytes[HEADER..], fingerprint, files))
-            .unwrap_or_else(|| Cache::empty(files.len()))
+            .unwrap_or_default()
     }
 
     /// The header is read first: a cache of another format or fingerprint is
@@ -263,11 +273,10 @@ impl<E: Kept> Cache<E> {
         E: 'e,
     {
         use std::io::Write;
-        let entries: HashMap<&str, &E> = entries.into_iter().collect();
         let stored = Stored {
             format: E::FORMAT,
             fingerprint,
-            entries,
+            entries: Listed(entries.into_iter().collect()),
         };
         let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
         let dir = state_dir(root)?;

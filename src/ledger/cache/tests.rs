@@ -259,3 +259,43 @@ fn a_file_dated_past_what_the_stamps_hold_is_always_read_again() {
     };
     assert!(!identity.same_version(&stored, clock_ns()));
 }
+
+#[test]
+fn each_stored_entry_lands_on_its_own_file_whatever_files_came_or_went() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = |stem: &str| OrderFile {
+        rel: PathBuf::from(format!("orders/2026/{stem}.yaml")),
+        stem: stem.to_owned(),
+        year: Some("2026".to_owned()),
+    };
+    let kept = |len| {
+        entry(
+            Identity {
+                len,
+                modified_ns: 5,
+                inode: 7,
+                changed_ns: 5,
+                blob: None,
+            },
+            Window::default(),
+        )
+    };
+    let (a, c) = (kept(1), kept(3));
+    Cache::save(
+        dir.path(),
+        4,
+        [("orders/2026/A.yaml", &a), ("orders/2026/C.yaml", &c)],
+    )
+    .expect("saved");
+    // B came between them: C's entry moves to the third place.
+    let cache: Cache<Entry> = Cache::load(dir.path(), 4, &[file("A"), file("B"), file("C")]);
+    assert_eq!(cache.entry(0).map(|e| e.identity.len), Some(1));
+    assert!(cache.entry(1).is_none());
+    assert_eq!(cache.entry(2).map(|e| e.identity.len), Some(3));
+    assert_eq!(cache.stored(), 2);
+    // A went: C's entry is the first, and the cache still counts A's.
+    let cache: Cache<Entry> = Cache::load(dir.path(), 4, &[file("C")]);
+    assert_eq!(cache.entry(0).map(|e| e.identity.len), Some(3));
+    assert!(cache.entry(1).is_none());
+    assert_eq!(cache.stored(), 2);
+}
