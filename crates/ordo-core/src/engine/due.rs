@@ -3,7 +3,6 @@
 //! the place its input came from, for `ordo explain`.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use chrono_tz::Tz;
 
@@ -17,10 +16,12 @@ use crate::model::order::Order;
 use crate::model::status::applies;
 use crate::yaml::Route;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) enum Key {
-    Step(String),
-    Installment(String),
+/// A date the engine computes: a step of the workflow or an installment of
+/// the contract, by position (an id that names neither is never remembered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Step(usize),
+    Installment(usize),
 }
 
 /// Evaluates the due rules of one order, remembering each result. The chain of
@@ -32,9 +33,9 @@ pub struct DueEngine<'a> {
     pub workflow: &'a Workflow,
     pub(super) calendars: &'a Calendars,
     pub(super) explain: bool,
-    /// Each step's position in the workflow, by id (the first, if repeated).
-    index: HashMap<&'a str, usize>,
-    memo: RefCell<HashMap<Key, Result<Computed, DueError>>>,
+    /// Each step's result, then each installment's, once computed: an
+    /// order's handful of dates are found by position, without hashing.
+    memo: RefCell<Vec<Option<Result<Computed, DueError>>>>,
 }
 
 impl<'a> DueEngine<'a> {
@@ -44,18 +45,14 @@ impl<'a> DueEngine<'a> {
         workflow: &'a Workflow,
         calendars: &'a Calendars,
     ) -> Self {
-        let mut index = HashMap::with_capacity(workflow.steps.len());
-        for (i, step) in workflow.steps.iter().enumerate() {
-            index.entry(step.id.as_str()).or_insert(i);
-        }
+        let terms = order.contract.as_ref().map_or(0, |c| c.payment_terms.len());
         DueEngine {
             order,
             workflow_name,
             workflow,
             calendars,
             explain: false,
-            index,
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(vec![None; workflow.steps.len() + terms]),
         }
     }
 
@@ -99,19 +96,61 @@ impl<'a> DueEngine<'a> {
         }
     }
 
+    /// A step of the workflow by id, with its position (the first, if the
+    /// id is repeated).
     pub(super) fn step(&self, id: &str) -> Option<(usize, &'a Step)> {
-        let i = *self.index.get(id)?;
-        Some((i, &self.workflow.steps[i]))
+        self.workflow
+            .steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == id)
+    }
+
+    fn installment(&self, name: &str) -> Option<usize> {
+        self.terms().iter().position(|t| t.name == name)
     }
 
     /// The due date of a step of the order's workflow.
     pub fn step_due(&self, id: &str) -> Result<Computed, DueError> {
-        self.due_of(Key::Step(id.to_owned()))
+        match self.step(id) {
+            Some((i, _)) => self.due_of(Key::Step(i)),
+            None => Ok(self.waiting(
+                format!("step {id}"),
+                Chain::default(),
+                || format!("{id} is not a step of workflow {}", self.workflow_name),
+                || None,
+            )),
+        }
     }
 
     /// The due date of a payment installment of the order's contract.
     pub fn installment_due(&self, name: &str) -> Result<Computed, DueError> {
-        self.due_of(Key::Installment(name.to_owned()))
+        match self.installment(name) {
+            Some(i) => self.due_of(Key::Installment(i)),
+            None => Ok(self.waiting(
+                format!("installment `{name}`"),
+                Chain::default(),
+                || format!("the contract has no installment `{name}`"),
+                || Some(Source::Order(Route::keys(&["contract"]))),
+            )),
+        }
+    }
+
+    /// Where a key's result is remembered.
+    fn slot(&self, key: Key) -> usize {
+        match key {
+            Key::Step(i) => i,
+            Key::Installment(i) => self.workflow.steps.len() + i,
+        }
+    }
+
+    fn known(&self, key: Key) -> Option<Result<Computed, DueError>> {
+        self.memo.borrow()[self.slot(key)].clone()
+    }
+
+    fn remember(&self, key: Key, result: Result<Computed, DueError>) {
+        let slot = self.slot(key);
+        self.memo.borrow_mut()[slot] = Some(result);
     }
 
     fn terms(&self) -> &'a [crate::model::customer::PaymentTerm] {
@@ -127,47 +166,42 @@ impl<'a> DueEngine<'a> {
     /// far end, so no computation recurses more than one level, however long
     /// the chain of due rules (each link is computed once per order).
     fn due_of(&self, key: Key) -> Result<Computed, DueError> {
-        if let Some(known) = self.memo.borrow().get(&key) {
-            return known.clone();
+        if let Some(known) = self.known(key) {
+            return known;
         }
-        let mut chain = vec![key.clone()];
-        let mut on_chain: HashSet<Key> = HashSet::from([key.clone()]);
-        while let Some(next) = chain.last().and_then(|k| self.dependency(k)) {
-            if self.memo.borrow().contains_key(&next) {
+        // Chains are a few links long: a list is quicker than a set.
+        let mut chain = vec![key];
+        while let Some(next) = chain.last().and_then(|k| self.dependency(*k)) {
+            if self.memo.borrow()[self.slot(next)].is_some() {
                 break;
             }
-            if !on_chain.insert(next.clone()) {
+            if chain.contains(&next) {
                 // Around a cycle: the step it comes back to cannot be computed.
-                let name = match &next {
-                    Key::Step(s) => s.clone(),
-                    Key::Installment(i) => format!("installment `{i}`"),
+                let name = match next {
+                    Key::Step(i) => self.workflow.steps[i].id.clone(),
+                    Key::Installment(i) => format!("installment `{}`", self.terms()[i].name),
                 };
-                self.memo
-                    .borrow_mut()
-                    .insert(next, Err(DueError::Cycle(name)));
+                self.remember(next, Err(DueError::Cycle(name)));
                 break;
             }
             chain.push(next);
         }
         for key in chain.into_iter().rev() {
-            let result = self.compute(&key);
-            self.memo.borrow_mut().insert(key, result);
+            let result = self.compute(key);
+            self.remember(key, result);
         }
-        self.memo
-            .borrow()
-            .get(&key)
-            .cloned()
+        self.known(key)
             .unwrap_or_else(|| Err(DueError::Cycle(format!("{key:?}"))))
     }
 
     /// The one date a key's rule is computed from, when that is another key.
-    fn dependency(&self, key: &Key) -> Option<Key> {
+    fn dependency(&self, key: Key) -> Option<Key> {
         let rule = match key {
-            Key::Step(id) => self.step(id)?.1.due.as_ref()?,
-            Key::Installment(name) => &self.terms().iter().find(|t| t.name == *name)?.due,
+            Key::Step(i) => self.workflow.steps[i].due.as_ref()?,
+            Key::Installment(i) => &self.terms()[i].due,
         };
         if let Some(name) = &rule.payment {
-            return Some(Key::Installment(name.clone()));
+            return self.installment(name).map(Key::Installment);
         }
         let Some(Anchor::Step(id)) = rule.anchor() else {
             return None;
@@ -176,27 +210,21 @@ impl<'a> DueEngine<'a> {
             return None;
         }
         match self.step(id) {
-            Some((_, step)) if !applies(step, self.order, self.workflow_name) => None,
-            _ => Some(Key::Step(id.clone())),
+            Some((i, step)) if applies(step, self.order, self.workflow_name) => Some(Key::Step(i)),
+            _ => None,
         }
     }
 
-    fn compute(&self, key: &Key) -> Result<Computed, DueError> {
+    fn compute(&self, key: Key) -> Result<Computed, DueError> {
         match key {
-            Key::Step(id) => self.compute_step(id),
-            Key::Installment(name) => self.compute_installment(name),
+            Key::Step(i) => self.compute_step(i),
+            Key::Installment(i) => self.compute_installment(i),
         }
     }
 
-    fn compute_step(&self, id: &str) -> Result<Computed, DueError> {
-        let Some((index, step)) = self.step(id) else {
-            return Ok(self.waiting(
-                format!("step {id}"),
-                Chain::default(),
-                || format!("{id} is not a step of workflow {}", self.workflow_name),
-                || None,
-            ));
-        };
+    fn compute_step(&self, index: usize) -> Result<Computed, DueError> {
+        let step = &self.workflow.steps[index];
+        let id = &step.id;
         let mut links = Chain::default();
         let Some(rule) = &step.due else {
             self.note(
@@ -218,16 +246,9 @@ impl<'a> DueEngine<'a> {
         self.evaluate(rule, links)
     }
 
-    fn compute_installment(&self, name: &str) -> Result<Computed, DueError> {
-        let terms = self.terms();
-        let Some((index, term)) = terms.iter().enumerate().find(|(_, t)| t.name == name) else {
-            return Ok(self.waiting(
-                format!("installment `{name}`"),
-                Chain::default(),
-                || format!("the contract has no installment `{name}`"),
-                || Some(Source::Order(Route::keys(&["contract"]))),
-            ));
-        };
+    fn compute_installment(&self, index: usize) -> Result<Computed, DueError> {
+        let term = &self.terms()[index];
+        let name = &term.name;
         let mut links = Chain::default();
         self.note(
             &mut links,

@@ -2,8 +2,6 @@
 //! every installment with what is owed. What `show`, `list`, the reports and the
 //! writing commands all read.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use chrono::DateTime;
@@ -159,12 +157,6 @@ impl<'a> Schedule<'a> {
             engine = engine.explaining();
         }
         let (status, stage) = status(order, name, workflow);
-        let by_id: HashMap<&str, &Step> = workflow
-            .steps
-            .iter()
-            .rev()
-            .map(|s| (s.id.as_str(), s))
-            .collect();
         let steps = workflow
             .steps
             .iter()
@@ -180,9 +172,9 @@ impl<'a> Schedule<'a> {
                             .requires
                             .iter()
                             .filter(|req| {
-                                by_id
-                                    .get(req.as_str())
-                                    .is_some_and(|s| applies(s, order, name))
+                                engine
+                                    .step(req)
+                                    .is_some_and(|(_, s)| applies(s, order, name))
                                     && !is_closed(order, req)
                             })
                             .cloned()
