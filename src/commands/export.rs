@@ -60,7 +60,7 @@ pub fn run(
                 for mut part in parts {
                     let these = std::mem::take(&mut part.rows[table as usize]);
                     rows += these.len();
-                    w.write(&part.order_id, these)?;
+                    w.write(&part.order_id, &these)?;
                 }
                 Ok(())
             });
@@ -146,7 +146,7 @@ fn to_folder<'a>(
     let mut rows = [0usize; Table::ALL.len()];
     let left = loaded.ledger.stream_orders(each, |parts| {
         // The slice's rows by table, each table written on its own thread.
-        let mut by_table: Vec<Vec<(String, Vec<Vec<_>>)>> =
+        let mut by_table: Vec<Vec<(String, ordo_core::reports::tables::Rows)>> =
             (0..Table::ALL.len()).map(|_| Vec::new()).collect();
         for part in parts {
             for (i, these) in part.rows.into_iter().enumerate() {
@@ -162,7 +162,7 @@ fn to_folder<'a>(
             .try_for_each(|(writer, orders)| {
                 orders
                     .into_iter()
-                    .try_for_each(|(id, these)| writer.write(&id, these))
+                    .try_for_each(|(id, these)| writer.write(&id, &these))
             })
     })?;
     // Each table's last row group is encoded and its footer written at once.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 
 use crate::cli::ExportFormat;
-use ordo_core::reports::tables::{Column, Value};
+use ordo_core::reports::tables::{Column, Rows, Value};
 
 mod parquet;
 mod text;
@@ -14,7 +14,7 @@ mod text;
 pub trait TableWriter: Send {
     /// Writes rows of one order (each holding the table's own columns; the
     /// writer adds `order_id` and the shared columns).
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure>;
+    fn write(&mut self, order_id: &str, rows: &Rows<'_>) -> Result<(), WriteFailure>;
     /// Ends the table; says which decimal columns held values the format
     /// could not hold exactly (left null).
     fn finish(self: Box<Self>) -> Result<Inexact, WriteFailure>;

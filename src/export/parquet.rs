@@ -17,7 +17,7 @@ use parquet::schema::types::ColumnPath;
 use rust_decimal::Decimal;
 
 use super::{Inexact, TableWriter, WriteFailure};
-use ordo_core::reports::tables::{Column, QUANTITY_SCALE, Table, Type, Value};
+use ordo_core::reports::tables::{Column, QUANTITY_SCALE, Rows, Table, Type, Value};
 
 /// Rows appended before they are written as one record batch.
 const BATCH_ROWS: usize = 1024;
@@ -217,9 +217,9 @@ fn data_type(ty: Type, money_scale: u32, tz: &Arc<str>) -> DataType {
 }
 
 impl<W: std::io::Write + Send> TableWriter for ParquetWriter<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure> {
+    fn write(&mut self, order_id: &str, rows: &Rows<'_>) -> Result<(), WriteFailure> {
         let own = Table::COMMON_COLUMNS;
-        for row in rows {
+        for row in rows.iter() {
             if let Builder::Text(ids) = &mut self.builders[0] {
                 ids.append_value(order_id);
             }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use super::{Inexact, TableWriter, WriteFailure};
-use ordo_core::reports::tables::{Column, Table, Value};
+use ordo_core::reports::tables::{Column, Rows, Table, Value};
 
 /// The text of a value, `None` for null; JSON quoting is the caller's.
 fn text<'v>(value: &'v Value<'_>) -> Option<Cow<'v, str>> {
@@ -75,11 +75,11 @@ fn json_string(line: &mut Vec<u8>, text: &str) {
 }
 
 impl<W: Write + Send> TableWriter for JsonLines<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure> {
+    fn write(&mut self, order_id: &str, rows: &Rows<'_>) -> Result<(), WriteFailure> {
         let mut id = Vec::new();
         json_string(&mut id, order_id);
         let mut line = Vec::with_capacity(1024);
-        for row in rows {
+        for row in rows.iter() {
             line.clear();
             line.extend_from_slice(b"{\"order_id\":");
             line.extend_from_slice(&id);
@@ -122,15 +122,15 @@ impl<W: Write> Csv<W> {
 }
 
 impl<W: Write + Send> TableWriter for Csv<W> {
-    fn write(&mut self, order_id: &str, rows: Vec<Vec<Value<'_>>>) -> Result<(), WriteFailure> {
+    fn write(&mut self, order_id: &str, rows: &Rows<'_>) -> Result<(), WriteFailure> {
         let mut record = csv::StringRecord::new();
-        for row in rows {
+        for row in rows.iter() {
             record.clear();
             record.push_field(order_id);
             for value in &self.common {
                 record.push_field(value);
             }
-            for value in &row {
+            for value in row {
                 record.push_field(&text(value).unwrap_or_default());
             }
             self.out.write_record(&record).map_err(csv_error)?;

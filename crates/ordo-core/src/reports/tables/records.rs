@@ -1,7 +1,7 @@
 //! One order's rows of the tables of what it records (payments, amendments,
 //! incidents, holds, documents, progress) and of its SLA measurements.
 
-use super::rows::{OrderRows, moment, money, point, row};
+use super::rows::{OrderRows, moment, money, point};
 use super::{Table, Value};
 use crate::engine::point::Point;
 use crate::engine::sla::measure;
@@ -18,7 +18,6 @@ pub(super) fn add<'a>(
 ) {
     let tz = book.tz;
     // Each table's rows are made only when it is written.
-    let mut push = |table: Table, row: Vec<Value<'a>>| out.rows[table as usize].push(row);
     let position = |i: usize| Value::Int(i as i64 + 1);
     for (i, p) in order
         .payments
@@ -26,7 +25,7 @@ pub(super) fn add<'a>(
         .enumerate()
         .filter(|_| wants(Table::Payments))
     {
-        let mut row = row();
+        let mut row = out.rows[Table::Payments as usize].row();
         row.extend([
             position(i),
             Value::text(p.installment.clone()),
@@ -38,7 +37,6 @@ pub(super) fn add<'a>(
         ]);
         row.extend(moment(Some(&p.received), tz));
         row.push(Value::opt_text(p.note.clone()));
-        push(Table::Payments, row);
     }
     for (i, a) in order
         .amendments
@@ -46,7 +44,7 @@ pub(super) fn add<'a>(
         .enumerate()
         .filter(|_| wants(Table::Amendments))
     {
-        let mut row = row();
+        let mut row = out.rows[Table::Amendments as usize].row();
         row.push(position(i));
         row.extend(moment(Some(&a.at.0), tz));
         row.extend([
@@ -60,7 +58,6 @@ pub(super) fn add<'a>(
         let review = a.review.as_ref();
         row.extend(moment(review.map(|r| &r.done), tz));
         row.push(Value::opt_text(review.map(|r| r.by.clone())));
-        push(Table::Amendments, row);
     }
     for (i, incident) in order
         .incidents
@@ -68,7 +65,7 @@ pub(super) fn add<'a>(
         .enumerate()
         .filter(|_| wants(Table::Incidents))
     {
-        let mut row = row();
+        let mut row = out.rows[Table::Incidents as usize].row();
         row.extend([position(i), Value::text(incident.kind.as_str())]);
         row.extend(moment(Some(&incident.opened.0), tz));
         row.extend([
@@ -77,7 +74,6 @@ pub(super) fn add<'a>(
         ]);
         row.extend(moment(incident.resolved.as_ref(), tz));
         row.push(Value::Bool(incident.resolved.is_none()));
-        push(Table::Incidents, row);
     }
     for (i, hold) in order
         .holds
@@ -85,7 +81,7 @@ pub(super) fn add<'a>(
         .enumerate()
         .filter(|_| wants(Table::Holds))
     {
-        let mut row = row();
+        let mut row = out.rows[Table::Holds as usize].row();
         row.push(position(i));
         row.extend(moment(Some(&hold.from), tz));
         row.extend(moment(hold.to.as_ref(), tz));
@@ -93,7 +89,6 @@ pub(super) fn add<'a>(
             Value::text(hold.reason.clone()),
             Value::Bool(hold.to.is_none()),
         ]);
-        push(Table::Holds, row);
     }
     for (i, d) in order
         .documents
@@ -101,7 +96,7 @@ pub(super) fn add<'a>(
         .enumerate()
         .filter(|_| wants(Table::Documents))
     {
-        let mut row = row();
+        let mut row = out.rows[Table::Documents as usize].row();
         row.extend([
             position(i),
             Value::text(d.kind.clone()),
@@ -112,7 +107,6 @@ pub(super) fn add<'a>(
             Value::opt_text(d.by.clone()),
             Value::opt_text(d.note.clone()),
         ]);
-        push(Table::Documents, row);
     }
     for (i, p) in order
         .progress
@@ -120,7 +114,7 @@ pub(super) fn add<'a>(
         .enumerate()
         .filter(|_| wants(Table::Progress))
     {
-        let mut row = row();
+        let mut row = out.rows[Table::Progress as usize].row();
         row.push(position(i));
         row.extend(moment(Some(&p.at.0), tz));
         row.extend([
@@ -129,7 +123,6 @@ pub(super) fn add<'a>(
             Value::text(p.status.clone()),
         ]);
         row.extend(moment(p.expect.as_ref(), tz));
-        push(Table::Progress, row);
     }
     let hours = |span: chrono::Duration| span.num_seconds() as f64 / 3600.0;
     let instant = |at: Option<chrono::DateTime<chrono_tz::Tz>>| point(at.map(Point::At));
@@ -139,7 +132,7 @@ pub(super) fn add<'a>(
         Vec::new()
     };
     for m in measured {
-        let mut row = row();
+        let mut row = out.rows[Table::Sla as usize].row();
         row.extend([
             Value::text(m.policy.id.clone()),
             m.incident.map_or(Value::Null, position),
@@ -160,6 +153,5 @@ pub(super) fn add<'a>(
             Value::text(m.state.as_str()),
             Value::opt_text((!m.flags.is_empty()).then(|| m.flags.join("; "))),
         ]);
-        push(Table::Sla, row);
     }
 }
