@@ -295,6 +295,11 @@ impl Table {
     /// How many columns every table starts with (see [`common_values`]).
     pub const COMMON_COLUMNS: usize = width(COMMON);
 
+    /// How many columns a row of the table holds after the common ones.
+    pub fn width(self) -> usize {
+        width(self.fields())
+    }
+
     /// Every column of the table, in order.
     pub fn columns(self) -> Vec<Column> {
         let mut out = Vec::new();

@@ -38,6 +38,13 @@ impl<'a> Rows<'a> {
         Row { rows: self }
     }
 
+    /// Room for `rows` more rows of the table, so making them never moves
+    /// the ones made.
+    pub fn reserve(&mut self, table: Table, rows: usize) {
+        self.values.reserve(rows * table.width());
+        self.ends.reserve(rows);
+    }
+
     pub fn len(&self) -> usize {
         self.ends.len()
     }
@@ -134,6 +141,16 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
         .clone()
         .or_else(|| book.config.currency.clone());
     let decimals = book.config.decimals_of(order.currency.as_deref());
+    for (table, rows) in [
+        (Table::Orders, 1),
+        (Table::Lines, order.lines.len()),
+        (Table::Steps, schedule.steps.len()),
+        (Table::Installments, schedule.installments.len()),
+    ] {
+        if wants(table) {
+            out.rows[table as usize].reserve(table, rows);
+        }
+    }
     if wants(Table::Orders) {
         order_row(
             book,
