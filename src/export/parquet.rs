@@ -111,8 +111,10 @@ pub struct ParquetWriter<W: std::io::Write + Send> {
     money_scale: u32,
     tz: Arc<str>,
     schema: SchemaRef,
-    /// The values after `order_id` that every row shares.
-    common: Vec<Value<'static>>,
+    /// The columns after `order_id` that every row shares, each a batch long:
+    /// a batch takes a slice of them (no copy), not a value per row.
+    common: Vec<ArrayRef>,
+    /// The builders of `order_id` and of the table's own columns.
     builders: Vec<Builder>,
     rows: usize,
     writer: ArrowWriter<W>,
@@ -147,11 +149,24 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
         let props = props.build();
         let writer =
             ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(WriteFailure::failed)?;
+        let own = Table::COMMON_COLUMNS;
+        let common = columns[1..own]
+            .iter()
+            .zip(&common)
+            .map(|(column, value)| {
+                let mut builder = Builder::new(column.ty, money_scale, &tz);
+                for _ in 0..BATCH_ROWS {
+                    builder.append(value);
+                }
+                builder.finish()
+            })
+            .collect::<Result<_, _>>()?;
         Ok(ParquetWriter {
             money_scale,
             tz: tz.clone(),
-            builders: columns
+            builders: columns[..1]
                 .iter()
+                .chain(&columns[own..])
                 .map(|c| Builder::new(c.ty, money_scale, &tz))
                 .collect(),
             columns,
@@ -167,16 +182,19 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
         if self.rows == 0 {
             return Ok(());
         }
-        let arrays: Vec<ArrayRef> = self
-            .builders
-            .iter_mut()
-            .map(Builder::finish)
-            .collect::<Result<_, _>>()?;
+        let mut arrays: Vec<ArrayRef> = Vec::with_capacity(self.columns.len());
+        arrays.push(self.builders[0].finish()?);
+        arrays.extend(self.common.iter().map(|a| a.slice(0, self.rows)));
+        for builder in &mut self.builders[1..] {
+            arrays.push(builder.finish()?);
+        }
         let batch =
             RecordBatch::try_new(self.schema.clone(), arrays).map_err(WriteFailure::failed)?;
         self.writer.write(&batch).map_err(WriteFailure::failed)?;
         // A finished builder starts again from empty buffers: sized ones instead.
-        for (builder, column) in self.builders.iter_mut().zip(&self.columns) {
+        let own = Table::COMMON_COLUMNS;
+        let built = self.columns[..1].iter().chain(&self.columns[own..]);
+        for (builder, column) in self.builders.iter_mut().zip(built) {
             *builder = Builder::new(column.ty, self.money_scale, &self.tz);
         }
         self.rows = 0;
@@ -223,10 +241,7 @@ impl<W: std::io::Write + Send> TableWriter for ParquetWriter<W> {
             if let Builder::Text(ids) = &mut self.builders[0] {
                 ids.append_value(order_id);
             }
-            for (builder, value) in self.builders[1..own].iter_mut().zip(&self.common) {
-                builder.append(value);
-            }
-            for (i, builder) in self.builders[own..].iter_mut().enumerate() {
+            for (i, builder) in self.builders[1..].iter_mut().enumerate() {
                 if !builder.append(row.get(i).unwrap_or(&Value::Null)) {
                     self.inexact.add(&self.columns[own + i].name, 1);
                 }
