@@ -1,25 +1,23 @@
 //! The ledger's working calendars, by name, in its timezone.
 
-use std::collections::HashMap;
-
 use chrono_tz::Tz;
 
 use super::basis::DueError;
 use super::calendar::WorkCalendar;
 use crate::model::config::Config;
 
-/// The ledger's working calendars, by name.
+/// The ledger's working calendars, by name (a handful: found by a scan).
 #[derive(Debug, Clone)]
 pub struct Calendars {
     pub tz: Tz,
-    map: HashMap<String, WorkCalendar>,
+    list: Vec<(String, WorkCalendar)>,
 }
 
 impl Calendars {
     pub fn new(config: &Config, tz: Tz) -> Self {
         Calendars {
             tz,
-            map: config
+            list: config
                 .calendars
                 .iter()
                 .map(|(name, c)| (name.clone(), WorkCalendar::new(name, c, tz)))
@@ -29,8 +27,10 @@ impl Calendars {
 
     pub fn get(&self, name: Option<&str>) -> Result<&WorkCalendar, DueError> {
         let name = name.unwrap_or("default");
-        self.map
-            .get(name)
+        self.list
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, calendar)| calendar)
             .ok_or_else(|| DueError::NoCalendar(name.to_owned()))
     }
 }

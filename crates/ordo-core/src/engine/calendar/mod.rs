@@ -3,7 +3,8 @@
 //! outside the calendar's listed years is an error naming the calendar and the
 //! year; the calendar never guesses holidays it was not told.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Duration as Span, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
@@ -42,7 +43,8 @@ pub struct WorkCalendar {
     weekend: [bool; 7],
     pub open: NaiveTime,
     pub close: NaiveTime,
-    years: BTreeSet<i32>,
+    /// The years the calendar lists, each worked out on first use.
+    years: BTreeMap<i32, OnceLock<Year>>,
     holidays: HashSet<NaiveDate>,
     workdays: HashSet<NaiveDate>,
 }
@@ -66,26 +68,34 @@ impl WorkCalendar {
             weekend,
             open: calendar.hours.open,
             close: calendar.hours.close,
-            years: calendar.years.iter().copied().collect(),
+            years: calendar
+                .years
+                .iter()
+                .map(|y| (*y, OnceLock::new()))
+                .collect(),
             holidays,
             workdays: calendar.workdays.iter().copied().collect(),
         }
     }
 
     fn check(&self, day: NaiveDate) -> Result<(), CalendarError> {
-        if self.years.contains(&day.year()) {
-            Ok(())
-        } else {
-            Err(CalendarError::OutOfRange {
+        self.year(day).map(|_| ())
+    }
+
+    /// The covered year of `day`, worked out the first time it is asked for.
+    fn year(&self, day: NaiveDate) -> Result<&Year, CalendarError> {
+        match self.years.get(&day.year()) {
+            Some(year) => Ok(year.get_or_init(|| Year::new(day.year(), self))),
+            None => Err(CalendarError::OutOfRange {
                 calendar: self.name.clone(),
                 year: day.year(),
                 covered: self
                     .years
-                    .iter()
+                    .keys()
                     .map(i32::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
-            })
+            }),
         }
     }
 
@@ -102,9 +112,16 @@ impl WorkCalendar {
     /// Whether `day` is worked: not a weekend day (unless a make-up workday) and not
     /// a holiday.
     pub fn is_working_day(&self, day: NaiveDate) -> Result<bool, CalendarError> {
-        self.check(day)?;
+        Ok(match self.year(day)?.day(day) {
+            Some(known) => known.working,
+            None => self.works_on(day),
+        })
+    }
+
+    /// Whether `day` is a working day by the calendar's rules.
+    fn works_on(&self, day: NaiveDate) -> bool {
         let weekend = self.weekend[day.weekday().num_days_from_monday() as usize];
-        Ok(!self.holidays.contains(&day) && (!weekend || self.workdays.contains(&day)))
+        !self.holidays.contains(&day) && (!weekend || self.workdays.contains(&day))
     }
 
     /// `+n` working days: `+0` is the day itself or the next working day; `+n`
@@ -188,7 +205,18 @@ impl WorkCalendar {
     }
 
     /// The instants a working day opens and closes (DST-safe: resolved in the zone).
+    /// The working hours of `day`, as instants.
     pub fn window(&self, day: NaiveDate) -> (DateTime<Tz>, DateTime<Tz>) {
+        let known = self.years.get(&day.year()).and_then(|year| {
+            year.get_or_init(|| Year::new(day.year(), self))
+                .day(day)
+                .map(|d| (d.open, d.close))
+        });
+        known.unwrap_or_else(|| self.hours_of(day))
+    }
+
+    /// The working hours of `day` converted from local time.
+    fn hours_of(&self, day: NaiveDate) -> (DateTime<Tz>, DateTime<Tz>) {
         (
             local(self.tz, day.and_time(self.open)),
             local(self.tz, day.and_time(self.close)),
@@ -314,6 +342,9 @@ pub fn local(tz: Tz, naive: NaiveDateTime) -> DateTime<Tz> {
         }
     }
 }
+
+mod year;
+use year::Year;
 
 #[cfg(test)]
 mod tests;

@@ -136,7 +136,7 @@ fn a_calendar_without_working_days_gives_up_instead_of_guessing() {
     // Long counts on a real calendar are counted, not cut short.
     let china = china();
     let far = WorkCalendar {
-        years: (2026..=2060).collect(),
+        years: (2026..=2060).map(|y| (y, OnceLock::new())).collect(),
         ..china
     };
     let a = far.add_working_days(from, 5000).expect("counted");
@@ -249,5 +249,19 @@ proptest! {
         let (open, _) = cal.window(cal.roll(start, true).expect("in range"));
         let end = cal.add_working_minutes(open, minutes).expect("in range");
         prop_assert_eq!(cal.working_time_between(open, end).expect("in range"), Span::minutes(minutes));
+    }
+}
+
+#[test]
+fn every_day_of_a_year_worked_out_once_is_the_day_its_rules_give() {
+    for cal in [china(), new_york()] {
+        let first = date("2026-01-01");
+        for day in first.iter_days().take_while(|d| d.year() == 2026) {
+            assert_eq!(cal.is_working_day(day), Ok(cal.works_on(day)), "{day}");
+            assert_eq!(cal.window(day), cal.hours_of(day), "{day}");
+        }
+        // Outside its years a day's hours are converted, not looked up.
+        let later = date("2027-03-14");
+        assert_eq!(cal.window(later), cal.hours_of(later));
     }
 }
