@@ -91,11 +91,13 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         write_page: &write_page,
         spool: &spool,
     };
-    let (mut gathered, invalid) = loaded.fold(
-        || Gathered::new(&months),
-        |sum, book, order| sum.add(book, order, &options),
-        Gathered::merge,
-    );
+    let (mut gathered, invalid) = dir.flushing(|| {
+        loaded.fold(
+            || Gathered::new(&months),
+            |sum, book, order| sum.add(book, order, &options),
+            Gathered::merge,
+        )
+    });
     gathered.settle();
     if let Some(failure) = gathered.failures.first() {
         return Err(Failure::Io(failure.clone()));
