@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Reproduces BENCHMARKS.md: generates 1k, 10k and 100k-order ledgers and times
 # whole commands with hyperfine, peak memory with /usr/bin/time -v, and
-# check-jsonschema on the same files. Needs hyperfine (Debian package) and, for
-# the comparison, check-jsonschema (PyPI). Takes about 30 minutes on 2 cores.
+# check-jsonschema on the same files; then bench/export.sh (the export in each
+# format, every command's peak memory), bench/fresh-clone.sh and bench/site.sh.
+# Needs hyperfine (Debian package) and, for the comparison, check-jsonschema
+# (PyPI). Takes about 40 minutes on 2 cores.
 #
 #   bash bench/run.sh [DIR]        # ledgers go to DIR (default /tmp/ordo-bench)
 set -euo pipefail
@@ -61,3 +63,7 @@ if command -v check-jsonschema > /dev/null; then
     -n "check-jsonschema" "check-jsonschema --schemafile $PWD/schema/order.schema.json $(cd "$dir/l1000" && ls -d "$PWD"/orders/*/*.yaml | tr '\n' ' ')" \
     -n "ordo validate (cold)" --prepare "rm -rf $dir/l1000/.ordo" "$ordo -C $dir/l1000 validate --as-of $asof"
 fi
+# The export in each format, the fresh-clone cache and the site, each in its own script.
+bash bench/export.sh "$dir"
+bash bench/fresh-clone.sh "$dir"
+bash bench/site.sh "$dir"
