@@ -170,14 +170,14 @@ impl<'c> Gathered<'c> {
                 });
             }
             self.by_priority
-                .count(book, order, m.clone(), &options.by_priority);
+                .count(book, order, &m, &options.by_priority);
             self.by_priority_month.entry(m.priority).or_default().count(
                 book,
                 order,
-                m.clone(),
+                &m,
                 &options.by_month,
             );
-            self.by_month.count(book, order, m, &options.by_month);
+            self.by_month.count(book, order, &m, &options.by_month);
         }
     }
 

@@ -90,14 +90,20 @@ impl<'c> Measured<'c> {
     /// range, or have not stopped.
     pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options) -> Self {
         for m in measure(book.config, book.calendars, book.now, order) {
-            self.count(book, order, m, options);
+            self.count(book, order, &m, options);
         }
         self
     }
 
     /// Counts one measurement of `order` (the site counts each into several
     /// groupings from one pass).
-    pub fn count(&mut self, book: &Book<'c>, order: &Order, m: Measurement<'c>, options: &Options) {
+    pub fn count(
+        &mut self,
+        book: &Book<'c>,
+        order: &Order,
+        m: &Measurement<'c>,
+        options: &Options,
+    ) {
         let in_range = m.stop.is_none_or(|stop| {
             let day = stop.date_naive();
             options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t)
@@ -111,7 +117,7 @@ impl<'c> Measured<'c> {
         } else if !m.flags.is_empty() {
             self.flagged += 1;
         }
-        let group = group_of(options.by, order, &m, book.now);
+        let group = group_of(options.by, order, m, book.now);
         let tally = self
             .groups
             .entry((m.policy.id.as_str(), group))
@@ -135,7 +141,7 @@ impl<'c> Measured<'c> {
                 policy: m.policy.id.as_str(),
                 order: m.order.clone(),
                 incident: m.incident,
-                row: detail_row(book, &m),
+                row: detail_row(book, m),
             });
         }
     }
