@@ -110,11 +110,37 @@ impl Point {
     }
 }
 
+/// `2026-11-20` or `2026-11-20 14:00`, in the point's own timezone. Written
+/// from the fields, not through a format string parsed at every call: pages
+/// and reports print millions of these.
 impl fmt::Display for Point {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use chrono::Timelike;
         match self {
-            Point::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Point::At(dt) => write!(f, "{}", dt.format("%Y-%m-%d %H:%M")),
+            Point::Day(d) => write!(f, "{d}"),
+            Point::At(dt) => write!(f, "{} {:02}:{:02}", dt.date_naive(), dt.hour(), dt.minute()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_prints_as_its_iso_day_and_minute_at_any_year() {
+        let tz: Tz = "Asia/Shanghai".parse().expect("tz");
+        for year in [-100, 0, 1, 999, 2026, 9999, 10_000, 200_000] {
+            let day = NaiveDate::from_ymd_opt(year, 3, 9).expect("day");
+            assert_eq!(
+                Point::Day(day).to_string(),
+                day.format("%Y-%m-%d").to_string()
+            );
+            let at = local(tz, day.and_hms_opt(7, 5, 59).expect("time"));
+            assert_eq!(
+                Point::At(at).to_string(),
+                at.format("%Y-%m-%d %H:%M").to_string()
+            );
         }
     }
 }
