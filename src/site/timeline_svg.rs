@@ -29,13 +29,29 @@ impl Words {
     }
 }
 
-/// A coordinate as the templates print numbers (`760.0`, `154.7`).
-fn num(value: f64) -> String {
-    let mut text = value.to_string();
-    if !text.contains('.') {
-        text.push_str(".0");
+/// A coordinate as the templates print numbers (`760.0`, `154.7`), written
+/// straight into the page: a whole number without the float formatter, which
+/// was the most of the timeline's cost.
+fn num(value: f64) -> Num {
+    Num(value)
+}
+
+struct Num(f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        // Whole and well inside i64's exact range, and not -0.0 (`-0.0` as a float).
+        if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+            return write!(f, "{}.0", v as i64);
+        }
+        let text = v.to_string();
+        f.write_str(&text)?;
+        if !text.contains('.') {
+            f.write_str(".0")?;
+        }
+        Ok(())
     }
-    text
 }
 
 /// A coordinate that is there (zero counts as none, as a template's `if`).
@@ -154,6 +170,31 @@ impl Timeline {
 mod tests {
     use super::super::charts::{Label, Row, Span};
     use super::*;
+
+    #[test]
+    fn a_coordinate_prints_as_the_float_it_is_with_a_decimal_point() {
+        for v in [
+            0.0,
+            -0.0,
+            760.0,
+            154.7,
+            -3.0,
+            4.0 - 4.0,
+            0.1 + 0.2,
+            1e15,
+            1e16,
+            -2.5e17,
+            1e-7,
+        ] {
+            let float = v.to_string();
+            let expected = if float.contains('.') {
+                float
+            } else {
+                format!("{float}.0")
+            };
+            assert_eq!(num(v).to_string(), expected, "{v:?}");
+        }
+    }
 
     #[test]
     fn every_text_is_escaped_and_every_mark_placed() {
