@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Duration as Span, NaiveDate};
+use chrono::{DateTime, Datelike, Duration as Span, NaiveDate};
 use chrono_tz::Tz;
 
 use super::Book;
@@ -43,7 +43,16 @@ fn group_of(by: By, order: &Order, m: &Measurement<'_>, now: DateTime<Tz>) -> St
         By::Priority => order.priority.to_string(),
         By::Owner => order.owner.clone(),
         By::Customer => order.customer.clone(),
-        By::Month => m.stop.unwrap_or(now).format("%Y-%m").to_string(),
+        // `2026-11`, from the fields where it can be: a format string is
+        // parsed at every call.
+        By::Month => {
+            let day = m.stop.unwrap_or(now).date_naive();
+            if (0..=9999).contains(&day.year()) {
+                format!("{:04}-{:02}", day.year(), day.month())
+            } else {
+                day.format("%Y-%m").to_string()
+            }
+        }
     }
 }
 
