@@ -149,8 +149,7 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
         let props = props.build();
         let writer =
             ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(WriteFailure::failed)?;
-        let own = Table::COMMON_COLUMNS;
-        let common = columns[1..own]
+        let common = columns[1..Table::COMMON_COLUMNS]
             .iter()
             .zip(&common)
             .map(|(column, value)| {
@@ -164,9 +163,7 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
         Ok(ParquetWriter {
             money_scale,
             tz: tz.clone(),
-            builders: columns[..1]
-                .iter()
-                .chain(&columns[own..])
+            builders: built(&columns)
                 .map(|c| Builder::new(c.ty, money_scale, &tz))
                 .collect(),
             columns,
@@ -192,14 +189,18 @@ impl<W: std::io::Write + Send> ParquetWriter<W> {
             RecordBatch::try_new(self.schema.clone(), arrays).map_err(WriteFailure::failed)?;
         self.writer.write(&batch).map_err(WriteFailure::failed)?;
         // A finished builder starts again from empty buffers: sized ones instead.
-        let own = Table::COMMON_COLUMNS;
-        let built = self.columns[..1].iter().chain(&self.columns[own..]);
-        for (builder, column) in self.builders.iter_mut().zip(built) {
+        for (builder, column) in self.builders.iter_mut().zip(built(&self.columns)) {
             *builder = Builder::new(column.ty, self.money_scale, &self.tz);
         }
         self.rows = 0;
         Ok(())
     }
+}
+
+/// The columns with a builder: `order_id` and the table's own (the shared
+/// ones are sliced from `ParquetWriter::common`).
+fn built(columns: &[Column]) -> impl Iterator<Item = &Column> {
+    columns[..1].iter().chain(&columns[Table::COMMON_COLUMNS..])
 }
 
 /// The decimal as a count of `10^-scale` units; `None` when it has more

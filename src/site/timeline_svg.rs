@@ -41,7 +41,8 @@ struct Num(f64);
 impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let v = self.0;
-        // Whole and well inside i64's exact range, and not -0.0 (`-0.0` as a float).
+        // Whole and well inside i64's exact range; -0.0 prints as the float
+        // it is (`-0.0`), not as the integer 0.
         if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
             return write!(f, "{}.0", v as i64);
         }

@@ -83,23 +83,25 @@ impl WorkCalendar {
     }
 
     /// The covered year of `day`, worked out the first time it is asked for.
-    fn year(&self, day: NaiveDate) -> Result<&Year, CalendarError> {
-        match self.years.get(&day.year()) {
-            Some(year) => Ok(year.get_or_init(|| Year::new(day.year(), self))),
-            None => Err(CalendarError::OutOfRange {
-                calendar: self.name.clone(),
-                year: day.year(),
-                covered: self
-                    .years
-                    .keys()
-                    .map(i32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
-        }
+    fn covered(&self, day: NaiveDate) -> Option<&Year> {
+        let year = self.years.get(&day.year())?;
+        Some(year.get_or_init(|| Year::new(day.year(), self)))
     }
 
-    /// Whether every year from `first` to `last` is covered.
+    /// The same, or why the calendar cannot answer for `day`.
+    fn year(&self, day: NaiveDate) -> Result<&Year, CalendarError> {
+        self.covered(day).ok_or_else(|| CalendarError::OutOfRange {
+            calendar: self.name.clone(),
+            year: day.year(),
+            covered: self
+                .years
+                .keys()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
+
     pub fn covers(&self, first: NaiveDate, last: NaiveDate) -> Result<(), CalendarError> {
         for year in first.year()..=last.year() {
             if let Some(day) = NaiveDate::from_ymd_opt(year, 1, 1) {
@@ -204,18 +206,16 @@ impl WorkCalendar {
         self.step_working_days(day, 0, if following { 1 } else { -1 })
     }
 
-    /// The instants a working day opens and closes (DST-safe: resolved in the zone).
-    /// The working hours of `day`, as instants.
+    /// The instants a working day opens and closes (DST-safe: resolved in the
+    /// zone), also for a day outside the calendar's years.
     pub fn window(&self, day: NaiveDate) -> (DateTime<Tz>, DateTime<Tz>) {
-        let known = self.years.get(&day.year()).and_then(|year| {
-            year.get_or_init(|| Year::new(day.year(), self))
-                .day(day)
-                .map(|d| (d.open, d.close))
-        });
-        known.unwrap_or_else(|| self.hours_of(day))
+        match self.covered(day).and_then(|year| year.day(day)) {
+            Some(known) => (known.open, known.close),
+            None => self.hours_of(day),
+        }
     }
 
-    /// The working hours of `day` converted from local time.
+    /// The same, converted from local time (what a year is worked out from).
     fn hours_of(&self, day: NaiveDate) -> (DateTime<Tz>, DateTime<Tz>) {
         (
             local(self.tz, day.and_time(self.open)),

@@ -205,6 +205,11 @@ pub struct Figures {
     pub incident_pct: Option<f64>,
 }
 
+/// `num` as a percentage of `den`; none of nothing.
+fn percent(num: usize, den: usize) -> Option<f64> {
+    (den > 0).then(|| 100.0 * num as f64 / den as f64)
+}
+
 /// The report of a month counted in `tally`.
 pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
     let f = tally.figures();
@@ -270,29 +275,20 @@ pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
         )
         .into(),
     ]);
-    let pct = |num: usize, den: usize| {
-        if den == 0 {
-            Cell::Empty
-        } else {
-            Cell::Float(100.0 * num as f64 / den as f64)
-        }
-    };
 
     let workflows: Vec<_> = book.config.workflows.iter().collect();
     let mut late: Vec<_> = tally
         .steps
         .iter()
-        .filter(|(_, v)| v.1 > 0)
-        .filter_map(|(&(w, s), &(done, late, days))| {
+        .filter(|(_, counted)| counted.late > 0)
+        .filter_map(|(&(w, s), counted)| {
             let (name, workflow) = workflows.get(w as usize)?;
             let step = workflow.steps.get(s as usize)?;
-            Some((
-                (name.as_str(), step.id.as_str()),
-                (book.title(step), done, late, days),
-            ))
+            Some(((name.as_str(), step.id.as_str()), book.title(step), counted))
         })
         .collect();
-    late.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(&b.0)));
+    // Most often late first, then by workflow and step.
+    late.sort_by(|a, b| b.2.late.cmp(&a.2.late).then_with(|| a.0.cmp(&b.0)));
     let mut steps = Section::new(
         "late_steps",
         book.t("section-late_steps"),
@@ -306,15 +302,15 @@ pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
             col("average_days_late"),
         ],
     );
-    for ((workflow, step), (title, done, late_count, days)) in late.into_iter().take(10) {
+    for ((workflow, step), title, counted) in late.into_iter().take(10) {
         steps.push(vec![
             workflow.to_owned().into(),
             step.to_owned().into(),
             title.to_owned().into(),
-            done.into(),
-            late_count.into(),
-            pct(late_count, done),
-            Cell::Float(days as f64 / late_count as f64),
+            counted.done.into(),
+            counted.late.into(),
+            float(percent(counted.late, counted.done)),
+            Cell::Float(counted.days_late as f64 / counted.late as f64),
         ]);
     }
     let mut notes = Vec::new();

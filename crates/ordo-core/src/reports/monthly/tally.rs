@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Figures, Month, Part};
+use super::{Figures, Month, Part, percent};
 
 /// What the figures and the report of one month are made of.
 #[derive(Debug, Clone)]
@@ -22,9 +22,25 @@ pub struct Tally {
     delivered_in_month: usize,
     /// Incidents opened in the month, by kind.
     pub(super) incidents: BTreeMap<&'static str, usize>,
-    /// Steps done in the month with a due date, by workflow and step
-    /// position: how many, how many late, their days late summed.
-    pub(super) steps: BTreeMap<(u32, u32), (usize, usize, i64)>,
+    /// Steps done in the month with a due date, by workflow and step position.
+    pub(super) steps: BTreeMap<(u32, u32), StepTally>,
+}
+
+/// One step's count in a month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct StepTally {
+    pub done: usize,
+    pub late: usize,
+    /// The days late of the late ones, summed.
+    pub days_late: i64,
+}
+
+impl StepTally {
+    fn merge(&mut self, other: StepTally) {
+        self.done += other.done;
+        self.late += other.late;
+        self.days_late += other.days_late;
+    }
 }
 
 impl Tally {
@@ -42,15 +58,6 @@ impl Tally {
             incidents: BTreeMap::new(),
             steps: BTreeMap::new(),
         }
-    }
-
-    /// The month counted over `parts`.
-    pub fn of<'p>(month: Month, parts: impl IntoIterator<Item = &'p Part>) -> Tally {
-        let mut tally = Tally::new(month);
-        for part in parts {
-            tally.add(part);
-        }
-        tally
     }
 
     /// Counts one order's part in.
@@ -80,12 +87,18 @@ impl Tally {
             *self.incidents.entry(kind.as_str()).or_default() += 1;
         }
         for step in p.done.iter().filter(|s| month.contains(s.day)) {
-            let entry = self.steps.entry((step.workflow, step.step)).or_default();
-            entry.0 += 1;
-            if step.late {
-                entry.1 += 1;
-                entry.2 += i64::from(step.days_late);
-            }
+            self.steps
+                .entry((step.workflow, step.step))
+                .or_default()
+                .merge(StepTally {
+                    done: 1,
+                    late: usize::from(step.late),
+                    days_late: if step.late {
+                        i64::from(step.days_late)
+                    } else {
+                        0
+                    },
+                });
         }
     }
 
@@ -102,32 +115,28 @@ impl Tally {
         for (kind, n) in other.incidents {
             *self.incidents.entry(kind).or_default() += n;
         }
-        for (key, (done, late, days)) in other.steps {
-            let entry = self.steps.entry(key).or_default();
-            entry.0 += done;
-            entry.1 += late;
-            entry.2 += days;
+        for (key, step) in other.steps {
+            self.steps.entry(key).or_default().merge(step);
         }
         self
     }
 
     pub fn figures(&self) -> Figures {
-        let pct = |num: usize, den: usize| (den > 0).then(|| 100.0 * num as f64 / den as f64);
         let incidents = self.incidents.values().sum();
         Figures {
             received: self.received,
             cancelled: self.cancelled,
             completed: self.completed,
             workload: self.workload,
-            completion_pct: pct(self.completed, self.workload),
+            completion_pct: percent(self.completed, self.workload),
             average_cycle_days: (self.completed > 0)
                 .then(|| self.cycle_days as f64 / self.completed as f64),
             delivered: self.delivered,
             on_time: self.on_time,
-            on_time_pct: pct(self.on_time, self.delivered),
+            on_time_pct: percent(self.on_time, self.delivered),
             delivered_in_month: self.delivered_in_month,
             incidents,
-            incident_pct: pct(incidents, self.delivered_in_month),
+            incident_pct: percent(incidents, self.delivered_in_month),
         }
     }
 }
@@ -138,6 +147,15 @@ mod tests {
     use super::*;
     use crate::model::enums::IncidentKind;
     use chrono::NaiveDate;
+
+    /// The month counted over `parts`.
+    fn tally_of(month: Month, parts: &[Part]) -> Tally {
+        let mut tally = Tally::new(month);
+        for part in parts {
+            tally.add(part);
+        }
+        tally
+    }
 
     fn day(month: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, month, d).expect("a day")
@@ -206,7 +224,7 @@ mod tests {
     fn a_month_counted_in_parts_and_merged_is_the_month_counted_whole() {
         let october = Month::of(day(10, 1));
         let parts = parts();
-        let whole = Tally::of(october, &parts);
+        let whole = tally_of(october, &parts);
         let f = whole.figures();
         assert_eq!((f.received, f.cancelled, f.workload), (2, 1, 2));
         assert_eq!((f.completed, f.average_cycle_days), (1, Some(19.0)));
@@ -215,13 +233,30 @@ mod tests {
         assert_eq!(whole.incidents, BTreeMap::from([("damaged", 2)]));
         assert_eq!(
             whole.steps,
-            BTreeMap::from([((0, 1), (1, 0, 0)), ((0, 2), (2, 2, 4))])
+            BTreeMap::from([
+                (
+                    (0, 1),
+                    StepTally {
+                        done: 1,
+                        late: 0,
+                        days_late: 0
+                    }
+                ),
+                (
+                    (0, 2),
+                    StepTally {
+                        done: 2,
+                        late: 2,
+                        days_late: 4
+                    }
+                ),
+            ])
         );
         // The site counts the orders on several threads and merges: any cut
         // gives the same month.
         for cut in 0..=parts.len() {
             let (a, b) = parts.split_at(cut);
-            let merged = Tally::of(october, a).merge(Tally::of(october, b));
+            let merged = tally_of(october, a).merge(tally_of(october, b));
             assert_eq!(merged.figures(), f, "cut at {cut}");
             assert_eq!(merged.incidents, whole.incidents, "cut at {cut}");
             assert_eq!(merged.steps, whole.steps, "cut at {cut}");
