@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use minijinja::{Environment, Value, context};
+use askama::Template;
 use ordo_core::i18n::{Lang, t};
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
@@ -17,8 +17,9 @@ use super::feeds::{self, Spool};
 use super::gather::{self, Gathered, Page};
 use super::output::SiteDir;
 use super::pages::{self, items, people_of, table};
-use super::templates::PageSet;
-use super::{Common, order_page, templates, v};
+use super::summary::{self, Person, PersonRow};
+use super::templates::{self, Frame};
+use super::{Common, order_page};
 use crate::cli::{Cli, SiteArgs};
 use crate::commands::reporting::{Loaded, warn_left_out};
 use crate::output::report::json_v1;
@@ -42,7 +43,6 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     let prefix = crate::ledger::stamp::prefix(&ledger.root);
     let book = loaded.book();
     let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
-    let templates = templates::environment(lang).map_err(|e| Failure::Io(format!("{e:#}")))?;
     let dir = SiteDir::prepare(&env.cwd.join(&args.output)).map_err(Failure::Io)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 
@@ -65,7 +65,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
             .map(|rel| rel.display().to_string().replace('\\', "/"))
             .unwrap_or_default();
         let customer = ledger.customers.get(&order.customer);
-        match order_page::render(&templates, &common, book, order, schedule, customer, &rel)
+        match order_page::render(&common, book, order, schedule, customer, &rel)
             .and_then(|html| dir.write(&format!("orders/{}.html", order.id), html.as_bytes()))
         {
             Ok(()) => Page::Written,
@@ -106,13 +106,11 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         warn_left_out(left_out);
     }
     let site = Site {
-        templates: &templates,
         common: &common,
         dir: &dir,
         gathered: &gathered,
         invalid: &invalid,
         stamp: stamp.as_ref(),
-        pages: Value::from_object(PageSet(gathered.pages.clone())),
         months: &months,
         closed_months: args.closed_months,
         spool: &spool,
@@ -148,26 +146,33 @@ struct BreachesFile<'b> {
 }
 
 struct Site<'s> {
-    templates: &'s Environment<'static>,
     common: &'s Common,
     dir: &'s SiteDir,
     gathered: &'s Gathered<'s>,
     invalid: &'s [Invalid],
     stamp: Option<&'s Stamp>,
-    pages: Value,
     months: &'s [Month],
     closed_months: u32,
     spool: &'s Spool,
 }
 
 impl Site<'_> {
-    fn page(&self, rel: &str, template: &str, ctx: Value) -> Result<(), Failure> {
-        let html = self
-            .templates
-            .get_template(template)
-            .and_then(|t| t.render(context! { ..ctx, ..self.common.context() }))
-            .map_err(|e| Failure::Io(format!("{rel}: {e:#}")))?;
+    fn page(&self, rel: &str, page: &impl Template) -> Result<(), Failure> {
+        let html = page
+            .render()
+            .map_err(|e| Failure::Io(format!("{rel}: {e}")))?;
         self.dir.write(rel, html.as_bytes()).map_err(Failure::Io)
+    }
+
+    /// The layout of a page `root` away from the site's root.
+    fn frame(&self, root: &'static str, page: &'static str, title: String) -> Frame<'_> {
+        Frame {
+            common: self.common,
+            root,
+            page,
+            title,
+            pages: &self.gathered.pages,
+        }
     }
 
     /// Writes `data/NAME.json` of an English report, and gives the report
@@ -273,10 +278,8 @@ impl Site<'_> {
         let section = |r: &Report, i: usize| r.sections.get(i).map(|s| table(lang, s));
 
         let open_orders = g.open;
-        let overdue_orders: std::collections::BTreeSet<&str> = overdue_rows
-            .iter()
-            .filter_map(|r| r.get("order").and_then(|v| v.as_str()))
-            .collect();
+        let overdue_orders: std::collections::BTreeSet<&str> =
+            overdue_rows.iter().map(|r| r.order.as_str()).collect();
         let (customers, customers_more) = pages::cap(
             lang,
             pages::by_customer(&overdue_rows),
@@ -291,17 +294,22 @@ impl Site<'_> {
         );
         self.page(
             "index.html",
-            "home.html",
-            context! {
-                root => "", page => "home", title => t(lang, "site-home"),
-                pages => self.pages.clone(),
-                overdue_count => overdue_rows.len(), overdue_orders => overdue_orders.len(),
-                overdue_by_person => v(pages::by_assignee(book, &overdue_rows, HOME_ROWS)),
-                overdue_by_customer => v(&customers), customers_more => customers_more,
-                upcoming => v(&upcoming_home), upcoming_more => upcoming_more,
-                open_orders => open_orders,
-                sla => v(section(&sla_now, 0)), month => v(section(&monthly, 0)),
-                month_title => &monthly.title, invalid => v(self.invalid),
+            &summary::Home {
+                f: self.frame("", "home", t(lang, "site-home")),
+                overdue_count: overdue_rows.len(),
+                overdue_orders: overdue_orders.len(),
+                overdue_by_person: pages::by_assignee(book, &overdue_rows, HOME_ROWS),
+                overdue_by_customer: customers,
+                customers_more,
+                upcoming_days: UPCOMING_DAYS,
+                upcoming_count: upcoming_rows.len(),
+                upcoming: upcoming_home,
+                upcoming_more,
+                open_orders,
+                sla: section(&sla_now, 0),
+                month: section(&monthly, 0),
+                month_title: &monthly.title,
+                invalid: self.invalid,
             },
         )?;
 
@@ -330,22 +338,37 @@ impl Site<'_> {
             let (soon, upcoming_more) = pages::cap(lang, soon, PAGE_ROWS, "data/upcoming.json");
             self.page(
                 &format!("people/{file}.html"),
-                "person.html",
-                context! {
-                    root => "../", page => "people", title => &person.name,
-                    pages => self.pages.clone(), upcoming_days => UPCOMING_DAYS,
-                    person => context! { name => &person.name, email => &person.email, roles => v(&person.roles), file => file },
-                    overdue => v(&late), upcoming => v(&soon),
-                    overdue_more => overdue_more, upcoming_more => upcoming_more,
-                    owned => v(g.owned.get(key).cloned().unwrap_or_default()),
+                &summary::PersonPage {
+                    f: self.frame("../", "people", person.name.clone()),
+                    person: Person {
+                        name: &person.name,
+                        email: &person.email,
+                        roles: &person.roles,
+                        file,
+                    },
+                    upcoming_days: UPCOMING_DAYS,
+                    overdue: late,
+                    upcoming: soon,
+                    overdue_more,
+                    upcoming_more,
+                    owned: g.owned.get(key).map_or(&[], Vec::as_slice),
                 },
             )?;
-            list.push(context! { key => key, file => file, roles => v(&person.roles), overdue => counts.0, upcoming => counts.1 });
+            list.push(PersonRow {
+                key,
+                file,
+                roles: &person.roles,
+                overdue: counts.0,
+                upcoming: counts.1,
+            });
         }
         self.page(
             "people.html",
-            "people.html",
-            context! { root => "", page => "people", title => t(lang, "site-people"), list => v(list), upcoming_days => UPCOMING_DAYS },
+            &summary::People {
+                f: self.frame("", "people", t(lang, "site-people")),
+                list,
+                upcoming_days: UPCOMING_DAYS,
+            },
         )?;
 
         let mut listed: Vec<Vec<String>> = g
@@ -356,19 +379,25 @@ impl Site<'_> {
         listed.sort();
         self.page(
             "orders.html",
-            "orders.html",
-            context! { root => "", page => "orders", title => t(lang, "site-orders"), pages => self.pages.clone(), rows => Value::from_object(templates::Lazy(listed)), closed_months => self.closed_months },
+            &summary::Orders {
+                f: self.frame("", "orders", t(lang, "site-orders")),
+                rows: listed,
+                closed_months: self.closed_months,
+            },
         )?;
 
         let (charts, trend) = pages::trend(lang, self.months, &figures);
         self.page(
             "monthly.html",
-            "monthly.html",
-            context! {
-                root => "", page => "monthly", title => t(lang, "site-monthly"),
-                month => month.label(), charts => v(charts), trend => v(trend),
-                report_title => &monthly.title, summary => v(section(&monthly, 0)),
-                late_steps => v(section(&monthly, 1)), notes => v(&monthly.notes),
+            &summary::Monthly {
+                f: self.frame("", "monthly", t(lang, "site-monthly")),
+                month: month.label(),
+                charts,
+                trend,
+                report_title: &monthly.title,
+                summary: section(&monthly, 0),
+                late_steps: section(&monthly, 1),
+                notes: &monthly.notes,
             },
         )?;
         let sla_charts = sla_months
@@ -414,15 +443,17 @@ impl Site<'_> {
             .collect();
         self.page(
             "sla.html",
-            "sla.html",
-            context! {
-                root => "", page => "sla", title => t(lang, "report-sla"), pages => self.pages.clone(),
-                summary => v(section(&sla_now, 0)), by_month => v(section(&sla_months, 0)),
-                charts => v(sla_charts), breaches => v(&breaches), breaches_more => breaches_more,
-                policy_titles => v(policy_titles),
-                by_priority_month => v(by_priority_month),
-                month_labels => v(self.months.iter().map(Month::label).collect::<Vec<_>>()),
-                notes => v(&sla_now.notes),
+            &summary::Sla {
+                f: self.frame("", "sla", t(lang, "report-sla")),
+                summary: section(&sla_now, 0),
+                by_month: section(&sla_months, 0),
+                charts: sla_charts,
+                breaches,
+                breaches_more,
+                policy_titles,
+                by_priority_month,
+                month_labels: self.months.iter().map(Month::label).collect(),
+                notes: &sla_now.notes,
             },
         )?;
 

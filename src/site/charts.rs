@@ -5,7 +5,6 @@
 
 use chrono::{Datelike, NaiveDate};
 use ordo_core::reports::order_view::StepView;
-use serde::Serialize;
 
 const WIDTH: f64 = 360.0;
 const HEIGHT: f64 = 180.0;
@@ -14,7 +13,7 @@ const RIGHT: f64 = WIDTH - 8.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = HEIGHT - 20.0;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Chart {
     pub id: String,
     pub title: String,
@@ -30,13 +29,13 @@ pub struct Chart {
     pub labels: Vec<Label>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Tick {
     pub y: f64,
     pub label: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Bar {
     pub x: f64,
     pub y: f64,
@@ -46,7 +45,7 @@ pub struct Bar {
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Point {
     pub x: f64,
     pub y: f64,
@@ -54,7 +53,7 @@ pub struct Point {
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Label {
     pub x: f64,
     pub label: String,

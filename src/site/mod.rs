@@ -13,26 +13,20 @@ mod gather;
 mod order_page;
 mod output;
 mod pages;
+mod summary;
 mod templates;
 mod timeline_svg;
 
 use std::collections::BTreeMap;
 
-use minijinja::{Value, context};
 use ordo_core::i18n::{Lang, tr};
 use ordo_core::reports::ics_text::file_slug;
 use ordo_core::reports::report::Stamp;
-use serde::Serialize;
 
 pub use build::run;
 
-/// Any serializable value for a template's context.
-pub fn v<T: Serialize>(value: T) -> Value {
-    Value::from(minijinja::value::Serde(value))
-}
-
 /// A person as pages link to them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonRef {
     pub name: String,
     /// The file name of their page and calendar feed, without extension.
@@ -49,6 +43,8 @@ pub struct Common {
     pub source: Option<(String, String)>,
     /// What every order page's timeline says.
     pub timeline_words: timeline_svg::Words,
+    /// The catalog in `lang`.
+    pub words: templates::Words,
 }
 
 impl Common {
@@ -99,16 +95,7 @@ impl Common {
             people,
             source,
             timeline_words: timeline_svg::Words::new(lang),
-        }
-    }
-
-    pub fn context(&self) -> Value {
-        context! {
-            ledger => &self.ledger,
-            lang => self.lang.as_str(),
-            stamp => &self.stamp,
-            version => env!("CARGO_PKG_VERSION"),
-            people => v(&self.people),
+            words: templates::Words::new(lang),
         }
     }
 

@@ -2,20 +2,22 @@
 //! payments, lines, amendments, incidents and holds, a link to its file on the
 //! repository host, and in Chinese the SOP's forms.
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use askama::Template;
 use chrono::NaiveDate;
-use minijinja::{Environment, context};
 use ordo_core::engine::schedule::Schedule;
 use ordo_core::i18n::{Lang, t, tr};
 use ordo_core::model::Customer;
 use ordo_core::model::order::Order;
 use ordo_core::model::status::Status;
 use ordo_core::reports::Book;
-use ordo_core::reports::order_view::view_of;
-use serde::Serialize;
+use ordo_core::reports::order_view::{OrderView, view_of};
 
+use super::Common;
 use super::charts::timeline;
 use super::forms;
-use super::{Common, v};
+use super::templates::{Frame, Say, filters, framed};
 
 /// Which orders get a page: every open and on-hold order, and those closed
 /// (done or cancelled) whose last recorded date is on or after `cutoff` (see
@@ -49,9 +51,37 @@ pub fn cutoff(book: &Book<'_>, closed_months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// An order's page.
+#[derive(Template)]
+#[template(path = "order.html")]
+struct OrderPage<'a> {
+    f: Frame<'a>,
+    o: &'a OrderView<'a>,
+    /// Each step's state in words.
+    states: Vec<String>,
+    carried: Vec<String>,
+    workflow_title: &'a str,
+    source: Option<String>,
+    forms: Vec<Form>,
+    logistics: Option<FormTable>,
+    /// The timeline's SVG, made in Rust.
+    timeline: String,
+    documents: &'a BTreeMap<String, ordo_core::model::config::DocumentKind>,
+}
+
+framed!(OrderPage);
+
+impl OrderPage<'_> {
+    /// A document kind's title, or the kind when the ledger gives none.
+    fn document_title<'k>(&'k self, kind: &'k str) -> &'k str {
+        self.documents
+            .get(kind)
+            .map_or(kind, |d| d.title.get(self.f.common.lang))
+    }
+}
+
 /// The page's HTML.
 pub fn render(
-    env: &Environment<'_>,
     common: &Common,
     book: &Book<'_>,
     order: &Order,
@@ -70,7 +100,7 @@ pub fn render(
                 "state-after",
                 &[("steps", s.after.join(", ").as_str().into())],
             ),
-            other => t(lang, &format!("state-{other}")),
+            other => common.words.t(&format!("state-{other}")).to_owned(),
         })
         .collect();
     let carried: Vec<String> = view_
@@ -95,9 +125,8 @@ pub fn render(
     let workflow_title = book
         .config
         .workflow_of(order.workflow.as_deref())
-        .map(|(_, w)| w.title.get(lang).to_owned())
+        .map(|(_, w)| w.title.get(lang))
         .unwrap_or_default();
-    let source = common.source_link(rel_path);
     let (forms, logistics) = if lang == Lang::ZhCn {
         (
             forms::forms(book, order, customer, &view_),
@@ -106,36 +135,42 @@ pub fn render(
     } else {
         (Vec::new(), None)
     };
-    let svg = timeline(&view_.steps, book.now.date_naive()).svg(&common.timeline_words);
-    let template = env.get_template("order.html").map_err(|e| e.to_string())?;
-    template
-        .render(context! {
-            root => "../",
-            page => "order",
-            title => format!("{} · {}", view_.id, view_.customer_name.as_deref().unwrap_or(&view_.customer)),
-            o => v(&view_),
-            states => v(states),
-            carried => v(carried),
-            workflow_title => workflow_title,
-            source => v(source),
-            forms => v(forms),
-            logistics => v(logistics),
-            timeline => minijinja::Value::from_safe_string(svg),
-            document_titles => v(book.config.documents.iter().map(|(k, d)| (k, d.title.get(lang))).collect::<std::collections::BTreeMap<_, _>>()),
-            ..common.context()
-        })
-        .map_err(|e| format!("the page of order {}: {e:#}", order.id))
+    let no_links = BTreeSet::new();
+    let page = OrderPage {
+        f: Frame {
+            common,
+            root: "../",
+            page: "order",
+            title: format!(
+                "{} · {}",
+                view_.id,
+                view_.customer_name.as_deref().unwrap_or(&view_.customer)
+            ),
+            pages: &no_links,
+        },
+        o: &view_,
+        states,
+        carried,
+        workflow_title,
+        source: common.source_link(rel_path),
+        forms,
+        logistics,
+        timeline: timeline(&view_.steps, book.now.date_naive()).svg(&common.timeline_words),
+        documents: &book.config.documents,
+    };
+    page.render()
+        .map_err(|e| format!("the page of order {}: {e}", order.id))
 }
 
 /// A form of the SOP: a title and labelled values.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Form {
     pub title: String,
     pub fields: Vec<(String, String)>,
 }
 
 /// A table of the SOP's forms.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct FormTable {
     pub headings: Vec<String>,
     pub rows: Vec<Vec<String>>,

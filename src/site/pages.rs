@@ -9,13 +9,11 @@ use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::calendar::concerned;
 use ordo_core::reports::monthly::{Figures, Month};
 use ordo_core::reports::report::{Cell, Section};
-use serde::Serialize;
-use serde_json::Value;
 
 use super::charts::{self, Chart};
 
 /// A report section as the `report_table` macro draws it.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct TableView {
     pub headings: Vec<String>,
     pub numeric: Vec<bool>,
@@ -45,54 +43,67 @@ pub fn table(lang: Lang, section: &Section) -> TableView {
     }
 }
 
-/// A report's rows as objects keyed by column, numbers kept as numbers.
-pub type Item = BTreeMap<&'static str, Value>;
+/// An overdue or upcoming row as the pages show it (`days_late` is 0 for an
+/// upcoming one).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Item {
+    pub order: String,
+    pub customer: String,
+    pub step: String,
+    pub title: String,
+    pub assignee: String,
+    pub due: String,
+    pub basis: String,
+    pub days_late: i64,
+}
 
+/// The rows of an overdue or upcoming section, by their columns' keys.
 pub fn items(section: &Section) -> Vec<Item> {
     section
         .rows
         .iter()
         .map(|row| {
-            section
-                .columns
-                .iter()
-                .zip(row)
-                .map(|(c, cell)| {
-                    let value = match cell {
-                        Cell::Int(n) => Value::from(*n),
-                        Cell::Empty => Value::from(""),
-                        other => Value::from(other.text()),
-                    };
-                    (c.key, value)
-                })
-                .collect()
+            let mut item = Item::default();
+            for (column, cell) in section.columns.iter().zip(row) {
+                let text = || match cell {
+                    Cell::Empty => String::new(),
+                    other => other.text(),
+                };
+                match column.key {
+                    "order" => item.order = text(),
+                    "customer" => item.customer = text(),
+                    "step" => item.step = text(),
+                    "title" => item.title = text(),
+                    "assignee" => item.assignee = text(),
+                    "due" => item.due = text(),
+                    "basis" => item.basis = text(),
+                    "days_late" => {
+                        if let Cell::Int(n) = cell {
+                            item.days_late = *n;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            item
         })
         .collect()
-}
-
-fn text<'i>(item: &'i Item, key: &str) -> &'i str {
-    item.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
-fn days_late(item: &Item) -> i64 {
-    item.get("days_late").and_then(Value::as_i64).unwrap_or(0)
 }
 
 /// Everyone an overdue or upcoming item concerns, as its calendar event
 /// invites them: role holders, `notify`, and the owner.
 pub fn people_of(book: &Book<'_>, agendas: &BTreeMap<&str, &Agenda>, item: &Item) -> Vec<String> {
-    let Some(agenda) = agendas.get(text(item, "order")) else {
+    let Some(agenda) = agendas.get(item.order.as_str()) else {
         return Vec::new();
     };
-    let step = text(item, "step");
-    match agenda.step(book.config, step) {
+    match agenda.step(book.config, &item.step) {
         Some(step) => concerned(book, &agenda.owner, &step.role, &step.notify),
         // An installment: its event invites the owner.
         None => concerned(book, &agenda.owner, "", &[]),
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Group {
     pub key: String,
     pub name: String,
@@ -125,14 +136,14 @@ pub fn cap<T>(lang: Lang, mut rows: Vec<T>, limit: usize, file: &str) -> (Vec<T>
 pub fn by_assignee(book: &Book<'_>, rows: &[Item], limit: usize) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for row in rows {
-        for who in text(row, "assignee").split(", ").filter(|w| !w.is_empty()) {
+        for who in row.assignee.split(", ").filter(|w| !w.is_empty()) {
             groups.entry(who.to_owned()).or_default().push(row.clone());
         }
     }
     let mut out: Vec<Group> = groups
         .into_iter()
         .map(|(key, rows)| {
-            let worst = rows.iter().map(days_late).max().unwrap_or(0);
+            let worst = rows.iter().map(|r| r.days_late).max().unwrap_or(0);
             let file = format!(
                 "people/{}.html",
                 ordo_core::reports::ics_text::file_slug(&key)
@@ -157,7 +168,7 @@ pub fn by_assignee(book: &Book<'_>, rows: &[Item], limit: usize) -> Vec<Group> {
     out
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct CustomerGroup {
     pub key: String,
     pub count: usize,
@@ -169,16 +180,16 @@ pub fn by_customer(rows: &[Item]) -> Vec<CustomerGroup> {
     let mut groups: BTreeMap<&str, CustomerGroup> = BTreeMap::new();
     for row in rows {
         let group = groups
-            .entry(text(row, "customer"))
+            .entry(row.customer.as_str())
             .or_insert_with(|| CustomerGroup {
-                key: text(row, "customer").to_owned(),
+                key: row.customer.clone(),
                 count: 0,
                 worst: 0,
                 orders: BTreeSet::new(),
             });
         group.count += 1;
-        group.worst = group.worst.max(days_late(row));
-        group.orders.insert(text(row, "order").to_owned());
+        group.worst = group.worst.max(row.days_late);
+        group.orders.insert(row.order.clone());
     }
     let mut out: Vec<CustomerGroup> = groups.into_values().collect();
     out.sort_by(|a, b| b.worst.cmp(&a.worst).then_with(|| a.key.cmp(&b.key)));

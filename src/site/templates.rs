@@ -1,21 +1,13 @@
-//! The site's templates (minijinja, HTML auto-escaped), compiled into the
-//! binary, and the catalog as the templates' `t("key", name=value)`.
+//! The site's templates (askama: compiled into the binary from
+//! `src/site/templates/`, HTML auto-escaped, and every value a page prints
+//! checked when ordo is built), the layout every page shares, and the catalog
+//! as the templates' `t("key")`.
 
-use minijinja::value::{Kwargs, Value};
-use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+use std::collections::{BTreeSet, HashMap};
+
 use ordo_core::i18n::{Arg, Lang, tr};
 
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("templates/base.html")),
-    ("macros.html", include_str!("templates/macros.html")),
-    ("home.html", include_str!("templates/home.html")),
-    ("people.html", include_str!("templates/people.html")),
-    ("person.html", include_str!("templates/person.html")),
-    ("orders.html", include_str!("templates/orders.html")),
-    ("order.html", include_str!("templates/order.html")),
-    ("monthly.html", include_str!("templates/monthly.html")),
-    ("sla.html", include_str!("templates/sla.html")),
-];
+use super::{Common, PersonRef};
 
 /// The static files every page links to.
 pub const ASSETS: &[(&str, &str)] = &[
@@ -23,108 +15,232 @@ pub const ASSETS: &[(&str, &str)] = &[
     ("assets/site.js", include_str!("assets/site.js")),
 ];
 
-pub fn environment(lang: Lang) -> Result<Environment<'static>, Error> {
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|name| {
-        if name.ends_with(".html") {
-            AutoEscape::Html
-        } else {
-            AutoEscape::None
+/// The catalog in the site's language. Most labels take no arguments (about
+/// forty on each order page): those are formatted once, here.
+pub struct Words {
+    lang: Lang,
+    plain: HashMap<String, String>,
+}
+
+impl Words {
+    pub fn new(lang: Lang) -> Words {
+        let plain = ordo_core::i18n::keys(Lang::En)
+            .into_iter()
+            .chain(ordo_core::i18n::keys(lang))
+            .map(|key| {
+                let text = tr(lang, &key, &[]);
+                (key, text)
+            })
+            .collect();
+        Words { lang, plain }
+    }
+
+    /// The message `key` (the key itself when the catalog lacks it, which a
+    /// test rules out for every key a template names).
+    pub fn t<'w>(&'w self, key: &'w str) -> &'w str {
+        self.plain.get(key).map_or(key, String::as_str)
+    }
+
+    pub fn tr(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        tr(self.lang, key, args)
+    }
+}
+
+/// What the layout around every page shows, and where the page lies.
+pub struct Frame<'a> {
+    pub common: &'a Common,
+    /// From the page to the site's root: "" or "../".
+    pub root: &'static str,
+    /// Which entry of the navigation is this page ("order" for none).
+    pub page: &'static str,
+    pub title: String,
+    /// The orders with a page: a link is made only to those.
+    pub pages: &'a BTreeSet<String>,
+}
+
+impl Frame<'_> {
+    pub fn lang(&self) -> &'static str {
+        self.common.lang.as_str()
+    }
+
+    pub fn version(&self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+
+    pub fn person(&self, key: &str) -> Option<&PersonRef> {
+        self.common.people.get(key)
+    }
+
+    pub fn has_page(&self, order: &str) -> bool {
+        self.pages.contains(order)
+    }
+}
+
+/// A page: its template struct holds the layout's [`Frame`].
+pub trait Framed {
+    fn frame(&self) -> &Frame<'_>;
+}
+
+/// The catalog as templates call it: `t("key")`, and with one or two
+/// arguments, a number (`tn`, which picks the plural) or text (`ts`, `ts2`).
+pub trait Say {
+    fn t<'s>(&'s self, key: &'s str) -> &'s str;
+    fn tn(&self, key: &str, name: &str, value: impl Count) -> String;
+    fn ts(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String;
+    fn ts2(
+        &self,
+        key: &str,
+        first: &str,
+        first_value: impl std::fmt::Display,
+        second: &str,
+        second_value: impl std::fmt::Display,
+    ) -> String;
+}
+
+impl<P: Framed> Say for P {
+    fn t<'s>(&'s self, key: &'s str) -> &'s str {
+        self.frame().common.words.t(key)
+    }
+
+    fn tn(&self, key: &str, name: &str, value: impl Count) -> String {
+        self.frame()
+            .common
+            .words
+            .tr(key, &[(name, Arg::Int(value.count()))])
+    }
+
+    fn ts(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        let value = value.to_string();
+        self.frame()
+            .common
+            .words
+            .tr(key, &[(name, Arg::Text(&value))])
+    }
+
+    fn ts2(
+        &self,
+        key: &str,
+        first: &str,
+        first_value: impl std::fmt::Display,
+        second: &str,
+        second_value: impl std::fmt::Display,
+    ) -> String {
+        let (a, b) = (first_value.to_string(), second_value.to_string());
+        self.frame()
+            .common
+            .words
+            .tr(key, &[(first, Arg::Text(&a)), (second, Arg::Text(&b))])
+    }
+}
+
+/// A number a message counts (its plural form follows it), however the
+/// template holds it.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl Count for usize {
+    fn count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl Count for u32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl<C: Count + ?Sized> Count for &C {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
+/// Implements [`Framed`] for page structs whose frame is the field `f`.
+macro_rules! framed {
+    ($($page:ident),* $(,)?) => {
+        $(impl $crate::site::templates::Framed for $page<'_> {
+            fn frame(&self) -> &$crate::site::templates::Frame<'_> {
+                &self.f
+            }
+        })*
+    };
+}
+pub(crate) use framed;
+
+/// The filters the templates use beside askama's own.
+pub mod filters {
+    use std::fmt;
+
+    /// An optional value, or nothing.
+    #[askama::filter_fn]
+    pub fn opt<'a, T: fmt::Display>(
+        value: &'a Option<T>,
+        _: &dyn askama::Values,
+    ) -> askama::Result<Opt<'a, T>> {
+        Ok(Opt(value.as_ref()))
+    }
+
+    pub struct Opt<'a, T>(Option<&'a T>);
+
+    impl<T: fmt::Display> fmt::Display for Opt<'_, T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self.0 {
+                Some(value) => value.fmt(f),
+                None => Ok(()),
+            }
         }
-    });
-    // Printing a misspelt variable is an error, not an empty cell; a field an
-    // order leaves out may still be tested with `if`.
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
-    for (name, source) in TEMPLATES {
-        env.add_template(name, source)?;
-    }
-    // Most calls name a message without arguments (the labels of every
-    // page, about forty per order page): those are formatted once, here.
-    let plain: std::collections::HashMap<String, Value> = ordo_core::i18n::keys(Lang::En)
-        .into_iter()
-        .chain(ordo_core::i18n::keys(lang))
-        .map(|key| {
-            let text = tr(lang, &key, &[]);
-            (key, Value::from(text))
-        })
-        .collect();
-    env.add_function(
-        "t",
-        move |key: &str, kwargs: Kwargs| -> Result<Value, Error> {
-            if kwargs.args().next().is_none()
-                && let Some(text) = plain.get(key)
-            {
-                return Ok(text.clone());
-            }
-            let values: Vec<(String, Value)> = kwargs
-                .args()
-                .map(|name| Ok((name.to_owned(), kwargs.get::<Value>(name)?)))
-                .collect::<Result<_, Error>>()?;
-            let texts: Vec<String> = values.iter().map(|(_, v)| v.to_string()).collect();
-            let args: Vec<(&str, Arg<'_>)> = values
-                .iter()
-                .zip(&texts)
-                .map(|((name, value), text)| {
-                    let arg = match i64::try_from(value.clone()) {
-                        Ok(n) if value.is_number() => Arg::Int(n),
-                        _ => Arg::Text(text),
-                    };
-                    (name.as_str(), arg)
-                })
-                .collect();
-            let text = tr(lang, key, &args);
-            if text == key {
-                return Err(Error::new(
-                    ErrorKind::InvalidOperation,
-                    format!("no message `{key}` in the catalog"),
-                ));
-            }
-            Ok(Value::from(text))
-        },
-    );
-    Ok(env)
-}
-
-/// The orders with a page, as templates test them (`id in pages`): a lookup,
-/// not a scan of tens of thousands of ids per link.
-#[derive(Debug)]
-pub struct PageSet(pub std::collections::BTreeSet<String>);
-
-impl minijinja::value::Object for PageSet {
-    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
-        minijinja::value::ObjectRepr::Map
-    }
-
-    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
-        key.as_str()
-            .filter(|id| self.0.contains(*id))
-            .map(|_| Value::from(true))
-    }
-
-    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::NonEnumerable
     }
 }
 
-/// A long list a template loops over (the orders page's 24,000 rows at
-/// 100,000 orders), each item made a template value only when the loop
-/// reaches it, instead of the whole list copied into values up front.
-#[derive(Debug)]
-pub struct Lazy<T>(pub Vec<T>);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl<T> minijinja::value::Object for Lazy<T>
-where
-    T: serde::Serialize + std::fmt::Debug + Send + Sync + 'static,
-{
-    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
-        minijinja::value::ObjectRepr::Seq
+    const TEMPLATES: &[(&str, &str)] = &[
+        ("base.html", include_str!("templates/base.html")),
+        ("macros.html", include_str!("templates/macros.html")),
+        ("home.html", include_str!("templates/home.html")),
+        ("people.html", include_str!("templates/people.html")),
+        ("person.html", include_str!("templates/person.html")),
+        ("orders.html", include_str!("templates/orders.html")),
+        ("order.html", include_str!("templates/order.html")),
+        ("monthly.html", include_str!("templates/monthly.html")),
+        ("sla.html", include_str!("templates/sla.html")),
+    ];
+
+    /// A page prints a message's key where the catalog lacks it, so every key a
+    /// template names must be in both languages' catalogs.
+    #[test]
+    fn every_message_a_template_names_is_in_both_catalogs() {
+        let calls = regex::Regex::new(r#"\b(?:t|tn|ts|ts2)\("([^"]+)""#).expect("a valid pattern");
+        let mut named = 0;
+        for lang in [Lang::En, Lang::ZhCn] {
+            let keys: BTreeSet<String> = ordo_core::i18n::keys(lang).into_iter().collect();
+            for (name, source) in TEMPLATES {
+                for key in calls.captures_iter(source).map(|c| c[1].to_owned()) {
+                    assert!(keys.contains(&key), "{name} names `{key}`, not in {lang:?}");
+                    named += 1;
+                }
+            }
+        }
+        assert!(
+            named > 200,
+            "only {named} messages found: the pattern is wrong"
+        );
     }
 
-    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
-        self.0.get(key.as_usize()?).map(super::v)
-    }
-
-    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::Seq(self.0.len())
+    #[test]
+    fn a_missing_message_prints_its_key_and_a_present_one_its_text() {
+        let words = Words::new(Lang::ZhCn);
+        assert_eq!(words.t("no-such-message"), "no-such-message");
+        assert_ne!(words.t("site-home"), "site-home");
     }
 }

@@ -3,9 +3,9 @@
 //! every order page: the template's loop over its rows was an eighth of a
 //! whole site's build.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
-use minijinja::HtmlEscape;
+use askama::filters::{Html, escape};
 use ordo_core::i18n::{Lang, t};
 
 use super::charts::Timeline;
@@ -77,11 +77,7 @@ impl Timeline {
             num(self.width),
             num(h)
         )?;
-        writeln!(
-            out,
-            "<title id=\"tl-t\">{}</title>",
-            HtmlEscape(&words.title)
-        )?;
+        writeln!(out, "<title id=\"tl-t\">{}</title>", esc(&words.title))?;
         for month in &self.months {
             writeln!(
                 out,
@@ -89,7 +85,7 @@ impl Timeline {
                 num(h - 16.0),
                 num(month.x + 2.0),
                 num(h - 4.0),
-                HtmlEscape(&month.label),
+                esc(&month.label),
                 x = num(month.x),
             )?;
         }
@@ -104,7 +100,7 @@ impl Timeline {
         }
         out.push('\n');
         for row in &self.rows {
-            let (id, y) = (HtmlEscape(&row.id), row.y);
+            let (id, y) = (esc(&row.id), row.y);
             let late = if row.late { " late-mark" } else { "" };
             writeln!(out)?;
             writeln!(
@@ -116,7 +112,7 @@ impl Timeline {
                 write!(
                     out,
                     "<line class=\"{}\" x1=\"{}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\"/>",
-                    HtmlEscape(span.class),
+                    esc(span.class),
                     num(span.x1),
                     num(span.x2),
                     y = num(y),
@@ -131,8 +127,8 @@ impl Timeline {
                     num(y - 4.0),
                     num(x),
                     num(y),
-                    HtmlEscape(&words.planned),
-                    HtmlEscape(&row.planned_text),
+                    esc(&words.planned),
+                    esc(&row.planned_text),
                 )?;
             }
             out.push('\n');
@@ -143,8 +139,8 @@ impl Timeline {
                     "<line class=\"due{forecast}{late}\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"><title>{id} {} {}</title></line>",
                     num(y - 7.0),
                     num(y + 7.0),
-                    HtmlEscape(&words.due),
-                    HtmlEscape(&row.due_text),
+                    esc(&words.due),
+                    esc(&row.due_text),
                     x = num(x),
                 )?;
             }
@@ -155,8 +151,8 @@ impl Timeline {
                     "<circle class=\"done{late}\" cx=\"{}\" cy=\"{}\" r=\"4\"><title>{id} {} {}</title></circle>",
                     num(x),
                     num(y),
-                    HtmlEscape(&words.done),
-                    HtmlEscape(&row.done_text),
+                    esc(&words.done),
+                    esc(&row.done_text),
                 )?;
             }
             out.push('\n');
@@ -165,6 +161,12 @@ impl Timeline {
         out.push_str("</svg>");
         Ok(())
     }
+}
+
+/// `text` escaped for HTML and SVG.
+fn esc(text: &str) -> impl fmt::Display + '_ {
+    let Ok(escaped) = escape(text, Html);
+    escaped
 }
 
 #[cfg(test)]
@@ -234,9 +236,9 @@ mod tests {
         };
         let svg = timeline.svg(&words);
         assert!(!svg.contains("<b>"), "{svg}");
-        assert!(svg.contains("&lt;b&gt;&amp;&quot;x&quot;"), "{svg}");
-        assert!(svg.contains("Timeline &amp; steps"), "{svg}");
-        assert!(svg.contains("&lt;forecast&gt;"), "{svg}");
+        assert!(svg.contains("&#60;b&#62;&#38;&#34;x&#34;"), "{svg}");
+        assert!(svg.contains("Timeline &#38; steps"), "{svg}");
+        assert!(svg.contains("&#60;forecast&#62;"), "{svg}");
         assert!(svg.starts_with("<svg viewBox=\"0 0 760.0 44.0\""), "{svg}");
         assert!(
             svg.contains("x=\"154.7\" y=\"40.0\">2026-11</text>"),
