@@ -5,7 +5,9 @@
 # job on a fresh clone does; the folders are removed only after the last build.
 # Removing one just before a build makes the build slower on an ext4 without a
 # journal (its inode allocator skips inodes freed in the last minutes, checking
-# each one): that case is timed apart, at the end.
+# each one): that case is timed apart, at the end. Each command starts with
+# nothing left to write back from the one before (`sync`), so neither pays for
+# the other's writes.
 #
 #   bash bench/site.sh [DIR]       # DIR holds l100000 (bench/run.sh makes it)
 set -euo pipefail
@@ -21,8 +23,10 @@ mkdir -p "$runs"
 echo "## cold site against cold overdue, 100k orders, 3 alternating pairs"
 for i in 1 2 3; do
   rm -rf "$l/.ordo"
+  sync
   a=$( { /usr/bin/time -f "%e %M %U %S" "$ordo" -C "$l" site -o "$runs/$i" --as-of $asof > /dev/null; } 2>&1 )
   rm -rf "$l/.ordo"
+  sync
   b=$( { /usr/bin/time -f "%e %M %U %S" "$ordo" -C "$l" overdue --as-of $asof > /dev/null; } 2>&1 )
   echo "$a $b"
 done | awk '{ s += $1; o += $5; sc += $3 + $4; oc += $7 + $8; if ($2 > m) m = $2;

@@ -55,22 +55,31 @@ impl SiteDir {
     /// tens of thousands of pages.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
         use std::io::Write;
-        let mut file = self.create(rel)?;
-        file.write_all(bytes)
-            .and_then(|()| file.flush())
+        self.open(rel)
+            .and_then(|mut file| file.write_all(bytes))
             .map_err(|e| format!("cannot write {rel}: {e}"))
     }
 
     /// A file of the site to write in parts (a calendar of every event).
     pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, String> {
-        let path = self.staging.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        std::fs::File::create(&path)
+        self.open(rel)
             .map(std::io::BufWriter::new)
             .map_err(|e| format!("cannot write {rel}: {e}"))
+    }
+
+    /// Creates `rel`, and its folder when it is the first file there (not
+    /// looked for before each of tens of thousands of order pages).
+    fn open(&self, rel: &str) -> std::io::Result<std::fs::File> {
+        let path = self.staging.join(rel);
+        match std::fs::File::create(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::File::create(&path)
+            }
+            opened => opened,
+        }
     }
 
     /// An unnamed file beside the pages for what a build sets aside; it goes

@@ -6,7 +6,7 @@
 //! target. A working clock outside its calendar's years is not computable: it is
 //! never counted in wall time.
 
-use chrono::{DateTime, Duration as Span, NaiveDate};
+use chrono::{DateTime, Duration as Span, NaiveDate, Timelike};
 use chrono_tz::Tz;
 
 use super::calendar::{CalendarError, WorkCalendar};
@@ -334,19 +334,22 @@ fn instant(
     what: &str,
     flags: &mut Vec<String>,
 ) -> DateTime<Tz> {
-    match moment.resolve(calendar.tz) {
-        Resolved::One(dt) | Resolved::Ambiguous(dt) if moment.has_time() => dt,
-        _ => {
-            let day: NaiveDate = moment.date_part();
-            let (open, close) = calendar.window(day);
-            let at = if is_start { open } else { close };
-            flags.push(format!(
-                "{what} {day} is a date: taken as {}",
-                at.format("%H:%M")
-            ));
-            at
-        }
+    if moment.has_time()
+        && let Resolved::One(dt) | Resolved::Ambiguous(dt) = moment.resolve(calendar.tz)
+    {
+        return dt;
     }
+    let day: NaiveDate = moment.date_part();
+    let (open, close) = calendar.window(day);
+    let at = if is_start { open } else { close };
+    // Written from its fields: a format string is parsed at each call, and
+    // every bare date of every order's measurements comes here.
+    flags.push(format!(
+        "{what} {day} is a date: taken as {:02}:{:02}",
+        at.hour(),
+        at.minute()
+    ));
+    at
 }
 
 /// The target as time on the policy's clock: on a working clock a day is a
