@@ -29,9 +29,9 @@ impl Words {
     }
 }
 
-/// A coordinate as the templates print numbers (`760.0`, `154.7`), written
-/// straight into the page: a whole number without the float formatter, which
-/// was the most of the timeline's cost.
+/// A coordinate with its decimal point (`760.0`, `154.7`), written straight
+/// into the page: a whole number without the float formatter, which was the
+/// most of the timeline's cost.
 fn num(value: f64) -> Num {
     Num(value)
 }
@@ -100,7 +100,8 @@ impl Timeline {
         }
         out.push('\n');
         for row in &self.rows {
-            let (id, y) = (esc(&row.id), row.y);
+            // Escaped once: it is in every mark's title.
+            let (id, y) = (esc(&row.id).to_string(), row.y);
             let late = if row.late { " late-mark" } else { "" };
             writeln!(out)?;
             writeln!(

@@ -37,23 +37,28 @@ impl By {
 }
 
 /// The summary group a measurement of `order` counts in.
-fn group_of(by: By, order: &Order, m: &Measurement<'_>, now: DateTime<Tz>) -> String {
-    match by {
-        By::Policy => String::new(),
-        By::Priority => order.priority.to_string(),
-        By::Owner => order.owner.clone(),
-        By::Customer => order.customer.clone(),
+/// Writes the group of `m` into `out` (a buffer kept between calls: most
+/// measurements fall in a group already counted, which then needs no new key).
+fn group_of(by: By, order: &Order, m: &Measurement<'_>, now: DateTime<Tz>, out: &mut String) {
+    use std::fmt::Write;
+    out.clear();
+    // Writing to a String cannot fail.
+    let _ = match by {
+        By::Policy => Ok(()),
+        By::Priority => write!(out, "{}", order.priority),
+        By::Owner => write!(out, "{}", order.owner),
+        By::Customer => write!(out, "{}", order.customer),
         // `2026-11`, from the fields where it can be: a format string is
         // parsed at every call.
         By::Month => {
             let day = m.stop.unwrap_or(now).date_naive();
             if (0..=9999).contains(&day.year()) {
-                format!("{:04}-{:02}", day.year(), day.month())
+                write!(out, "{:04}-{:02}", day.year(), day.month())
             } else {
-                day.format("%Y-%m").to_string()
+                write!(out, "{}", day.format("%Y-%m"))
             }
         }
-    }
+    };
 }
 
 /// Options of the SLA report.
@@ -77,7 +82,8 @@ struct Tally {
     not_computable: usize,
     /// Elapsed hours of the stopped measurements.
     hours: Vec<f64>,
-    targets: BTreeSet<String>,
+    /// Targets as spans, written out once for the report.
+    targets: BTreeSet<Span>,
 }
 
 /// The measurements of many orders as the report needs them: counted into
@@ -86,6 +92,8 @@ struct Tally {
 #[derive(Debug, Default, Clone)]
 pub struct Measured<'c> {
     groups: BTreeMap<(&'c str, String), Tally>,
+    /// The group of the measurement being counted (see [`group_of`]).
+    key: String,
     /// For `--detail`: each measurement's row, made as it is counted (a
     /// measurement is several times the size of its row of text).
     detail: Vec<Detail<'c>>,
@@ -126,11 +134,15 @@ impl<'c> Measured<'c> {
         } else if !m.flags.is_empty() {
             self.flagged += 1;
         }
-        let group = group_of(options.by, order, m, book.now);
-        let tally = self
-            .groups
-            .entry((m.policy.id.as_str(), group))
-            .or_default();
+        group_of(options.by, order, m, book.now, &mut self.key);
+        let key = (m.policy.id.as_str(), std::mem::take(&mut self.key));
+        let tally = match self.groups.get_mut(&key) {
+            Some(tally) => {
+                self.key = key.1;
+                tally
+            }
+            None => self.groups.entry(key).or_default(),
+        };
         tally.measured += 1;
         match (m.state, m.stopped()) {
             (State::Met, _) => tally.met += 1,
@@ -144,7 +156,7 @@ impl<'c> Measured<'c> {
         if let (true, Some(elapsed)) = (m.stopped(), m.elapsed) {
             tally.hours.push(hours(elapsed));
         }
-        tally.targets.insert(format_span(m.target));
+        tally.targets.insert(m.target);
         if options.detail {
             self.detail.push(Detail {
                 policy: m.policy.id.as_str(),
@@ -226,6 +238,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         kept: count,
         flagged,
         not_computable,
+        key: _,
     } = measured;
     // The grouping column is named after what it holds (`priority`, `owner`, ...).
     let grouped = options.by != By::Policy;
@@ -263,8 +276,12 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
             });
         }
         row.extend([
+            // In the order of their text, as they were listed.
             tally
                 .targets
+                .iter()
+                .map(|span| format_span(*span))
+                .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect::<Vec<_>>()
                 .join(", ")
