@@ -200,10 +200,15 @@ impl Feed {
             .map_err(|e| format!("cannot write {}: {e}", self.rel))
     }
 
+    /// Ends the feed and sends it to disk: the feeds are most of what a
+    /// build writes after the orders are read, and this way they are on disk
+    /// while the summary pages are still being made, not left for the flush
+    /// before the swap.
     fn close(mut self) -> Result<(), String> {
         self.writer
             .write_all(self.tail.as_bytes())
             .and_then(|()| self.writer.flush())
+            .and_then(|()| self.writer.get_ref().sync_data())
             .map_err(|e| format!("cannot write {}: {e}", self.rel))
     }
 }
