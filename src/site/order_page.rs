@@ -17,7 +17,7 @@ use ordo_core::reports::order_view::{OrderView, view_of};
 use super::Common;
 use super::charts::timeline;
 use super::forms;
-use super::templates::{Frame, Say, filters, framed};
+use super::templates::{Frame, Framed, filters, framed};
 
 /// Which orders get a page: every open and on-hold order, and those closed
 /// (done or cancelled) whose last recorded date is on or after `cutoff` (see

@@ -9,7 +9,7 @@ use ordo_core::reports::report::Invalid;
 use super::charts::Chart;
 use super::gather::Breach;
 use super::pages::{CustomerGroup, Group, Item, TableView};
-use super::templates::{Frame, Say, framed};
+use super::templates::{Frame, Framed, framed};
 
 #[derive(Template)]
 #[template(path = "home.html")]

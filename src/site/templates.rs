@@ -76,28 +76,12 @@ impl Frame<'_> {
     }
 }
 
-/// A page: its template struct holds the layout's [`Frame`].
+/// A page: its template struct holds the layout's [`Frame`], and its template
+/// calls the catalog as `t("key")`, or with one or two arguments, a number
+/// (`tn`, which picks the plural) or text (`ts`, `ts2`).
 pub trait Framed {
     fn frame(&self) -> &Frame<'_>;
-}
 
-/// The catalog as templates call it: `t("key")`, and with one or two
-/// arguments, a number (`tn`, which picks the plural) or text (`ts`, `ts2`).
-pub trait Say {
-    fn t<'s>(&'s self, key: &'s str) -> &'s str;
-    fn tn(&self, key: &str, name: &str, value: impl Count) -> String;
-    fn ts(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String;
-    fn ts2(
-        &self,
-        key: &str,
-        first: &str,
-        first_value: impl std::fmt::Display,
-        second: &str,
-        second_value: impl std::fmt::Display,
-    ) -> String;
-}
-
-impl<P: Framed> Say for P {
     fn t<'s>(&'s self, key: &'s str) -> &'s str {
         self.frame().common.words.t(key)
     }
