@@ -30,8 +30,9 @@ impl Words {
 }
 
 /// A coordinate with its decimal point (`760.0`, `154.7`), written straight
-/// into the page: a whole number without the float formatter, which was the
-/// most of the timeline's cost.
+/// into the page. Coordinates are rounded to tenths, so most are a whole number
+/// or one decimal: those are written digit by digit, without the float
+/// formatter, which was most of the timeline's cost; any other goes through it.
 fn num(value: f64) -> Num {
     Num(value)
 }
@@ -41,10 +42,12 @@ struct Num(f64);
 impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let v = self.0;
-        // Whole and well inside i64's exact range; -0.0 prints as the float
-        // it is (`-0.0`), not as the integer 0.
-        if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
-            return write!(f, "{}.0", v as i64);
+        // Tenths, when `v` is exactly the float nearest some tenth: then that
+        // tenth is the shortest text that reads back as `v`, which is what the
+        // float formatter writes. -0.0 keeps its sign, as the formatter does.
+        let tenths = (v * 10.0).round();
+        if tenths.abs() < 1e15 && tenths / 10.0 == v && !(v == 0.0 && v.is_sign_negative()) {
+            return f.write_str(tenths_text(tenths as i64, &mut [0; 24]));
         }
         let text = v.to_string();
         f.write_str(&text)?;
@@ -53,6 +56,31 @@ impl std::fmt::Display for Num {
         }
         Ok(())
     }
+}
+
+/// `tenths / 10` with one decimal (`-3.0`, `154.7`), written into `buf`.
+fn tenths_text(tenths: i64, buf: &mut [u8; 24]) -> &str {
+    let mut n = tenths.unsigned_abs();
+    let mut at = buf.len();
+    let mut put = |byte: u8| {
+        at -= 1;
+        buf[at] = byte;
+    };
+    put(b'0' + (n % 10) as u8);
+    put(b'.');
+    n /= 10;
+    loop {
+        put(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if tenths < 0 {
+        put(b'-');
+    }
+    // Only ASCII digits, a point and a sign were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or("0.0")
 }
 
 /// A coordinate that is there (zero counts as none, as a template's `if`).
@@ -189,7 +217,15 @@ mod tests {
             1e16,
             -2.5e17,
             1e-7,
-        ] {
+            0.05,
+            -0.05,
+            123.45,
+        ]
+        .into_iter()
+        // Every tenth in a wide span, as the charts round them.
+        .chain((-20_000..20_000).map(|i| f64::from(i) / 10.0))
+        .chain((0..2_000).map(|i| (f64::from(i) * 0.37 * 10.0).round() / 10.0))
+        {
             let float = v.to_string();
             let expected = if float.contains('.') {
                 float
