@@ -125,18 +125,24 @@ impl Spool {
                 .into_iter()
                 .map(|(person, rel, name)| Feed::open(dir, rel, name, person))
                 .collect::<Result<Vec<Feed>, String>>()?;
-            for event in placed {
-                if !open.iter().any(|f| f.invites(event)) {
+            for run in runs(placed) {
+                if !run.iter().any(|e| open.iter().any(|f| f.invites(e))) {
                     continue;
                 }
-                text.resize(event.len as usize, 0);
+                let (start, len) = span_of(run);
+                text.resize(len, 0);
                 let mut reader = file;
                 reader
-                    .seek(SeekFrom::Start(event.offset))
+                    .seek(SeekFrom::Start(start))
                     .and_then(|_| reader.read_exact(&mut text))
                     .map_err(|e| format!("cannot read the spooled calendar events: {e}"))?;
-                for feed in open.iter_mut().filter(|f| f.invites(event)) {
-                    feed.add(&text)?;
+                let mut at = 0;
+                for event in run {
+                    let bytes = &text[at..at + event.len as usize];
+                    at += event.len as usize;
+                    for feed in open.iter_mut().filter(|f| f.invites(event)) {
+                        feed.add(bytes)?;
+                    }
                 }
             }
             for feed in open {
@@ -145,6 +151,19 @@ impl Spool {
         }
         Ok(())
     }
+}
+
+/// `placed` cut where an event does not follow the one before in the spool:
+/// an order's events were set aside together, so each run (an order, or more)
+/// is read in one go instead of event by event.
+fn runs(placed: &[Placed]) -> impl Iterator<Item = &[Placed]> {
+    placed.chunk_by(|a, b| a.offset + u64::from(a.len) == b.offset)
+}
+
+/// Where a run lies in the spool: its start and length.
+fn span_of(run: &[Placed]) -> (u64, usize) {
+    let start = run.first().map_or(0, |e| e.offset);
+    (start, run.iter().map(|e| e.len as usize).sum())
 }
 
 /// The feed of each person, as (file, calendar name), in key order.

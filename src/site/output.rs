@@ -60,10 +60,13 @@ impl SiteDir {
             .map_err(|e| format!("cannot write {rel}: {e}"))
     }
 
-    /// A file of the site to write in parts (a calendar of every event).
+    /// A file of the site to write in parts (a calendar of every event, the
+    /// reports' data): these run to megabytes, so they are written in pieces
+    /// of 64 KB rather than the default 8 KB (a ledger of hundreds of people
+    /// has a couple of hundred feeds open at once).
     pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, String> {
         self.open(rel)
-            .map(std::io::BufWriter::new)
+            .map(|file| std::io::BufWriter::with_capacity(1 << 16, file))
             .map_err(|e| format!("cannot write {rel}: {e}"))
     }
 
