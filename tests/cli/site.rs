@@ -408,3 +408,47 @@ fn long_lists_on_the_home_page_are_cut_with_a_pointer_to_the_data() {
     let page_ = page(&site, "people/erin.html");
     assert!(page_.matches("202606-BJX-1").count() >= 30);
 }
+
+#[test]
+fn the_home_pages_upcoming_card_counts_every_item_not_only_those_listed() {
+    // Forty copies of an order with three steps due within the week: 130 items,
+    // of which the home page lists the first 100.
+    let ledger = example_copy();
+    let dir = ledger.path().join("orders/2026");
+    let text = std::fs::read_to_string(dir.join("202606-BJX-003.yaml")).expect("read");
+    for n in 100..140 {
+        let id = format!("202606-BJX-{n}");
+        std::fs::write(
+            dir.join(format!("{id}.yaml")),
+            text.replace("202606-BJX-003", &id),
+        )
+        .expect("write");
+    }
+    let run = build(ledger.path(), "_site", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let site = files(&ledger.path().join("_site"));
+    let upcoming: serde_json::Value =
+        serde_json::from_slice(&site["data/upcoming.json"]).expect("json");
+    let items = upcoming["sections"]["rows"].as_array().expect("rows").len();
+    assert!(items > 100, "{items}");
+    let home = page(&site, "index.html");
+    assert!(
+        home.contains(&format!(
+            r##"<a href="#upcoming"><strong>{items}</strong>"##
+        )),
+        "{home}"
+    );
+    let listed = home
+        .split(r#"<section aria-labelledby="upcoming">"#)
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the upcoming section");
+    assert_eq!(
+        listed.matches("<tr>").count() + listed.matches("<tr ").count() - 1,
+        100
+    );
+    assert!(
+        listed.contains(&format!("… and {} more", items - 100)),
+        "{listed}"
+    );
+}
