@@ -381,7 +381,7 @@ impl Site<'_> {
             "orders.html",
             &summary::Orders {
                 f: self.frame("", "orders", t(lang, "site-orders")),
-                rows: listed,
+                rows: listed.into_iter().map(summary::OrderRow::of).collect(),
                 closed_months: self.closed_months,
             },
         )?;

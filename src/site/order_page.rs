@@ -72,6 +72,11 @@ struct OrderPage<'a> {
 framed!(OrderPage);
 
 impl OrderPage<'_> {
+    /// The `i`th step's state in words.
+    fn state(&self, i: impl std::borrow::Borrow<usize>) -> &str {
+        self.states.get(*i.borrow()).map_or("", String::as_str)
+    }
+
     /// A document kind's title, or the kind when the ledger gives none.
     fn document_title<'k>(&'k self, kind: &'k str) -> &'k str {
         self.documents

@@ -20,6 +20,13 @@ pub struct TableView {
     pub rows: Vec<Vec<String>>,
 }
 
+impl TableView {
+    /// Whether the `i`th column holds numbers (it sorts as numbers).
+    pub fn is_numeric(&self, i: impl std::borrow::Borrow<usize>) -> bool {
+        self.numeric.get(*i.borrow()).copied().unwrap_or(false)
+    }
+}
+
 pub fn table(lang: Lang, section: &Section) -> TableView {
     TableView {
         headings: section
@@ -307,10 +314,19 @@ pub fn sla_charts(lang: Lang, months: &[Month], by_month: &Section) -> Vec<Chart
         .collect()
 }
 
+/// A policy's compliance at one priority, month by month.
+#[derive(Debug)]
+pub struct PriorityRow {
+    pub policy: String,
+    pub priority: String,
+    /// One cell per month, blank where nothing stopped.
+    pub months: Vec<String>,
+}
+
 /// Compliance by policy and priority (rows) and month (columns), from one
 /// by-month section per priority (`priorities`: the priority's label and its
 /// section); a month without a stopped measurement is left blank.
-pub fn sla_by_priority(months: &[Month], priorities: &[(String, &Section)]) -> Vec<Vec<String>> {
+pub fn sla_by_priority(months: &[Month], priorities: &[(String, &Section)]) -> Vec<PriorityRow> {
     let labels: Vec<String> = months.iter().map(Month::label).collect();
     let mut rows = Vec::new();
     for (priority, section) in priorities {
@@ -329,14 +345,15 @@ pub fn sla_by_priority(months: &[Month], priorities: &[(String, &Section)]) -> V
                     .insert(m.text(), v.text());
             }
         }
-        for (name, values) in by_policy {
-            let mut row = vec![name, priority.clone()];
-            row.extend(
-                labels
+        for (policy, values) in by_policy {
+            rows.push(PriorityRow {
+                policy,
+                priority: priority.clone(),
+                months: labels
                     .iter()
-                    .map(|l| values.get(l).cloned().unwrap_or_default()),
-            );
-            rows.push(row);
+                    .map(|l| values.get(l).cloned().unwrap_or_default())
+                    .collect(),
+            });
         }
     }
     rows

@@ -8,7 +8,7 @@ use ordo_core::reports::report::Invalid;
 
 use super::charts::Chart;
 use super::gather::Breach;
-use super::pages::{CustomerGroup, Group, Item, TableView};
+use super::pages::{CustomerGroup, Group, Item, PriorityRow, TableView};
 use super::templates::{Frame, Framed, framed};
 
 #[derive(Template)]
@@ -76,10 +76,42 @@ pub struct PersonPage<'a> {
 #[template(path = "orders.html")]
 pub struct Orders<'a> {
     pub f: Frame<'a>,
-    /// `list` rows: order, customer, status, stage, next due, its step,
-    /// basis, owner, priority.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<OrderRow>,
     pub closed_months: u32,
+}
+
+/// A row of the orders page: an order's `list` row.
+#[derive(Debug, Default)]
+pub struct OrderRow {
+    pub order: String,
+    pub customer: String,
+    pub status: String,
+    pub stage: String,
+    pub next_due: String,
+    pub step: String,
+    pub basis: String,
+    pub owner: String,
+    pub priority: String,
+}
+
+impl OrderRow {
+    /// From the cells of a `list` row, in its columns' order (a cell it lacks
+    /// is left empty).
+    pub fn of(cells: Vec<String>) -> OrderRow {
+        let mut cells = cells.into_iter();
+        let mut next = || cells.next().unwrap_or_default();
+        OrderRow {
+            order: next(),
+            customer: next(),
+            status: next(),
+            stage: next(),
+            next_due: next(),
+            step: next(),
+            basis: next(),
+            owner: next(),
+            priority: next(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -106,9 +138,7 @@ pub struct Sla<'a> {
     pub breaches_more: String,
     /// Policies' titles in the page's language, by their English titles.
     pub policy_titles: BTreeMap<&'a str, &'a str>,
-    /// Compliance by policy, priority and month: the policy, the priority,
-    /// then one cell per month.
-    pub by_priority_month: Vec<Vec<String>>,
+    pub by_priority_month: Vec<PriorityRow>,
     pub month_labels: Vec<String>,
     pub notes: &'a [String],
 }
