@@ -14,6 +14,7 @@ mod order_page;
 mod output;
 mod pages;
 mod summary;
+mod summary_pages;
 mod templates;
 mod timeline_svg;
 

@@ -1,0 +1,285 @@
+//! The site's summary pages and data, made from what the pass over the orders
+//! gathered: home, people, each person, the orders, the monthly analysis and
+//! the service levels, and the reports' JSON.
+
+use std::collections::BTreeMap;
+
+use ordo_core::i18n::{Lang, t};
+use ordo_core::reports::Book;
+use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::monthly::{self, Month};
+use ordo_core::reports::report::Report;
+use ordo_core::reports::sla::{self, By};
+use ordo_core::reports::{overdue, upcoming};
+
+use super::build::Site;
+use super::pages::{self, items, people_of, table};
+use super::summary::{self, Person, PersonRow};
+use super::templates;
+use crate::Failure;
+
+/// How far ahead the "next days" lists look.
+const UPCOMING_DAYS: i64 = 7;
+/// The most rows a list shows on the home page (per person), and on a
+/// person's or the SLA page; a note names the rest and where they are.
+const HOME_ROWS: usize = 20;
+const HOME_CUSTOMERS: usize = 50;
+const HOME_UPCOMING: usize = 100;
+const PAGE_ROWS: usize = 500;
+
+/// `data/sla-breaches.json`, serialised straight from the breaches (a
+/// `serde_json::Value` of them first would be a second copy of every one).
+/// The keys are in the file's order.
+#[derive(serde::Serialize)]
+struct BreachesFile<'b> {
+    as_of: String,
+    breaches: &'b [super::gather::Breach],
+    version: u32,
+}
+
+impl Site<'_> {
+    /// The pages and data of `write_all`.
+    pub(super) fn write_pages(&self, book: &Book<'_>) -> Result<usize, Failure> {
+        let g = self.gathered;
+        let lang = book.lang;
+        let english = Book {
+            lang: Lang::En,
+            ..*book
+        };
+        let within = format!("{UPCOMING_DAYS}d")
+            .parse()
+            .map_err(|e| Failure::Usage(format!("{e}")))?;
+        let overdue = |b: &Book<'_>| overdue::report(b, &g.agendas, &overdue::Filters::default());
+        let upcoming = |b: &Book<'_>| {
+            upcoming::report(b, &g.agendas, &within).map_err(|e| Failure::Usage(e.to_string()))
+        };
+        let sla_of = |b: &Book<'_>, measured: &sla::Measured<'_>, by| {
+            let options = sla::Options {
+                by,
+                from: None,
+                to: None,
+                detail: false,
+            };
+            sla::report(b, measured.clone(), &options)
+        };
+        let month = *self
+            .months
+            .last()
+            .unwrap_or(&Month::previous(book.now.date_naive()));
+        // The trend's tallies are of `self.months`, the report's month last.
+        let figures: Vec<monthly::Figures> = g.trend.iter().map(monthly::Tally::figures).collect();
+        let counted = g
+            .trend
+            .last()
+            .cloned()
+            .unwrap_or_else(|| monthly::Tally::new(month));
+
+        let overdue = self.data("overdue", overdue(&english), lang, || Ok(overdue(book)))?;
+        let upcoming = self.data("upcoming", upcoming(&english)?, lang, || upcoming(book))?;
+        let sla_now = self.data(
+            "sla",
+            sla_of(&english, &g.by_priority, By::Priority),
+            lang,
+            || Ok(sla_of(book, &g.by_priority, By::Priority)),
+        )?;
+        let sla_months = self.data(
+            "sla-by-month",
+            sla_of(&english, &g.by_month, By::Month),
+            lang,
+            || Ok(sla_of(book, &g.by_month, By::Month)),
+        )?;
+        let monthly = self.data("monthly", monthly::report(&english, &counted), lang, || {
+            Ok(monthly::report(book, &counted))
+        })?;
+        let overdue_rows = overdue.sections.first().map(items).unwrap_or_default();
+        let upcoming_rows = upcoming.sections.first().map(items).unwrap_or_default();
+        let agendas: BTreeMap<&str, &Agenda> =
+            g.agendas.iter().map(|a| (a.order.as_str(), a)).collect();
+        let section = |r: &Report, i: usize| r.sections.get(i).map(|s| table(lang, s));
+
+        let open_orders = g.open;
+        let overdue_orders: std::collections::BTreeSet<&str> =
+            overdue_rows.iter().map(|r| r.order.as_str()).collect();
+        let (customers, customers_more) = pages::cap(
+            lang,
+            pages::by_customer(&overdue_rows),
+            HOME_CUSTOMERS,
+            "data/overdue.json",
+        );
+        let (upcoming_home, upcoming_more) = pages::cap(
+            lang,
+            upcoming_rows.iter().collect(),
+            HOME_UPCOMING,
+            "data/upcoming.json",
+        );
+        self.page(
+            "index.html",
+            &summary::Home {
+                f: self.frame("", "home", t(lang, "site-home")),
+                overdue_count: overdue_rows.len(),
+                overdue_orders: overdue_orders.len(),
+                overdue_by_person: pages::by_assignee(book, &overdue_rows, HOME_ROWS),
+                overdue_by_customer: customers,
+                customers_more,
+                upcoming_days: UPCOMING_DAYS,
+                upcoming_count: upcoming_rows.len(),
+                upcoming: upcoming_home,
+                upcoming_more,
+                open_orders,
+                sla: section(&sla_now, 0),
+                month: section(&monthly, 0),
+                month_title: &monthly.title,
+                invalid: self.invalid,
+            },
+        )?;
+
+        // People: what concerns each, as their calendar invites them.
+        let mut mine: BTreeMap<&str, (Vec<&pages::Item>, Vec<&pages::Item>)> = BTreeMap::new();
+        for (rows, overdue) in [(&overdue_rows, true), (&upcoming_rows, false)] {
+            for row in rows {
+                for key in people_of(book, &agendas, row) {
+                    if let Some((key, _)) = self.common.people.get_key_value(&key) {
+                        let entry = mine.entry(key.as_str()).or_default();
+                        if overdue {
+                            entry.0.push(row)
+                        } else {
+                            entry.1.push(row)
+                        }
+                    }
+                }
+            }
+        }
+        let mut list = Vec::new();
+        for (key, person) in &book.config.people {
+            let file = &self.common.people[key].file;
+            let (late, soon) = mine.get(key.as_str()).cloned().unwrap_or_default();
+            let counts = (late.len(), soon.len());
+            let (late, overdue_more) = pages::cap(lang, late, PAGE_ROWS, "data/overdue.json");
+            let (soon, upcoming_more) = pages::cap(lang, soon, PAGE_ROWS, "data/upcoming.json");
+            self.page(
+                &format!("people/{file}.html"),
+                &summary::PersonPage {
+                    f: self.frame("../", "people", person.name.clone()),
+                    person: Person {
+                        name: &person.name,
+                        email: &person.email,
+                        roles: &person.roles,
+                        file,
+                    },
+                    upcoming_days: UPCOMING_DAYS,
+                    overdue: late,
+                    upcoming: soon,
+                    overdue_more,
+                    upcoming_more,
+                    owned: g.owned.get(key).map_or(&[], Vec::as_slice),
+                },
+            )?;
+            list.push(PersonRow {
+                key,
+                file,
+                roles: &person.roles,
+                overdue: counts.0,
+                upcoming: counts.1,
+            });
+        }
+        self.page(
+            "people.html",
+            &summary::People {
+                f: self.frame("", "people", t(lang, "site-people")),
+                list,
+                upcoming_days: UPCOMING_DAYS,
+            },
+        )?;
+
+        let mut listed: Vec<Vec<String>> = g
+            .listed
+            .iter()
+            .map(|r| r.iter().map(|c| c.text()).collect())
+            .collect();
+        listed.sort();
+        self.page(
+            "orders.html",
+            &summary::Orders {
+                f: self.frame("", "orders", t(lang, "site-orders")),
+                rows: listed.into_iter().map(summary::OrderRow::of).collect(),
+                closed_months: self.closed_months,
+            },
+        )?;
+
+        let (charts, trend) = pages::trend(lang, self.months, &figures);
+        self.page(
+            "monthly.html",
+            &summary::Monthly {
+                f: self.frame("", "monthly", t(lang, "site-monthly")),
+                month: month.label(),
+                charts,
+                trend,
+                report_title: &monthly.title,
+                summary: section(&monthly, 0),
+                late_steps: section(&monthly, 1),
+                notes: &monthly.notes,
+            },
+        )?;
+        let sla_charts = sla_months
+            .sections
+            .first()
+            .map(|s| pages::sla_charts(lang, self.months, s))
+            .unwrap_or_default();
+        let (breaches, breaches_more) = pages::cap(
+            lang,
+            g.breaches.iter().collect(),
+            PAGE_ROWS,
+            "data/sla-breaches.json",
+        );
+        let breaches_json = serde_json::to_string_pretty(&BreachesFile {
+            as_of: book.as_of(),
+            breaches: &g.breaches,
+            version: 1,
+        })
+        .map_err(|e| Failure::Io(e.to_string()))?;
+        self.dir
+            .write("data/sla-breaches.json", breaches_json.as_bytes())
+            .map_err(Failure::Io)?;
+        let per_priority: Vec<(String, Report)> = g
+            .by_priority_month
+            .iter()
+            .map(|(priority, measured)| {
+                (
+                    t(lang, &format!("priority-{priority}")),
+                    sla_of(book, measured, By::Month),
+                )
+            })
+            .collect();
+        let sections: Vec<(String, &ordo_core::reports::report::Section)> = per_priority
+            .iter()
+            .filter_map(|(label, r)| Some((label.clone(), r.sections.first()?)))
+            .collect();
+        let by_priority_month = pages::sla_by_priority(self.months, &sections);
+        let policy_titles: BTreeMap<&str, &str> = book
+            .config
+            .sla
+            .iter()
+            .map(|p| (p.title.get(Lang::En), p.title.get(lang)))
+            .collect();
+        self.page(
+            "sla.html",
+            &summary::Sla {
+                f: self.frame("", "sla", t(lang, "report-sla")),
+                summary: section(&sla_now, 0),
+                by_month: section(&sla_months, 0),
+                charts: sla_charts,
+                breaches,
+                breaches_more,
+                policy_titles,
+                by_priority_month,
+                month_labels: self.months.iter().map(Month::label).collect(),
+                notes: &sla_now.notes,
+            },
+        )?;
+
+        for (rel, text) in templates::ASSETS {
+            self.dir.write(rel, text.as_bytes()).map_err(Failure::Io)?;
+        }
+        Ok(5 + book.config.people.len())
+    }
+}
