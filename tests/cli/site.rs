@@ -362,14 +362,14 @@ fn order_pages_link_to_the_file_at_the_commit_for_a_ledger_in_a_subfolder() {
     assert!(home.contains(&commit[..12]), "the commit is on every page");
 }
 
-#[test]
-fn long_lists_on_the_home_page_are_cut_with_a_pointer_to_the_data() {
-    // Thirty copies of an order 79 days late in production: erin's list on the
-    // home page shows the 20 latest and says where the rest are.
+/// The example ledger with `count` copies of 202606-BJX-003 (79 days late in
+/// production, three steps due within the week of the as-of day), numbered
+/// from 202606-BJX-100.
+fn example_with_copies(count: usize) -> tempfile::TempDir {
     let ledger = example_copy();
     let dir = ledger.path().join("orders/2026");
     let text = std::fs::read_to_string(dir.join("202606-BJX-003.yaml")).expect("read");
-    for n in 100..130 {
+    for n in 100..100 + count {
         let id = format!("202606-BJX-{n}");
         std::fs::write(
             dir.join(format!("{id}.yaml")),
@@ -377,6 +377,14 @@ fn long_lists_on_the_home_page_are_cut_with_a_pointer_to_the_data() {
         )
         .expect("write");
     }
+    ledger
+}
+
+#[test]
+fn long_lists_on_the_home_page_are_cut_with_a_pointer_to_the_data() {
+    // Thirty copies of an order 79 days late in production: erin's list on the
+    // home page shows the 20 latest and says where the rest are.
+    let ledger = example_with_copies(30);
     let run = build(ledger.path(), "_site", &[]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     let site = files(&ledger.path().join("_site"));
@@ -413,17 +421,7 @@ fn long_lists_on_the_home_page_are_cut_with_a_pointer_to_the_data() {
 fn the_home_pages_upcoming_card_counts_every_item_not_only_those_listed() {
     // Forty copies of an order with three steps due within the week: 130 items,
     // of which the home page lists the first 100.
-    let ledger = example_copy();
-    let dir = ledger.path().join("orders/2026");
-    let text = std::fs::read_to_string(dir.join("202606-BJX-003.yaml")).expect("read");
-    for n in 100..140 {
-        let id = format!("202606-BJX-{n}");
-        std::fs::write(
-            dir.join(format!("{id}.yaml")),
-            text.replace("202606-BJX-003", &id),
-        )
-        .expect("write");
-    }
+    let ledger = example_with_copies(40);
     let run = build(ledger.path(), "_site", &[]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     let site = files(&ledger.path().join("_site"));
