@@ -7,32 +7,66 @@
 pub const LINE_OCTETS: usize = 75;
 
 /// Unfolds `text` and folds every content line again so that no line exceeds
-/// [`LINE_OCTETS`] octets, breaking only between characters.
+/// [`LINE_OCTETS`] octets, breaking only between characters. In one pass: each
+/// physical line is copied on from where the output line stands, so a line the
+/// crate folded is refolded without being joined first.
 pub fn refold(text: &str) -> String {
-    let unfolded = text.replace("\r\n ", "");
-    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
-    for line in unfolded.split_terminator("\r\n") {
-        fold_line(line, &mut out);
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    // Octets on the output line so far (a continuation's leading space is one).
+    let mut width = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (piece, after) = match line_end(rest) {
+            Some(i) => (&rest[..i], &rest[i + 2..]),
+            None => (rest, ""),
+        };
+        fold_onto(piece, &mut out, &mut width);
+        match after.strip_prefix(' ') {
+            // A continuation: the same content line goes on.
+            Some(continued) => rest = continued,
+            None => {
+                out.push_str("\r\n");
+                width = 0;
+                rest = after;
+            }
+        }
     }
     out
 }
 
-fn fold_line(line: &str, out: &mut String) {
-    let mut rest = line;
-    // The first line holds 75 octets; a continuation's leading space takes one.
-    let mut room = LINE_OCTETS;
-    while rest.len() > room {
+/// Where the first CRLF in `text` is (a lone CR is text).
+fn line_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'\r') {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b'\n') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Appends `piece` to the content line being written, folding it wherever the
+/// line would pass [`LINE_OCTETS`].
+fn fold_onto(mut piece: &str, out: &mut String, width: &mut usize) {
+    loop {
+        let room = LINE_OCTETS - *width;
+        if piece.len() <= room {
+            out.push_str(piece);
+            *width += piece.len();
+            return;
+        }
         let mut cut = room;
-        while !rest.is_char_boundary(cut) {
+        while !piece.is_char_boundary(cut) {
             cut -= 1;
         }
-        out.push_str(&rest[..cut]);
+        out.push_str(&piece[..cut]);
         out.push_str("\r\n ");
-        rest = &rest[cut..];
-        room = LINE_OCTETS - 1;
+        *width = 1;
+        piece = &piece[cut..];
     }
-    out.push_str(rest);
-    out.push_str("\r\n");
 }
 
 /// A parameter value (such as an attendee's `CN`) that may hold a double quote,
@@ -132,6 +166,47 @@ mod tests {
                 assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
             }
         }
+    }
+
+    /// Unfold everything, then fold each line from its start: what `refold`
+    /// must give, however its input was folded.
+    fn unfold_then_fold(text: &str) -> String {
+        let mut out = String::new();
+        for line in text.replace("\r\n ", "").split_terminator("\r\n") {
+            let mut width = 0;
+            fold_onto(line, &mut out, &mut width);
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    #[test]
+    fn text_already_folded_elsewhere_is_refolded_as_if_unfolded_first() {
+        // Lines folded at every width from 2 to 80 octets (the icalendar crate
+        // folds at 76), with characters of one to four octets, and empty lines.
+        for width in 2..80 {
+            for filler in ["a", "é", "贸", "𝄞", "a贸é𝄞 "] {
+                let line = format!("DESCRIPTION:{}", filler.repeat(40));
+                let mut folded = String::new();
+                let mut at = 0;
+                while at < line.len() {
+                    let mut end = (at + width).min(line.len());
+                    while !line.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    if at > 0 {
+                        folded.push_str("\r\n ");
+                    }
+                    folded.push_str(&line[at..end]);
+                    at = end;
+                }
+                let text = format!("BEGIN:VEVENT\r\n{folded}\r\n\r\nEND:VEVENT\r\n");
+                assert_eq!(refold(&text), unfold_then_fold(&text), "{width} {filler}");
+            }
+        }
+        assert_eq!(refold("A\r\nB"), "A\r\nB\r\n");
+        assert_eq!(refold("A\rB\r\nC\r"), unfold_then_fold("A\rB\r\nC\r"));
+        assert_eq!(refold(""), "");
     }
 
     #[test]
