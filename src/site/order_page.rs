@@ -95,8 +95,8 @@ pub fn render(
     rel_path: &str,
 ) -> Result<String, String> {
     let lang = book.lang;
-    let view_ = view_of(book, order, schedule, customer.map(|c| c.name.as_str()));
-    let states: Vec<String> = view_
+    let view = view_of(book, order, schedule, customer.map(|c| c.name.as_str()));
+    let states: Vec<String> = view
         .steps
         .iter()
         .map(|s| match s.state {
@@ -108,7 +108,7 @@ pub fn render(
             other => common.words.t(&format!("state-{other}")).to_owned(),
         })
         .collect();
-    let carried: Vec<String> = view_
+    let carried: Vec<String> = view
         .carried
         .iter()
         .map(|c| {
@@ -134,7 +134,7 @@ pub fn render(
         .unwrap_or_default();
     let (forms, logistics) = if lang == Lang::ZhCn {
         (
-            forms::forms(book, order, customer, &view_),
+            forms::forms(book, order, customer, &view),
             Some(forms::logistics(book, order)),
         )
     } else {
@@ -148,19 +148,19 @@ pub fn render(
             page: "order",
             title: format!(
                 "{} · {}",
-                view_.id,
-                view_.customer_name.as_deref().unwrap_or(&view_.customer)
+                view.id,
+                view.customer_name.as_deref().unwrap_or(&view.customer)
             ),
             pages: &no_links,
         },
-        o: &view_,
+        o: &view,
         states,
         carried,
         workflow_title,
         source: common.source_link(rel_path),
         forms,
         logistics,
-        timeline: timeline(&view_.steps, book.now.date_naive()).svg(&common.timeline_words),
+        timeline: timeline(&view.steps, book.now.date_naive()).svg(&common.timeline_words),
         documents: &book.config.documents,
     };
     page.render()

@@ -72,10 +72,7 @@ pub fn items(section: &Section) -> Vec<Item> {
         .map(|row| {
             let mut item = Item::default();
             for (column, cell) in section.columns.iter().zip(row) {
-                let text = || match cell {
-                    Cell::Empty => String::new(),
-                    other => other.text(),
-                };
+                let text = || cell.text();
                 match column.key {
                     "order" => item.order = text(),
                     "customer" => item.customer = text(),

@@ -36,9 +36,9 @@ impl By {
     }
 }
 
-/// The summary group a measurement of `order` counts in.
-/// Writes the group of `m` into `out` (a buffer kept between calls: most
-/// measurements fall in a group already counted, which then needs no new key).
+/// The summary group a measurement `m` of `order` counts in, written into
+/// `out` (a buffer kept between calls: most measurements fall in a group
+/// already counted, which then needs no new key).
 fn group_of(by: By, order: &Order, m: &Measurement<'_>, now: DateTime<Tz>, out: &mut String) {
     use std::fmt::Write;
     out.clear();

@@ -102,6 +102,7 @@ impl WorkCalendar {
         })
     }
 
+    /// Whether every year from `first` to `last` is covered.
     pub fn covers(&self, first: NaiveDate, last: NaiveDate) -> Result<(), CalendarError> {
         for year in first.year()..=last.year() {
             if let Some(day) = NaiveDate::from_ymd_opt(year, 1, 1) {

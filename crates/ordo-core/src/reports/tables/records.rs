@@ -18,18 +18,17 @@ pub(super) fn add<'a>(
 ) {
     let tz = book.tz;
     // Each table's rows are made only when it is written.
-    for (table, rows) in [
-        (Table::Payments, order.payments.len()),
-        (Table::Amendments, order.amendments.len()),
-        (Table::Incidents, order.incidents.len()),
-        (Table::Holds, order.holds.len()),
-        (Table::Documents, order.documents.len()),
-        (Table::Progress, order.progress.len()),
-    ] {
-        if wants(table) {
-            out.rows[table as usize].reserve(table, rows);
-        }
-    }
+    out.reserve(
+        wants,
+        [
+            (Table::Payments, order.payments.len()),
+            (Table::Amendments, order.amendments.len()),
+            (Table::Incidents, order.incidents.len()),
+            (Table::Holds, order.holds.len()),
+            (Table::Documents, order.documents.len()),
+            (Table::Progress, order.progress.len()),
+        ],
+    );
     let position = |i: usize| Value::Int(i as i64 + 1);
     for (i, p) in order
         .payments
@@ -143,7 +142,7 @@ pub(super) fn add<'a>(
     } else {
         Vec::new()
     };
-    out.rows[Table::Sla as usize].reserve(Table::Sla, measured.len());
+    out.reserve(wants, [(Table::Sla, measured.len())]);
     for m in measured {
         let mut row = out.rows[Table::Sla as usize].row();
         row.extend([

@@ -22,6 +22,21 @@ pub struct OrderRows<'a> {
     pub rows: [Rows<'a>; Table::ALL.len()],
 }
 
+impl OrderRows<'_> {
+    /// Room for the rows each wanted table of `sizes` will get.
+    pub(super) fn reserve(
+        &mut self,
+        wants: &dyn Fn(Table) -> bool,
+        sizes: impl IntoIterator<Item = (Table, usize)>,
+    ) {
+        for (table, rows) in sizes {
+            if wants(table) {
+                self.rows[table as usize].reserve(table, rows);
+            }
+        }
+    }
+}
+
 /// One order's rows of one table, one after another in a single buffer: an
 /// export makes millions of rows, and one allocation per row was a large
 /// part of its time.
@@ -141,16 +156,15 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
         .clone()
         .or_else(|| book.config.currency.clone());
     let decimals = book.config.decimals_of(order.currency.as_deref());
-    for (table, rows) in [
-        (Table::Orders, 1),
-        (Table::Lines, order.lines.len()),
-        (Table::Steps, schedule.steps.len()),
-        (Table::Installments, schedule.installments.len()),
-    ] {
-        if wants(table) {
-            out.rows[table as usize].reserve(table, rows);
-        }
-    }
+    out.reserve(
+        &wants,
+        [
+            (Table::Orders, 1),
+            (Table::Lines, order.lines.len()),
+            (Table::Steps, schedule.steps.len()),
+            (Table::Installments, schedule.installments.len()),
+        ],
+    );
     if wants(Table::Orders) {
         order_row(
             book,
