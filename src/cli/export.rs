@@ -32,6 +32,12 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Parquet,
+        ExportFormat::Jsonl,
+        ExportFormat::Csv,
+    ];
+
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Parquet => "parquet",

@@ -28,7 +28,7 @@ pub fn run(
             } else {
                 env.cwd.join(path)
             };
-            crate::edit::write::output(&path, text.as_bytes())
+            crate::edit::output::output(&path, text.as_bytes())
                 .map_err(|e| Failure::Io(e.to_string()))?;
         }
         None => give(out, text.into_bytes()),

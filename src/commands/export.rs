@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::reporting::{Loaded, warn_left_out};
 use crate::cli::{Cli, ExportArgs, ExportFormat};
-use crate::edit::write::Staged;
+use crate::edit::output::OutputFile;
 use crate::export::{Inexact, Setting, TableWriter, WriteFailure, writer};
 use crate::{Environment, Failure, exit};
 use ordo_core::reports::tables::{Table, common_values, money_scale, order_rows};
@@ -76,6 +76,9 @@ pub fn run(
             )
         }
         (None, Some(dir)) => {
+            let dir = &crate::edit::output_dir::resolve(&env.cwd.join(dir), &loaded.ledger.root)
+                .map_err(|e| Failure::Usage(e.to_string()))?;
+            let earlier = earlier_tables(dir);
             let (written, left) = to_folder(&loaded, dir, format, &setting, each)?;
             let invalid = super::reporting::invalid_of(&left);
             let manifest = super::export_manifest::manifest(
@@ -86,8 +89,9 @@ pub fn run(
                 &invalid,
                 &setting,
             );
-            crate::edit::write::output(&dir.join("export.json"), manifest.as_bytes())
+            crate::edit::output::output(&dir.join("export.json"), manifest.as_bytes())
                 .map_err(|e| Failure::Io(e.to_string()))?;
+            remove_stale_tables(dir, &earlier, format);
             let summary: Vec<String> = written
                 .iter()
                 .map(|(t, rows, _)| format!("{} {rows}", t.name()))
@@ -96,7 +100,7 @@ pub fn run(
                 format!(
                     "wrote {} tables to {} ({}): {}\n",
                     written.len(),
-                    dir.display(),
+                    args.output.as_deref().unwrap_or(dir).display(),
                     format.extension(),
                     summary.join(", ")
                 )
@@ -138,7 +142,7 @@ fn to_folder<'a>(
     let mut files = Vec::new();
     let mut writers: Vec<Box<dyn TableWriter>> = Vec::new();
     for (table, path) in Table::ALL.into_iter().zip(&paths) {
-        let file = Staged::empty(path).map_err(io)?;
+        let file = OutputFile::open(path).map_err(io)?;
         let out = file.writer().map_err(io)?;
         writers.push(writer(format, out, table.columns(), setting)?);
         files.push(file);
@@ -190,5 +194,44 @@ fn warn_inexact(table: &str, inexact: &Inexact, scale: u32) {
             "ordo: warning: {table}.{column}: {count} values have more decimals than \
              the column's scale ({scale} for money, 6 otherwise) and were left null"
         );
+    }
+}
+
+/// The table files the export already in `dir` lists in its `export.json`
+/// (names only, of the shape ordo gives them: a hand-edited list never
+/// reaches out of the folder or at a file of someone else's).
+fn earlier_tables(dir: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(dir.join("export.json")) else {
+        return Vec::new();
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Vec::new();
+    };
+    let Some(tables) = value.get("tables").and_then(|t| t.as_object()) else {
+        return Vec::new();
+    };
+    tables
+        .iter()
+        .filter_map(|(name, table)| {
+            let file = table.get("file")?.as_str()?;
+            let ours = Table::parse(name).is_some()
+                && ExportFormat::ALL
+                    .iter()
+                    .any(|f| file == format!("{name}.{}", f.extension()));
+            ours.then(|| file.to_owned())
+        })
+        .collect()
+}
+
+/// Removes the tables of an earlier export in another format (its
+/// `export.json` listed them; this one no longer does).
+fn remove_stale_tables(dir: &Path, earlier: &[String], format: ExportFormat) {
+    for file in earlier {
+        if !file.ends_with(&format!(".{}", format.extension())) {
+            let path = dir.join(file);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+                let _ = std::fs::remove_file(path);
+            }
+        }
     }
 }

@@ -31,7 +31,7 @@ pub fn man(args: &ManArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, F
         let mut text = Vec::new();
         let name = clap_mangen::Man::new(page.clone()).get_filename();
         render(page.clone(), &mut text)?;
-        crate::edit::write::output(&dir.join(&name), &text)
+        crate::edit::output::output(&dir.join(&name), &text)
             .map_err(|e| Failure::Io(e.to_string()))?;
     }
     out.extend(format!("Wrote {} manual pages to {}\n", pages.len(), dir.display()).bytes());

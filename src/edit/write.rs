@@ -17,14 +17,14 @@ pub enum WriteError {
 }
 
 /// New content written aside, next to the file it is for.
-pub struct Staged<'p> {
-    path: &'p Path,
+pub struct Staged {
+    path: std::path::PathBuf,
     temp: tempfile::NamedTempFile,
 }
 
-impl<'p> Staged<'p> {
+impl Staged {
     /// Writes `content` to a temporary file beside `path` and flushes it to disk.
-    pub fn new(path: &'p Path, content: &[u8]) -> Result<Staged<'p>, WriteError> {
+    pub fn new(path: &Path, content: &[u8]) -> Result<Staged, WriteError> {
         let mut staged = Staged::empty(path)?;
         staged.temp.write_all(content).map_err(|e| io(path, e))?;
         staged.temp.as_file().sync_all().map_err(|e| io(path, e))?;
@@ -34,11 +34,14 @@ impl<'p> Staged<'p> {
     /// An empty temporary file beside `path`, for an output written in parts
     /// (a table of millions of rows) through [`Staged::writer`] and put in
     /// place with [`Staged::finish`]; dropped unfinished, it leaves nothing.
-    pub fn empty(path: &'p Path) -> Result<Staged<'p>, WriteError> {
+    pub fn empty(path: &Path) -> Result<Staged, WriteError> {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(|e| io(path, e))?;
         let temp = temp_in(dir).map_err(|e| io(path, e))?;
-        Ok(Staged { path, temp })
+        Ok(Staged {
+            path: path.to_owned(),
+            temp,
+        })
     }
 
     /// A handle to write the staged file with (buffer it: every call is a
@@ -47,7 +50,7 @@ impl<'p> Staged<'p> {
         self.temp
             .as_file()
             .try_clone()
-            .map_err(|e| io(self.path, e))
+            .map_err(|e| io(&self.path, e))
     }
 
     /// Flushes what was written through [`Staged::writer`] to disk, and puts
@@ -56,7 +59,7 @@ impl<'p> Staged<'p> {
         self.temp
             .as_file()
             .sync_all()
-            .map_err(|e| io(self.path, e))?;
+            .map_err(|e| io(&self.path, e))?;
         self.overwrite()
     }
 
@@ -64,7 +67,7 @@ impl<'p> Staged<'p> {
     /// `old` (it keeps its mode). A crash at any point leaves either the old or
     /// the new content, never a mix.
     pub fn replace(self, old: &[u8]) -> Result<(), WriteError> {
-        let path = self.path;
+        let path = &self.path;
         if let Ok(meta) = std::fs::metadata(path) {
             let _ = std::fs::set_permissions(self.temp.path(), meta.permissions());
         }
@@ -79,7 +82,7 @@ impl<'p> Staged<'p> {
     /// Puts the staged content in place of whatever the file holds (an output
     /// such as a calendar or a page, which nobody edits by hand).
     pub fn overwrite(self) -> Result<(), WriteError> {
-        let path = self.path;
+        let path = &self.path;
         if let Ok(meta) = std::fs::metadata(path) {
             let _ = std::fs::set_permissions(self.temp.path(), meta.permissions());
         }
@@ -89,7 +92,7 @@ impl<'p> Staged<'p> {
 
     /// Creates the file with the staged content; fails if it already exists.
     pub fn create(self) -> Result<(), WriteError> {
-        let path = self.path;
+        let path = &self.path;
         self.temp
             .persist_noclobber(path)
             .map_err(|e| io(path, e.error))?;
@@ -97,7 +100,7 @@ impl<'p> Staged<'p> {
     }
 }
 
-fn io(path: &Path, error: std::io::Error) -> WriteError {
+pub(crate) fn io(path: &Path, error: std::io::Error) -> WriteError {
     WriteError::Io {
         path: path.display().to_string(),
         error,
@@ -107,11 +110,6 @@ fn io(path: &Path, error: std::io::Error) -> WriteError {
 /// Replaces `path` with `new`, provided it still holds `old`.
 pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), WriteError> {
     Staged::new(path, new)?.replace(old)
-}
-
-/// Writes an output file (its folders too), atomically, over any earlier one.
-pub fn output(path: &Path, content: &[u8]) -> Result<(), WriteError> {
-    Staged::new(path, content)?.overwrite()
 }
 
 /// Creates `path` with `content`; fails if it already exists.

@@ -31,7 +31,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
     let prefix = crate::ledger::stamp::prefix(&ledger.root);
     let book = loaded.book();
     let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
-    let dir = SiteDir::prepare(&env.cwd.join(&args.output)).map_err(Failure::Io)?;
+    let dir = SiteDir::prepare(&env.cwd.join(&args.output), &ledger.root).map_err(Failure::Io)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 
     // Borrowed: a page's path is made only for the orders with a page.
@@ -104,7 +104,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         spool: &spool,
     };
     let pages_written = site.write_all(&book)?;
-    dir.publish().map_err(Failure::Io)?;
+    let published = dir.publish().map_err(Failure::Io)?;
     out.extend(
         format!(
             "Wrote the site to {}: {} pages ({} orders), {} calendars; {} order files left out\n",
@@ -116,6 +116,16 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         )
         .bytes(),
     );
+    if !published.kept.is_empty() {
+        out.extend(
+            format!(
+                "Kept {} files and folders there that ordo did not write: {}\n",
+                published.kept.len(),
+                super::output::shown(&published.kept)
+            )
+            .bytes(),
+        );
+    }
     Ok(if args.strict && !invalid.is_empty() {
         exit::FINDINGS
     } else {

@@ -247,7 +247,7 @@ mod tests {
     fn feeds_by(at_once: usize) -> BTreeMap<String, String> {
         let root = tempfile::tempdir().expect("tempdir");
         let target = root.path().join("site");
-        let dir = SiteDir::prepare(&target).expect("site dir");
+        let dir = SiteDir::prepare(&target, &root.path().join("ledger")).expect("site dir");
         let people: Vec<String> = ["ann", "ben", "cy"].map(String::from).to_vec();
         let spool = Spool::new(&dir, people.clone()).expect("spool");
         let event = |text: &str, who: &[&str]| Entry {

@@ -1,29 +1,60 @@
-//! The site's folder: built aside (`.NAME.ordo-site-PID` next to it), then
-//! swapped in whole. A folder ordo did not make (no `.ordo-site` marker in it)
-//! and that is not empty is never replaced.
+//! The site's folder. A build is made aside (`.NAME.ordo-site-PID` next to
+//! it) and then put in place. `.ordo-site` in the folder lists the files ordo
+//! wrote there; only those are ever replaced or removed, so everything else
+//! (`.git` of a `gh-pages` worktree, `CNAME`, `.nojekyll`) stays. A folder that
+//! holds nothing but the last build is swapped whole, so a reader never sees
+//! half a site; one with files of its own gets the new files moved in one by
+//! one, then loses the old build's files the new one did not write. A folder
+//! that holds the ledger is refused, and a linked folder is written through.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::RecvTimeoutError;
 
-const MARKER: &str = ".ordo-site";
+use crate::edit::output_dir;
+
+/// The manifest: what the last build wrote.
+pub const MANIFEST: &str = ".ordo-site";
+
+/// What a manifest starts with, for whoever opens it.
+const HEADER: &str = "# Made by `ordo site`: the files below are the site's. The next build \
+replaces or removes them and keeps every other file in this folder.\n";
 
 /// How often `flushing` sends the pages written so far to disk.
 const FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 pub struct SiteDir {
+    /// The real folder (links resolved).
     target: PathBuf,
     staging: PathBuf,
     published: bool,
 }
 
+/// What a folder held before a build, as far as ordo wrote it.
+enum Earlier {
+    /// Not there, or empty.
+    Nothing,
+    /// The files the last build listed.
+    Listed(BTreeSet<String>),
+    /// A site of an ordo that marked its folder without listing its files:
+    /// its pages may be replaced, nothing of it removed.
+    Unlisted,
+    /// Files ordo has no record of writing.
+    Foreign,
+}
+
+/// What putting a build in place did besides writing it.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// Files in the folder that ordo did not write, kept.
+    pub kept: Vec<String>,
+}
+
 impl SiteDir {
-    pub fn prepare(target: &Path) -> Result<SiteDir, String> {
-        if target.exists() && !ours(target) {
-            return Err(format!(
-                "{} holds files ordo did not write; give an empty or new folder (ordo marks its sites with {MARKER})",
-                target.display()
-            ));
-        }
+    /// Checks `target` (refusing a folder that holds the ledger at `root`)
+    /// and makes the folder the build goes into.
+    pub fn prepare(target: &Path, root: &Path) -> Result<SiteDir, String> {
+        let target = output_dir::resolve(target, root).map_err(|e| e.to_string())?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -37,20 +68,15 @@ impl SiteDir {
         }
         std::fs::create_dir(&staging)
             .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
-        let dir = SiteDir {
-            target: target.to_owned(),
+        Ok(SiteDir {
+            target,
             staging,
             published: false,
-        };
-        dir.write(
-            MARKER,
-            b"Made by `ordo site`; the next build replaces this folder.\n",
-        )?;
-        Ok(dir)
+        })
     }
 
     /// Writes one file of the site. Plainly: the folder being built is not
-    /// the site anyone reads until `publish` swaps it in whole, so a file per
+    /// the site anyone reads until `publish` puts it in place, so a file per
     /// temporary and fsync (as ledger files get) would only slow a build of
     /// tens of thousands of pages.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
@@ -114,10 +140,55 @@ impl SiteDir {
         })
     }
 
-    /// Puts the new site where the old one was (after flushing it to disk),
-    /// and removes the old one.
-    pub fn publish(mut self) -> Result<(), String> {
+    /// Puts the new site in place (after flushing it to disk) and removes
+    /// what the last build wrote that this one did not.
+    pub fn publish(mut self) -> Result<Published, String> {
+        let built =
+            files_under(&self.staging).map_err(|e| format!("cannot list the build: {e}"))?;
+        let manifest = manifest_text(&built);
+        std::fs::write(self.staging.join(MANIFEST), &manifest)
+            .map_err(|e| format!("cannot write {MANIFEST}: {e}"))?;
         sync_tree(&self.staging);
+        let earlier = earlier(&self.target)?;
+        let ours = match &earlier {
+            Earlier::Listed(listed) => listed,
+            _ => &built,
+        };
+        let kept = if self.target.exists() {
+            foreign_under(&self.target, ours)
+                .map_err(|e| format!("cannot list {}: {e}", self.target.display()))?
+        } else {
+            Vec::new()
+        };
+        if let Earlier::Foreign = earlier {
+            let clash: Vec<&String> = built
+                .iter()
+                .filter(|rel| std::fs::symlink_metadata(self.target.join(rel)).is_ok())
+                .collect();
+            if !clash.is_empty() {
+                return Err(format!(
+                    "{} holds files ordo did not write where the site goes ({}); nothing was \
+                     changed: give an empty or new folder",
+                    self.target.display(),
+                    shown(clash.iter().copied())
+                ));
+            }
+        }
+        if kept.is_empty() {
+            self.swap()?;
+        } else {
+            let stale = match &earlier {
+                Earlier::Listed(listed) => listed.difference(&built).cloned().collect(),
+                _ => BTreeSet::new(),
+            };
+            self.move_in(&built, &earlier, &stale, &manifest)?;
+        }
+        self.published = true;
+        Ok(Published { kept })
+    }
+
+    /// The folder holds only the last build: the new one takes its place whole.
+    fn swap(&self) -> Result<(), String> {
         let old = self.staging.with_extension("old");
         let had_old = self.target.exists();
         if had_old {
@@ -133,10 +204,51 @@ impl SiteDir {
                 self.target.display()
             ));
         }
-        self.published = true;
         if had_old {
             let _ = std::fs::remove_dir_all(&old);
         }
+        Ok(())
+    }
+
+    /// The folder holds files of others: each new file is moved in over its
+    /// old version, then the old build's files the new one lacks go. The
+    /// manifest first lists both builds (an interrupted move leaves nothing
+    /// ordo wrote unlisted), and only the new one at the end.
+    fn move_in(
+        &self,
+        built: &BTreeSet<String>,
+        earlier: &Earlier,
+        stale: &BTreeSet<String>,
+        manifest: &str,
+    ) -> Result<(), String> {
+        let target = &self.target;
+        let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
+        std::fs::create_dir_all(target).map_err(|e| io("cannot create the site folder", e))?;
+        let mut both = built.clone();
+        if let Earlier::Listed(listed) = earlier {
+            both.extend(listed.iter().cloned());
+        }
+        crate::edit::output::output(&target.join(MANIFEST), manifest_text(&both).as_bytes())
+            .map_err(|e| e.to_string())?;
+        for rel in built {
+            let to = target.join(rel);
+            if let Some(dir) = to.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| io(&format!("cannot create {rel}"), e))?;
+            }
+            std::fs::rename(self.staging.join(rel), &to)
+                .map_err(|e| io(&format!("cannot put {rel} in place"), e))?;
+        }
+        for rel in stale {
+            let path = target.join(rel);
+            let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir());
+            if is_file {
+                let _ = std::fs::remove_file(&path);
+                remove_empty_parents(target, &path);
+            }
+        }
+        crate::edit::output::output(&target.join(MANIFEST), manifest.as_bytes())
+            .map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_dir_all(&self.staging);
         Ok(())
     }
 }
@@ -149,10 +261,130 @@ impl Drop for SiteDir {
     }
 }
 
-/// Empty, or a site ordo made.
-fn ours(dir: &Path) -> bool {
-    dir.join(MARKER).is_file()
-        || std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+/// What `dir` held before, as its manifest tells.
+fn earlier(dir: &Path) -> Result<Earlier, String> {
+    let Ok(mut entries) = std::fs::read_dir(dir) else {
+        return Ok(Earlier::Nothing);
+    };
+    if entries.next().is_none() {
+        return Ok(Earlier::Nothing);
+    }
+    let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
+        return Ok(Earlier::Foreign);
+    };
+    if !text.starts_with('#') {
+        return Ok(Earlier::Unlisted);
+    }
+    Ok(Earlier::Listed(
+        text.lines()
+            .filter(|l| !l.starts_with('#') && is_inside(l))
+            .map(str::to_owned)
+            .collect(),
+    ))
+}
+
+/// A listed path that stays inside the folder (a hand-edited manifest never
+/// reaches out of it).
+fn is_inside(rel: &str) -> bool {
+    let path = Path::new(rel);
+    !rel.is_empty()
+        && rel != MANIFEST
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+fn manifest_text(files: &BTreeSet<String>) -> String {
+    let mut text = String::from(HEADER);
+    for rel in files.iter().filter(|rel| rel.as_str() != MANIFEST) {
+        text.push_str(rel);
+        text.push('\n');
+    }
+    text
+}
+
+/// Every file (anything but a folder) under `dir`, as paths relative to it
+/// with `/` between names; links are listed, not followed.
+fn files_under(dir: &Path) -> std::io::Result<BTreeSet<String>> {
+    let mut files = BTreeSet::new();
+    walk(dir, &mut |rel, is_dir| {
+        if !is_dir && rel != MANIFEST {
+            files.insert(rel.to_owned());
+        }
+        is_dir
+    })?;
+    Ok(files)
+}
+
+/// What `dir` holds besides `ours`: files, and whole folders where nothing
+/// of ours lies (`.git`, not the thousands of files in it), as relative paths.
+fn foreign_under(dir: &Path, ours: &BTreeSet<String>) -> std::io::Result<Vec<String>> {
+    let mut foreign = Vec::new();
+    walk(dir, &mut |rel, is_dir| {
+        if rel == MANIFEST || ours.contains(rel) {
+            return false;
+        }
+        let prefix = format!("{rel}/");
+        let holds_ours = is_dir
+            && ours
+                .range(prefix.clone()..)
+                .next()
+                .is_some_and(|o| o.starts_with(&prefix));
+        if !holds_ours {
+            foreign.push(if is_dir { prefix } else { rel.to_owned() });
+        }
+        holds_ours
+    })?;
+    foreign.sort();
+    Ok(foreign)
+}
+
+/// Visits what is under `dir` (relative paths with `/`, and whether each is a
+/// folder, not following links); a folder is entered when `visit` says so.
+fn walk(dir: &Path, visit: &mut dyn FnMut(&str, bool) -> bool) -> std::io::Result<()> {
+    let mut stack = vec![String::new()];
+    while let Some(rel) = stack.pop() {
+        for entry in std::fs::read_dir(dir.join(&rel))? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let child = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            let is_dir = entry.file_type()?.is_dir();
+            if visit(&child, is_dir) && is_dir {
+                stack.push(child);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes the folders between `file` and `top` that its removal left empty.
+fn remove_empty_parents(top: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == top || !d.starts_with(top) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// A few names, and how many more.
+pub fn shown<'a>(names: impl IntoIterator<Item = &'a String>) -> String {
+    let names: Vec<&String> = names.into_iter().collect();
+    let mut text = names
+        .iter()
+        .take(5)
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > 5 {
+        text.push_str(&format!(" and {} more", names.len() - 5));
+    }
+    text
 }
 
 /// Flushes the site to disk before the swap: one `syncfs` of its file system

@@ -12,6 +12,7 @@ mod export;
 mod history;
 mod init;
 mod integrations;
+mod outputs;
 mod progress;
 mod publication;
 mod read;

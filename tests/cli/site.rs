@@ -291,7 +291,7 @@ fn an_invalid_order_is_named_on_the_home_page_and_hides_nothing() {
 }
 
 #[test]
-fn a_rebuild_replaces_the_site_and_never_a_foreign_folder() {
+fn a_rebuild_replaces_the_site_and_never_anothers_files() {
     let ledger = example_copy();
     assert_eq!(build(ledger.path(), "_site", &[]).code, 0);
     assert!(
@@ -315,14 +315,26 @@ fn a_rebuild_replaces_the_site_and_never_a_foreign_folder() {
         .filter(|e| e.file_name().to_string_lossy().contains("ordo-site"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A folder of someone else's files: the site goes beside them, never over.
     std::fs::create_dir(ledger.path().join("mine")).expect("dir");
     std::fs::write(ledger.path().join("mine/notes.txt"), "keep").expect("write");
+    std::fs::write(ledger.path().join("mine/index.html"), "mine").expect("write");
     let run = build(ledger.path(), "mine", &[]);
     assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("index.html"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(ledger.path().join("mine/index.html")).expect("kept"),
+        "mine"
+    );
+    std::fs::remove_file(ledger.path().join("mine/index.html")).expect("remove");
+    let run = build(ledger.path(), "mine", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("notes.txt"), "{}", run.stdout);
     assert_eq!(
         std::fs::read_to_string(ledger.path().join("mine/notes.txt")).expect("kept"),
         "keep"
     );
+    assert!(ledger.path().join("mine/index.html").is_file());
 }
 
 #[test]
