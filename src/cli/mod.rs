@@ -157,6 +157,16 @@ pub struct MergeFileArgs {
     /// The length of conflict markers (git's %L).
     #[arg(long, default_value_t = 7)]
     pub marker_size: usize,
+    /// git's name for the common ancestor (%S): "parent of ..." when a commit
+    /// is replayed by a rebase or a cherry-pick.
+    #[arg(long, value_name = "NAME")]
+    pub base_label: Option<String>,
+    /// The name of our side for the markers (git's %X: a branch or commit).
+    #[arg(long, value_name = "NAME")]
+    pub ours_label: Option<String>,
+    /// The name of their side for the markers (git's %Y).
+    #[arg(long, value_name = "NAME")]
+    pub theirs_label: Option<String>,
     /// Print the result instead of writing it to OURS.
     #[arg(long)]
     pub stdout: bool,
@@ -175,7 +185,8 @@ pub struct RenumberArgs {
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
-    /// The folder to write the site to (replaced whole by each build).
+    /// The folder to write the site to (only the files ordo wrote there are
+    /// replaced; never a folder holding the ledger).
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
     /// Closed orders get a page for this many months after their last step.

@@ -8,18 +8,14 @@ use chrono_tz::Tz;
 
 use crate::Failure;
 use crate::edit::{git, write};
-use ordo_core::checks::{self, Context};
 use std::io::Write;
 
 use crate::ledger::blocked::Blocked;
 use crate::ledger::files::OrderFile;
 use crate::ledger::ledger::Ledger;
 use crate::ledger::read::LoadedOrder;
-use ordo_core::checks::levels::apply as apply_levels;
-use ordo_core::document::load_order;
-use ordo_core::finding::{Code, Finding, Severity};
+use ordo_core::finding::{Code, Severity};
 use ordo_core::model::Moment;
-use ordo_core::model::id_format::IdFormat;
 use ordo_core::model::order::Order;
 
 /// The person acting: `--by`, else the person whose email is git's `user.email`.
@@ -79,21 +75,7 @@ pub fn check_order_text(
     now: DateTime<Tz>,
     allow: &[ordo_core::finding::Code],
 ) -> Result<Order, Failure> {
-    let mut findings: Vec<Finding> = Vec::new();
-    let (order, _) = load_order(file, text, ledger.tz, &mut findings);
-    let id_format = IdFormat::parse(&ledger.config.id_format).ok();
-    if let Some(order) = &order {
-        let ctx = Context {
-            config: &ledger.config,
-            tz: ledger.tz,
-            now,
-            customers: &ledger.customer_codes,
-            id_format: id_format.as_ref(),
-            calendars: Some(&ledger.calendars),
-        };
-        findings.extend(checks::check_order(&ctx, file, order, &checks::SetAside::new()).findings);
-    }
-    apply_levels(&ledger.config, &mut findings);
+    let (order, mut findings) = crate::validate::text::check_text(ledger, file, text, now);
     // Recording what happened never waits on a date that cannot be computed:
     // that is said, and the change is written.
     for finding in findings.iter().filter(|f| f.code == Code::CalendarRange) {

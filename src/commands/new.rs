@@ -83,24 +83,12 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
         ))
     })?;
     // Every id of the month, here and on every branch git knows (a teammate's
-    // pushed orders included, once fetched).
-    let mut taken: std::collections::BTreeSet<String> =
-        crate::ledger::files::order_files(&ledger.root)
-            .into_iter()
-            .map(|f| f.stem)
-            .collect();
-    taken.extend(crate::ledger::git_ids::ids_in_git(&ledger.root, day.year()));
-    let mut seq = taken
-        .iter()
-        .filter_map(|id| format.read(id))
-        .filter(|p| {
-            p.year.is_none_or(|y| y == day.year())
-                && p.month.is_none_or(|m| m == day.month())
-                && p.customer.as_deref().is_none_or(|c| c == customer.code)
-        })
-        .filter_map(|p| p.seq)
-        .max()
-        .unwrap_or(0);
+    // pushed orders included, once fetched), and every id an order moved from.
+    let taken = crate::ledger::ids::taken(&ledger.root, day.year());
+    let (_, mut seq) =
+        crate::ledger::ids::next(&format, &taken, day.year(), day.month(), &customer.code);
+    seq -= 1;
+    let uid = crate::ledger::ids::new_uid().map_err(Failure::Io)?;
     let mut tries = 0;
     let (id, rel) = loop {
         seq += 1;
@@ -112,7 +100,7 @@ pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> R
             stem: id.clone(),
             year: Some(day.year().to_string()),
         };
-        let text = format!("id: {id}\n{body}");
+        let text = format!("id: {id}\nuid: {uid}\n{body}");
         check_order_text(&ledger, &file, &text, now, &[])?;
         let path = ledger.root.join(&rel);
         if let Some(dir) = path.parent() {

@@ -4,12 +4,9 @@
 
 use std::path::PathBuf;
 
-use yaml_serde::Value;
-
 use super::change::check_order_text;
 use super::opening::open_order;
 use crate::cli::{Cli, RenumberArgs};
-use crate::edit::patch::{append_to_list, set_top_level};
 use crate::edit::{git, write};
 use crate::{Environment, Failure, exit};
 use ordo_core::layout::OrderFile;
@@ -81,7 +78,5 @@ pub fn run(
 
 /// An order's text with a new id, and its old one under `former_ids`.
 pub fn renumbered(text: &str, old: &str, new: &str) -> Result<String, Failure> {
-    let edit = |e: crate::edit::patch::EditError| Failure::Io(e.to_string());
-    let text = set_top_level(text, "id", Value::String(new.to_owned())).map_err(edit)?;
-    append_to_list(&text, "former_ids", Value::String(old.to_owned())).map_err(edit)
+    crate::edit::renumber::renumbered(text, old, new).map_err(|e| Failure::Io(e.to_string()))
 }

@@ -63,10 +63,7 @@ pub fn setup(root: &Path, ordo: &Path) -> Result<Done, String> {
             missing.join("; ")
         ));
     }
-    let driver = format!(
-        "{} merge-file %O %A %B %P --marker-size %L",
-        shell_quote(&ordo.to_string_lossy())
-    );
+    let driver = driver_line(ordo);
     for (key, value) in [
         (
             "merge.ordo.name",
@@ -93,6 +90,90 @@ pub fn setup(root: &Path, ordo: &Path) -> Result<Done, String> {
     Ok(done)
 }
 
+/// The command git runs to merge a file: this program by its path, else the
+/// `ordo` on `PATH` (an upgrade or a move of the binary keeps merges working),
+/// else git's own line merge (with markers: nothing is taken silently).
+fn driver_line(ordo: &Path) -> String {
+    format!(
+        "p={}; [ -x \"$p\" ] || p=$(command -v ordo) || exec git merge-file --marker-size %L %A %O %B; \
+         exec \"$p\" merge-file %O %A %B %P --marker-size %L --base-label %S --ours-label %X --theirs-label %Y",
+        shell_quote(&ordo.to_string_lossy())
+    )
+}
+
+/// Whether this clone's git config can run ordo's merge driver.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DriverState {
+    Ready,
+    /// No `merge.ordo.driver` in this clone's config.
+    Missing,
+    /// The driver names a program that is not there (and no `ordo` on `PATH`
+    /// takes its place).
+    Gone(String),
+}
+
+/// What this clone's `merge.ordo.driver` can do.
+pub fn driver_state(root: &Path) -> DriverState {
+    let Ok(output) = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["config", "--get", "merge.ordo.driver"])
+        .output()
+    else {
+        return DriverState::Missing;
+    };
+    let line = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    if !output.status.success() || line.is_empty() {
+        return DriverState::Missing;
+    }
+    let falls_back = line.starts_with("p=");
+    let program = first_word(line.strip_prefix("p=").unwrap_or(&line));
+    let there = Path::new(&program).is_file()
+        || (!program.contains('/') && on_path(&program))
+        || (falls_back && on_path("ordo"));
+    if there {
+        DriverState::Ready
+    } else {
+        DriverState::Gone(program)
+    }
+}
+
+/// The first shell word of a command line, unquoted.
+fn first_word(line: &str) -> String {
+    match line.strip_prefix('\'') {
+        Some(rest) => {
+            let mut word = String::new();
+            let mut rest = rest;
+            loop {
+                let Some(end) = rest.find('\'') else {
+                    word.push_str(rest);
+                    break;
+                };
+                word.push_str(&rest[..end]);
+                rest = &rest[end + 1..];
+                match rest.strip_prefix("\\''") {
+                    Some(more) => {
+                        word.push('\'');
+                        rest = more;
+                    }
+                    None => break,
+                }
+            }
+            word
+        }
+        None => line
+            .split(|c: char| c.is_whitespace() || c == ';')
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
 /// Whether git routes the ledger's order files to ordo's driver (the committed
 /// attributes; the clone's config is each teammate's `ordo setup-git`).
 pub fn routed(root: &Path) -> bool {
@@ -117,5 +198,21 @@ fn shell_quote(word: &str) -> String {
         word.to_owned()
     } else {
         format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_program_is_read_back_from_the_driver_line() {
+        let line = driver_line(Path::new("/opt/it's here/ordo"));
+        assert_eq!(
+            first_word(line.strip_prefix("p=").expect("p=")),
+            "/opt/it's here/ordo"
+        );
+        assert_eq!(first_word("/usr/bin/ordo merge-file %O"), "/usr/bin/ordo");
+        assert_eq!(first_word("'/a b/ordo' merge-file %O"), "/a b/ordo");
     }
 }

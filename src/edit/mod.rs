@@ -12,4 +12,5 @@ pub mod lock;
 pub mod output;
 pub mod output_dir;
 pub mod patch;
+pub mod renumber;
 pub mod write;

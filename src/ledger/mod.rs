@@ -7,6 +7,7 @@ pub mod cache;
 pub mod discover;
 pub mod files;
 pub mod git_ids;
+pub mod ids;
 #[allow(clippy::module_inception)] // `ledger::ledger::Ledger`: the type has a file of its own.
 pub mod ledger;
 pub mod log;

@@ -19,13 +19,15 @@ pub fn stamp(root: &Path) -> Option<Stamp> {
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
     };
     let commit = git(&["rev-parse", "--verify", "--quiet", "HEAD"])?;
-    // Only the ledger's own folder counts; ordo's cache ignores itself.
+    // Only the ledger's own folder counts, and never ordo's cache: it
+    // ignores itself, but a run that makes it races a run that reads.
     let status = git(&[
         "status",
         "--porcelain",
         "--untracked-files=normal",
         "--",
         ".",
+        ":(exclude).ordo",
     ])?;
     Some(Stamp {
         commit: commit.trim().to_owned(),

@@ -14,12 +14,10 @@ pub struct ListRule {
 }
 
 /// An item's identity in its list.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Id {
     Fields(Vec<Option<Canon>>),
     Whole(Canon),
-    /// Its place, when identities repeat within a side.
-    Position(usize),
 }
 
 /// The rule of the list at `path` (the keys from the document's root).
@@ -31,6 +29,8 @@ pub fn rule_for(path: &[String]) -> ListRule {
         ["amendments"] => (&["at"], Some("at")),
         ["incidents"] => (&["opened"], Some("opened")),
         ["holds"] => (&["from"], Some("from")),
+        ["documents"] => (&["kind", "received"], Some("received")),
+        ["progress"] => (&["at"], Some("at")),
         ["contract", "payment_terms"] | ["payment_terms"] => (&["name"], None),
         ["contacts"] => (&["name"], None),
         _ => (&[], None),

@@ -2,17 +2,23 @@
 //! driver: mappings merge by key, lists of records by what identifies a record
 //! (a step by its id, a line by its sku, an amendment by its time, ...), and
 //! each side's one-sided changes are kept with their own lines, comments and
-//! formatting, so the result differs from OURS by THEIRS's changes alone. Only
-//! a value both sides changed to different things is a conflict, with git's
-//! markers around just its lines.
+//! formatting, so the result differs from OURS by THEIRS's changes alone. A
+//! value, a comment or a record both sides changed differently (done on one
+//! side, skipped on the other; deleted on one, edited on the other) is a
+//! conflict, with git's markers around just its lines. A text the merge cannot
+//! read safely (lone CR line ends, conflict markers already in it, YAML it
+//! does not model) is left to the caller's line merge.
 
+mod comments;
+pub mod driver;
 mod identity;
+mod lists;
 mod text;
 pub mod tree;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use identity::{ListRule, rule_for};
 use text::{Edits, reindent};
 use tree::{Entry, Node};
 
@@ -24,7 +30,8 @@ pub struct Merged {
     pub conflicts: usize,
 }
 
-/// The labels and size of conflict markers (git passes the size).
+/// The labels and size of conflict markers (git passes the size, and, from
+/// git 2.44, the names of the two sides).
 #[derive(Debug, Clone)]
 pub struct Markers {
     pub size: usize,
@@ -42,19 +49,22 @@ impl Default for Markers {
     }
 }
 
-/// Merges THEIRS's changes since BASE into OURS; `None` when a text is not
-/// YAML the structural merge can work on (the caller falls back to a line
-/// merge).
-pub fn merge(base: &str, ours: &str, theirs: &str, markers: &Markers) -> Option<Merged> {
-    let base_tree = if base.trim().is_empty() {
-        None
-    } else {
-        Some(tree::parse(base)?)
+/// Merges THEIRS's changes since BASE (`None`: both sides added the file)
+/// into OURS; `None` when a text is not one the structural merge can work on
+/// safely (the caller falls back to a line merge).
+pub fn merge(base: Option<&str>, ours: &str, theirs: &str, markers: &Markers) -> Option<Merged> {
+    let texts = [base.unwrap_or_default(), ours, theirs];
+    if texts.iter().any(|t| !mergeable(t)) {
+        return None;
+    }
+    let base_tree = match base {
+        Some(base) if !base.trim().is_empty() => Some(tree::parse(base)?),
+        _ => None,
     };
     let ours_tree = tree::parse(ours)?;
     let theirs_tree = tree::parse(theirs)?;
     let mut merge = Merge {
-        base,
+        base: base.unwrap_or_default(),
         ours,
         theirs,
         markers,
@@ -89,6 +99,30 @@ pub fn merge(base: &str, ours: &str, theirs: &str, markers: &Markers) -> Option<
     Some(Merged { text, conflicts })
 }
 
+/// Whether the structural merge may read `text`: no line ends of a lone CR
+/// (its lines would not be lines) and no conflict markers from an earlier
+/// merge (a clean result must never carry them on).
+fn mergeable(text: &str) -> bool {
+    let lone_cr = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'\r' && w[1] != b'\n')
+        || text.ends_with('\r');
+    !lone_cr && !has_markers(text)
+}
+
+/// Whether a text holds a line that starts like a conflict marker (seven or
+/// more `<`, `=`, `>` or `|`, as git writes for any marker size).
+pub fn has_markers(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_end_matches('\r');
+        ['<', '=', '>', '|'].iter().any(|&c| {
+            let run = line.chars().take_while(|&x| x == c).count();
+            run >= 7 && line[run..].chars().next().is_none_or(|n| n == ' ')
+        })
+    })
+}
+
 struct Merge<'a> {
     base: &'a str,
     ours: &'a str,
@@ -96,6 +130,15 @@ struct Merge<'a> {
     markers: &'a Markers,
     edits: Edits,
     conflicts: usize,
+}
+
+/// Entries by key, for finding one among thousands without a scan.
+fn by_key(entries: &[Entry]) -> HashMap<&str, usize> {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.as_deref().unwrap_or_default(), i))
+        .collect()
 }
 
 impl Merge<'_> {
@@ -119,8 +162,10 @@ impl Merge<'_> {
     /// Merges the entries of a block mapping at `path`; `end` is where OURS's
     /// mapping ends (new entries with nothing before them go first).
     fn map(&mut self, path: &[String], b: Option<&[Entry]>, o: &[Entry], t: &[Entry], end: usize) {
-        let find = |entries: &[Entry], key: &str| {
-            entries.iter().position(|e| e.key.as_deref() == Some(key))
+        let (bk, ok, tk) = (b.map(by_key), by_key(o), by_key(t));
+        let base_of = |key: &str| {
+            b.zip(bk.as_ref())
+                .and_then(|(b, bk)| Some(&b[*bk.get(key)?]))
         };
         let indent = o
             .first()
@@ -130,12 +175,12 @@ impl Merge<'_> {
         let mut after: usize = o.first().map_or(end, |e| e.lines.start);
         for te in t {
             let key = te.key.clone().unwrap_or_default();
-            let be = b.and_then(|b| find(b, &key)).and_then(|i| b.map(|b| &b[i]));
-            match find(o, &key) {
-                Some(i) => {
+            let be = base_of(&key);
+            match ok.get(key.as_str()) {
+                Some(&i) => {
                     let oe = &o[i];
                     let mut child = path.to_vec();
-                    child.push(key.clone());
+                    child.push(key);
                     self.entry(&child, be, oe, te);
                     after = oe.lines.end;
                 }
@@ -154,18 +199,23 @@ impl Merge<'_> {
         // What THEIRS deleted.
         for oe in o {
             let key = oe.key.as_deref().unwrap_or_default();
-            if find(t, key).is_some() {
+            if tk.contains_key(key) {
                 continue;
             }
-            let Some(be) = b.and_then(|b| find(b, key)).and_then(|i| b.map(|b| &b[i])) else {
+            let Some(be) = base_of(key) else {
                 continue;
             };
-            if self.base_text(be) == self.ours_text(oe) {
-                self.edits.replace(oe.lines.clone(), String::new());
-            } else {
-                let ours = self.ours_text(oe).to_owned();
-                self.conflict(oe.lines.clone(), &ours, "");
-            }
+            self.deleted_by_theirs(be, oe);
+        }
+    }
+
+    /// An entry THEIRS deleted: gone while OURS did not change it.
+    fn deleted_by_theirs(&mut self, b: &Entry, o: &Entry) {
+        if self.base_text(b) == self.ours_text(o) {
+            self.edits.replace(o.lines.clone(), String::new());
+        } else {
+            let ours = self.ours_text(o).to_owned();
+            self.conflict(o.lines.clone(), &ours, "");
         }
     }
 
@@ -181,9 +231,14 @@ impl Merge<'_> {
             self.edits.replace(o.lines.clone(), text);
             return;
         }
-        if o.value.canon() == t.value.canon() {
-            return;
+        // Both changed it. A step's outcome (done, skipped, by whom) is one
+        // fact: two different outcomes conflict as one, never mixed.
+        if is_step(path) && outcome_conflicts(b, o, t) {
+            return self.conflict_whole(o, t);
         }
+        let Some(lead) = self.lead(b, o, t) else {
+            return self.conflict_whole(o, t);
+        };
         match (&o.value, &t.value) {
             (
                 Node::Map {
@@ -199,7 +254,7 @@ impl Merge<'_> {
                     Some(Node::Map { entries, .. }) => Some(entries.as_slice()),
                     _ => None,
                 };
-                self.carry_lead(b, o, t);
+                self.take_lead(o, lead);
                 self.map(path, be, oe, te, o.lines.end);
             }
             (
@@ -216,100 +271,45 @@ impl Merge<'_> {
                     Some(Node::Seq { items, .. }) => Some(items.as_slice()),
                     _ => None,
                 };
-                self.carry_lead(b, o, t);
-                self.list(path, bi, oi, ti, o.lines.end);
+                if self.list(path, bi, oi, ti, o.lines.end).is_none() {
+                    return self.conflict_whole(o, t);
+                }
+                self.take_lead(o, lead);
             }
-            _ => match merge_values(b.map(|b| &b.value), &o.value, &t.value) {
-                // Flow values both sides changed in different keys.
-                Some(merged) if !o.value.is_block() => {
-                    self.carry_lead(b, o, t);
-                    self.edits.replace(o.value_span.clone(), merged);
+            _ if o.value.is_block() || t.value.is_block() => {
+                if o.value.canon() != t.value.canon() {
+                    self.conflict_whole(o, t);
                 }
-                _ => {
-                    let ours = self.ours_text(o).to_owned();
-                    let theirs = self.theirs_at(t, o.indent);
-                    self.conflict(o.lines.clone(), &ours, &theirs);
-                }
-            },
-        }
-    }
-
-    /// When both sides changed an entry, the comment lines THEIRS put above it
-    /// come along (OURS's stay if it changed them too).
-    fn carry_lead(&mut self, b: Option<&Entry>, o: &Entry, t: &Entry) {
-        let Some(b) = b else { return };
-        let lead = |text: &str, e: &Entry| text[e.lines.start..e.start].to_owned();
-        let (bl, ol, tl) = (lead(self.base, b), lead(self.ours, o), lead(self.theirs, t));
-        if tl != bl && ol == bl {
-            self.edits
-                .replace(o.lines.start..o.start, reindent(&tl, t.indent, o.indent));
-        }
-    }
-
-    /// Merges the items of a block list at `path`, matched by what identifies
-    /// them there.
-    fn list(&mut self, path: &[String], b: Option<&[Entry]>, o: &[Entry], t: &[Entry], end: usize) {
-        let rule = rule_for(path);
-        let ids = |items: &[Entry]| -> Option<Vec<identity::Id>> {
-            let ids: Vec<identity::Id> = items.iter().map(|i| rule.id(&i.value)).collect();
-            let unique = ids.iter().collect::<std::collections::BTreeSet<_>>().len() == ids.len();
-            unique.then_some(ids)
-        };
-        // Repeated identities (two lines of one sku): items go by position.
-        let (oi, ti, bi) = match (ids(o), ids(t), b.map(ids)) {
-            (Some(oi), Some(ti), None | Some(Some(_))) => {
-                let bi = b.and_then(ids);
-                (oi, ti, bi)
             }
             _ => {
-                let position =
-                    |items: &[Entry]| (0..items.len()).map(identity::Id::Position).collect();
-                (position(o), position(t), b.map(position))
-            }
-        };
-        let indent = o
-            .first()
-            .map_or_else(|| t.first().map_or(0, |e| e.indent), |e| e.indent);
-        for (k, te) in t.iter().enumerate() {
-            let id = &ti[k];
-            let be = bi
-                .as_ref()
-                .and_then(|bi| bi.iter().position(|x| x == id))
-                .and_then(|i| b.map(|b| &b[i]));
-            match oi.iter().position(|x| x == id) {
-                Some(i) => self.entry(path, be, &o[i], te),
-                None => match be {
-                    Some(be) if self.base_text(be) == self.theirs_text(te) => {}
-                    Some(_) => {
-                        let at = o.last().map_or(end, |e| e.lines.end);
-                        self.conflict_at(at, "", &self.theirs_at(te, indent));
+                // Scalars and flow values, written on one line with their comment.
+                let value = if o.value.canon() == t.value.canon() {
+                    None
+                } else {
+                    match merge_values(b.map(|b| &b.value), &o.value, &t.value) {
+                        Some(merged) => Some(merged),
+                        None => return self.conflict_whole(o, t),
                     }
-                    None => {
-                        let at = insertion_point(&rule, o, te, end);
-                        let text = self.theirs_at(te, indent);
-                        self.edits.insert(at, text);
-                    }
-                },
+                };
+                let Some(tail) = self.tail(b, o, t) else {
+                    return self.conflict_whole(o, t);
+                };
+                self.take_lead(o, lead);
+                if let Some(value) = value {
+                    self.edits.replace(o.value_span.clone(), value);
+                }
+                if let Some(tail) = tail {
+                    self.edits.replace(o.value_span.end..o.lines.end, tail);
+                }
             }
         }
-        for (k, oe) in o.iter().enumerate() {
-            if ti.contains(&oi[k]) {
-                continue;
-            }
-            let Some(be) = bi
-                .as_ref()
-                .and_then(|bi| bi.iter().position(|x| *x == oi[k]))
-                .and_then(|i| b.map(|b| &b[i]))
-            else {
-                continue;
-            };
-            if self.base_text(be) == self.ours_text(oe) {
-                self.edits.replace(oe.lines.clone(), String::new());
-            } else {
-                let ours = self.ours_text(oe).to_owned();
-                self.conflict(oe.lines.clone(), &ours, "");
-            }
-        }
+    }
+
+    /// Markers around the whole entry: OURS's lines, then THEIRS's.
+    fn conflict_whole(&mut self, o: &Entry, t: &Entry) {
+        let ours = self.ours_text(o).to_owned();
+        let theirs = self.theirs_at(t, o.indent);
+        self.conflict(o.lines.clone(), &ours, &theirs);
     }
 
     /// Conflict markers around OURS's `lines`: OURS's text, then THEIRS's.
@@ -342,16 +342,28 @@ impl Merge<'_> {
     }
 }
 
-/// Where a record new in THEIRS goes among OURS's: in time order for records
-/// that carry a time, else after the last one.
-fn insertion_point(rule: &ListRule, o: &[Entry], t: &Entry, end: usize) -> usize {
-    let last = o.last().map_or(end, |e| e.lines.end);
-    let Some(time) = rule.time(&t.value) else {
-        return last;
+/// Whether `path` is a step's record (`steps: {ID: ...}`).
+fn is_step(path: &[String]) -> bool {
+    path.len() == 2 && path[0] == "steps"
+}
+
+/// The fields that say how a step ended, and who ended it.
+const OUTCOME: &[&str] = &["done", "skipped", "by", "override"];
+
+/// Whether both sides changed a step's outcome, to different ones.
+fn outcome_conflicts(b: Option<&Entry>, o: &Entry, t: &Entry) -> bool {
+    let outcome = |n: &Node| -> Vec<Option<tree::Canon>> {
+        OUTCOME
+            .iter()
+            .map(|k| match n {
+                Node::Map { entries, .. } => get(entries, k).map(Node::canon),
+                _ => None,
+            })
+            .collect()
     };
-    o.iter()
-        .find(|e| rule.time(&e.value).is_some_and(|other| other > time))
-        .map_or(last, |e| e.lines.start)
+    let (oo, to) = (outcome(&o.value), outcome(&t.value));
+    let bo = b.map(|b| outcome(&b.value));
+    oo != to && bo.as_ref() != Some(&oo) && bo.as_ref() != Some(&to)
 }
 
 /// The value of `key` among a mapping's entries.

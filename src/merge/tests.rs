@@ -21,7 +21,7 @@ amendments:
 ";
 
 fn merge3(base: &str, ours: &str, theirs: &str) -> Merged {
-    merge(base, ours, theirs, &Markers::default()).expect("mergeable")
+    merge(Some(base), ours, theirs, &Markers::default()).expect("mergeable")
 }
 
 #[test]
@@ -67,26 +67,43 @@ fn fields_added_to_one_flow_record_on_both_sides_merge() {
 }
 
 #[test]
-fn the_same_field_changed_differently_is_a_conflict_around_its_lines_only() {
+fn a_step_done_differently_on_both_sides_is_one_conflict_around_that_step_only() {
     let ours = BASE.replace(
         "    planned: 2026-11-03\n",
-        "    planned: 2026-11-03\n    done: 2026-11-04\n",
+        "    planned: 2026-11-03\n    done: 2026-11-04\n    by: ben\n",
     );
     let theirs = BASE.replace(
         "    planned: 2026-11-03\n",
-        "    planned: 2026-11-03\n    done: 2026-11-05\n",
+        "    planned: 2026-11-03\n    done: 2026-11-05\n    by: ann\n",
     );
     let merged = merge3(BASE, &ours, &theirs);
     assert_eq!(merged.conflicts, 1);
+    // The date and the person come as one: a resolver cannot take one side's
+    // date with the other's name.
     assert!(
         merged.text.contains(
-            "    planned: 2026-11-03\n<<<<<<< ours\n    done: 2026-11-04\n=======\n    done: 2026-11-05\n>>>>>>> theirs\n"
+            "<<<<<<< ours\n  pack:\n    planned: 2026-11-03\n    done: 2026-11-04\n    by: ben\n=======\n  pack:\n    planned: 2026-11-03\n    done: 2026-11-05\n    by: ann\n>>>>>>> theirs\n"
         ),
         "{}",
         merged.text
     );
     // Everything else is as it was.
     assert!(merged.text.starts_with("# An order\nid: 202611-ACME-001\n"));
+}
+
+#[test]
+fn an_other_field_of_a_step_changed_differently_is_a_conflict_around_its_line_only() {
+    let ours = BASE.replace("    planned: 2026-11-03\n", "    planned: 2026-11-04\n");
+    let theirs = BASE.replace("    planned: 2026-11-03\n", "    planned: 2026-11-05\n");
+    let merged = merge3(BASE, &ours, &theirs);
+    assert_eq!(merged.conflicts, 1);
+    assert!(
+        merged.text.contains(
+            "  pack:\n<<<<<<< ours\n    planned: 2026-11-04\n=======\n    planned: 2026-11-05\n>>>>>>> theirs\n"
+        ),
+        "{}",
+        merged.text
+    );
 }
 
 #[test]
@@ -224,5 +241,118 @@ proptest::proptest! {
             }
         }
         proptest::prop_assert!(tree::parse(&merged.text).is_some());
+    }
+}
+
+/// Issue 24's cases of a side's change going missing: each failed before.
+mod nothing_lost {
+    use super::*;
+
+    #[test]
+    fn done_on_one_side_and_skipped_on_the_other_is_a_conflict() {
+        let ours = BASE.replace(
+            "    planned: 2026-11-03\n",
+            "    planned: 2026-11-03\n    done: 2026-11-04\n    by: ben\n",
+        );
+        let theirs = BASE.replace(
+            "    planned: 2026-11-03\n",
+            "    planned: 2026-11-03\n    skipped: picked up by the customer\n    by: ben\n",
+        );
+        let merged = merge3(BASE, &ours, &theirs);
+        assert_eq!(merged.conflicts, 1, "{}", merged.text);
+        let flow_ours = BASE.replace(
+            "take: {done: 2026-11-02T10:00, by: ann}",
+            "take: {done: 2026-11-02T11:00, by: ann}",
+        );
+        let flow_theirs = BASE.replace(
+            "take: {done: 2026-11-02T10:00, by: ann}",
+            "take: {skipped: taken by phone, by: ann}",
+        );
+        assert_eq!(merge3(BASE, &flow_ours, &flow_theirs).conflicts, 1);
+    }
+
+    #[test]
+    fn a_record_deleted_on_one_side_and_edited_on_the_other_is_a_conflict() {
+        let base = format!(
+            "{BASE}progress:\n  - {{at: 2026-11-06T10:00:00+08:00, by: ann, status: in production}}\n"
+        );
+        let ours = base.replace(
+            "  - {at: 2026-11-06T10:00:00+08:00, by: ann, status: in production}\n",
+            "",
+        );
+        let theirs = base.replace("status: in production", "status: in production, 60%");
+        let merged = merge3(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 1, "{}", merged.text);
+        let merged = merge3(&base, &theirs, &ours);
+        assert_eq!(merged.conflicts, 1, "{}", merged.text);
+        // A payment re-dated on one side (its identity edited) and deleted
+        // on the other.
+        let redated = BASE.replace("received: 2026-11-09}", "received: 2026-11-10}");
+        let deleted = BASE.replace(
+            "  - {installment: deposit, amount: 100.00, received: 2026-11-09}\n",
+            "",
+        );
+        assert_eq!(merge3(BASE, &redated, &deleted).conflicts, 1);
+        assert_eq!(merge3(BASE, &deleted, &redated).conflicts, 1);
+        // Re-dated on one side and unchanged on the other: the new date.
+        let merged = merge3(BASE, BASE, &redated);
+        assert_eq!(merged.text, redated);
+    }
+
+    #[test]
+    fn a_value_and_its_comment_changed_on_two_sides_are_both_kept() {
+        let ours = BASE.replace("owner: ann\n", "owner: ben\n");
+        let theirs = BASE.replace("owner: ann\n", "owner: ann  # until December\n");
+        let merged = merge3(BASE, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0, "{}", merged.text);
+        assert!(
+            merged.text.contains("owner: ben  # until December\n"),
+            "{}",
+            merged.text
+        );
+        let merged = merge3(BASE, &theirs, &ours);
+        assert!(
+            merged.text.contains("owner: ben  # until December\n"),
+            "{}",
+            merged.text
+        );
+        // Two different comments on one line: neither is dropped.
+        let other = BASE.replace("owner: ann\n", "owner: ben  # from January\n");
+        let merged = merge3(BASE, &theirs, &other);
+        assert_eq!(merged.conflicts, 1, "{}", merged.text);
+        assert!(merged.text.contains("# until December") && merged.text.contains("# from January"));
+    }
+
+    #[test]
+    fn two_lines_of_one_sku_are_never_matched_by_position() {
+        let base = format!(
+            "{BASE}lines:\n  - {{sku: A, qty: 1, unit_price: 5}}\n  - {{sku: A, qty: 2, unit_price: 5}}\n"
+        );
+        let ours = base.replace("  - {sku: A, qty: 1, unit_price: 5}\n", "");
+        let theirs = base.replace(
+            "{sku: A, qty: 2, unit_price: 5}",
+            "{sku: A, qty: 3, unit_price: 5}",
+        );
+        let merged = merge3(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 1, "{}", merged.text);
+        assert!(merged.text.contains("qty: 3"), "{}", merged.text);
+        // One side alone changed the list: its list, as it is.
+        assert_eq!(merge3(&base, &base, &theirs).text, theirs);
+    }
+
+    #[test]
+    fn texts_the_merge_cannot_read_safely_are_left_to_the_line_merge() {
+        let markers = Markers::default();
+        let cr = BASE.replace('\n', "\r");
+        assert!(merge(Some(&cr), &cr, &cr.replace("ann", "ben"), &markers).is_none());
+        let marked = BASE.replace(
+            "owner: ann\n",
+            "<<<<<<< ours\nowner: ann\n=======\nowner: ben\n>>>>>>> theirs\n",
+        );
+        assert!(merge(Some(BASE), &marked, BASE, &markers).is_none());
+        assert!(merge(Some(BASE), BASE, &marked, &markers).is_none());
+        // An 8-marker conflict (git's rename/rename) counts too.
+        assert!(has_markers("a: 1\n<<<<<<<< HEAD\n"));
+        assert!(!has_markers("note: <<<<<<< not at the start\n"));
     }
 }

@@ -68,7 +68,7 @@ impl Node {
 }
 
 /// What a node means, without its formatting.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Canon {
     Scalar(String, bool),
     Map(std::collections::BTreeMap<String, Canon>),

@@ -5,6 +5,7 @@
 
 mod cross;
 mod order_file;
+pub mod text;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -250,15 +251,8 @@ pub fn validate(
         }
         outcome.findings.extend(findings);
     }
-    if whole && git_setup::work_tree(root).is_some() && !git_setup::routed(root) {
-        outcome.findings.push(
-            Finding::warning(
-                Code::MergeSetup,
-                ".gitattributes",
-                "the ledger is in git, but its orders merge line by line: two people who change one order meet conflicts git could merge",
-            )
-            .help("run `ordo setup-git` (in each clone) and commit .gitattributes"),
-        );
+    if whole && git_setup::work_tree(root).is_some() {
+        outcome.findings.extend(merge_setup(root));
     }
     if let Some(rev) = since {
         for (rel, text, finding) in cross::deleted_with_history(root, rev)? {
@@ -269,4 +263,30 @@ pub fn validate(
     }
     apply_levels(config, &mut outcome.findings);
     Ok(outcome)
+}
+
+/// Whether this clone merges orders by their fields: the committed
+/// attributes route them to ordo, and this clone's git config can run it.
+fn merge_setup(root: &Path) -> Option<Finding> {
+    if !git_setup::routed(root) {
+        return Some(
+            Finding::warning(
+                Code::MergeSetup,
+                ".gitattributes",
+                "the ledger is in git, but its orders merge line by line: two people who change one order meet conflicts git could merge",
+            )
+            .help("run `ordo setup-git` (in each clone) and commit .gitattributes"),
+        );
+    }
+    let message = match git_setup::driver_state(root) {
+        git_setup::DriverState::Ready => return None,
+        git_setup::DriverState::Missing => "this clone has not set up ordo's merge driver, which .gitattributes names: git merges its orders line by line, and changes to different steps of one order conflict".to_owned(),
+        git_setup::DriverState::Gone(program) => format!(
+            "this clone's merge driver runs {program}, which is not there (moved or uninstalled), and no `ordo` is on PATH: merges of orders fail"
+        ),
+    };
+    Some(
+        Finding::warning(Code::MergeSetup, ".gitattributes", message)
+            .help("run `ordo setup-git` in this clone"),
+    )
 }

@@ -7,14 +7,14 @@ use crate::support::Team;
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 
 #[derive(Clone, Copy, Debug)]
-enum Pull {
+pub(crate) enum Pull {
     Merge,
     Rebase,
     CherryPick,
 }
 
 /// Pulls into `clone`; whether git finished without stopping, and what it said.
-fn pull(team: &Team, clone: &str, how: Pull) -> (bool, String) {
+pub(crate) fn pull(team: &Team, clone: &str, how: Pull) -> (bool, String) {
     let mode = match how {
         Pull::Merge => "--no-rebase",
         Pull::Rebase => "--rebase",

@@ -334,8 +334,15 @@ fn new_makes_the_next_id_with_the_customers_terms() {
     ]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(run.stdout, "orders/2026/202611-ACME-002.yaml\n");
-    insta::assert_snapshot!(String::from_utf8(read(&ledger, "orders/2026/202611-ACME-002.yaml")).expect("utf-8"), @r"
+    let text = String::from_utf8(read(&ledger, "orders/2026/202611-ACME-002.yaml")).expect("utf-8");
+    let uid = regex::Regex::new("(?m)^uid: [0-9a-z]{26}$").expect("regex");
+    assert!(
+        uid.is_match(&text),
+        "a new order gets a uid of its own: {text}"
+    );
+    insta::assert_snapshot!(uid.replace(&text, "uid: [26 letters and digits]"), @r"
     id: 202611-ACME-002
+    uid: [26 letters and digits]
     customer: ACME
     owner: ann
     received: 2026-11-20T12:00:00+08:00

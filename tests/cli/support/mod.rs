@@ -286,6 +286,19 @@ impl Team {
         Team { dir }
     }
 
+    /// A third teammate: another clone of `origin`, set up like the others.
+    pub fn join(&self, clone: &str, who: &str) {
+        git(self.dir.path(), &["clone", "--quiet", "origin.git", clone]);
+        let path = self.clone(clone);
+        git(
+            &path,
+            &["config", "user.email", &format!("{who}@test.example")],
+        );
+        git(&path, &["config", "user.name", who]);
+        let setup = ordo(&path).args(&["setup-git"]).run();
+        assert_eq!(setup.code, 0, "{}", setup.transcript());
+    }
+
     pub fn clone(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }

@@ -24,6 +24,16 @@ pub struct Order {
     #[schemars(example = &"202605-ABC-001", pattern(ID_PATTERN))]
     #[serde(deserialize_with = "pattern::order_id")]
     pub id: String,
+    /// What the order is, whatever its id: written once by `ordo new` and
+    /// never changed, so a merge, `history` and a lookup follow the order
+    /// across a renumbering, and tell two orders that took one id apart.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "pattern::order_uid"
+    )]
+    #[schemars(example = &"01k9q3m7x2c4v8b6n1d5f0g7h2", pattern(ID_PATTERN))]
+    pub uid: Option<String>,
     /// Ids the order had before: a merge or `ordo renumber` gave it a new one
     /// (two clones had taken the same id for two orders).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -112,6 +112,15 @@ pub fn order_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(text)
 }
 
+/// An optional order uid: an id's characters (`deserialize_with`).
+pub fn order_uid<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    if let Some(text) = &text {
+        ID.check(text, "uid").map_err(D::Error::custom)?;
+    }
+    Ok(text)
+}
+
 /// An optional currency code (`deserialize_with`).
 pub fn currency<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let text = Option::<String>::deserialize(d)?;

@@ -1,0 +1,130 @@
+//! What the merge driver asks git: whether an order is already on a remote
+//! (pushed, so teammates may hold it), whether a merge, a rebase or a
+//! cherry-pick runs, and the message of the commit being replayed.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use super::order::OrderIdent;
+
+/// What git is doing while it runs the driver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    Merge,
+    Rebase,
+    CherryPick,
+}
+
+impl Operation {
+    /// Which one runs: a rebase leaves its folder in the git directory; a
+    /// replayed commit's base is labelled "parent of ..." (git's %S).
+    pub fn current(top: &Path, base_label: &str) -> Operation {
+        let rebasing = ["rebase-merge", "rebase-apply"].iter().any(|dir| {
+            git(top, &["rev-parse", "--git-path", dir])
+                .is_some_and(|path| top.join(path.trim()).is_dir())
+        });
+        if rebasing {
+            Operation::Rebase
+        } else if base_label.starts_with("parent of ") {
+            Operation::CherryPick
+        } else {
+            Operation::Merge
+        }
+    }
+
+    /// How the user goes on once the files are right.
+    pub fn go_on(self) -> &'static str {
+        match self {
+            Operation::Merge => "git commit",
+            Operation::Rebase => "git rebase --continue",
+            Operation::CherryPick => "git cherry-pick --continue",
+        }
+    }
+
+    /// In a rebase or a cherry-pick OURS is the branch replayed onto (already
+    /// there), THEIRS the commit replayed; in a merge THEIRS comes in.
+    pub fn replays(self) -> bool {
+        self != Operation::Merge
+    }
+}
+
+/// Whether the order is on a remote-tracking branch at `rel` (the path from
+/// the top of the work tree): pushed, so the id is the one teammates know.
+pub fn published(top: &Path, rel: &str, order: &OrderIdent) -> bool {
+    let Some(refs) = git(
+        top,
+        &["for-each-ref", "--format=%(objectname)", "refs/remotes"],
+    ) else {
+        return false;
+    };
+    let specs: String = refs.lines().map(|c| format!("{c}:{rel}\n")).collect();
+    if specs.is_empty() {
+        return false;
+    }
+    cat_files(top, &specs)
+        .iter()
+        .filter_map(|text| OrderIdent::of(text))
+        .any(|there| there.same_order(order))
+}
+
+/// The full message of `commit` (the first word of git's label for a
+/// replayed side, `abc1234 (subject)`).
+pub fn message(top: &Path, label: &str) -> Option<String> {
+    let commit = label.split_whitespace().next()?;
+    git(top, &["log", "-1", "--format=%B", commit, "--"])
+        .map(|m| m.trim_end().to_owned())
+        .filter(|m| !m.is_empty())
+}
+
+fn git(top: &Path, args: &[&str]) -> Option<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(args)
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The texts of the blobs `specs` names (one `rev:path` a line), through one
+/// `git cat-file --batch`; those missing or not text are left out.
+fn cat_files(top: &Path, specs: &str) -> Vec<String> {
+    let Ok(mut child) = Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        return Vec::new();
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(specs.as_bytes());
+    }
+    let Ok(output) = child.wait_with_output() else {
+        return Vec::new();
+    };
+    let mut texts = Vec::new();
+    let mut rest = output.stdout.as_slice();
+    while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+        let header = String::from_utf8_lossy(&rest[..end]).into_owned();
+        rest = &rest[end + 1..];
+        let size = match header.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [_, "blob", size] => size.parse::<usize>().unwrap_or(0),
+            _ => continue,
+        };
+        let Some(body) = rest.get(..size) else { break };
+        if let Ok(text) = std::str::from_utf8(body) {
+            texts.push(text.to_owned());
+        }
+        rest = rest.get(size + 1..).unwrap_or_default();
+    }
+    texts
+}
