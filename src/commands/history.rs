@@ -1,8 +1,12 @@
 //! `ordo history ID`: every change to one order, commit by commit, from git:
 //! who changed which field when, from what to what, and how far each baseline
-//! and computed due date moved in working days.
+//! and computed due date moved in working days. The order is followed by what
+//! it is (its uid), through the files of its former ids, never through a file
+//! git guessed was renamed into it; what a merge's resolution set is listed
+//! with the merge; a shallow clone says where its history is cut.
 
-use std::path::PathBuf;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 
 use super::invocation::now_in;
 use super::opening::open_ledger;
@@ -11,10 +15,11 @@ use crate::cli::{Cli, HistoryArgs};
 use crate::ledger::log::{self, Query};
 use crate::ledger::revision::read_each;
 use crate::{Environment, Failure};
+use ordo_core::checks::identity::OrderKey;
 use ordo_core::document;
 use ordo_core::i18n::tr;
 use ordo_core::model::Order;
-use ordo_core::reports::changes::{Change, changes};
+use ordo_core::reports::history::{self, Event, How};
 use ordo_core::reports::report::{Cell, Report, Section, col};
 use ordo_core::schema::FileKind;
 
@@ -27,17 +32,38 @@ pub fn run(
     let ledger = open_ledger(cli, env)?;
     let lang = super::invocation::lang_of(cli, &ledger.config, Some(args.report.format));
     let now = now_in(cli, env, ledger.tz)?;
-    // The file as it is, followed through renames; a deleted order by its name.
-    let (path, follow) = match ledger.order_file(&args.id) {
-        Some(file) => (file.rel.to_string_lossy().into_owned(), true),
-        None => (format!("orders/*/{}.yaml", args.id), false),
+    let file = ledger
+        .order_file(&args.id)
+        .or_else(|| ledger.order_file_formerly(&args.id));
+    let current = file.and_then(|f| {
+        std::fs::read_to_string(ledger.root.join(&f.rel))
+            .ok()
+            .and_then(|t| decode(&t))
+    });
+    // Its file and the files of the ids it had; a deleted order by its name.
+    let paths: Vec<String> = match (file, &current) {
+        (Some(file), Some(order)) => {
+            let folder = file.rel.parent().unwrap_or(Path::new(""));
+            std::iter::once(file.rel.clone())
+                .chain(
+                    order
+                        .former_ids
+                        .iter()
+                        .map(|id| folder.join(format!("{id}.yaml"))),
+                )
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect()
+        }
+        _ => vec![format!("orders/*/{}.yaml", args.id)],
     };
+    let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
     let commits = log::log(
         &ledger.root,
         &Query {
-            paths: &[&path],
+            paths: &path_refs,
             since: None,
-            follow,
+            follow: false,
+            merges: true,
         },
     )
     .map_err(Failure::Io)?;
@@ -47,6 +73,25 @@ pub fn run(
             args.id
         )));
     }
+    let cut = log::shallow_boundary(&ledger.root);
+    let events = events(&ledger.root, &commits, &paths, &cut)?;
+    // What the order is: its file now, else (deleted) its last version.
+    let target = current.as_ref().map(OrderKey::of).or_else(|| {
+        events.iter().rev().find_map(|e| match e {
+            Event::Edit { files, .. } => files
+                .iter()
+                .rev()
+                .find_map(|(b, a)| a.as_ref().or(b.as_ref()))
+                .map(OrderKey::of),
+            Event::Merge { .. } => None,
+        })
+    });
+    let Some(target) = target else {
+        return Err(Failure::Usage(format!(
+            "git has no readable version of order {}",
+            args.id
+        )));
+    };
     let mut section = Section::new(
         "changes",
         "",
@@ -60,47 +105,19 @@ pub fn run(
             col("slip_working_days"),
         ],
     );
-    let pairs = version_pairs(&commits);
-    let mut versions: Vec<Option<Order>> = Vec::with_capacity(pairs.len() * 2);
-    let specs: Vec<String> = pairs
-        .iter()
-        .flat_map(|(_, a, b)| [a.clone(), b.clone()])
-        .collect();
-    read_each(&ledger.root, &specs, |text| {
-        versions.push(text.and_then(|t| decode(&t)))
-    })
-    .map_err(Failure::Io)?;
-    for (i, (commit, _, _)) in pairs.iter().enumerate() {
-        let (old, new) = (versions[2 * i].as_ref(), versions[2 * i + 1].as_ref());
-        // A new or deleted file is one row, not every field it holds.
-        let whole = match (old, new) {
-            (None, Some(_)) => Some("created"),
-            (Some(_), None) => Some("deleted"),
-            _ => None,
-        };
-        if let Some(what) = whole {
-            section.push(row(
-                commit,
-                &Change {
-                    kind: ordo_core::reports::changes::Kind::Field,
-                    field: "order".into(),
-                    old: String::new(),
-                    new: what.into(),
-                    slip: None,
-                },
-            ));
-            continue;
-        }
-        for change in changes(&ledger.config, &ledger.calendars, old, new) {
-            section.push(row(commit, &change));
-        }
+    for row in history::rows(&ledger.config, &ledger.calendars, &target, &events) {
+        section.push(cells(&row));
+    }
+    let mut notes = vec![tr(lang, "note-history", &[("count", commits.len().into())])];
+    if !cut.is_empty() {
+        notes.push(tr(lang, "note-history-shallow", &[]));
     }
     let report = Report {
         name: "history",
         title: tr(lang, "report-history", &[("order", (&args.id).into())]),
         as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
         sections: vec![section],
-        notes: vec![tr(lang, "note-history", &[("count", commits.len().into())])],
+        notes,
         invalid: Vec::new(),
         commit: None,
         lang,
@@ -115,25 +132,89 @@ pub fn run(
     ))
 }
 
-/// For each commit, the `rev:path` of the order before it and after it.
-fn version_pairs(commits: &[log::Commit]) -> Vec<(&log::Commit, String, String)> {
-    let missing = |c: &log::Commit| format!("{}:./-", c.id);
-    commits
+/// Each commit's versions of the order's files, read through one `git
+/// cat-file`: before and after a plain commit; a merge's result, its sides
+/// and where they began.
+fn events(
+    root: &Path,
+    commits: &[log::Commit],
+    paths: &[String],
+    cut: &[String],
+) -> Result<Vec<Event>, Failure> {
+    // The exact paths the order's files had (a deleted order's from the log).
+    let mut known: Vec<PathBuf> = paths
         .iter()
-        .flat_map(|commit| {
-            commit.files.iter().map(move |file| {
-                let before = match (&commit.parent, &file.before) {
+        .filter(|p| !p.contains('*'))
+        .map(PathBuf::from)
+        .collect();
+    for file in commits.iter().flat_map(|c| &c.files) {
+        for path in [&file.before, &file.after].into_iter().flatten() {
+            if !known.contains(path) {
+                known.push(path.clone());
+            }
+        }
+    }
+    let mut specs: Vec<String> = Vec::new();
+    for commit in commits {
+        if let [first, second, ..] = commit.parents.as_slice() {
+            let base = log::merge_base(root, first, second);
+            for rev in [Some(&commit.id), Some(first), Some(second), base.as_ref()] {
+                for path in &known {
+                    specs.push(rev.map_or_else(|| missing(commit), |rev| log::spec(rev, path)));
+                }
+            }
+        } else {
+            for file in &commit.files {
+                specs.push(match (&commit.parent, &file.before) {
                     (Some(parent), Some(path)) => log::spec(parent, path),
                     _ => missing(commit),
-                };
-                let after = file
-                    .after
-                    .as_ref()
-                    .map_or_else(|| missing(commit), |path| log::spec(&commit.id, path));
-                (commit, before, after)
-            })
-        })
-        .collect()
+                });
+                specs.push(
+                    file.after
+                        .as_ref()
+                        .map_or_else(|| missing(commit), |path| log::spec(&commit.id, path)),
+                );
+            }
+        }
+    }
+    let mut versions: VecDeque<Option<Order>> = VecDeque::with_capacity(specs.len());
+    read_each(root, &specs, |text| {
+        versions.push_back(text.and_then(|t| decode(&t)))
+    })
+    .map_err(Failure::Io)?;
+    let mut next = || versions.pop_front().flatten();
+    let mut out = Vec::with_capacity(commits.len());
+    for commit in commits {
+        let meta = history::Commit {
+            id: commit.id.clone(),
+            author: commit.author.clone(),
+            date: commit.date.clone(),
+        };
+        if commit.parents.len() > 1 {
+            let mut side = || (0..known.len()).filter_map(|_| next()).collect::<Vec<_>>();
+            let (result, ours, theirs, base) = (side(), side(), side(), side());
+            out.push(Event::Merge {
+                commit: meta,
+                result,
+                ours,
+                theirs,
+                base,
+            });
+        } else {
+            let files = commit.files.iter().map(|_| (next(), next())).collect();
+            out.push(Event::Edit {
+                commit: meta,
+                files,
+                cut: commit.parent.is_none() && cut.contains(&commit.id),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A spec no blob answers, for a version that does not exist.
+fn missing(commit: &log::Commit) -> String {
+    format!("{}:./-", commit.id)
 }
 
 /// An order from a text of its file, if it decodes.
@@ -141,11 +222,18 @@ pub fn decode(text: &str) -> Option<Order> {
     document::load::<Order>(&PathBuf::new(), text, FileKind::Order, &mut Vec::new())
 }
 
-fn row(commit: &log::Commit, change: &Change) -> Vec<Cell> {
+fn cells(row: &history::Row) -> Vec<Cell> {
+    let short = row.commit.id.get(..8).unwrap_or(&row.commit.id);
+    let commit = match row.how {
+        How::Resolved => format!("{short} (merge)"),
+        How::FirstSeen => format!("{short} (shallow)"),
+        How::Commit => short.to_owned(),
+    };
+    let change = &row.change;
     vec![
-        commit.id.get(..8).unwrap_or(&commit.id).into(),
-        commit.author.clone().into(),
-        short_date(&commit.date).into(),
+        commit.into(),
+        row.commit.author.clone().into(),
+        short_date(&row.commit.date).into(),
         change.field.clone().into(),
         change.old.clone().into(),
         change.new.clone().into(),

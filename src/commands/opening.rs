@@ -69,7 +69,19 @@ pub fn load_order(
     ledger: &crate::ledger::ledger::Ledger,
     id: &str,
 ) -> Result<crate::ledger::read::LoadedOrder, Failure> {
-    let Some(file) = ledger.order_file(id) else {
+    let file = match ledger.order_file(id) {
+        Some(file) => Some(file),
+        None => ledger.order_file_formerly(id).inspect(|file| {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "ordo: {id} is now {} (renumbered; {} lists {id} under former_ids)",
+                file.stem,
+                file.rel.display()
+            );
+        }),
+    };
+    let Some(file) = file else {
         let ids: Vec<&str> = ledger.order_files.iter().map(|f| f.stem.as_str()).collect();
         let hint = ordo_core::suggest::closest(id, &ids)
             .map(|best| format!(" (did you mean {best}?)"))

@@ -18,11 +18,23 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
-    if ledger.order_file(&args.new_id).is_some() {
-        return Err(Failure::Usage(format!(
-            "{} is taken: another order file has that id",
-            args.new_id
-        )));
+    let year: i32 = loaded
+        .file
+        .year
+        .as_deref()
+        .and_then(|y| y.parse().ok())
+        .unwrap_or_else(|| chrono::Datelike::year(&now));
+    let taken_by = if ledger.order_file(&args.new_id).is_some() {
+        Some("another order file has that id")
+    } else if crate::ledger::git_ids::ids_in_git(&ledger.root, year).contains(&args.new_id) {
+        Some("an order on a branch git knows has that id (a teammate's, once fetched)")
+    } else if crate::ledger::ids::former_ids(&ledger.root, year).contains(&args.new_id) {
+        Some("an order had that id before it was renumbered (`ordo show` still finds it by it)")
+    } else {
+        None
+    };
+    if let Some(why) = taken_by {
+        return Err(Failure::Usage(format!("{} is taken: {why}", args.new_id)));
     }
     let text = renumbered(&loaded.text, &args.id, &args.new_id)?;
     let folder = loaded

@@ -61,6 +61,7 @@ pub fn run(
             paths: &["orders"],
             since: since.as_deref(),
             follow: false,
+            merges: false,
         },
     )
     .map_err(Failure::Io)?;
@@ -95,6 +96,11 @@ pub fn run(
         let (Some(before), Some(after)) = (before, order) else {
             return;
         };
+        // A file that holds another order than before (its uid says so) did
+        // not move that order's dates.
+        if before.uid.is_some() && after.uid.is_some() && before.uid != after.uid {
+            return;
+        }
         for change in changes(
             &ledger.config,
             &ledger.calendars,
@@ -234,14 +240,19 @@ pub fn run(
         },
         as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
         sections: vec![summary, worst],
-        notes: vec![tr(
+        notes: std::iter::once(tr(
             lang,
             "note-slips",
             &[
                 ("moves", moves.len().into()),
                 ("commits", commits.len().into()),
             ],
-        )],
+        ))
+        .chain(
+            (!crate::ledger::log::shallow_boundary(&ledger.root).is_empty())
+                .then(|| t(lang, "note-slips-shallow")),
+        )
+        .collect(),
         invalid: Vec::new(),
         commit: None,
         lang,

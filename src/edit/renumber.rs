@@ -11,15 +11,29 @@ use crate::merge::tree::{Node, parse};
 pub fn renumbered(text: &str, old: &str, new: &str) -> Result<String, EditError> {
     let text = set_top_level(text, "id", Value::String(new.to_owned()))?;
     let text = append_to_list(&text, "former_ids", Value::String(old.to_owned()))?;
-    match has_uid(&text) {
-        true => Ok(text),
-        false => with_uid(&text, &crate::ledger::ids::new_uid().map_err(EditError)?),
+    let field = |key: &str| top_level(&text, key);
+    match field("uid") {
+        Some(_) => Ok(text),
+        None => {
+            let uid = crate::ledger::ids::derived_uid(
+                old,
+                &field("customer").unwrap_or_default(),
+                &field("received").unwrap_or_default(),
+            );
+            with_uid(&text, &uid)
+        }
     }
 }
 
-fn has_uid(text: &str) -> bool {
-    matches!(parse(text), Some(Node::Map { entries, .. })
-        if entries.iter().any(|e| e.key.as_deref() == Some("uid")))
+/// A top-level scalar of the text.
+fn top_level(text: &str, key: &str) -> Option<String> {
+    let Some(Node::Map { entries, .. }) = parse(text) else {
+        return None;
+    };
+    entries.into_iter().find_map(|e| match (e.key, e.value) {
+        (Some(k), Node::Scalar { value, .. }) if k == key => Some(value),
+        _ => None,
+    })
 }
 
 /// The text with `uid: UID` on the line after its `id`.
@@ -61,5 +75,9 @@ mod tests {
         assert!(moved.contains("former_ids:\n  - A-1\n"), "{moved}");
         let again = renumbered(&moved, "A-2", "A-3").expect("again");
         assert_eq!(again.matches("uid:").count(), 1, "{again}");
+        // Two clones that renumber it give it one uid.
+        let elsewhere = renumbered(text, "A-1", "A-7").expect("renumbered");
+        let uid = |t: &str| t.lines().find(|l| l.starts_with("uid:")).map(str::to_owned);
+        assert_eq!(uid(&moved), uid(&elsewhere));
     }
 }

@@ -64,13 +64,24 @@ pub fn former_ids(root: &Path, year: i32) -> BTreeSet<String> {
 
 /// The `former_ids` an order's text lists.
 pub fn listed_former_ids(text: &str) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Former {
-        #[serde(default)]
-        former_ids: Vec<String>,
-    }
-    ordo_core::yaml::from_str::<Former>(text)
-        .map(|f| f.former_ids)
+    use crate::merge::tree::{Node, parse};
+    let Some(Node::Map { entries, .. }) = parse(text) else {
+        return Vec::new();
+    };
+    entries
+        .into_iter()
+        .find(|e| e.key.as_deref() == Some("former_ids"))
+        .map(|e| match e.value {
+            Node::Seq { items, .. } => items
+                .into_iter()
+                .filter_map(|i| match i.value {
+                    Node::Scalar { value, .. } => Some(value),
+                    _ => None,
+                })
+                .collect(),
+            Node::Scalar { value, .. } => vec![value],
+            Node::Map { .. } => Vec::new(),
+        })
         .unwrap_or_default()
 }
 
@@ -80,6 +91,22 @@ pub fn new_uid() -> Result<String, String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| format!("no randomness for a uid: {e}"))?;
     Ok(base32(u128::from_be_bytes(bytes)))
+}
+
+/// The uid of an order written before uids, when it first needs one: made
+/// from what told it apart until then (its first id, customer and time of
+/// receipt), so two clones that renumber it each give it the same uid and
+/// the two files are known as one order.
+pub fn derived_uid(id: &str, customer: &str, received: &str) -> String {
+    let mut hasher = blake3::Hasher::new_derive_key("ordo 2026 order uid of an order without one");
+    for part in [id, customer, received] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest.as_bytes()[..16]);
+    base32(u128::from_be_bytes(first))
 }
 
 fn base32(mut n: u128) -> String {
@@ -108,5 +135,17 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(base32(0), "0".repeat(26));
         assert_eq!(base32(u128::MAX).len(), 26);
+        let derived = derived_uid("A-1", "C", "2026-11-19T10:00");
+        assert_eq!(derived, derived_uid("A-1", "C", "2026-11-19T10:00"));
+        assert_ne!(derived, derived_uid("A-1", "C", "2026-11-19T10:01"));
+        assert_eq!(derived.len(), 26);
+    }
+
+    #[test]
+    fn former_ids_are_read_in_block_and_flow_style() {
+        let block = "id: A-9\ncustomer: C\nformer_ids:\n  - A-1\n  - A-2\n";
+        assert_eq!(listed_former_ids(block), ["A-1", "A-2"]);
+        assert_eq!(listed_former_ids("id: A-9\nformer_ids: [A-1]\n"), ["A-1"]);
+        assert!(listed_former_ids("id: A-9\n").is_empty());
     }
 }

@@ -176,6 +176,25 @@ impl Ledger {
         self.order_files.iter().find(|f| f.stem == id)
     }
 
+    /// The file of the order that had this id before it was renumbered (its
+    /// `former_ids` list it). The orders of the id's year are looked at first,
+    /// where a renumbered order stays; then the others.
+    pub fn order_file_formerly(&self, id: &str) -> Option<&OrderFile> {
+        let year = ordo_core::model::id_format::IdFormat::parse(&self.config.id_format)
+            .ok()
+            .and_then(|f| f.read(id)?.year)
+            .map(|y| y.to_string());
+        let (same_year, others): (Vec<&OrderFile>, Vec<&OrderFile>) = self
+            .order_files
+            .iter()
+            .partition(|f| year.is_some() && f.year == year);
+        same_year.into_iter().chain(others).find(|file| {
+            std::fs::read_to_string(self.root.join(&file.rel)).is_ok_and(|text| {
+                text.contains(id) && super::ids::listed_former_ids(&text).iter().any(|f| f == id)
+            })
+        })
+    }
+
     /// Reads one order file through the loader every command shares; an order
     /// that cannot be used, or whose id another file also holds, is refused with
     /// the findings that say why.

@@ -10,6 +10,8 @@ pub struct Commit {
     pub id: String,
     /// The first parent, where the old versions are read (none for a root).
     pub parent: Option<String>,
+    /// Every parent: two or more for a merge.
+    pub parents: Vec<String>,
     pub author: String,
     /// The author date, ISO 8601 with its offset.
     pub date: String,
@@ -32,16 +34,22 @@ pub struct Query<'a> {
     pub since: Option<&'a str>,
     /// Follow one file through renames.
     pub follow: bool,
+    /// List merges too (with no files: what they changed is read by the
+    /// caller against each parent), and every side of them.
+    pub merges: bool,
 }
 
 /// The commits, oldest first (merges are left out: their changes are the
 /// commits they merge).
 pub fn log(root: &Path, query: &Query<'_>) -> Result<Vec<Commit>, String> {
     let mut command = Command::new("git");
-    command.arg("-C").arg(root).args([
-        "log",
-        "--no-merges",
-        "--reverse",
+    command.arg("-C").arg(root).args(["log", "--reverse"]);
+    if query.merges {
+        command.arg("--full-history");
+    } else {
+        command.arg("--no-merges");
+    }
+    command.args([
         "--relative",
         "--name-status",
         "--format=%x1e%H%x1f%P%x1f%an%x1f%aI",
@@ -104,6 +112,7 @@ fn parse(text: &str) -> Vec<Commit> {
             Some(Commit {
                 id: (*id).to_owned(),
                 parent: parents.split_whitespace().next().map(str::to_owned),
+                parents: parents.split_whitespace().map(str::to_owned).collect(),
                 author: (*author).to_owned(),
                 date: (*date).to_owned(),
                 files,
@@ -115,4 +124,36 @@ fn parse(text: &str) -> Vec<Commit> {
 /// The `rev:path` a batch read takes, for a path relative to the ledger root.
 pub fn spec(rev: &str, path: &Path) -> String {
     format!("{rev}:./{}", path.to_string_lossy().replace('\\', "/"))
+}
+
+/// Where history stops in a shallow clone: the commits whose parents it
+/// does not have (none in a full clone).
+pub fn shallow_boundary(root: &Path) -> Vec<String> {
+    let Ok(output) = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--git-path", "shallow"])
+        .output()
+    else {
+        return Vec::new();
+    };
+    let path = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    std::fs::read_to_string(root.join(path))
+        .map(|text| text.lines().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// The best common ancestor of two commits, where a merge's sides began.
+pub fn merge_base(root: &Path, a: &str, b: &str) -> Option<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["merge-base", a, b])
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        .filter(|id| !id.is_empty())
 }

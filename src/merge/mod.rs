@@ -111,16 +111,11 @@ fn mergeable(text: &str) -> bool {
     !lone_cr && !has_markers(text)
 }
 
-/// Whether a text holds a line that starts like a conflict marker (seven or
-/// more `<`, `=`, `>` or `|`, as git writes for any marker size).
+/// Whether a text holds a conflict marker line (of any length from seven,
+/// as git writes them).
 pub fn has_markers(text: &str) -> bool {
-    text.lines().any(|line| {
-        let line = line.trim_end_matches('\r');
-        ['<', '=', '>', '|'].iter().any(|&c| {
-            let run = line.chars().take_while(|&x| x == c).count();
-            run >= 7 && line[run..].chars().next().is_none_or(|n| n == ' ')
-        })
-    })
+    text.lines()
+        .any(|line| ordo_core::yaml::is_conflict_marker(line.trim_end_matches('\r')))
 }
 
 struct Merge<'a> {

@@ -22,6 +22,7 @@ use crate::ledger::pass::{self, Made, Pass};
 use crate::ledger::source::read_source;
 use order_file::{FileCheck, check_order_file};
 use ordo_core::checks::credit::Exposure;
+use ordo_core::checks::identity::{OrderKey, same_order_twice};
 use ordo_core::checks::levels::apply as apply_levels;
 use ordo_core::checks::{self, Context};
 use ordo_core::finding::{Code, Finding, Severity};
@@ -187,6 +188,19 @@ pub fn validate(
             Made::Read(fresh) => fresh.part.exposure.clone(),
         })
         .collect();
+    let keys: Vec<(&OrderFile, OrderKey)> = all_orders
+        .iter()
+        .zip(&made)
+        .enumerate()
+        .filter_map(|(i, (file, m))| {
+            let key = match m {
+                Made::Cached => pass.entry(i)?.key.as_deref().cloned(),
+                Made::Read(fresh) => fresh.part.key.clone(),
+            };
+            Some((file, key?))
+        })
+        .collect();
+    let twins = same_orders(root, tz, selection, &keys, &want_orders);
     // Documents named by path: their files may come and go without the order
     // changing, so they are looked for on every run, cached entry or not.
     let mut missing_documents: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
@@ -223,6 +237,9 @@ pub fn validate(
         (cross, saved)
     });
     let mut cross = cross?;
+    for finding in twins {
+        cross.entry(finding.file.clone()).or_default().push(finding);
+    }
     for (rel, found) in missing_documents {
         cross.entry(rel).or_default().extend(found);
     }
@@ -289,4 +306,46 @@ fn merge_setup(root: &Path) -> Option<Finding> {
         Finding::warning(Code::MergeSetup, ".gitattributes", message)
             .help("run `ordo setup-git` in this clone"),
     )
+}
+
+/// `duplicate-order` of the files checked: over the whole ledger, every uid
+/// held twice; for a few files, their former ids' files (a renumbering that
+/// stopped half way leaves both).
+fn same_orders(
+    root: &Path,
+    tz: Tz,
+    selection: &Selection,
+    keys: &[(&OrderFile, OrderKey)],
+    want: &[&OrderFile],
+) -> Vec<Finding> {
+    let mut all: Vec<(&OrderFile, &OrderKey)> = keys.iter().map(|(f, k)| (*f, k)).collect();
+    let mut others: Vec<(OrderFile, OrderKey)> = Vec::new();
+    if let Selection::Files(_) = selection {
+        let listed: BTreeSet<&str> = keys.iter().map(|(f, _)| f.stem.as_str()).collect();
+        for (_, key) in keys {
+            for former in key
+                .former_ids
+                .iter()
+                .filter(|id| !listed.contains(id.as_str()))
+            {
+                let named = OrderFile {
+                    rel: PathBuf::new(),
+                    stem: former.clone(),
+                    year: None,
+                };
+                for file in files::same_id_elsewhere(root, &named) {
+                    let read = crate::ledger::read::read_order(root, &file, tz);
+                    if let Some(order) = read.decoded {
+                        others.push((file, OrderKey::of(&order)));
+                    }
+                }
+            }
+        }
+        all.extend(others.iter().map(|(f, k)| (f, k)));
+    }
+    let wanted: BTreeSet<&Path> = want.iter().map(|f| f.rel.as_path()).collect();
+    same_order_twice(&all)
+        .into_iter()
+        .filter(|f| wanted.contains(f.file.as_path()))
+        .collect()
 }

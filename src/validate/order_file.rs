@@ -8,6 +8,7 @@ use crate::ledger::cache::Entry;
 use crate::ledger::pass::Reading;
 use crate::ledger::read::read_order;
 use ordo_core::checks::credit::Exposure;
+use ordo_core::checks::identity::OrderKey;
 use ordo_core::checks::time::Window;
 use ordo_core::checks::{self, Context};
 use ordo_core::document;
@@ -21,6 +22,8 @@ pub struct FileCheck {
     pub exposure: Option<Exposure>,
     /// Documents that name a path, with the finding for a missing file.
     pub references: Vec<(String, Finding)>,
+    /// What tells the order apart whatever its id (for `duplicate-order`).
+    pub key: Option<OrderKey>,
     pub text: Option<String>,
 }
 
@@ -66,6 +69,7 @@ pub fn check_order_file(
         (usable && credit_limited.contains(order.customer.as_str()))
             .then(|| Exposure::of(ctx.config, file.rel.clone(), order))
     });
+    let key = order.filter(|_| usable).map(OrderKey::of);
     let entry = identity.map(|identity| Entry {
         identity,
         read_ns: reading.read_ns,
@@ -73,6 +77,7 @@ pub fn check_order_file(
         window,
         exposure: exposure.clone().map(Box::new),
         references: references.clone(),
+        key: key.clone().map(Box::new),
     });
     let text = read.text.filter(|_| !findings.is_empty());
     (
@@ -80,6 +85,7 @@ pub fn check_order_file(
             findings,
             exposure,
             references,
+            key,
             text,
         },
         entry,

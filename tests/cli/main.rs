@@ -10,6 +10,7 @@ mod corpus;
 mod documents;
 mod export;
 mod history;
+mod history_follows;
 mod init;
 mod integrations;
 mod merge_file;

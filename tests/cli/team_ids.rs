@@ -224,3 +224,119 @@ fn done_on_one_side_and_skipped_on_the_other_stops_a_real_merge() {
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(run.stdout.contains("error[conflict]"), "{}", run.stdout);
 }
+
+#[test]
+fn an_order_is_found_by_an_id_it_had_before() {
+    let team = Team::new();
+    let run = team.ordo(
+        "a",
+        &["renumber", "202611-ACME-001", "202611-ACME-009", "--commit"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (ok, text) = team.git("a", &["push", "--quiet", "origin", "HEAD"]);
+    assert!(ok, "{text}");
+    // Before: "no order `202611-ACME-001`".
+    let run = team.ordo("a", &["show", "202611-ACME-001"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("202611-ACME-009"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("is now 202611-ACME-009"),
+        "{}",
+        run.stderr
+    );
+    // The id it had is never issued again, by `new` or by `renumber`.
+    let made = new_order(&team, "a", ANNS);
+    assert_ne!(made, "orders/2026/202611-ACME-001.yaml");
+    let run = team.ordo("a", &["renumber", "202611-ACME-009", "202611-ACME-001"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("before it was renumbered"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn renumber_counts_the_ids_on_remote_branches() {
+    let team = Team::new();
+    new_order(&team, "a", ANNS);
+    team.publish("a", "ann's order");
+    let (ok, text) = team.git("b", &["fetch", "--quiet"]);
+    assert!(ok, "{text}");
+    // Before: renumber looked at the working tree only.
+    let run = team.ordo("b", &["renumber", "202611-ACME-001", "202611-ACME-002"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("on a branch"), "{}", run.stderr);
+}
+
+#[test]
+fn one_order_under_two_ids_is_named_by_validate() {
+    let team = Team::new();
+    let old = "orders/2026/202611-ACME-001.yaml";
+    // A renumbering killed between writing the new file and removing the old.
+    let run = team.ordo("a", &["renumber", "202611-ACME-001", "202611-ACME-009"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (ok, text) = team.git("a", &["checkout", "HEAD", "--", old]);
+    assert!(ok, "{text}");
+    let run = team.ordo("a", &["validate"]);
+    assert_eq!(
+        run.code,
+        1,
+        "before: validate accepted it\n{}",
+        run.transcript()
+    );
+    assert_eq!(
+        run.stdout.matches("error[duplicate-order]").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+    // A hook on the new file alone says so too.
+    let run = team.ordo("a", &["validate", "orders/2026/202611-ACME-009.yaml"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("error[duplicate-order]"),
+        "{}",
+        run.stdout
+    );
+
+    // Two clones that renumber one order to two ids end the same way.
+    let team = Team::new();
+    let run = team.ordo(
+        "a",
+        &["renumber", "202611-ACME-001", "202611-ACME-009", "--commit"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (ok, text) = team.git("a", &["push", "--quiet", "origin", "HEAD"]);
+    assert!(ok, "{text}");
+    let run = team.ordo(
+        "b",
+        &["renumber", "202611-ACME-001", "202611-ACME-008", "--commit"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (ok, _) = pull(&team, "b", Pull::Merge);
+    assert!(!ok, "git stops on the rename/rename");
+    // git's rename/rename leaves 8-character markers: an unresolved
+    // conflict, not invalid YAML.
+    let run = team.ordo("b", &["validate"]);
+    assert!(run.stdout.contains("error[conflict]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("error[yaml]"), "{}", run.stdout);
+    // Resolved as each side had it: one order under two ids.
+    for (rev, id) in [("HEAD", "008"), ("MERGE_HEAD", "009")] {
+        let rel = format!("orders/2026/202611-ACME-{id}.yaml");
+        let (ok, text) = team.git("b", &["show", &format!("{rev}:{rel}")]);
+        assert!(ok, "{text}");
+        std::fs::write(team.clone("b").join(&rel), text).expect("write");
+    }
+    for args in [&["add", "-A"][..], &["commit", "--quiet", "-m", "merged"]] {
+        let (ok, text) = team.git("b", args);
+        assert!(ok, "{text}");
+    }
+    let run = team.ordo("b", &["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("error[duplicate-order]"),
+        "{}",
+        run.stdout
+    );
+}

@@ -34,7 +34,9 @@ note-list = { $count ->
    *[other] { $count } orders
 }
 note-history = { $count } commits; due dates are computed with today's ordo.yaml, slips counted in working days
+note-history-shallow = this clone is shallow: history before its first commit is cut (rows marked "shallow"); run `git fetch --unshallow` for all of it
 note-slips = { $moves } moves of a baseline or due date in { $commits } commits; working days on each step's calendar, later positive
+note-slips-shallow = this clone is shallow: moves before its first commit are not counted; run `git fetch --unshallow` for all of them
 
 note-cut = { $left } of { $total } rows are left out to keep this report within its size limit.
 note-cut-more = The whole report: { $url }

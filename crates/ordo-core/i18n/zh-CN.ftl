@@ -31,7 +31,9 @@ note-sla-bare-dates = { $count } 次计量以不含时间的日期开始或停�
 note-monthly-incidents = 异常按类型:{ $list }
 note-list = 共 { $count } 个订单
 note-history = 共 { $count } 次提交;到期日按当前 ordo.yaml 计算,推迟按工作日计
+note-history-shallow = 此克隆为浅克隆:最早一次提交之前的历史不在本地(标记为 "shallow" 的行);运行 `git fetch --unshallow` 获取完整历史
 note-slips = { $commits } 次提交中基准或到期日共变动 { $moves } 次;按各步骤日历的工作日计,推后为正
+note-slips-shallow = 此克隆为浅克隆:最早一次提交之前的推迟未计入;运行 `git fetch --unshallow` 获取完整历史
 
 note-cut = 为控制篇幅,{ $total } 行中有 { $left } 行未列出。
 note-cut-more = 完整报表:{ $url }

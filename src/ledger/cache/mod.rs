@@ -21,6 +21,7 @@ mod state;
 
 pub use identity::{Identity, clock_ns, identities};
 use ordo_core::checks::credit::Exposure;
+use ordo_core::checks::identity::OrderKey;
 use ordo_core::checks::time::Window;
 use ordo_core::finding::Finding;
 pub use state::state_dir;
@@ -57,11 +58,13 @@ pub struct Entry {
     /// The order's documents that name a path, with the finding for a missing
     /// file: whether the file is there is asked on every run.
     pub references: Vec<(String, Finding)>,
+    /// What tells the order apart whatever its id; boxed like the exposure.
+    pub key: Option<Box<OrderKey>>,
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v9.postcard";
-    const FORMAT: u32 = 9;
+    const FILE: &'static str = ".ordo/cache-v10.postcard";
+    const FORMAT: u32 = 10;
 
     fn identity(&self) -> Identity {
         self.identity

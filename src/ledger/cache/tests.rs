@@ -36,6 +36,12 @@ fn entry(identity: Identity, window: Window) -> Entry {
                 "m",
             ),
         )],
+        key: Some(Box::new(ordo_core::checks::identity::OrderKey {
+            uid: Some("0123456789abcdefghjkmnpqrs".into()),
+            former_ids: vec!["W".into()],
+            customer: "C".into(),
+            received: "2026-05-06T10:00".into(),
+        })),
     }
 }
 

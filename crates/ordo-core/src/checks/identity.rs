@@ -130,3 +130,94 @@ pub fn duplicate_ids(all: &[OrderFile], selected: &[&OrderFile]) -> Vec<Finding>
         })
         .collect()
 }
+
+/// What tells an order apart whatever its id, kept per file for the check
+/// across files: its uid, the ids it had, and (for an order written before
+/// uids) its customer and time of receipt.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OrderKey {
+    pub uid: Option<String>,
+    pub former_ids: Vec<String>,
+    pub customer: String,
+    pub received: String,
+}
+
+impl OrderKey {
+    pub fn of(order: &Order) -> OrderKey {
+        OrderKey {
+            uid: order.uid.clone(),
+            former_ids: order.former_ids.clone(),
+            customer: order.customer.clone(),
+            received: order.received.0.to_string(),
+        }
+    }
+
+    /// The same order: one uid, or, without one on either side, one
+    /// customer and time of receipt.
+    pub fn same_order(&self, other: &OrderKey) -> bool {
+        match (&self.uid, &other.uid) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.customer == other.customer && self.received == other.received,
+        }
+    }
+}
+
+/// `duplicate-order`: one order held by two files under two ids, as a
+/// renumbering stopped between writing the new file and removing the old one
+/// leaves it, or two clones that renumbered it to different ids. Found by a
+/// uid two files hold, and by a former id whose file holds the same order.
+pub fn same_order_twice(keys: &[(&OrderFile, &OrderKey)]) -> Vec<Finding> {
+    let mut by_uid: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_stem: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    for (i, (file, key)) in keys.iter().enumerate() {
+        if let Some(uid) = &key.uid {
+            by_uid.entry(uid).or_default().push(i);
+        }
+        by_stem.insert(&file.stem, i);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for same in by_uid.values().filter(|v| v.len() > 1) {
+        for (n, &a) in same.iter().enumerate() {
+            for &b in &same[n + 1..] {
+                pairs.push((a, b));
+            }
+        }
+    }
+    for (i, (_, key)) in keys.iter().enumerate() {
+        for former in &key.former_ids {
+            if let Some(&j) = by_stem.get(former.as_str())
+                && j != i
+                && keys[j].1.same_order(key)
+                && !(key.uid.is_some() && keys[j].1.uid == key.uid)
+            {
+                pairs.push((i, j));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (a, b) in pairs {
+        for (this, other) in [(a, b), (b, a)] {
+            let (file, _) = keys[this];
+            let (twin, _) = keys[other];
+            out.push(
+                Finding::error(
+                    Code::DuplicateOrder,
+                    &file.rel,
+                    format!(
+                        "this order is also {} ({}): one order under two ids",
+                        twin.stem,
+                        twin.rel.display()
+                    ),
+                )
+                .at(Route::keys(&["id"]))
+                .label("the same order as another file")
+                .help(
+                    "a renumbering stopped half way, or two clones renumbered it differently: \
+                     keep the file under the id the team uses and delete the other (list its \
+                     id under `former_ids`)",
+                ),
+            );
+        }
+    }
+    out
+}

@@ -10,7 +10,7 @@ pub mod documents;
 mod done_before;
 pub mod expiring;
 pub mod history;
-mod identity;
+pub mod identity;
 pub mod levels;
 mod payments;
 mod progress;

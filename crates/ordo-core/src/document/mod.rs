@@ -120,11 +120,7 @@ fn conflict_marker(text: &str) -> Option<crate::yaml::Span> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
-        let marker = ["<<<<<<<", ">>>>>>>", "|||||||"]
-            .iter()
-            .any(|m| bare == *m || bare.starts_with(&format!("{m} ")))
-            || bare == "=======";
-        if marker {
+        if crate::yaml::is_conflict_marker(bare) {
             return Some(crate::yaml::Span::new(at, at + bare.len()));
         }
         at += line.len();

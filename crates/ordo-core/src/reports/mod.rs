@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod calendar;
 mod calendar_updates;
 pub mod changes;
+pub mod history;
 pub mod ics_text;
 pub mod listing;
 pub mod monthly;

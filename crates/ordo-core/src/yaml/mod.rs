@@ -17,4 +17,4 @@ pub use de::{Refused, from_str};
 pub use load::{MAX_DEPTH, YamlError, parse};
 pub use locate::{Located, locate, locate_all};
 pub use route::{Route, Seg};
-pub use text::{LineIndex, Span};
+pub use text::{LineIndex, Span, is_conflict_marker};

@@ -22,17 +22,38 @@ impl Span {
     }
 }
 
+/// Whether a line (without its line end) is a conflict marker: seven or more
+/// `<`, `>` or `|` followed by nothing or a space and a label, or seven or
+/// more `=` alone. git writes longer markers for conflicts inside conflicts
+/// (eight for a rename/rename).
+pub fn is_conflict_marker(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    if !matches!(first, '<' | '>' | '|' | '=') {
+        return false;
+    }
+    let run = line.len() - line.trim_start_matches(first).len();
+    let rest = &line[run..];
+    run >= 7 && (rest.is_empty() || (first != '=' && rest.starts_with(' ')))
+}
+
 /// The byte offset where each line starts, for turning positions into line:col.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Whether every character is one byte (columns are then byte counts).
+    ascii: bool,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            ascii: text.is_ascii(),
+        }
     }
 
     /// The byte offset of a parser position: a 1-based line and a 0-based column
@@ -41,6 +62,9 @@ impl LineIndex {
         let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
             return text.len();
         };
+        if self.ascii {
+            return (start + col_chars).min(text.len());
+        }
         let rest = &text[start..];
         rest.char_indices()
             .nth(col_chars)
@@ -62,6 +86,30 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conflict_markers_of_any_length_from_seven() {
+        for marker in [
+            "<<<<<<< HEAD",
+            "=======",
+            ">>>>>>> theirs",
+            "||||||| base",
+            "<<<<<<<< HEAD:a.yaml",
+            "========",
+            ">>>>>>>",
+        ] {
+            assert!(is_conflict_marker(marker), "{marker}");
+        }
+        for not in [
+            "<<<<<< six",
+            "======= text",
+            "note: <<<<<<<",
+            "<<<<<<<x",
+            "",
+        ] {
+            assert!(!is_conflict_marker(not), "{not}");
+        }
+    }
 
     #[test]
     fn converts_character_columns_to_bytes_and_back() {
