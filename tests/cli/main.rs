@@ -5,6 +5,7 @@ mod support;
 
 mod bad_input;
 mod cache;
+mod cache_forged;
 mod concurrency;
 mod corpus;
 mod documents;

@@ -286,8 +286,9 @@ impl<E: Kept> Cache<E> {
         let mut temp = tempfile::Builder::new()
             .prefix(".cache-")
             .tempfile_in(&dir)?;
-        temp.write_all(MAGIC)?;
-        temp.write_all(&checksum(&bytes).to_le_bytes())?;
+        let (magic, tag) = header(&bytes);
+        temp.write_all(&magic)?;
+        temp.write_all(tag.as_bytes())?;
         temp.write_all(&bytes)?;
         // The rename replaces a link at the cache's name, never follows it.
         temp.persist(root.join(E::FILE)).map_err(|e| e.error)?;
@@ -295,27 +296,52 @@ impl<E: Kept> Cache<E> {
     }
 }
 
-/// What a cache file starts with, before the checksum and the entries.
-const MAGIC: &[u8; 8] = b"ordo\x00cch";
+/// What a cache file starts with: checked only for damage, or authenticated
+/// with the secret `ORDO_CACHE_KEY` names.
+const PLAIN: &[u8; 8] = b"ordo\x00cc2";
+const KEYED: &[u8; 8] = b"ordo\x00ck2";
 
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.finish()
+/// The magic and the tag (a BLAKE3 hash of the entries, keyed or not).
+const HEADER: usize = 8 + 32;
+
+/// The key entries are authenticated with, when CI provides a secret in
+/// `ORDO_CACHE_KEY` (read once here, where the cache is read and written: it
+/// changes nothing but which cache files are trusted). Without one, a cache
+/// file is only checked for damage, and whoever can write it can change what
+/// a run reports (docs/ci says how the recipes keep such a cache apart).
+fn secret() -> Option<&'static [u8; 32]> {
+    static SECRET: std::sync::OnceLock<Option<[u8; 32]>> = std::sync::OnceLock::new();
+    SECRET
+        .get_or_init(|| {
+            let key = std::env::var_os("ORDO_CACHE_KEY").filter(|k| !k.is_empty())?;
+            Some(blake3::derive_key(
+                "ordo 2026 cache entries authenticated for CI",
+                key.as_encoded_bytes(),
+            ))
+        })
+        .as_ref()
 }
 
-/// The magic and the checksum.
-const HEADER: usize = 16;
+/// The header for `payload`: under the key when there is one.
+fn header(payload: &[u8]) -> ([u8; 8], blake3::Hash) {
+    match secret() {
+        Some(key) => (*KEYED, blake3::keyed_hash(key, payload)),
+        None => (*PLAIN, blake3::hash(payload)),
+    }
+}
 
-/// A cache file whose checksum verifies (its entries start at [`HEADER`]);
-/// `None` for a missing, foreign, damaged or linked file, which is rebuilt.
+/// A cache file whose header verifies (its entries start at [`HEADER`]);
+/// `None` for a missing, foreign, damaged or linked file, and, when a key is
+/// set, for one not made under it, which are rebuilt.
 fn read_verified(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     open_state_file(path)?.read_to_end(&mut bytes).ok()?;
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (sum, payload) = rest.split_first_chunk::<8>()?;
-    (u64::from_le_bytes(*sum) == checksum(payload)).then_some(())?;
+    let (magic, rest) = bytes.split_first_chunk::<8>()?;
+    let (tag, payload) = rest.split_first_chunk::<32>()?;
+    let (want_magic, want_tag) = header(payload);
+    // The hash type compares in constant time.
+    (*magic == want_magic && blake3::Hash::from_bytes(*tag) == want_tag).then_some(())?;
     Some(bytes)
 }
 
