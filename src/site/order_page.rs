@@ -149,7 +149,7 @@ pub fn render(
             title: format!(
                 "{} · {}",
                 view.id,
-                view.customer_name.as_deref().unwrap_or(&view.customer)
+                super::templates::isolate(view.customer_name.as_deref().unwrap_or(&view.customer))
             ),
             pages: &no_links,
         },

@@ -159,7 +159,7 @@ impl Site<'_> {
             self.page(
                 &format!("people/{file}.html"),
                 &summary::PersonPage {
-                    f: self.frame("../", "people", person.name.clone()),
+                    f: self.frame("../", "people", super::templates::isolate(&person.name)),
                     person: Person {
                         name: &person.name,
                         email: &person.email,

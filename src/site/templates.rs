@@ -15,6 +15,13 @@ pub const ASSETS: &[(&str, &str)] = &[
     ("assets/site.js", include_str!("assets/site.js")),
 ];
 
+/// Text people wrote (a customer's name, a note), isolated from what is around
+/// it for bidirectional scripts: a right-to-left override in it (U+202E)
+/// reorders only itself, never the sentence, the page or its title around it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// The catalog in the site's language. Most labels take no arguments (about
 /// forty on each order page): those are formatted once, here.
 pub struct Words {
@@ -63,6 +70,11 @@ impl Frame<'_> {
         self.common.lang.as_str()
     }
 
+    /// The ledger's name, as its administrator wrote it, isolated.
+    pub fn ledger(&self) -> String {
+        isolate(&self.common.ledger)
+    }
+
     pub fn version(&self) -> &'static str {
         env!("CARGO_PKG_VERSION")
     }
@@ -93,8 +105,9 @@ pub trait Framed {
             .tr(key, &[(name, Arg::Int(value.count()))])
     }
 
+    /// A message around text someone wrote, which is isolated in it.
     fn ts(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
-        let value = value.to_string();
+        let value = isolate(&value.to_string());
         self.frame()
             .common
             .words
@@ -109,7 +122,10 @@ pub trait Framed {
         second: &str,
         second_value: impl std::fmt::Display,
     ) -> String {
-        let (a, b) = (first_value.to_string(), second_value.to_string());
+        let (a, b) = (
+            isolate(&first_value.to_string()),
+            isolate(&second_value.to_string()),
+        );
         self.frame()
             .common
             .words

@@ -79,7 +79,7 @@ pub fn check_customer(
         if order.outstanding.is_zero() {
             continue;
         }
-        let Some(sum) = exposure.checked_add(order.outstanding) else {
+        let Some(sum) = crate::model::money::exact_add(exposure, order.outstanding) else {
             // Past any limit, and past what a decimal can hold.
             if selected(&order.rel) {
                 out.push(

@@ -40,6 +40,23 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
                 }),
             );
         }
+        if is_address(&document.reference)
+            && !crate::model::pattern::is_web_address(&document.reference)
+        {
+            out.push(
+                Finding::error(
+                    Code::Document,
+                    rel,
+                    format!(
+                        "`{}` is an address of another kind than http or https",
+                        document.reference
+                    ),
+                )
+                .at(at().key("ref"))
+                .label("not http(s)")
+                .help("give the document's http(s) address, or its path in the ledger's folder"),
+            );
+        }
         if let Some(by) = &document.by
             && !ctx.config.people.contains_key(by)
         {

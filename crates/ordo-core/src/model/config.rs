@@ -30,8 +30,15 @@ pub struct Config {
     pub lang: Option<crate::i18n::Lang>,
     /// Where the ledger's files can be read on the repository host, for links
     /// from the site: `{commit}`, `{path}` and `{line}` are filled in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(example = &"https://github.com/example/orders/blob/{commit}/{path}#L{line}")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::pattern::web_address"
+    )]
+    #[schemars(
+        example = &"https://github.com/example/orders/blob/{commit}/{path}#L{line}",
+        pattern(super::pattern::WEB_ADDRESS_PATTERN)
+    )]
     pub repo_url: Option<String>,
     /// The workflow of orders that name none.
     pub default_workflow: String,

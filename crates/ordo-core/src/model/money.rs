@@ -56,6 +56,20 @@ pub struct Allocation {
     pub overpaid: Decimal,
 }
 
+/// `a + b` when it is exact. rust_decimal rounds a result past its 28 to 29
+/// digits instead of failing (99999999999999999999999999.99 + 0.001 gives
+/// the first back), which would call an order with money owed paid.
+pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let sum = a.checked_add(b)?;
+    (sum.scale() >= a.scale().max(b.scale())).then_some(sum)
+}
+
+/// `a * b` when it is exact (see [`exact_add`]).
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let product = a.checked_mul(b)?;
+    (product.scale() >= a.scale() + b.scale()).then_some(product)
+}
+
 /// The order total: the sum of quantity times unit price.
 pub fn total(order: &Order) -> Result<Decimal, Overflow> {
     let mut sum = Decimal::ZERO;
@@ -63,8 +77,8 @@ pub fn total(order: &Order) -> Result<Decimal, Overflow> {
         let at = || Overflow {
             route: Route::root().key("lines").index(i),
         };
-        let amount = line.qty.0.checked_mul(line.unit_price.0).ok_or_else(at)?;
-        sum = sum.checked_add(amount).ok_or_else(at)?;
+        let amount = exact_mul(line.qty.0, line.unit_price.0).ok_or_else(at)?;
+        sum = exact_add(sum, amount).ok_or_else(at)?;
     }
     Ok(sum)
 }
@@ -73,7 +87,7 @@ pub fn total(order: &Order) -> Result<Decimal, Overflow> {
 pub fn paid(order: &Order) -> Result<Decimal, Overflow> {
     let mut sum = Decimal::ZERO;
     for (i, payment) in order.payments.iter().enumerate() {
-        sum = sum.checked_add(payment.amount.0).ok_or_else(|| Overflow {
+        sum = exact_add(sum, payment.amount.0).ok_or_else(|| Overflow {
             route: Route::root().key("payments").index(i).key("amount"),
         })?;
     }
@@ -95,7 +109,7 @@ pub fn installment_amounts(
                 .index(i)
                 .key("percent"),
         };
-        percents = percents.checked_add(term.percent.0).ok_or_else(at)?;
+        percents = exact_add(percents, term.percent.0).ok_or_else(at)?;
         let share = total
             .checked_mul(term.percent.0)
             .ok_or_else(at)?
@@ -233,6 +247,23 @@ pub fn iso_minor_unit(currency: &str) -> u32 {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn sums_and_products_past_the_digits_a_decimal_holds_are_refused_not_rounded() {
+        let d = |t: &str| Decimal::from_str(t).expect("decimal");
+        // Regression: the sum came back rounded to the first amount.
+        assert_eq!(
+            exact_add(d("99999999999999999999999999.99"), d("0.001")),
+            None
+        );
+        assert_eq!(exact_add(d("1.5"), d("1.50")), Some(d("3.00")));
+        assert_eq!(exact_add(d("0.1"), d("0.2")), Some(d("0.3")));
+        assert_eq!(exact_mul(d("12.5"), d("4.02")), Some(d("50.250")));
+        assert_eq!(
+            exact_mul(d("99999999999999.99"), d("99999999999999.99")),
+            None
+        );
+    }
 
     fn order(yaml: &str) -> Order {
         crate::yaml::from_str(yaml).expect("an order")

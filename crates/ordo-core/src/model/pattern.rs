@@ -121,6 +121,36 @@ pub fn order_uid<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
     Ok(text)
 }
 
+/// Web addresses: the site links to them, so only `http` and `https`
+/// (`javascript:` or `data:` would run in a reader's browser).
+pub const WEB_ADDRESS_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$";
+
+/// Whether a text is an `http` or `https` address.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &text[8..]
+    } else if lower.starts_with("http://") {
+        &text[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !rest.chars().any(char::is_whitespace)
+}
+
+/// An optional web address (`deserialize_with`).
+pub fn web_address<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    if let Some(text) = &text
+        && !is_web_address(text)
+    {
+        return Err(D::Error::custom(format!(
+            "`{text}` is not an http or https address"
+        )));
+    }
+    Ok(text)
+}
+
 /// An optional currency code (`deserialize_with`).
 pub fn currency<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let text = Option::<String>::deserialize(d)?;
