@@ -20,7 +20,7 @@ pub struct AttachArgs {
     pub by: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
-    /// Commit the change.
+    /// Commit the change: the order file and, for a path, the document.
     #[arg(long)]
     pub commit: bool,
 }

@@ -52,7 +52,25 @@ pub fn run(
     let new = append_to_list(&loaded.text, "documents", Value::Mapping(document))
         .map_err(|e| Failure::Io(e.to_string()))?;
     let message = format!("{}: {} received ({reference})", loaded.order.id, args.kind);
-    let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
+    let path = change::apply(&ledger, &loaded, &new, &message, &[], now, false)?;
+    // The document is part of the change: a teammate's `validate` looks for it.
+    let document = (!ordo_core::checks::documents::is_address(&reference))
+        .then(|| std::path::PathBuf::from(&reference));
+    if args.commit {
+        let mut paths: Vec<&Path> = vec![loaded.file.rel.as_path()];
+        paths.extend(document.as_deref());
+        crate::edit::git::commit_paths(&ledger.root, &paths, &message)
+            .map_err(|e| Failure::Io(format!("written but not committed: {e}")))?;
+    } else if let Some(document) = &document
+        && !crate::edit::git::tracked(&ledger.root, document)
+    {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "ordo: warning: {reference} is not in git yet: commit it with the order (or use \
+             --commit), or every teammate's `ordo validate` reports it missing"
+        );
+    }
     out.extend_from_slice(
         format!(
             "{}: {} ({}) logged by {by}, received {when}\n{}\n",

@@ -216,7 +216,9 @@ fn block_list<'a>(
 
 /// One list item as block lines: `-` at column `dash`, content at `content`.
 fn block_item(item: &Value, dash: usize, content: usize) -> Result<String, EditError> {
-    let body = yaml_serde::to_string(item).map_err(|e| EditError(e.to_string()))?;
+    let mut shield = super::separators::Shield::default();
+    let item = shield.value(item.clone())?;
+    let body = shield.restore(yaml_serde::to_string(&item).map_err(|e| EditError(e.to_string()))?);
     let mut out = String::new();
     for (i, line) in body.lines().enumerate() {
         if i == 0 {
@@ -247,7 +249,11 @@ fn flow(value: &Value) -> String {
             format!("[{}]", items.join(", "))
         }
         Value::String(text) if plain_in_flow(text) => text.clone(),
-        Value::String(text) => serde_json::to_string(text).unwrap_or_default(),
+        Value::String(text) => serde_json::to_string(text)
+            .unwrap_or_default()
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+            .replace('\u{85}', "\\u0085"),
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),

@@ -52,3 +52,22 @@ pub fn commit_paths(root: &Path, files: &[&Path], message: &str) -> Result<(), S
     commit.extend(paths.iter().map(String::as_str));
     run(&commit)
 }
+
+/// Whether git tracks `file` (relative to `root`); true outside git, where
+/// there is nothing to commit.
+pub fn tracked(root: &Path, file: &Path) -> bool {
+    let inside = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    !inside
+        || Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["ls-files", "--error-unmatch", "--"])
+            .arg(file)
+            .output()
+            .is_ok_and(|o| o.status.success())
+}

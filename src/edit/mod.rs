@@ -13,4 +13,5 @@ pub mod output;
 pub mod output_dir;
 pub mod patch;
 pub mod renumber;
+pub mod separators;
 pub mod write;

@@ -28,9 +28,33 @@ fn apply(text: &str, patches: Vec<Patch<'_>>) -> Result<String, EditError> {
     if patches.is_empty() {
         return Ok(text.to_owned());
     }
+    let mut shield = super::separators::Shield::default();
+    let patches = patches
+        .into_iter()
+        .map(|patch| {
+            Ok(Patch {
+                route: patch.route,
+                operation: match patch.operation {
+                    Op::Replace(v) => Op::Replace(shield.value(v)?),
+                    Op::Add { key, value } => Op::Add {
+                        key,
+                        value: shield.value(value)?,
+                    },
+                    Op::MergeInto { key, updates } => Op::MergeInto {
+                        key,
+                        updates: updates
+                            .into_iter()
+                            .map(|(k, v)| Ok((k, shield.value(v)?)))
+                            .collect::<Result<_, EditError>>()?,
+                    },
+                    other => other,
+                },
+            })
+        })
+        .collect::<Result<Vec<_>, EditError>>()?;
     let doc = document(text)?;
     apply_yaml_patches(&doc, &patches)
-        .map(|d| match_line_ends(text, d.source().to_owned()))
+        .map(|d| match_line_ends(text, shield.restore(d.source().to_owned())))
         .map_err(|e| EditError(e.to_string()))
 }
 
@@ -147,8 +171,9 @@ fn append_top_level(text: &str, key: &str, value: Value) -> Result<String, EditE
     let is_list = matches!(value, Value::Sequence(_));
     let mut root = Mapping::new();
     root.insert(Value::String(key.to_owned()), value);
-    let block =
-        yaml_serde::to_string(&Value::Mapping(root)).map_err(|e| EditError(e.to_string()))?;
+    let mut shield = super::separators::Shield::default();
+    let root = shield.value(Value::Mapping(root))?;
+    let block = shield.restore(yaml_serde::to_string(&root).map_err(|e| EditError(e.to_string()))?);
     let mut out = text.to_owned();
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');

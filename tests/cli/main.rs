@@ -30,3 +30,4 @@ mod trust;
 mod validate;
 mod validate_amounts;
 mod write;
+mod write_text;

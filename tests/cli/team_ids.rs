@@ -340,3 +340,153 @@ fn one_order_under_two_ids_is_named_by_validate() {
         run.stdout
     );
 }
+
+#[test]
+fn attach_commit_commits_the_document_with_the_order() {
+    // Before: only the order file was committed, and every teammate's
+    // `validate` failed on a document not in the repository.
+    let team = Team::new();
+    let config = team.read("a", "ordo.yaml");
+    std::fs::write(
+        team.clone("a").join("ordo.yaml"),
+        format!("{config}documents:\n  customer-po: {{title: Customer PO}}\n"),
+    )
+    .expect("write");
+    team.publish("a", "document kinds");
+    std::fs::create_dir_all(team.clone("a").join("documents")).expect("mkdir");
+    std::fs::write(team.clone("a").join("documents/po 4411.pdf"), "%PDF-1.4").expect("write");
+    let run = team.ordo(
+        "a",
+        &[
+            "attach",
+            "202611-ACME-001",
+            "customer-po",
+            "documents/po 4411.pdf",
+            "--commit",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (_, status) = team.git("a", &["status", "--porcelain"]);
+    assert_eq!(status, "", "both committed");
+    let (ok, text) = team.git("a", &["push", "--quiet", "origin", "HEAD"]);
+    assert!(ok, "{text}");
+    let (ok, text) = team.git("b", &["pull", "--quiet"]);
+    assert!(ok, "{text}");
+    let run = team.ordo("b", &["validate"]);
+    assert_eq!(
+        run.code,
+        0,
+        "the teammate's clone has it: {}",
+        run.transcript()
+    );
+    // Without --commit, an untracked document is named.
+    std::fs::write(team.clone("a").join("documents/po 4412.pdf"), "%PDF-1.4").expect("write");
+    let run = team.ordo(
+        "a",
+        &[
+            "attach",
+            "202611-ACME-001",
+            "customer-po",
+            "documents/po 4412.pdf",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stderr.contains("not in git yet"), "{}", run.stderr);
+}
+
+#[test]
+fn a_clone_routed_to_the_driver_but_not_set_up_is_warned() {
+    let team = Team::new();
+    // A teammate who cloned but never ran `ordo setup-git`.
+    let (ok, text) = team.git("b", &["config", "--unset", "merge.ordo.driver"]);
+    assert!(ok, "{text}");
+    let run = team.ordo("b", &["validate"]);
+    assert_eq!(run.code, 0, "a warning: {}", run.transcript());
+    assert!(
+        run.stdout.contains("warning[merge-setup]") && run.stdout.contains("has not set up"),
+        "{}",
+        run.stdout
+    );
+    // A driver that names a binary that moved away, with no `ordo` on PATH.
+    let (ok, text) = team.git(
+        "b",
+        &[
+            "config",
+            "merge.ordo.driver",
+            "'/gone/bin/ordo' merge-file %O %A %B %P",
+        ],
+    );
+    assert!(ok, "{text}");
+    let run = team.ordo("b", &["validate"]);
+    assert!(
+        run.stdout.contains("/gone/bin/ordo, which is not there"),
+        "{}",
+        run.stdout
+    );
+    let run = team.ordo("b", &["setup-git"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(!team.ordo("b", &["validate"]).stdout.contains("merge-setup"));
+}
+
+#[test]
+fn merges_keep_working_when_the_binary_moves() {
+    let team = Team::new();
+    // setup-git ran with a binary since moved: the driver line falls back to
+    // the `ordo` on PATH.
+    let (_, line) = team.git("b", &["config", "merge.ordo.driver"]);
+    let moved = line.replacen(
+        &assert_cmd::cargo::cargo_bin("ordo").display().to_string(),
+        "/gone/bin/ordo",
+        1,
+    );
+    assert_ne!(moved, line, "the line names the binary: {line}");
+    let (ok, text) = team.git("b", &["config", "merge.ordo.driver", moved.trim()]);
+    assert!(ok, "{text}");
+    let advance = |clone: &str, step: &str, by: &str| {
+        let run = team.ordo(
+            clone,
+            &[
+                "advance",
+                "202611-ACME-001",
+                step,
+                "--by",
+                by,
+                "--on",
+                "2026-11-05",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    };
+    advance("a", "ship", "ben");
+    team.publish("a", "shipped");
+    let run = team.ordo(
+        "b",
+        &[
+            "skip",
+            "202611-ACME-001",
+            "approve",
+            "--by",
+            "dan",
+            "--reason",
+            "within the limit",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    commit(&team, "b", "approval skipped");
+    let bin = assert_cmd::cargo::cargo_bin("ordo");
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("folder").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = shell(
+        &team.clone("b"),
+        "git pull --quiet --no-rebase origin main",
+        &[("PATH", &path), ("GIT_EDITOR", "true")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

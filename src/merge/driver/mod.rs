@@ -190,3 +190,20 @@ pub fn shell_word(word: &str) -> String {
         format!("'{}'", word.replace('\'', r"'\''"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_the_user_copies_are_quoted_for_the_shell() {
+        // Before: `git add my ledger/orders/…` split at the space.
+        assert_eq!(
+            shell_word("my ledger/orders/2026/A-1.yaml"),
+            "'my ledger/orders/2026/A-1.yaml'"
+        );
+        assert_eq!(shell_word("orders/2026/A-1.yaml"), "orders/2026/A-1.yaml");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell_word(""), "''");
+    }
+}

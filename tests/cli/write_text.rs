@@ -1,0 +1,111 @@
+//! Text given to a writing command comes back exactly as given (issue 24,
+//! item 14): line and paragraph separators (U+2028, U+2029, U+0085) in a
+//! note, a summary or a reason used to come back followed by indentation.
+
+use crate::support::Ledger;
+
+/// Each separator alone: the YAML writer quotes a text with U+0085 (a control
+/// character) in double quotes and escapes it, but folded one with only U+2028
+/// or U+2029 into single quotes.
+const TEXTS: [&str; 3] = [
+    "first\u{2028}second",
+    "first\u{2029}second",
+    "first\u{85}second",
+];
+
+/// Every string of the order as `ordo show` reads it back.
+fn texts(ledger: &Ledger) -> Vec<String> {
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let run = ledger.run(&["show", "202611-ACME-001", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let mut out = Vec::new();
+    walk(&value, &mut out);
+    out
+}
+
+#[test]
+fn separators_round_trip_through_every_writer() {
+    for text in TEXTS {
+        round_trip(text);
+    }
+}
+
+fn round_trip(text: &str) {
+    let ledger = Ledger::base();
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    ledger.write(
+        "ordo.yaml",
+        format!("{config}documents:\n  customer-po: {{title: Customer PO}}\n"),
+    );
+    let runs: [&[&str]; 5] = [
+        &[
+            "note",
+            "202611-ACME-001",
+            "ship",
+            "--status",
+            text,
+            "--by",
+            "ben",
+        ],
+        &[
+            "amend",
+            "202611-ACME-001",
+            "--by",
+            "ann",
+            "--summary",
+            text,
+            "--impact",
+            "minor",
+        ],
+        &[
+            "skip",
+            "202611-ACME-001",
+            "approve",
+            "--by",
+            "dan",
+            "--reason",
+            text,
+        ],
+        &[
+            "attach",
+            "202611-ACME-001",
+            "customer-po",
+            "https://dms.example/po.pdf",
+            "--by",
+            "ann",
+            "--note",
+            text,
+        ],
+        &[
+            "advance",
+            "202611-ACME-001",
+            "ship",
+            "--by",
+            "ben",
+            "--note",
+            text,
+        ],
+    ];
+    for args in runs {
+        let run = ledger.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
+    }
+    let texts = texts(&ledger);
+    // The step's note is not in `show`'s JSON; the four others are.
+    let given: Vec<&String> = texts.iter().filter(|t| t.contains("first")).collect();
+    assert_eq!(given.len(), 4, "{texts:#?}");
+    assert!(
+        given.iter().all(|t| *t == text),
+        "each text back as given: {given:#?}"
+    );
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}
