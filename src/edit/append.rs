@@ -234,6 +234,11 @@ fn block_item(item: &Value, dash: usize, content: usize) -> Result<String, EditE
     Ok(out)
 }
 
+/// A value as it is written inside a flow collection.
+pub fn flow_value(value: &Value) -> String {
+    flow(value)
+}
+
 /// A value in flow style, on one line.
 fn flow(value: &Value) -> String {
     match value {

@@ -99,6 +99,9 @@ pub fn set_step_fields(
             }],
         );
     }
+    if let Some(edited) = set_flow_record_fields(text, id, fields) {
+        return edited;
+    }
     // One patch at a time: each later query sees the text the earlier one made.
     let mut current = text.to_owned();
     for (key, value) in fields {
@@ -120,6 +123,69 @@ pub fn set_step_fields(
         current = apply(&current, vec![operation])?;
     }
     Ok(current)
+}
+
+/// Sets fields of a step record written in flow style (`ORD-02: {done: …, by:
+/// …}`) by writing into its text: each value in its place, new ones before the
+/// `}`. yamlpatch 1.26 rewrites such a record as `{ key: value }` when it
+/// replaces one of its values, dropping every other field. `None` when the
+/// record is not a flow mapping (yamlpatch handles block records well).
+fn set_flow_record_fields(
+    text: &str,
+    id: &str,
+    fields: &[(&str, Value)],
+) -> Option<Result<String, EditError>> {
+    use crate::merge::tree::{Node, parse};
+    let record_span = |text: &str| -> Option<(Vec<(String, std::ops::Range<usize>)>, usize)> {
+        let Node::Map { entries, .. } = parse(text)? else {
+            return None;
+        };
+        let steps = entries.iter().find(|e| e.key.as_deref() == Some("steps"))?;
+        let Node::Map {
+            entries: records, ..
+        } = &steps.value
+        else {
+            return None;
+        };
+        let record = records.iter().find(|e| e.key.as_deref() == Some(id))?;
+        let Node::Map {
+            flow: true,
+            entries: fields,
+        } = &record.value
+        else {
+            return None;
+        };
+        let close = record.value_span.end.checked_sub(1)?;
+        (text.as_bytes().get(close) == Some(&b'}')).then(|| {
+            (
+                fields
+                    .iter()
+                    .map(|f| (f.key.clone().unwrap_or_default(), f.value_span.clone()))
+                    .collect(),
+                close,
+            )
+        })
+    };
+    record_span(text)?;
+    let mut current = text.to_owned();
+    for (key, value) in fields {
+        let Some((present, close)) = record_span(&current) else {
+            return Some(Err(EditError(format!(
+                "the record of step {id} changed shape"
+            ))));
+        };
+        let written = super::append::flow_value(value);
+        match present.iter().find(|(k, _)| k == key) {
+            Some((_, span)) => current.replace_range(span.clone(), &written),
+            None => {
+                let before = current[..close].trim_end();
+                let separator = if before.ends_with('{') { "" } else { ", " };
+                let at = before.len();
+                current.replace_range(at..close, &format!("{separator}{key}: {written}"));
+            }
+        }
+    }
+    Some(Ok(current))
 }
 
 /// Replaces the value of the top-level key `key` (which must exist), keeping
@@ -278,5 +344,48 @@ mod tests {
     #[test]
     fn refuses_multi_line_values() {
         assert!(one_line("two\nlines").is_err());
+    }
+}
+
+#[cfg(test)]
+mod flow_record_tests {
+    use super::*;
+
+    #[test]
+    fn a_field_of_a_flow_record_is_set_without_losing_the_others() {
+        // Regression: yamlpatch turned `{done: 2026-01-15, by: carol}` into
+        // `{ done: alice }` when asked to replace `by`.
+        let text = "id: A\nsteps:\n  ORD-02: {done: 2026-01-15, by: carol}  # by phone\n  ORD-03: {planned: 2026-01-20, note: x}\n";
+        let out = set_step_fields(text, "ORD-02", &[("by", Value::String("alice".into()))])
+            .expect("edited");
+        assert_eq!(
+            out,
+            text.replace("by: carol}", "by: alice}"),
+            "only the value changed"
+        );
+        let out = set_step_fields(
+            text,
+            "ORD-03",
+            &[
+                ("planned", Value::String("2026-01-22".into())),
+                ("done", Value::String("2026-01-21".into())),
+                ("by", Value::String("it's me".into())),
+            ],
+        )
+        .expect("edited");
+        assert!(
+            out.contains(
+                "  ORD-03: {planned: 2026-01-22, note: x, done: 2026-01-21, by: \"it's me\"}\n"
+            ),
+            "{out}"
+        );
+        let empty = "id: A\nsteps:\n  ORD-04: {}\n";
+        let out = set_step_fields(
+            empty,
+            "ORD-04",
+            &[("planned", Value::String("2026-01-22".into()))],
+        )
+        .expect("edited");
+        assert!(out.contains("  ORD-04: {planned: 2026-01-22}\n"), "{out}");
     }
 }

@@ -417,4 +417,6 @@ fn merge_values(b: Option<&Node>, o: &Node, t: &Node) -> Option<String> {
 }
 
 #[cfg(test)]
+mod property_tests;
+#[cfg(test)]
 mod tests;

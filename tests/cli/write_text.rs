@@ -109,3 +109,36 @@ fn round_trip(text: &str) {
     let run = ledger.run(&["validate"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
 }
+
+#[test]
+fn rebaselining_a_step_written_in_flow_style_keeps_its_other_fields() {
+    // Regression (found by the merge driver's property test): yamlpatch
+    // rewrote `{planned: …, note: …}` as `{ planned: … }` when it replaced
+    // the date, and the note was gone without a word.
+    let ledger = Ledger::base();
+    let path = ledger.path().join("orders/2026/202611-ACME-001.yaml");
+    let text = std::fs::read_to_string(&path).expect("order");
+    std::fs::write(
+        &path,
+        text.replace(
+            "  pack: {done: 2026-11-03, by: ben}\n",
+            "  pack: {done: 2026-11-03, by: ben}\n  ship: {planned: 2026-11-10, note: truck booked}  # per Ben\n",
+        ),
+    )
+    .expect("write");
+    let run = ledger.run(&[
+        "plan",
+        "202611-ACME-001",
+        "--rebaseline",
+        "--reason",
+        "the truck comes earlier",
+        "--by",
+        "ann",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let after = std::fs::read_to_string(&path).expect("order");
+    assert!(
+        after.contains("  ship: {planned: 2026-11-04, note: truck booked}  # per Ben\n"),
+        "{after}"
+    );
+}
