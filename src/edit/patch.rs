@@ -136,7 +136,9 @@ fn set_flow_record_fields(
     fields: &[(&str, Value)],
 ) -> Option<Result<String, EditError>> {
     use crate::merge::tree::{Node, parse};
-    let record_span = |text: &str| -> Option<(Vec<(String, std::ops::Range<usize>)>, usize)> {
+    /// The record's fields with their values' spans, and where its `}` is.
+    type Record = (Vec<(String, std::ops::Range<usize>)>, usize);
+    let record_span = |text: &str| -> Option<Record> {
         let Node::Map { entries, .. } = parse(text)? else {
             return None;
         };
