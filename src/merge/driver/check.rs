@@ -34,8 +34,14 @@ pub fn new_errors(
             .map(|f| (f.code.as_str().to_owned(), f.message))
             .collect()
     };
+    // Most merges leave no error at all: the sides are checked only when
+    // the result has one.
+    let after = errors(merged);
+    if after.is_empty() {
+        return Vec::new();
+    }
     let before: BTreeSet<(String, String)> = sides.iter().flat_map(|s| errors(s)).collect();
-    errors(merged)
+    after
         .difference(&before)
         .map(|(code, message)| format!("  error[{code}]: {message}"))
         .collect()
