@@ -2,7 +2,8 @@
 # Reproduces BENCHMARKS.md: generates 1k, 10k and 100k-order ledgers and times
 # whole commands with hyperfine, peak memory with /usr/bin/time -v, and
 # check-jsonschema on the same files; then bench/export.sh (the export in each
-# format, every command's peak memory), bench/fresh-clone.sh and bench/site.sh.
+# format, every command's peak memory), bench/fresh-clone.sh, bench/site.sh and
+# bench/merge.sh.
 # Needs hyperfine (Debian package) and, for the comparison, check-jsonschema
 # (PyPI). Takes about 40 minutes on 2 cores.
 #
@@ -63,7 +64,9 @@ if command -v check-jsonschema > /dev/null; then
     -n "check-jsonschema" "check-jsonschema --schemafile $PWD/schema/order.schema.json $(cd "$dir/l1000" && ls -d "$PWD"/orders/*/*.yaml | tr '\n' ' ')" \
     -n "ordo validate (cold)" --prepare "rm -rf $dir/l1000/.ordo" "$ordo -C $dir/l1000 validate --as-of $asof"
 fi
-# The export in each format, the fresh-clone cache and the site, each in its own script.
+# The export in each format, the fresh-clone cache, the site and the merge
+# driver, each in its own script.
 bash bench/export.sh "$dir"
 bash bench/fresh-clone.sh "$dir"
 bash bench/site.sh "$dir"
+bash bench/merge.sh "$dir/merge"
