@@ -247,8 +247,8 @@ pub struct OverdueArgs {
     #[arg(long, value_delimiter = ',')]
     pub customer: Vec<String>,
     /// Only orders of this priority; repeatable.
-    #[arg(long, value_delimiter = ',')]
-    pub priority: Vec<String>,
+    #[arg(long, value_delimiter = ',', value_enum)]
+    pub priority: Vec<Choice<Priority>>,
     /// Exit 1 when anything is overdue.
     #[arg(long)]
     pub fail_if_any: bool,

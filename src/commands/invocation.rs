@@ -70,3 +70,25 @@ pub fn use_color(cli: &Cli, env: &Environment) -> bool {
         ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
     }
 }
+
+/// Each value given to `flag` must be one of `valid` (what the ledger holds):
+/// an unknown one is a usage error naming them, never an empty report that
+/// looks like "nothing is late".
+pub fn check_choices<'v>(
+    flag: &str,
+    given: &[String],
+    valid: impl IntoIterator<Item = &'v str>,
+) -> Result<(), Failure> {
+    let valid: std::collections::BTreeSet<&str> = valid.into_iter().collect();
+    let Some(unknown) = given.iter().find(|g| !valid.contains(g.as_str())) else {
+        return Ok(());
+    };
+    let list: Vec<&str> = valid.iter().copied().collect();
+    let hint = ordo_core::suggest::closest(unknown, &list)
+        .map(|best| format!(" (did you mean {best}?)"))
+        .unwrap_or_default();
+    Err(Failure::Usage(format!(
+        "{flag}: no `{unknown}` in this ledger{hint}; the values are {}",
+        list.join(", ")
+    )))
+}

@@ -1,5 +1,6 @@
 //! `ordo overdue`: open steps and unpaid installments whose firm due date has passed.
 
+use super::invocation::check_choices;
 use super::reporting::{Loaded, finish};
 use crate::cli::{Cli, OverdueArgs};
 use crate::{Environment, Failure};
@@ -12,15 +13,29 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let loaded = Loaded::open(cli, env, Some(args.report.format))?;
+    let config = &loaded.ledger.config;
+    check_choices(
+        "--owner",
+        &args.owner,
+        config.people.keys().map(String::as_str),
+    )?;
+    check_choices(
+        "--customer",
+        &args.customer,
+        loaded.ledger.customer_codes.iter().map(String::as_str),
+    )?;
+    check_choices("--role", &args.role, config.role_names())?;
     let filters = overdue::Filters {
         forecast: args.forecast,
         owner: args.owner.clone(),
         role: args.role.clone(),
         customer: args.customer.clone(),
-        priority: args.priority.clone(),
+        priority: args.priority.iter().map(|p| p.0).collect(),
     };
     let (agendas, invalid) = loaded.agendas();
-    let report = overdue::report(&loaded.book(), &agendas, &filters);
+    let book = loaded.book();
+    let rows = overdue::rows(&book, &agendas, &filters);
+    let report = overdue::report(&book, &rows);
     Ok(finish(
         report,
         invalid,

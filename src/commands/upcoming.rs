@@ -17,8 +17,10 @@ pub fn run(
         .parse()
         .map_err(|e| Failure::Usage(format!("--within: {e}")))?;
     let (agendas, invalid) = loaded.agendas();
-    let report = upcoming::report(&loaded.book(), &agendas, &within)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let book = loaded.book();
+    let rows =
+        upcoming::rows(&book, &agendas, &within).map_err(|e| Failure::Usage(e.to_string()))?;
+    let report = upcoming::report(&book, &rows, &within);
     Ok(finish(
         report,
         invalid,

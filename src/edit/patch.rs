@@ -279,7 +279,7 @@ mod tests {
             out,
             ORDER.replace(
                 "  ORD-03: {planned: 2026-05-15}",
-                "  ORD-03: { planned: 2026-05-15, done: 2026-05-16, by: carol }"
+                "  ORD-03: {planned: 2026-05-15, done: 2026-05-16, by: carol}"
             )
         );
     }

@@ -169,10 +169,21 @@ impl Site<'_> {
     pub(super) fn data(
         &self,
         name: &str,
-        mut report: Report,
+        report: Report,
         lang: Lang,
         local: impl FnOnce() -> Result<Report, Failure>,
     ) -> Result<Report, Failure> {
+        let report = self.write_data(name, report)?;
+        if lang == Lang::En {
+            Ok(report)
+        } else {
+            local()
+        }
+    }
+
+    /// Writes `data/NAME.json` of an English report (the pages make theirs
+    /// from the typed rows).
+    pub(super) fn write_data(&self, name: &str, mut report: Report) -> Result<Report, Failure> {
         report.invalid = self.invalid.to_vec();
         report.commit = self.stamp.cloned();
         // Straight to the file: the text is megabytes at 100,000 orders.
@@ -181,11 +192,7 @@ impl Site<'_> {
         json_v1::write(&View::of(&report), &mut file)
             .and_then(|()| std::io::Write::flush(&mut file))
             .map_err(|e| Failure::Io(format!("cannot write {rel}: {e}")))?;
-        if lang == Lang::En {
-            Ok(report)
-        } else {
-            local()
-        }
+        Ok(report)
     }
 
     /// Every page but the orders', the data and the feeds; the number of pages.

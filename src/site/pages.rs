@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ordo_core::i18n::{Lang, heading, t};
 use ordo_core::reports::Book;
-use ordo_core::reports::agenda::Agenda;
-use ordo_core::reports::calendar::concerned;
+use ordo_core::reports::due_row::DueRow;
 use ordo_core::reports::monthly::{Figures, Month};
 use ordo_core::reports::report::{Cell, Section};
 
@@ -50,60 +49,36 @@ pub fn table(lang: Lang, section: &Section) -> TableView {
     }
 }
 
-/// An overdue or upcoming row as the pages show it (`days_late` is 0 for an
-/// upcoming one).
+/// An overdue or upcoming row as the pages print it, in their language: made
+/// from the typed row's fields (`days_late` is 0 for an upcoming one).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Item {
+pub struct DueView {
     pub order: String,
     pub customer: String,
     pub step: String,
     pub title: String,
+    /// Who must act, one person each.
+    pub assignees: Vec<String>,
     pub assignee: String,
     pub due: String,
     pub basis: String,
     pub days_late: i64,
 }
 
-/// The rows of an overdue or upcoming section, by their columns' keys.
-pub fn items(section: &Section) -> Vec<Item> {
-    section
-        .rows
-        .iter()
-        .map(|row| {
-            let mut item = Item::default();
-            for (column, cell) in section.columns.iter().zip(row) {
-                let text = || cell.text();
-                match column.key {
-                    "order" => item.order = text(),
-                    "customer" => item.customer = text(),
-                    "step" => item.step = text(),
-                    "title" => item.title = text(),
-                    "assignee" => item.assignee = text(),
-                    "due" => item.due = text(),
-                    "basis" => item.basis = text(),
-                    "days_late" => {
-                        if let Cell::Int(n) = cell {
-                            item.days_late = *n;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            item
-        })
-        .collect()
-}
-
-/// Everyone an overdue or upcoming item concerns, as its calendar event
-/// invites them: role holders, `notify`, and the owner.
-pub fn people_of(book: &Book<'_>, agendas: &BTreeMap<&str, &Agenda>, item: &Item) -> Vec<String> {
-    let Some(agenda) = agendas.get(item.order.as_str()) else {
-        return Vec::new();
-    };
-    match agenda.step(book.config, &item.step) {
-        Some(step) => concerned(book, &agenda.owner, &step.role, &step.notify),
-        // An installment: its event invites the owner.
-        None => concerned(book, &agenda.owner, "", &[]),
+impl DueView {
+    pub fn of(book: &Book<'_>, row: &DueRow<'_>, title: String) -> DueView {
+        let assignees = row.assignees(book);
+        DueView {
+            order: row.agenda.order.clone(),
+            customer: row.agenda.customer.clone(),
+            step: row.key(),
+            title,
+            assignee: assignees.join(", "),
+            assignees,
+            due: row.due.to_string(),
+            basis: row.basis.label_in(book.lang),
+            days_late: row.days_late,
+        }
     }
 }
 
@@ -111,7 +86,7 @@ pub fn people_of(book: &Book<'_>, agendas: &BTreeMap<&str, &Agenda>, item: &Item
 pub struct Group {
     pub key: String,
     pub name: String,
-    pub rows: Vec<Item>,
+    pub rows: Vec<DueView>,
     /// How many rows there are, shown or not.
     pub count: usize,
     pub worst: i64,
@@ -137,11 +112,11 @@ pub fn cap<T>(lang: Lang, mut rows: Vec<T>, limit: usize, file: &str) -> (Vec<T>
 
 /// Overdue rows by who must act (the assignee column), most days late first,
 /// the first `limit` of each.
-pub fn by_assignee(book: &Book<'_>, rows: &[Item], limit: usize) -> Vec<Group> {
-    let mut groups: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+pub fn by_assignee(book: &Book<'_>, rows: &[DueView], limit: usize) -> Vec<Group> {
+    let mut groups: BTreeMap<String, Vec<DueView>> = BTreeMap::new();
     for row in rows {
-        for who in row.assignee.split(", ").filter(|w| !w.is_empty()) {
-            groups.entry(who.to_owned()).or_default().push(row.clone());
+        for who in &row.assignees {
+            groups.entry(who.clone()).or_default().push(row.clone());
         }
     }
     let mut out: Vec<Group> = groups
@@ -180,7 +155,7 @@ pub struct CustomerGroup {
     pub orders: BTreeSet<String>,
 }
 
-pub fn by_customer(rows: &[Item]) -> Vec<CustomerGroup> {
+pub fn by_customer(rows: &[DueView]) -> Vec<CustomerGroup> {
     let mut groups: BTreeMap<&str, CustomerGroup> = BTreeMap::new();
     for row in rows {
         let group = groups

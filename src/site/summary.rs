@@ -8,7 +8,7 @@ use ordo_core::reports::report::Invalid;
 
 use super::charts::Chart;
 use super::gather::Breach;
-use super::pages::{CustomerGroup, Group, Item, PriorityRow, TableView};
+use super::pages::{CustomerGroup, DueView, Group, PriorityRow, TableView};
 use super::templates::{Frame, Framed, framed};
 
 #[derive(Template)]
@@ -24,7 +24,7 @@ pub struct Home<'a> {
     pub upcoming_days: i64,
     /// Upcoming rows: all of them counted, the first shown.
     pub upcoming_count: usize,
-    pub upcoming: Vec<&'a Item>,
+    pub upcoming: Vec<&'a DueView>,
     pub upcoming_more: String,
     pub open_orders: usize,
     pub sla: Option<TableView>,
@@ -64,8 +64,8 @@ pub struct PersonPage<'a> {
     pub f: Frame<'a>,
     pub person: Person<'a>,
     pub upcoming_days: i64,
-    pub overdue: Vec<&'a Item>,
-    pub upcoming: Vec<&'a Item>,
+    pub overdue: Vec<&'a DueView>,
+    pub upcoming: Vec<&'a DueView>,
     pub overdue_more: String,
     pub upcoming_more: String,
     /// The orders they own that have a page.

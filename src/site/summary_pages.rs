@@ -6,14 +6,13 @@ use std::collections::BTreeMap;
 
 use ordo_core::i18n::{Lang, t};
 use ordo_core::reports::Book;
-use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::monthly::{self, Month};
 use ordo_core::reports::report::Report;
 use ordo_core::reports::sla::{self, By};
 use ordo_core::reports::{overdue, upcoming};
 
 use super::build::Site;
-use super::pages::{self, items, people_of, table};
+use super::pages::{self, table};
 use super::summary::{self, Person, PersonRow};
 use super::templates;
 use crate::Failure;
@@ -49,10 +48,11 @@ impl Site<'_> {
         let within = format!("{UPCOMING_DAYS}d")
             .parse()
             .map_err(|e| Failure::Usage(format!("{e}")))?;
-        let overdue = |b: &Book<'_>| overdue::report(b, &g.agendas, &overdue::Filters::default());
-        let upcoming = |b: &Book<'_>| {
-            upcoming::report(b, &g.agendas, &within).map_err(|e| Failure::Usage(e.to_string()))
-        };
+        // The rows once, typed; each language's words are made from them.
+        let late = overdue::rows(book, &g.agendas, &overdue::Filters::default());
+        let soon =
+            upcoming::rows(book, &g.agendas, &within).map_err(|e| Failure::Usage(e.to_string()))?;
+
         let sla_of = |b: &Book<'_>, measured: &sla::Measured<'_>, by| {
             let options = sla::Options {
                 by,
@@ -74,8 +74,8 @@ impl Site<'_> {
             .cloned()
             .unwrap_or_else(|| monthly::Tally::new(month));
 
-        let overdue = self.data("overdue", overdue(&english), lang, || Ok(overdue(book)))?;
-        let upcoming = self.data("upcoming", upcoming(&english)?, lang, || upcoming(book))?;
+        self.write_data("overdue", overdue::report(&english, &late))?;
+        self.write_data("upcoming", upcoming::report(&english, &soon, &within))?;
         let sla_now = self.data(
             "sla",
             sla_of(&english, &g.by_priority, By::Priority),
@@ -91,10 +91,15 @@ impl Site<'_> {
         let monthly = self.data("monthly", monthly::report(&english, &counted), lang, || {
             Ok(monthly::report(book, &counted))
         })?;
-        let overdue_rows = overdue.sections.first().map(items).unwrap_or_default();
-        let upcoming_rows = upcoming.sections.first().map(items).unwrap_or_default();
-        let agendas: BTreeMap<&str, &Agenda> =
-            g.agendas.iter().map(|a| (a.order.as_str(), a)).collect();
+        let overdue_rows: Vec<pages::DueView> = late
+            .iter()
+            .map(|r| pages::DueView::of(book, r, r.title(book)))
+            .collect();
+        let upcoming_rows: Vec<pages::DueView> = soon
+            .rows
+            .iter()
+            .map(|r| pages::DueView::of(book, r, upcoming::short_title(book, r)))
+            .collect();
         let section = |r: &Report, i: usize| r.sections.get(i).map(|s| table(lang, s));
 
         let open_orders = g.open;
@@ -134,10 +139,14 @@ impl Site<'_> {
         )?;
 
         // People: what concerns each, as their calendar invites them.
-        let mut mine: BTreeMap<&str, (Vec<&pages::Item>, Vec<&pages::Item>)> = BTreeMap::new();
-        for (rows, overdue) in [(&overdue_rows, true), (&upcoming_rows, false)] {
-            for row in rows {
-                for key in people_of(book, &agendas, row) {
+        let mut mine: BTreeMap<&str, (Vec<&pages::DueView>, Vec<&pages::DueView>)> =
+            BTreeMap::new();
+        for (typed, rows, overdue) in [
+            (late.as_slice(), &overdue_rows, true),
+            (soon.rows.as_slice(), &upcoming_rows, false),
+        ] {
+            for (typed, row) in typed.iter().zip(rows) {
+                for key in typed.concerned(book) {
                     if let Some((key, _)) = self.common.people.get_key_value(&key) {
                         let entry = mine.entry(key.as_str()).or_default();
                         if overdue {

@@ -156,6 +156,21 @@ impl Config {
             .map(|(k, w)| (k.as_str(), w))
     }
 
+    /// Every role the ledger names: held by a person, declared under `roles`,
+    /// or acting on a step.
+    pub fn role_names(&self) -> std::collections::BTreeSet<&str> {
+        self.people
+            .values()
+            .flat_map(|p| p.roles.iter().map(String::as_str))
+            .chain(self.roles.keys().map(String::as_str))
+            .chain(
+                self.workflows
+                    .values()
+                    .flat_map(|w| w.steps.iter().map(|s| s.role.as_str())),
+            )
+            .collect()
+    }
+
     /// The people who hold `role` themselves (not through `acts_for`): the ones a
     /// step of that role is put to.
     pub fn holders(&self, role: &str) -> Vec<&str> {

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod calendar;
 mod calendar_updates;
 pub mod changes;
+pub mod due_row;
 pub mod history;
 pub mod ics_text;
 pub mod listing;
@@ -60,10 +61,19 @@ impl<'a> Book<'a> {
     /// Who is expected to act on a step: the order's owner when they hold its role,
     /// otherwise everyone who does.
     pub fn assignee(&self, owner: &str, step: &Step) -> String {
+        self.assignees(owner, step).join(", ")
+    }
+
+    /// The same, one person each.
+    pub fn assignees(&self, owner: &str, step: &Step) -> Vec<String> {
         if self.config.may_act_as(owner, &step.role) {
-            return owner.to_owned();
+            return vec![owner.to_owned()];
         }
-        self.config.holders(&step.role).join(", ")
+        self.config
+            .holders(&step.role)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     /// A message of the catalog in the book's language.

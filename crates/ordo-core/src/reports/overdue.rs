@@ -7,8 +7,9 @@ use std::cmp::Reverse;
 
 use super::Book;
 use super::agenda::{Agenda, What};
+use super::due_row::{DueRow, Kind};
 use crate::engine::due::Basis;
-use crate::engine::point::Point;
+use crate::model::enums::Priority;
 use crate::reports::report::{Cell, Report, Section, col};
 
 /// Which rows to keep.
@@ -18,128 +19,58 @@ pub struct Filters {
     pub owner: Vec<String>,
     pub role: Vec<String>,
     pub customer: Vec<String>,
-    pub priority: Vec<String>,
+    pub priority: Vec<Priority>,
 }
 
-struct Row {
-    order: String,
-    customer: String,
-    step: String,
-    title: String,
-    role: String,
-    assignee: String,
-    due: Point,
-    /// When it became overdue.
-    late_from: chrono::DateTime<chrono_tz::Tz>,
-    basis: String,
-    days_late: i64,
-    priority: String,
-}
-
-pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report {
+/// The overdue rows, most days late first (then the earliest late, order and
+/// what is due).
+pub fn rows<'a>(book: &Book<'a>, agendas: &'a [Agenda], filters: &Filters) -> Vec<DueRow<'a>> {
     let mut rows = Vec::new();
     for agenda in agendas {
         let keep_order = (filters.owner.is_empty() || filters.owner.contains(&agenda.owner))
             && (filters.customer.is_empty() || filters.customer.contains(&agenda.customer))
-            && (filters.priority.is_empty()
-                || filters
-                    .priority
-                    .iter()
-                    .any(|p| p == agenda.priority.as_str()));
+            && (filters.priority.is_empty() || filters.priority.contains(&agenda.priority));
         if !keep_order {
             continue;
         }
         for item in &agenda.items {
-            let basis = match &item.basis {
-                Basis::Firm => item.basis.label_in(book.lang),
-                b if b.is_forecast() && filters.forecast => item.basis.label_in(book.lang),
+            match &item.basis {
+                Basis::Firm => {}
+                b if b.is_forecast() && filters.forecast => {}
                 _ => continue,
-            };
+            }
             if book.now < item.due.overdue_from(book.tz) {
                 continue;
             }
-            let row = |step: String, title: String, role: String, assignee: String| Row {
-                order: agenda.order.clone(),
-                customer: agenda.customer.clone(),
-                step,
-                title,
-                role,
-                assignee,
-                due: item.due,
-                late_from: item.due.overdue_from(book.tz),
-                basis: basis.clone(),
-                days_late: item.due.days_until(book.now).max(0),
-                priority: book.t(&format!("priority-{}", agenda.priority)),
+            let kind = match &item.what {
+                What::Step(_) => Kind::Step,
+                What::Update { .. } => Kind::Update,
+                // An installment falls due when every anchor has happened;
+                // it has no role, so a role filter leaves it out.
+                What::Payment { .. } if filters.role.is_empty() && item.basis == Basis::Firm => {
+                    Kind::Installment
+                }
+                What::Payment { .. } => continue,
             };
-            match &item.what {
-                What::Step(id) => {
-                    let Some(step) = agenda.step(book.config, id) else {
-                        continue;
-                    };
-                    if !filters.role.is_empty() && !filters.role.contains(&step.role) {
-                        continue;
-                    }
-                    rows.push(row(
-                        id.clone(),
-                        book.title(step).to_owned(),
-                        step.role.clone(),
-                        book.assignee(&agenda.owner, step),
-                    ));
-                }
-                What::Update { step: id, last } => {
-                    let Some(step) = agenda.step(book.config, id) else {
-                        continue;
-                    };
-                    if !filters.role.is_empty() && !filters.role.contains(&step.role) {
-                        continue;
-                    }
-                    rows.push(row(
-                        format!("update:{id}"),
-                        book.update_title(step, *last),
-                        step.role.clone(),
-                        book.assignee(&agenda.owner, step),
-                    ));
-                }
-                // Installments have no role: a role filter leaves them out.
-                What::Payment {
-                    name,
-                    percent,
-                    outstanding,
-                    decimals,
-                } if filters.role.is_empty() && item.basis == Basis::Firm => {
-                    rows.push(row(
-                        format!("payment:{name}"),
-                        book.tr(
-                            "payment-outstanding",
-                            &[
-                                ("name", name.into()),
-                                ("percent", percent.to_string().as_str().into()),
-                                (
-                                    "amount",
-                                    crate::model::money::format(*outstanding, *decimals)
-                                        .as_str()
-                                        .into(),
-                                ),
-                            ],
-                        ),
-                        String::new(),
-                        agenda.owner.clone(),
-                    ));
-                }
-                What::Payment { .. } => {}
+            let Some(row) = DueRow::of(book, agenda, item, kind, item.due) else {
+                continue;
+            };
+            if let Some(role) = row.role()
+                && !filters.role.is_empty()
+                && !filters.role.iter().any(|r| r == role)
+            {
+                continue;
             }
+            rows.push(row);
         }
     }
     // Compared by reference: cloning the ids per comparison shows at 20,000 rows.
-    rows.sort_by(|a, b| {
-        (Reverse(a.days_late), a.late_from, &a.order, &a.step).cmp(&(
-            Reverse(b.days_late),
-            b.late_from,
-            &b.order,
-            &b.step,
-        ))
-    });
+    rows.sort_by_cached_key(|r| (Reverse(r.days_late), r.late_from, r.order(), r.key()));
+    rows
+}
 
+/// The overdue report of `rows`, in the book's language.
+pub fn report(book: &Book<'_>, rows: &[DueRow<'_>]) -> Report {
     let mut section = Section::new(
         "rows",
         "",
@@ -156,21 +87,21 @@ pub fn report(book: &Book<'_>, agendas: &[Agenda], filters: &Filters) -> Report 
             col("priority"),
         ],
     );
-    for r in &rows {
+    for r in rows {
         section.push(vec![
-            r.order.clone().into(),
-            r.customer.clone().into(),
-            r.step.clone().into(),
-            r.title.clone().into(),
-            Cell::from(Some(r.role.clone()).filter(|s| !s.is_empty())),
-            r.assignee.clone().into(),
+            r.agenda.order.clone().into(),
+            r.agenda.customer.clone().into(),
+            r.key().into(),
+            r.title(book).into(),
+            Cell::from(r.role().map(str::to_owned)),
+            r.assignees(book).join(", ").into(),
             r.due.to_string().into(),
-            r.basis.clone().into(),
+            r.basis.label_in(book.lang).into(),
             r.days_late.into(),
-            r.priority.clone().into(),
+            book.t(&format!("priority-{}", r.agenda.priority)).into(),
         ]);
     }
-    let orders: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.order.as_str()).collect();
+    let orders: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.order()).collect();
     Report {
         name: "overdue",
         title: book.t("report-overdue"),

@@ -3,29 +3,30 @@
 
 use super::Book;
 use super::agenda::{Agenda, What};
+use super::due_row::{DueRow, Kind};
 use crate::engine::arith::apply;
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::model::Duration;
 use crate::reports::report::{Report, Section, col};
 
-struct Row {
-    when: Point,
-    kind: &'static str,
-    order: String,
-    customer: String,
-    step: String,
-    title: String,
-    assignee: String,
-    due: Point,
-    basis: String,
+/// The rows of the window, and what could not be counted.
+pub struct Upcoming<'a> {
+    /// In the order they fall, then by order and what is due.
+    pub rows: Vec<DueRow<'a>>,
+    /// The end of the window.
+    pub end: chrono::DateTime<chrono_tz::Tz>,
+    /// `ORDER STEP` of the reminders that could not be computed (outside a
+    /// calendar's years).
+    pub uncounted: Vec<String>,
 }
 
-pub fn report(
-    book: &Book<'_>,
-    agendas: &[Agenda],
+/// What falls due, and the reminders that fall, within `within` of now.
+pub fn rows<'a>(
+    book: &Book<'a>,
+    agendas: &'a [Agenda],
     within: &Duration,
-) -> Result<Report, crate::engine::due::DueError> {
+) -> Result<Upcoming<'a>, crate::engine::due::DueError> {
     let calendar = book.calendars.get(None)?;
     let end = apply(Point::At(book.now), within, true, calendar)?.overdue_from(book.tz);
     let in_window = |p: Point| {
@@ -40,105 +41,47 @@ pub fn report(
                 continue;
             }
             let point = item.due;
-            let row =
-                |when: Point, kind: &'static str, step: String, title: String, assignee: String| {
-                    Row {
-                        when,
-                        kind,
-                        order: agenda.order.clone(),
-                        customer: agenda.customer.clone(),
-                        step,
-                        title,
-                        assignee,
-                        due: point,
-                        basis: item.basis.label_in(book.lang),
-                    }
-                };
-            match &item.what {
-                What::Step(id) => {
-                    let Some(step) = agenda.step(book.config, id) else {
-                        continue;
-                    };
-                    let assignee = book.assignee(&agenda.owner, step);
-                    if in_window(point) {
-                        rows.push(row(
-                            point,
-                            "due",
-                            id.clone(),
-                            book.title(step).to_owned(),
-                            assignee.clone(),
-                        ));
-                    }
-                    if let Some(remind) = &step.remind {
-                        let cal = book
-                            .calendars
-                            .get(step.due.as_ref().and_then(|d| d.calendar.as_deref()))
-                            .ok();
-                        let at = cal.map(|c| apply(point, remind, false, c));
-                        if let Some(Err(_)) = &at {
-                            uncounted.push(format!("{} {id}", agenda.order));
-                        }
-                        if let Some(Ok(at)) = at
-                            && in_window(at)
-                        {
-                            rows.push(row(
-                                at,
-                                "reminder",
-                                id.clone(),
-                                book.title(step).to_owned(),
-                                assignee,
-                            ));
-                        }
-                    }
-                }
-                What::Update { step: id, last } => {
-                    if let Some(step) = agenda.step(book.config, id)
-                        && in_window(point)
-                    {
-                        rows.push(row(
-                            point,
-                            "update",
-                            format!("update:{id}"),
-                            book.update_title(step, *last),
-                            book.assignee(&agenda.owner, step),
-                        ));
-                    }
-                }
-                What::Payment {
-                    name,
-                    outstanding,
-                    decimals,
-                    ..
-                } => {
-                    if in_window(point) {
-                        rows.push(row(
-                            point,
-                            "payment",
-                            format!("payment:{name}"),
-                            book.tr(
-                                "payment-outstanding-short",
-                                &[
-                                    ("name", name.into()),
-                                    (
-                                        "amount",
-                                        crate::model::money::format(*outstanding, *decimals)
-                                            .as_str()
-                                            .into(),
-                                    ),
-                                ],
-                            ),
-                            agenda.owner.clone(),
-                        ));
-                    }
+            let kind = match &item.what {
+                What::Step(_) => Kind::Step,
+                What::Update { .. } => Kind::Update,
+                What::Payment { .. } => Kind::Installment,
+            };
+            let Some(row) = DueRow::of(book, agenda, item, kind, point) else {
+                continue;
+            };
+            if in_window(point) {
+                rows.push(row);
+            }
+            if let (Kind::Step, Some(step)) = (kind, row.step)
+                && let Some(remind) = &step.remind
+            {
+                let cal = book
+                    .calendars
+                    .get(step.due.as_ref().and_then(|d| d.calendar.as_deref()))
+                    .ok();
+                match cal.map(|c| apply(point, remind, false, c)) {
+                    Some(Err(_)) => uncounted.push(format!("{} {}", agenda.order, step.id)),
+                    Some(Ok(at)) if in_window(at) => rows.push(DueRow {
+                        kind: Kind::Reminder,
+                        when: at,
+                        ..row
+                    }),
+                    _ => {}
                 }
             }
         }
     }
-    // Compared by reference: cloning the ids per comparison shows at scale.
     uncounted.sort();
-    rows.sort_by(|a, b| {
-        (a.when.start(book.tz), &a.order, &a.step).cmp(&(b.when.start(book.tz), &b.order, &b.step))
-    });
+    rows.sort_by_cached_key(|r| (r.when.start(book.tz), r.order(), r.key(), r.kind.key()));
+    Ok(Upcoming {
+        rows,
+        end,
+        uncounted,
+    })
+}
+
+/// The upcoming report, in the book's language.
+pub fn report(book: &Book<'_>, upcoming: &Upcoming<'_>, within: &Duration) -> Report {
     let mut section = Section::new(
         "rows",
         "",
@@ -154,20 +97,20 @@ pub fn report(
             col("basis"),
         ],
     );
-    for r in &rows {
+    for r in &upcoming.rows {
         section.push(vec![
             r.when.to_string().into(),
-            book.t(&format!("kind-{}", r.kind)).into(),
-            r.order.clone().into(),
-            r.customer.clone().into(),
-            r.step.clone().into(),
-            r.title.clone().into(),
-            r.assignee.clone().into(),
+            book.t(&format!("kind-{}", r.kind.key())).into(),
+            r.agenda.order.clone().into(),
+            r.agenda.customer.clone().into(),
+            r.key().into(),
+            short_title(book, r).into(),
+            r.assignees(book).join(", ").into(),
             r.due.to_string().into(),
-            r.basis.clone().into(),
+            r.basis.label_in(book.lang).into(),
         ]);
     }
-    Ok(Report {
+    Report {
         name: "upcoming",
         title: book.tr(
             "report-upcoming",
@@ -177,20 +120,25 @@ pub fn report(
         notes: [book.tr(
             "note-upcoming",
             &[
-                ("rows", rows.len().into()),
+                ("rows", upcoming.rows.len().into()),
                 (
                     "until",
-                    end.format("%Y-%m-%d %H:%M").to_string().as_str().into(),
+                    upcoming
+                        .end
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                        .as_str()
+                        .into(),
                 ),
             ],
         )]
         .into_iter()
-        .chain((!uncounted.is_empty()).then(|| {
+        .chain((!upcoming.uncounted.is_empty()).then(|| {
             book.tr(
                 "note-upcoming-uncounted",
                 &[
-                    ("count", uncounted.len().into()),
-                    ("list", uncounted.join(", ").as_str().into()),
+                    ("count", upcoming.uncounted.len().into()),
+                    ("list", upcoming.uncounted.join(", ").as_str().into()),
                 ],
             )
         }))
@@ -199,5 +147,29 @@ pub fn report(
         invalid: Vec::new(),
         commit: None,
         lang: book.lang,
-    })
+    }
+}
+
+/// The title the to-do list gives a row: an installment's without its share.
+pub fn short_title(book: &Book<'_>, row: &DueRow<'_>) -> String {
+    match row.what {
+        What::Payment {
+            name,
+            outstanding,
+            decimals,
+            ..
+        } => book.tr(
+            "payment-outstanding-short",
+            &[
+                ("name", name.into()),
+                (
+                    "amount",
+                    crate::model::money::format(*outstanding, *decimals)
+                        .as_str()
+                        .into(),
+                ),
+            ],
+        ),
+        _ => row.title(book),
+    }
 }
