@@ -6,6 +6,7 @@ use clap::ValueEnum;
 use clap::builder::PossibleValue;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
+use ordo_core::model::status::Status;
 use ordo_core::reports::sla::By;
 
 /// A value of one of the core's closed vocabularies, as an argument: the core
@@ -29,4 +30,4 @@ macro_rules! choices {
     )+};
 }
 
-choices!(Channel, Impact, Kind, Priority, By, Lang);
+choices!(Channel, Impact, Kind, Priority, Status, By, Lang);

@@ -16,6 +16,7 @@ pub use export::{ExportArgs, ExportFormat};
 pub use note::NoteArgs;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
+use ordo_core::model::status::Status;
 use ordo_core::reports::sla::By;
 
 /// A git-friendly, plain-text order ledger.
@@ -429,21 +430,21 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only orders with this status (open, on-hold, done, cancelled); repeatable.
-    #[arg(long, value_delimiter = ',')]
-    pub status: Option<Vec<String>>,
+    /// Only orders with this status; repeatable.
+    #[arg(long, value_delimiter = ',', value_enum)]
+    pub status: Vec<Choice<Status>>,
     /// Only orders of this customer code; repeatable.
     #[arg(long, value_delimiter = ',')]
-    pub customer: Option<Vec<String>>,
+    pub customer: Vec<String>,
     /// Only orders owned by this person; repeatable.
     #[arg(long, value_delimiter = ',')]
-    pub owner: Option<Vec<String>>,
-    /// Only orders of this priority (normal, special, urgent); repeatable.
-    #[arg(long, value_delimiter = ',')]
-    pub priority: Option<Vec<String>>,
+    pub owner: Vec<String>,
+    /// Only orders of this priority; repeatable.
+    #[arg(long, value_delimiter = ',', value_enum)]
+    pub priority: Vec<Choice<Priority>>,
     /// Only orders following this workflow; repeatable.
     #[arg(long, value_delimiter = ',')]
-    pub workflow: Option<Vec<String>>,
+    pub workflow: Vec<String>,
     #[command(flatten)]
     pub report: ReportOptions,
 }

@@ -1,6 +1,7 @@
 //! `ordo list`: orders with status, stage and next due date, filtered, in every
 //! report format.
 
+use super::invocation::check_choices;
 use super::reporting::{Loaded, finish};
 use crate::cli::{Cli, ListArgs};
 use crate::{Environment, Failure};
@@ -13,12 +14,28 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let loaded = Loaded::open(cli, env, Some(args.report.format))?;
+    let config = &loaded.ledger.config;
+    check_choices(
+        "--owner",
+        &args.owner,
+        config.people.keys().map(String::as_str),
+    )?;
+    check_choices(
+        "--customer",
+        &args.customer,
+        loaded.ledger.customer_codes.iter().map(String::as_str),
+    )?;
+    check_choices(
+        "--workflow",
+        &args.workflow,
+        config.workflows.keys().map(String::as_str),
+    )?;
     let filters = listing::Filters {
-        status: args.status.clone().unwrap_or_default(),
-        customer: args.customer.clone().unwrap_or_default(),
-        owner: args.owner.clone().unwrap_or_default(),
-        priority: args.priority.clone().unwrap_or_default(),
-        workflow: args.workflow.clone().unwrap_or_default(),
+        status: args.status.iter().map(|s| s.0).collect(),
+        customer: args.customer.clone(),
+        owner: args.owner.clone(),
+        priority: args.priority.iter().map(|p| p.0).collect(),
+        workflow: args.workflow.clone(),
     };
     let (rows, invalid) = loaded.each(|book, order| listing::row(book, order, &filters));
     let report = listing::report(&loaded.book(), rows.into_iter().flatten().collect());

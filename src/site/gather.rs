@@ -15,7 +15,6 @@ use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::calendar;
 use ordo_core::reports::monthly::{self, Month};
-use ordo_core::reports::report::Cell;
 use ordo_core::reports::{listing, sla};
 
 use super::feeds::{Placed, Spool};
@@ -68,7 +67,7 @@ pub struct Gathered<'c> {
     /// Where the open orders' calendar events were set aside.
     pub events: Vec<Placed>,
     /// `list` rows of the orders with a page.
-    pub listed: Vec<Vec<Cell>>,
+    pub listed: Vec<listing::ListRow>,
     pub pages: BTreeSet<String>,
     /// Order ids with a page, by owner.
     pub owned: BTreeMap<String, Vec<String>>,
@@ -135,9 +134,7 @@ impl<'c> Gathered<'c> {
                     .entry(order.owner.clone())
                     .or_default()
                     .push(order.id.clone());
-                if let Some(row) =
-                    listing::row_of(book, order, &schedule, &listing::Filters::default())
-                {
+                if let Some(row) = listing::row_of(order, &schedule, &listing::Filters::default()) {
                     self.listed.push(row);
                 }
             }

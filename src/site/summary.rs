@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
+use ordo_core::reports::Book;
+use ordo_core::reports::listing::ListRow;
 use ordo_core::reports::report::Invalid;
 
 use super::charts::Chart;
@@ -80,7 +82,7 @@ pub struct Orders<'a> {
     pub closed_months: u32,
 }
 
-/// A row of the orders page: an order's `list` row.
+/// A row of the orders page, as it prints an order's `list` row.
 #[derive(Debug, Default)]
 pub struct OrderRow {
     pub order: String,
@@ -95,21 +97,24 @@ pub struct OrderRow {
 }
 
 impl OrderRow {
-    /// From the cells of a `list` row, in its columns' order (a cell it lacks
-    /// is left empty).
-    pub fn of(cells: Vec<String>) -> OrderRow {
-        let mut cells = cells.into_iter();
-        let mut next = || cells.next().unwrap_or_default();
+    /// From the order's typed row, in the book's language.
+    pub fn of(book: &Book<'_>, row: &ListRow) -> OrderRow {
+        let next = row.next.as_ref();
         OrderRow {
-            order: next(),
-            customer: next(),
-            status: next(),
-            stage: next(),
-            next_due: next(),
-            step: next(),
-            basis: next(),
-            owner: next(),
-            priority: next(),
+            order: row.order.clone(),
+            customer: row.customer.clone(),
+            status: book.t(&format!("status-{}", row.status.as_str())),
+            stage: row.stage_title(book).unwrap_or_default(),
+            next_due: next
+                .and_then(|n| n.due)
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+            step: next.map(|n| n.step.clone()).unwrap_or_default(),
+            basis: next
+                .map(|n| n.basis.label_in(book.lang))
+                .unwrap_or_default(),
+            owner: row.owner.clone(),
+            priority: book.t(&format!("priority-{}", row.priority)),
         }
     }
 }

@@ -200,17 +200,16 @@ impl Site<'_> {
             },
         )?;
 
-        let mut listed: Vec<Vec<String>> = g
-            .listed
-            .iter()
-            .map(|r| r.iter().map(|c| c.text()).collect())
-            .collect();
-        listed.sort();
+        let mut listed: Vec<&ordo_core::reports::listing::ListRow> = g.listed.iter().collect();
+        listed.sort_by(|a, b| a.order.cmp(&b.order));
         self.page(
             "orders.html",
             &summary::Orders {
                 f: self.frame("", "orders", t(lang, "site-orders")),
-                rows: listed.into_iter().map(summary::OrderRow::of).collect(),
+                rows: listed
+                    .into_iter()
+                    .map(|r| summary::OrderRow::of(book, r))
+                    .collect(),
                 closed_months: self.closed_months,
             },
         )?;

@@ -15,6 +15,7 @@ mod history;
 mod history_follows;
 mod init;
 mod integrations;
+mod list;
 mod merge_file;
 mod outputs;
 mod overdue;

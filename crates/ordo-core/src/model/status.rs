@@ -14,6 +14,13 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: &'static [Status] = &[
+        Status::Open,
+        Status::OnHold,
+        Status::Done,
+        Status::Cancelled,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Open => "open",

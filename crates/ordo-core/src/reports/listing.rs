@@ -1,70 +1,97 @@
 //! `ordo list`: orders with status, stage and next due date, filtered.
 
 use super::Book;
+use crate::engine::due::Basis;
+use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
+use crate::model::enums::Priority;
 use crate::model::order::Order;
-use crate::reports::report::{Cell, Report, Section, col};
+use crate::model::status::Status;
+use crate::reports::report::{Report, Section, col};
 
 /// Which orders to keep; an empty list keeps all.
 #[derive(Debug, Default, Clone)]
 pub struct Filters {
-    pub status: Vec<String>,
+    pub status: Vec<Status>,
     pub customer: Vec<String>,
     pub owner: Vec<String>,
-    pub priority: Vec<String>,
+    pub priority: Vec<Priority>,
     pub workflow: Vec<String>,
 }
 
-fn keeps(wanted: &[String], value: &str) -> bool {
-    wanted.is_empty() || wanted.iter().any(|w| w == value)
+fn keeps<T: PartialEq + ?Sized>(wanted: &[impl std::borrow::Borrow<T>], value: &T) -> bool {
+    wanted.is_empty() || wanted.iter().any(|w| w.borrow() == value)
+}
+
+/// An order's row: what it is and where it stands, typed; the words are
+/// made by [`report`] (or a page) in its language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListRow {
+    pub order: String,
+    pub customer: String,
+    pub owner: String,
+    pub priority: Priority,
+    pub status: Status,
+    pub workflow: String,
+    /// The step the order stands at (its earliest still open).
+    pub stage: Option<String>,
+    /// The next step falling due, when, and on what basis.
+    pub next: Option<Next>,
+}
+
+/// The next step falling due.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Next {
+    pub step: String,
+    pub due: Option<Point>,
+    pub basis: Basis,
+}
+
+impl ListRow {
+    /// The stage's title in the book's language.
+    pub fn stage_title(&self, book: &Book<'_>) -> Option<String> {
+        let (_, workflow) = book.config.workflow_of(Some(&self.workflow))?;
+        let id = self.stage.as_deref()?;
+        let step = workflow.steps.iter().find(|s| s.id == id)?;
+        Some(book.title(step).to_owned())
+    }
 }
 
 /// An order's row, or `None` when the filters leave it out or its workflow is
 /// unknown (`validate` reports that).
-pub fn row(book: &Book<'_>, order: &Order, filters: &Filters) -> Option<Vec<Cell>> {
-    row_of(book, order, &book.schedule(order)?, filters)
+pub fn row(book: &Book<'_>, order: &Order, filters: &Filters) -> Option<ListRow> {
+    row_of(order, &book.schedule(order)?, filters)
 }
 
 /// The same from the order's schedule.
-pub fn row_of(
-    book: &Book<'_>,
-    order: &Order,
-    schedule: &Schedule<'_>,
-    filters: &Filters,
-) -> Option<Vec<Cell>> {
-    let keep = keeps(&filters.status, schedule.status.as_str())
-        && keeps(&filters.customer, &order.customer)
-        && keeps(&filters.owner, &order.owner)
-        && keeps(&filters.priority, order.priority.as_str())
-        && keeps(&filters.workflow, schedule.workflow_name);
+pub fn row_of(order: &Order, schedule: &Schedule<'_>, filters: &Filters) -> Option<ListRow> {
+    let keep = keeps(&filters.status, &schedule.status)
+        && keeps::<str>(&filters.customer, &order.customer)
+        && keeps::<str>(&filters.owner, &order.owner)
+        && keeps(&filters.priority, &order.priority)
+        && keeps::<str>(&filters.workflow, schedule.workflow_name);
     if !keep {
         return None;
     }
-    let (due, step, basis) = match schedule.next_due() {
-        Some((line, due)) => (
-            due.point.map(|p| p.to_string()),
-            Some(line.step.id.clone()),
-            Some(due.basis.label_in(book.lang)),
-        ),
-        None => (None, None, None),
-    };
-    Some(vec![
-        order.id.clone().into(),
-        order.customer.clone().into(),
-        book.t(&format!("status-{}", schedule.status.as_str()))
-            .into(),
-        schedule.stage.map(|s| book.title(s).to_owned()).into(),
-        due.into(),
-        step.into(),
-        basis.into(),
-        order.owner.clone().into(),
-        book.t(&format!("priority-{}", order.priority)).into(),
-    ])
+    Some(ListRow {
+        order: order.id.clone(),
+        customer: order.customer.clone(),
+        owner: order.owner.clone(),
+        priority: order.priority,
+        status: schedule.status,
+        workflow: schedule.workflow_name.to_owned(),
+        stage: schedule.stage.map(|s| s.id.clone()),
+        next: schedule.next_due().map(|(line, due)| Next {
+            step: line.step.id.clone(),
+            due: due.point,
+            basis: due.basis.clone(),
+        }),
+    })
 }
 
 /// The report around the rows, sorted by order id.
-pub fn report(book: &Book<'_>, mut rows: Vec<Vec<Cell>>) -> Report {
-    rows.sort_by_key(|row| row.first().map(Cell::text));
+pub fn report(book: &Book<'_>, mut rows: Vec<ListRow>) -> Report {
+    rows.sort_by(|a, b| a.order.cmp(&b.order));
     let mut section = Section::new(
         "rows",
         "",
@@ -80,8 +107,21 @@ pub fn report(book: &Book<'_>, mut rows: Vec<Vec<Cell>>) -> Report {
             col("priority"),
         ],
     );
+    for r in &rows {
+        let next = r.next.as_ref();
+        section.push(vec![
+            r.order.clone().into(),
+            r.customer.clone().into(),
+            book.t(&format!("status-{}", r.status.as_str())).into(),
+            r.stage_title(book).into(),
+            next.and_then(|n| n.due).map(|p| p.to_string()).into(),
+            next.map(|n| n.step.clone()).into(),
+            next.map(|n| n.basis.label_in(book.lang)).into(),
+            r.owner.clone().into(),
+            book.t(&format!("priority-{}", r.priority)).into(),
+        ]);
+    }
     let count = rows.len();
-    section.rows = rows;
     Report {
         name: "list",
         title: book.t("report-list"),
