@@ -85,7 +85,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Sla(args) => commands::sla::run(&cli, args, &env, &mut out),
         Command::Monthly(args) => commands::monthly::run(&cli, args, &env, &mut out),
         Command::Calendar(args) => commands::calendar::run(&cli, args, &env, &mut out),
-        Command::Site(args) => site::run(&cli, args, &env, &mut out),
+        Command::Site(args) => commands::site::run(&cli, args, &env, &mut out),
         Command::Export(args) => commands::export::run(&cli, args, &env, &mut out),
         Command::History(args) => commands::history::run(&cli, args, &env, &mut out),
         Command::Slips(args) => commands::slips::run(&cli, args, &env, &mut out),

@@ -8,6 +8,9 @@ use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::model::status::Status;
 use ordo_core::reports::sla::By;
+use ordo_core::reports::tables::Table;
+
+use crate::export::ExportFormat;
 
 /// A value of one of the core's closed vocabularies, as an argument: the core
 /// knows nothing of argument parsing, so the command line wraps its enums.
@@ -30,4 +33,14 @@ macro_rules! choices {
     )+};
 }
 
-choices!(Channel, Impact, Kind, Priority, Status, By, Lang);
+choices!(
+    Channel,
+    Impact,
+    Kind,
+    Priority,
+    Status,
+    By,
+    Lang,
+    Table,
+    ExportFormat
+);

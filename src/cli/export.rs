@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+
+use super::choice::Choice;
+use crate::export::ExportFormat;
+use ordo_core::reports::tables::Table;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -11,38 +15,12 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// Write one table to stdout instead: orders, lines, steps, installments,
     /// payments, amendments, incidents, holds, documents, progress or sla.
-    #[arg(long, value_name = "NAME", conflicts_with = "output")]
-    pub table: Option<String>,
+    #[arg(long, value_name = "NAME", value_enum, conflicts_with = "output")]
+    pub table: Option<Choice<Table>>,
     /// parquet (the default with -o), jsonl (the default with --table) or csv.
     #[arg(long, value_enum)]
-    pub format: Option<ExportFormat>,
+    pub format: Option<Choice<ExportFormat>>,
     /// Exit 1 when some order files could not be read.
     #[arg(long)]
     pub strict: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Parquet: typed columns (DECIMAL, DATE, TIMESTAMP), for analytics engines.
-    Parquet,
-    /// One JSON object per line, every column in every row.
-    Jsonl,
-    /// CSV with a header row.
-    Csv,
-}
-
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 3] = [
-        ExportFormat::Parquet,
-        ExportFormat::Jsonl,
-        ExportFormat::Csv,
-    ];
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Parquet => "parquet",
-            ExportFormat::Jsonl => "jsonl",
-            ExportFormat::Csv => "csv",
-        }
-    }
 }

@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::output::report::Format;
 pub use attach::AttachArgs;
 pub use choice::Choice;
-pub use export::{ExportArgs, ExportFormat};
+pub use export::ExportArgs;
 pub use note::NoteArgs;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};

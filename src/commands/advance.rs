@@ -3,7 +3,7 @@
 
 use yaml_serde::Value;
 
-use super::change::{self, resolve_by, when_text};
+use super::change::{self, refused, resolve_by, when_text};
 use super::opening::{open_order, schedule_of, workflow_of};
 use crate::cli::{AdvanceArgs, Cli};
 use crate::edit::patch::{one_line, set_step_fields};
@@ -11,10 +11,6 @@ use crate::{Environment, Failure, exit};
 use ordo_core::engine::act::{self, Act};
 
 /// A refused step, as a usage error.
-pub fn refused(refusal: act::Refusal) -> Failure {
-    Failure::Usage(refusal.to_string())
-}
-
 pub fn run(
     cli: &Cli,
     args: &AdvanceArgs,

@@ -1,6 +1,6 @@
 //! `ordo calendar`: open steps and unpaid installments as iCalendar events.
 
-use super::reporting::{Loaded, give, warn_left_out};
+use super::reporting::{give, open as open_report, warn_left_out};
 use crate::cli::{CalendarArgs, Cli};
 use crate::{Environment, Failure, exit};
 use ordo_core::reports::calendar;
@@ -11,7 +11,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, None)?;
+    let loaded = open_report(cli, env, None)?;
     let (events, invalid) = loaded.each(calendar::events);
     let book = loaded.book();
     let text = calendar::ics(

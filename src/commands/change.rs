@@ -155,3 +155,8 @@ pub fn shown(path: &Path, root: &Path) -> String {
         .display()
         .to_string()
 }
+
+/// A step the rules of recording refuse, as the command's failure.
+pub fn refused(refusal: ordo_core::engine::act::Refusal) -> Failure {
+    Failure::Usage(refusal.to_string())
+}

@@ -6,9 +6,10 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::reporting::{Loaded, warn_left_out};
-use crate::cli::{Cli, ExportArgs, ExportFormat};
+use super::reporting::{open as open_report, warn_left_out};
+use crate::cli::{Cli, ExportArgs};
 use crate::edit::output::OutputFile;
+use crate::export::ExportFormat;
 use crate::export::{Inexact, Setting, TableWriter, WriteFailure, writer};
 use crate::{Environment, Failure, exit};
 use ordo_core::reports::tables::{Table, common_values, money_scale, order_rows};
@@ -19,27 +20,18 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let format = args.format.unwrap_or(if args.table.is_some() {
+    let table = args.table.map(|t| t.0);
+    let format = args.format.map(|f| f.0).unwrap_or(if table.is_some() {
         ExportFormat::Jsonl
     } else {
         ExportFormat::Parquet
     });
-    let table = match &args.table {
-        Some(name) => Some(Table::parse(name).ok_or_else(|| {
-            let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
-            Failure::Usage(format!(
-                "--table: no table `{name}`; the tables are {}",
-                names.join(", ")
-            ))
-        })?),
-        None => None,
-    };
     if table.is_some() && format == ExportFormat::Parquet {
         return Err(Failure::Usage(
             "--table writes to stdout as jsonl or csv; for Parquet give -o DIR".into(),
         ));
     }
-    let mut loaded = Loaded::open(cli, env, None)?;
+    let mut loaded = open_report(cli, env, None)?.stamping();
     let now = loaded.now;
     let ledger_tz = loaded.ledger.tz;
     let stamp = loaded.take_stamp();
@@ -131,7 +123,7 @@ type Written = Vec<(Table, usize, Inexact)>;
 
 /// Every table into `dir`, each file put in place once all are written.
 fn to_folder<'a>(
-    loaded: &Loaded,
+    loaded: &crate::ledger::opened::Opened,
     dir: &Path,
     format: ExportFormat,
     setting: &Setting<'_>,

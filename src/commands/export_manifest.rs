@@ -5,7 +5,7 @@
 use chrono::DateTime;
 use chrono_tz::Tz;
 
-use crate::cli::ExportFormat;
+use crate::export::ExportFormat;
 use crate::export::{Inexact, Setting};
 use ordo_core::reports::report::{Invalid, Stamp};
 use ordo_core::reports::tables::{QUANTITY_SCALE, Table, Type};

@@ -12,16 +12,14 @@ use super::invocation::now_in;
 use super::opening::open_ledger;
 use super::reporting::finish;
 use crate::cli::{Cli, HistoryArgs};
-use crate::ledger::log::{self, Query};
+use crate::ledger::log::{self, Query, decode, short_date};
 use crate::ledger::revision::read_each;
 use crate::{Environment, Failure};
 use ordo_core::checks::identity::OrderKey;
-use ordo_core::document;
 use ordo_core::i18n::tr;
 use ordo_core::model::Order;
 use ordo_core::reports::history::{self, Event, How};
 use ordo_core::reports::report::{Cell, Report, Section, col};
-use ordo_core::schema::FileKind;
 
 pub fn run(
     cli: &Cli,
@@ -217,11 +215,6 @@ fn missing(commit: &log::Commit) -> String {
     format!("{}:./-", commit.id)
 }
 
-/// An order from a text of its file, if it decodes.
-pub fn decode(text: &str) -> Option<Order> {
-    document::load::<Order>(&PathBuf::new(), text, FileKind::Order, &mut Vec::new())
-}
-
 fn cells(row: &history::Row) -> Vec<Cell> {
     let short = row.commit.id.get(..8).unwrap_or(&row.commit.id);
     let commit = match row.how {
@@ -239,9 +232,4 @@ fn cells(row: &history::Row) -> Vec<Cell> {
         change.new.clone().into(),
         change.slip.map(Cell::Int).unwrap_or(Cell::Empty),
     ]
-}
-
-/// `2026-11-20T12:00:00+08:00` as `2026-11-20 12:00`.
-pub fn short_date(iso: &str) -> String {
-    iso.get(..16).unwrap_or(iso).replace('T', " ")
 }

@@ -120,7 +120,9 @@ pub fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, 
     }
     // In a git repository, teammates' changes to one order merge by field.
     let wired = if crate::edit::git_setup::work_tree(&dir).is_some() {
-        super::setup_git::wire(&dir)?.lines
+        crate::edit::git_setup::wire(&dir)
+            .map_err(Failure::Io)?
+            .lines
     } else {
         Vec::new()
     };

@@ -2,7 +2,7 @@
 //! report format.
 
 use super::invocation::check_choices;
-use super::reporting::{Loaded, finish};
+use super::reporting::{finish, open as open_report};
 use crate::cli::{Cli, ListArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::listing;
@@ -13,7 +13,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
+    let loaded = open_report(cli, env, Some(args.report.format))?;
     let config = &loaded.ledger.config;
     check_choices(
         "--owner",

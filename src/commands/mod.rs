@@ -25,6 +25,7 @@ pub mod schema;
 pub mod setup_git;
 pub mod shell;
 pub mod show;
+pub mod site;
 pub mod skip;
 pub mod sla;
 pub mod slips;

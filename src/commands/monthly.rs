@@ -1,6 +1,6 @@
 //! `ordo monthly`: the monthly order analysis.
 
-use super::reporting::{Loaded, finish};
+use super::reporting::{finish, open as open_report};
 use crate::cli::{Cli, MonthlyArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::monthly;
@@ -11,7 +11,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
+    let loaded = open_report(cli, env, Some(args.report.format))?;
     let month = match &args.month {
         Some(text) => monthly::Month::parse(text)
             .ok_or_else(|| Failure::Usage(format!("--month: `{text}` is not YYYY-MM")))?,

@@ -5,8 +5,7 @@
 
 use yaml_serde::{Mapping, Value};
 
-use super::advance::refused;
-use super::change::{self, resolve_by, when_text};
+use super::change::{self, refused, resolve_by, when_text};
 use super::opening::{open_order, schedule_of, workflow_of};
 use crate::cli::{Cli, NoteArgs};
 use crate::edit::patch::{append_to_list, one_line};

@@ -1,7 +1,7 @@
 //! `ordo overdue`: open steps and unpaid installments whose firm due date has passed.
 
 use super::invocation::check_choices;
-use super::reporting::{Loaded, finish};
+use super::reporting::{finish, open as open_report};
 use crate::cli::{Cli, OverdueArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::overdue;
@@ -12,7 +12,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
+    let loaded = open_report(cli, env, Some(args.report.format))?;
     let config = &loaded.ledger.config;
     check_choices(
         "--owner",

@@ -4,173 +4,28 @@
 use super::invocation::{lang_of, now_in};
 use super::opening::open_ledger;
 use crate::cli::{Cli, ReportOptions};
-use crate::ledger::agenda_cache::AgendaEntry;
-use crate::ledger::blocked::LeftOut;
-use crate::ledger::ledger::Ledger;
-use crate::ledger::pass::{self, Fresh, Made};
+use crate::ledger::opened::Opened;
+pub use crate::ledger::opened::invalid_of;
 use crate::output::report::cut::fit;
 use crate::output::report::spool::Sealed;
 use crate::output::report::view::View;
 use crate::output::report::{Format, write};
 use crate::{Environment, Failure, exit};
-use ordo_core::model::order::Order;
-use ordo_core::reports::Book;
-use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::report::{Invalid, Report, Stamp};
 use std::io::Write;
 
-/// The ledger and "now". Its passes over the orders return what they made with
-/// the files that could not be read.
-pub struct Loaded {
-    pub ledger: Ledger,
-    pub now: chrono::DateTime<chrono_tz::Tz>,
-    pub lang: ordo_core::i18n::Lang,
-    /// The ledger's commit, asked of git while the report is made.
-    stamp: Option<std::thread::JoinHandle<Option<Stamp>>>,
-}
-
-impl Loaded {
-    /// The ledger, for output in `format` (which decides the language with
-    /// `--lang`; `None` for outputs that are not a report, such as the site).
-    pub fn open(cli: &Cli, env: &Environment, format: Option<Format>) -> Result<Loaded, Failure> {
-        let ledger = open_ledger(cli, env)?;
-        let now = now_in(cli, env, ledger.tz)?;
-        let lang = lang_of(cli, &ledger.config, format);
-        let root = ledger.root.clone();
-        let stamp = Some(std::thread::spawn(move || {
-            crate::ledger::stamp::stamp(&root)
-        }));
-        Ok(Loaded {
-            ledger,
-            now,
-            lang,
-            stamp,
-        })
-    }
-
-    /// The commit the report describes.
-    pub fn stamp(mut self) -> Option<Stamp> {
-        self.take_stamp()
-    }
-
-    /// The commit, for a command that stamps every row with it before it
-    /// reads the orders.
-    pub fn take_stamp(&mut self) -> Option<Stamp> {
-        self.stamp.take().and_then(|h| h.join().ok().flatten())
-    }
-
-    pub fn book(&self) -> Book<'_> {
-        Book {
-            config: &self.ledger.config,
-            calendars: &self.ledger.calendars,
-            tz: self.ledger.tz,
-            now: self.now,
-            lang: self.lang,
-        }
-    }
-
-    /// What `each` makes of every readable order, read in parallel; the orders
-    /// themselves are not kept.
-    pub fn each<P: Send>(
-        &self,
-        each: impl Fn(&Book<'_>, &Order) -> P + Sync,
-    ) -> (Vec<P>, Vec<Invalid>) {
-        let book = self.book();
-        let (parts, bad) = self.ledger.map_orders(|order| each(&book, order));
-        (parts, invalid_of(&bad))
-    }
-
-    /// Every readable order folded into one value in parallel (see
-    /// [`Ledger::fold_orders`]).
-    pub fn fold<'s, A: Send>(
-        &'s self,
-        init: impl Fn() -> A + Sync + Send,
-        add: impl Fn(A, &Book<'s>, &Order) -> A + Sync + Send,
-        merge: impl Fn(A, A) -> A + Sync + Send,
-    ) -> (A, Vec<Invalid>) {
-        let book = self.book();
-        let (sum, bad) = self
-            .ledger
-            .fold_orders(init, |sum, order| add(sum, &book, order), merge);
-        (sum, invalid_of(&bad))
-    }
-
-    /// The agenda of every readable order with something dated to do, taken from
-    /// the cache under `.ordo/` where the file is the version the entry was made
-    /// from, and made (and the cache rewritten) for the rest.
-    pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
-        let ledger = &self.ledger;
-        let (made, mut pass) = pass::run(
-            &ledger.root,
-            ledger.fingerprint,
-            &ledger.order_files,
-            self.now.timestamp(),
-            true,
-            |file, reading| {
-                let read = ledger.read(file);
-                let identity = reading.identity.or_else(|| read.as_ref().ok()?.identity);
-                let agenda = read
-                    .map(|loaded| {
-                        Agenda::of(&ledger.config, &ledger.calendars, &loaded.order).map(Box::new)
-                    })
-                    .map_err(|blocked| blocked.first_problem());
-                // Held once: by the entry when there is one, else by the part.
-                match identity {
-                    Some(identity) => (
-                        None,
-                        Some(AgendaEntry {
-                            identity,
-                            read_ns: reading.read_ns,
-                            agenda,
-                        }),
-                    ),
-                    None => (Some(agenda), None),
-                }
-            },
-        );
-        if let Err(error) = pass.save(&ledger.root, ledger.fingerprint, &ledger.order_files, &made)
-        {
-            super::validate::warn_cache(&error.to_string());
-        }
-        let mut agendas = Vec::with_capacity(made.len());
-        let mut invalid_files = Vec::new();
-        for (i, (file, m)) in ledger.order_files.iter().zip(made).enumerate() {
-            // Cached entries are moved out of the cache, never cloned.
-            let agenda = match m {
-                Made::Cached => pass
-                    .take(i)
-                    .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
-                Made::Read(fresh) => match *fresh {
-                    Fresh {
-                        part: Some(part), ..
-                    } => part,
-                    Fresh { entry, .. } => {
-                        entry.map_or_else(|| Err("not read".to_owned()), |e| e.agenda)
-                    }
-                },
-            };
-            match agenda {
-                Ok(agenda) => agendas.extend(agenda.map(|a| *a)),
-                Err(problem) => invalid_files.push(invalid(&file.rel, problem)),
-            }
-        }
-        invalid_files.extend(invalid_of(&ledger.with_strays(Vec::new())));
-        invalid_files.sort_by(|a, b| a.file.cmp(&b.file));
-        (agendas, invalid_files)
-    }
-}
-
-pub fn invalid_of(bad: &[LeftOut]) -> Vec<Invalid> {
-    bad.iter()
-        .map(|(rel, blocked)| invalid(rel, blocked.first_problem()))
-        .collect()
-}
-
-fn invalid(rel: &std::path::Path, problem: String) -> Invalid {
-    Invalid {
-        file: rel.display().to_string().replace('\\', "/"),
-        problem,
-    }
+/// The ledger opened for a report in `format` (which decides the language
+/// with `--lang`; `None` for outputs that are not a report, such as the
+/// calendar), asking git for the commit only when the output prints it.
+pub fn open(cli: &Cli, env: &Environment, format: Option<Format>) -> Result<Opened, Failure> {
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
+    let lang = lang_of(cli, &ledger.config, format);
+    let opened = Opened::new(ledger, now, lang);
+    Ok(match format {
+        Some(Format::Json | Format::Markdown) => opened.stamping(),
+        _ => opened,
+    })
 }
 
 /// Prints a report; exit 1 with `--strict` and unreadable orders, or with
@@ -255,17 +110,7 @@ fn completed(
     (report, code)
 }
 
-/// Names an order file a report left out, on stderr (for outputs with no room
-/// for it: CSV, calendars, exports).
-pub fn warn_left_out(invalid: &Invalid) {
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "ordo: warning: {} left out: {}",
-        invalid.file,
-        invalid.problem
-    );
-}
+pub use crate::output::warn_left_out;
 
 /// Hands a whole output over without copying it (a 100,000-order calendar is
 /// 80 MB of text).

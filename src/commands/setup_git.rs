@@ -13,17 +13,9 @@ pub fn run(cli: &Cli, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failur
             root.display()
         )));
     }
-    let done = wire(&root)?;
+    let done = git_setup::wire(&root).map_err(Failure::Io)?;
     for line in done.lines {
         out.extend_from_slice(format!("{line}\n").as_bytes());
     }
     Ok(exit::OK)
-}
-
-/// Sets the merge driver up for the ledger at `root`, with this program as the
-/// driver.
-pub fn wire(root: &std::path::Path) -> Result<git_setup::Done, Failure> {
-    let ordo = std::env::current_exe()
-        .map_err(|e| Failure::Io(format!("cannot tell where ordo is: {e}")))?;
-    git_setup::setup(root, &ordo).map_err(Failure::Io)
 }

@@ -2,8 +2,7 @@
 
 use yaml_serde::Value;
 
-use super::advance::refused;
-use super::change::{self, resolve_by};
+use super::change::{self, refused, resolve_by};
 use super::opening::{open_order, schedule_of, workflow_of};
 use crate::cli::{Cli, SkipArgs};
 use crate::edit::patch::{one_line, set_step_fields};

@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use super::reporting::{Loaded, finish, finish_spooled};
+use super::reporting::{finish, finish_spooled, open as open_report};
 use crate::cli::{Cli, ReportOptions, SlaArgs};
 use crate::output::report::spool::Spool;
 use crate::{Environment, Failure};
 use ordo_core::reports::sla;
 
 pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
+    let loaded = open_report(cli, env, Some(args.report.format))?;
     let options = sla::Options {
         by: args.by.0,
         from: args.from,
@@ -39,7 +39,11 @@ pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> R
 /// time, and each measurement's row is set aside in a spool with what it
 /// sorts by, then written out in that order: at 100,000 orders the half a
 /// million rows are never in memory at once, as cells or as text.
-fn detail(loaded: Loaded, options: &sla::Options, report: &ReportOptions) -> Result<u8, Failure> {
+fn detail(
+    loaded: crate::ledger::opened::Opened,
+    options: &sla::Options,
+    report: &ReportOptions,
+) -> Result<u8, Failure> {
     let book = loaded.book();
     let mut measured = sla::Measured::default();
     let mut spool = Spool::new().map_err(spool_failed)?;

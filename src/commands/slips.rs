@@ -5,12 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use super::history::{decode, short_date};
 use super::invocation::now_in;
 use super::opening::open_ledger;
 use super::reporting::finish;
 use crate::cli::{Cli, SlipsArgs, SlipsBy};
-use crate::ledger::log::{self, Query};
+use crate::ledger::log::{self, Query, decode, short_date};
 use crate::ledger::revision::read_each;
 use crate::{Environment, Failure};
 use ordo_core::i18n::{t, tr};

@@ -1,6 +1,6 @@
 //! `ordo upcoming`: steps, payments and reminders falling due within `--within`.
 
-use super::reporting::{Loaded, finish};
+use super::reporting::{finish, open as open_report};
 use crate::cli::{Cli, UpcomingArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::upcoming;
@@ -11,7 +11,7 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, Some(args.report.format))?;
+    let loaded = open_report(cli, env, Some(args.report.format))?;
     let within = args
         .within
         .parse()

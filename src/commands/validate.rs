@@ -68,11 +68,7 @@ pub fn run(
 
 /// Says on stderr that the cache was not written (the run's answer stands).
 pub fn warn_cache(problem: &str) {
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "ordo: warning: the cache under .ordo/ was not written: {problem}"
-    );
+    crate::ledger::cache::warn_not_written(problem);
 }
 
 /// What the given paths select: the whole ledger for none (or the root), the

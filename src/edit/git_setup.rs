@@ -101,6 +101,13 @@ fn driver_line(ordo: &Path) -> String {
     )
 }
 
+/// Sets the merge driver up for the ledger at `root`, with this program as
+/// the driver.
+pub fn wire(root: &Path) -> Result<Done, String> {
+    let ordo = std::env::current_exe().map_err(|e| format!("cannot tell where ordo is: {e}"))?;
+    setup(root, &ordo)
+}
+
 /// Whether this clone's git config can run ordo's merge driver.
 #[derive(Debug, PartialEq, Eq)]
 pub enum DriverState {

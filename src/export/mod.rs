@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 
-use crate::cli::ExportFormat;
 use ordo_core::reports::tables::{Column, Rows, Value};
 
 mod parquet;
@@ -94,4 +93,36 @@ pub fn writer<W: Write + Send + 'static>(
         ExportFormat::Jsonl => Box::new(text::JsonLines::new(out, &columns, &setting.common)),
         ExportFormat::Csv => Box::new(text::Csv::new(out, &columns, &setting.common)?),
     })
+}
+
+/// The formats of the export's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Parquet: typed columns (DECIMAL, DATE, TIMESTAMP), for analytics engines.
+    Parquet,
+    /// One JSON object per line, every column in every row.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: &'static [ExportFormat] = &[
+        ExportFormat::Parquet,
+        ExportFormat::Jsonl,
+        ExportFormat::Csv,
+    ];
+
+    /// The files' extension, and the format's name on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Parquet => "parquet",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.extension()
+    }
 }

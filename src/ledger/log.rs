@@ -157,3 +157,18 @@ pub fn merge_base(root: &Path, a: &str, b: &str) -> Option<String> {
         .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
         .filter(|id| !id.is_empty())
 }
+
+/// An order from a text of one of its versions, if it decodes.
+pub fn decode(text: &str) -> Option<ordo_core::model::Order> {
+    ordo_core::document::load::<ordo_core::model::Order>(
+        &PathBuf::new(),
+        text,
+        ordo_core::schema::FileKind::Order,
+        &mut Vec::new(),
+    )
+}
+
+/// A commit's date, `2026-11-20T12:00:00+08:00`, as `2026-11-20 12:00`.
+pub fn short_date(iso: &str) -> String {
+    iso.get(..16).unwrap_or(iso).replace('T', " ")
+}

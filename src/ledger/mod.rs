@@ -11,6 +11,7 @@ pub mod ids;
 #[allow(clippy::module_inception)] // `ledger::ledger::Ledger`: the type has a file of its own.
 pub mod ledger;
 pub mod log;
+pub mod opened;
 pub mod pass;
 pub mod read;
 pub mod revision;

@@ -5,3 +5,15 @@
 pub mod findings;
 pub mod plain_table;
 pub mod report;
+
+/// Names an order file a report left out, on stderr (for outputs with no room
+/// for it: CSV, calendars, exports, the site's build).
+pub fn warn_left_out(invalid: &ordo_core::reports::report::Invalid) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "ordo: warning: {} left out: {}",
+        invalid.file,
+        invalid.problem
+    );
+}

@@ -17,21 +17,39 @@ use super::gather::{self, Gathered, Page};
 use super::output::SiteDir;
 use super::templates::Frame;
 use super::{Common, order_page};
-use crate::cli::{Cli, SiteArgs};
-use crate::commands::reporting::{Loaded, warn_left_out};
+use crate::Failure;
+use crate::ledger::opened::Opened;
 use crate::output::report::json_v1;
 use crate::output::report::view::View;
-use crate::{Environment as Env, Failure, exit};
+use crate::output::warn_left_out;
+use std::path::Path;
 
-pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u8, Failure> {
-    let loaded = Loaded::open(cli, env, None)?;
+/// What a build made, for the command to say.
+pub struct Built {
+    pub pages: usize,
+    pub order_pages: usize,
+    pub calendars: usize,
+    /// The order files left out (listed on the site).
+    pub left_out: usize,
+    /// Files and folders in the output folder that ordo did not write, kept.
+    pub kept: Vec<String>,
+}
+
+/// Builds the site of the opened ledger into `output` (from `cwd`): closed
+/// orders get a page for `closed_months` after their last step.
+pub fn build(
+    loaded: &Opened,
+    output: &Path,
+    closed_months: u32,
+    cwd: &Path,
+) -> Result<Built, Failure> {
     let ledger = &loaded.ledger;
     let lang = loaded.lang;
     let stamp = crate::ledger::stamp::stamp(&ledger.root);
     let prefix = crate::ledger::stamp::prefix(&ledger.root);
     let book = loaded.book();
     let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
-    let dir = SiteDir::prepare(&env.cwd.join(&args.output), &ledger.root).map_err(Failure::Io)?;
+    let dir = SiteDir::prepare(&cwd.join(output), &ledger.root).map_err(Failure::Io)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 
     // Borrowed: a page's path is made only for the orders with a page.
@@ -40,7 +58,7 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         .iter()
         .map(|f| (f.stem.as_str(), f.rel.as_path()))
         .collect();
-    let cutoff = order_page::cutoff(&book, args.closed_months);
+    let cutoff = order_page::cutoff(&book, closed_months);
     let write_page = |book: &Book<'_>,
                       order: &ordo_core::model::Order,
                       schedule: &ordo_core::engine::schedule::Schedule<'_>|
@@ -100,36 +118,17 @@ pub fn run(cli: &Cli, args: &SiteArgs, env: &Env, out: &mut Vec<u8>) -> Result<u
         invalid: &invalid,
         stamp: stamp.as_ref(),
         months: &months,
-        closed_months: args.closed_months,
+        closed_months,
         spool: &spool,
     };
     let pages_written = site.write_all(&book)?;
     let published = dir.publish().map_err(Failure::Io)?;
-    out.extend(
-        format!(
-            "Wrote the site to {}: {} pages ({} orders), {} calendars; {} order files left out\n",
-            args.output.display(),
-            pages_written + gathered.pages.len(),
-            gathered.pages.len(),
-            common.people.len() + 1,
-            invalid.len()
-        )
-        .bytes(),
-    );
-    if !published.kept.is_empty() {
-        out.extend(
-            format!(
-                "Kept {} files and folders there that ordo did not write: {}\n",
-                published.kept.len(),
-                super::output::shown(&published.kept)
-            )
-            .bytes(),
-        );
-    }
-    Ok(if args.strict && !invalid.is_empty() {
-        exit::FINDINGS
-    } else {
-        exit::OK
+    Ok(Built {
+        pages: pages_written + gathered.pages.len(),
+        order_pages: gathered.pages.len(),
+        calendars: common.people.len() + 1,
+        left_out: invalid.len(),
+        kept: published.kept,
     })
 }
 

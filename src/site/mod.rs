@@ -24,7 +24,8 @@ use ordo_core::i18n::{Lang, tr};
 use ordo_core::reports::ics_text::file_slug;
 use ordo_core::reports::report::Stamp;
 
-pub use build::run;
+pub use build::build;
+pub use output::shown;
 
 /// A person as pages link to them.
 #[derive(Debug, Clone)]

@@ -332,8 +332,12 @@ fn one_table_on_stdout_is_the_folders_file() {
     let run = run_in(ledger, &["export", "--table", "stpes"]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(
+        run.stderr.contains("invalid value 'stpes'")
+            && run
+                .stderr
+                .contains("[possible values: orders, lines, steps, installments"),
+        "{}",
         run.stderr
-            .contains("no table `stpes`; the tables are orders, lines, steps")
     );
     let run = run_in(
         ledger,

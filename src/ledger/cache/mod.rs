@@ -296,6 +296,16 @@ impl<E: Kept> Cache<E> {
     }
 }
 
+/// Says on stderr that the cache was not written (the next run is slower,
+/// nothing else).
+pub fn warn_not_written(problem: &str) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "ordo: warning: the cache under .ordo/ was not written: {problem}"
+    );
+}
+
 /// What a cache file starts with: checked only for damage, or authenticated
 /// with the secret `ORDO_CACHE_KEY` names.
 const PLAIN: &[u8; 8] = b"ordo\x00cc2";

@@ -135,6 +135,11 @@ impl Table {
         Table::Sla,
     ];
 
+    /// The table's name (as `as_str`, for the command line's choices).
+    pub fn as_str(self) -> &'static str {
+        self.name()
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Table::Orders => "orders",

@@ -1,0 +1,172 @@
+//! A ledger opened for a report: the ledger, "now" and the language, and the
+//! passes over its orders (read in parallel; the files that could not be read
+//! named, never dropped), the agendas through their cache. The commit the
+//! report describes is asked of git only for an output that prints it.
+
+use crate::ledger::agenda_cache::AgendaEntry;
+use crate::ledger::blocked::LeftOut;
+use crate::ledger::ledger::Ledger;
+use crate::ledger::pass::{self, Fresh, Made};
+use ordo_core::model::order::Order;
+use ordo_core::reports::Book;
+use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::report::{Invalid, Stamp};
+
+/// The ledger and "now". Its passes over the orders return what they made with
+/// the files that could not be read.
+pub struct Opened {
+    pub ledger: Ledger,
+    pub now: chrono::DateTime<chrono_tz::Tz>,
+    pub lang: ordo_core::i18n::Lang,
+    /// The ledger's commit, asked of git while the report is made.
+    stamp: Option<std::thread::JoinHandle<Option<Stamp>>>,
+}
+
+impl Opened {
+    pub fn new(
+        ledger: Ledger,
+        now: chrono::DateTime<chrono_tz::Tz>,
+        lang: ordo_core::i18n::Lang,
+    ) -> Opened {
+        Opened {
+            ledger,
+            now,
+            lang,
+            stamp: None,
+        }
+    }
+
+    /// Asks git for the ledger's commit while the report is made: for an
+    /// output that prints it (JSON, Markdown, the site), not for a table.
+    pub fn stamping(mut self) -> Opened {
+        let root = self.ledger.root.clone();
+        self.stamp = Some(std::thread::spawn(move || {
+            crate::ledger::stamp::stamp(&root)
+        }));
+        self
+    }
+
+    /// The commit the report describes.
+    pub fn stamp(mut self) -> Option<Stamp> {
+        self.take_stamp()
+    }
+
+    /// The commit, for a command that stamps every row with it before it
+    /// reads the orders.
+    pub fn take_stamp(&mut self) -> Option<Stamp> {
+        self.stamp.take().and_then(|h| h.join().ok().flatten())
+    }
+
+    pub fn book(&self) -> Book<'_> {
+        Book {
+            config: &self.ledger.config,
+            calendars: &self.ledger.calendars,
+            tz: self.ledger.tz,
+            now: self.now,
+            lang: self.lang,
+        }
+    }
+
+    /// What `each` makes of every readable order, read in parallel; the orders
+    /// themselves are not kept.
+    pub fn each<P: Send>(
+        &self,
+        each: impl Fn(&Book<'_>, &Order) -> P + Sync,
+    ) -> (Vec<P>, Vec<Invalid>) {
+        let book = self.book();
+        let (parts, bad) = self.ledger.map_orders(|order| each(&book, order));
+        (parts, invalid_of(&bad))
+    }
+
+    /// Every readable order folded into one value in parallel (see
+    /// [`Ledger::fold_orders`]).
+    pub fn fold<'s, A: Send>(
+        &'s self,
+        init: impl Fn() -> A + Sync + Send,
+        add: impl Fn(A, &Book<'s>, &Order) -> A + Sync + Send,
+        merge: impl Fn(A, A) -> A + Sync + Send,
+    ) -> (A, Vec<Invalid>) {
+        let book = self.book();
+        let (sum, bad) = self
+            .ledger
+            .fold_orders(init, |sum, order| add(sum, &book, order), merge);
+        (sum, invalid_of(&bad))
+    }
+
+    /// The agenda of every readable order with something dated to do, taken from
+    /// the cache under `.ordo/` where the file is the version the entry was made
+    /// from, and made (and the cache rewritten) for the rest.
+    pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
+        let ledger = &self.ledger;
+        let (made, mut pass) = pass::run(
+            &ledger.root,
+            ledger.fingerprint,
+            &ledger.order_files,
+            self.now.timestamp(),
+            true,
+            |file, reading| {
+                let read = ledger.read(file);
+                let identity = reading.identity.or_else(|| read.as_ref().ok()?.identity);
+                let agenda = read
+                    .map(|loaded| {
+                        Agenda::of(&ledger.config, &ledger.calendars, &loaded.order).map(Box::new)
+                    })
+                    .map_err(|blocked| blocked.first_problem());
+                // Held once: by the entry when there is one, else by the part.
+                match identity {
+                    Some(identity) => (
+                        None,
+                        Some(AgendaEntry {
+                            identity,
+                            read_ns: reading.read_ns,
+                            agenda,
+                        }),
+                    ),
+                    None => (Some(agenda), None),
+                }
+            },
+        );
+        if let Err(error) = pass.save(&ledger.root, ledger.fingerprint, &ledger.order_files, &made)
+        {
+            crate::ledger::cache::warn_not_written(&error.to_string());
+        }
+        let mut agendas = Vec::with_capacity(made.len());
+        let mut invalid_files = Vec::new();
+        for (i, (file, m)) in ledger.order_files.iter().zip(made).enumerate() {
+            // Cached entries are moved out of the cache, never cloned.
+            let agenda = match m {
+                Made::Cached => pass
+                    .take(i)
+                    .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
+                Made::Read(fresh) => match *fresh {
+                    Fresh {
+                        part: Some(part), ..
+                    } => part,
+                    Fresh { entry, .. } => {
+                        entry.map_or_else(|| Err("not read".to_owned()), |e| e.agenda)
+                    }
+                },
+            };
+            match agenda {
+                Ok(agenda) => agendas.extend(agenda.map(|a| *a)),
+                Err(problem) => invalid_files.push(invalid(&file.rel, problem)),
+            }
+        }
+        invalid_files.extend(invalid_of(&ledger.with_strays(Vec::new())));
+        invalid_files.sort_by(|a, b| a.file.cmp(&b.file));
+        (agendas, invalid_files)
+    }
+}
+
+pub fn invalid_of(bad: &[LeftOut]) -> Vec<Invalid> {
+    bad.iter()
+        .map(|(rel, blocked)| invalid(rel, blocked.first_problem()))
+        .collect()
+}
+
+fn invalid(rel: &std::path::Path, problem: String) -> Invalid {
+    Invalid {
+        file: rel.display().to_string().replace('\\', "/"),
+        problem,
+    }
+}
