@@ -34,3 +34,27 @@ mod validate;
 mod validate_amounts;
 mod write;
 mod write_text;
+
+/// A test file that no `mod` line names is never compiled, and its tests
+/// never run (nothing says so): every file here must be named above.
+#[test]
+fn every_test_file_is_compiled() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    let main = std::fs::read_to_string(dir.join("main.rs")).expect("main.rs");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/cli").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let module = match name.strip_suffix(".rs") {
+            Some(stem) if stem != "main" => stem.to_owned(),
+            None if entry.path().join("mod.rs").is_file() => name.clone(),
+            _ => continue,
+        };
+        if !main.lines().any(|l| l.trim() == format!("mod {module};")) {
+            missing.push(module);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not compiled (add `mod NAME;` to tests/cli/main.rs): {missing:?}"
+    );
+}
