@@ -93,8 +93,9 @@ impl<'c> Gathered<'c> {
             return self;
         };
         // The status without a due date, once: it says which schedule to make.
-        let status = status(order, name, workflow).0;
-        let open = status == Status::Open;
+        let status = status(book.config, order, name, workflow).0;
+        // Open, or awaiting payment: something dated is still to happen.
+        let open = matches!(status, Status::Open | Status::AwaitingPayment);
         if matches!(status, Status::Done | Status::Cancelled)
             && !recorded_since(book, order, options.horizon)
         {
@@ -109,8 +110,8 @@ impl<'c> Gathered<'c> {
         let Some(schedule) = schedule else {
             return self;
         };
-        if schedule.status == Status::Open {
-            self.open += 1;
+        if matches!(schedule.status, Status::Open | Status::AwaitingPayment) {
+            self.open += usize::from(schedule.status == Status::Open);
             if let Some(agenda) =
                 Agenda::from_schedule(book.config, book.calendars, order, &schedule)
             {

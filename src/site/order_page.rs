@@ -10,7 +10,6 @@ use ordo_core::engine::schedule::Schedule;
 use ordo_core::i18n::{Lang, t, tr};
 use ordo_core::model::Customer;
 use ordo_core::model::order::Order;
-use ordo_core::model::status::Status;
 use ordo_core::reports::Book;
 use ordo_core::reports::order_view::{OrderView, view_of};
 
@@ -28,7 +27,7 @@ pub fn published(
     schedule: &Schedule<'_>,
     cutoff: NaiveDate,
 ) -> bool {
-    if matches!(schedule.status, Status::Open | Status::OnHold) {
+    if schedule.status.is_live() {
         return true;
     }
     let tz = book.tz;

@@ -7,7 +7,11 @@ use crate::support::{AS_OF, example_copy, run_in};
 fn an_unknown_filter_value_is_refused_with_the_valid_ones() {
     let ledger = example_copy();
     for (flag, value, valid) in [
-        ("--status", "opne", "open, on-hold, done, cancelled"),
+        (
+            "--status",
+            "opne",
+            "open, on-hold, awaiting-payment, done, cancelled",
+        ),
         ("--priority", "urgnt", "normal, special, urgent"),
         ("--owner", "bobb", "did you mean bob?"),
         ("--workflow", "stok", "did you mean stock?"),

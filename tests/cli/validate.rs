@@ -207,3 +207,25 @@ fn colour_follows_the_flag() {
     let piped = run_in(ledger.path(), &args);
     assert!(!piped.stdout.contains('\u{1b}'), "a pipe is not a terminal");
 }
+
+#[test]
+fn an_order_awaiting_payment_counts_in_its_customers_exposure() {
+    // Regression (issue 26, item 2): an order whose steps were all done left
+    // the exposure, so 202610-BJX-004 (BJX over its limit, not approved)
+    // validated clean.
+    let ledger = crate::support::example_copy();
+    let path = ledger.path().join("orders/2026/202610-BJX-004.yaml");
+    let text = std::fs::read_to_string(&path).expect("order");
+    let approval = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("credit-approval:"))
+        .expect("the example approves it");
+    std::fs::write(&path, text.replace(&format!("{approval}\n"), "")).expect("write");
+    let run = crate::support::run_in(ledger.path(), &["--as-of", "2026-11-20", "validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("error[credit-limit]") && run.stdout.contains("202610-BJX-004.yaml"),
+        "{}",
+        run.stdout
+    );
+}

@@ -138,6 +138,7 @@ priority-special = special
 priority-urgent = urgent
 status-open = open
 status-on-hold = on-hold
+status-awaiting-payment = awaiting payment
 status-done = done
 status-cancelled = cancelled
 state-done = done

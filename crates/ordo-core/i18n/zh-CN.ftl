@@ -135,6 +135,7 @@ priority-special = 特殊
 priority-urgent = 紧急
 status-open = 进行中
 status-on-hold = 暂停
+status-awaiting-payment = 待收款
 status-done = 已完成
 status-cancelled = 已取消
 state-done = 已完成

@@ -27,7 +27,9 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         return;
     };
     sla_clocks(ctx, calendars, rel, order, out);
-    if crate::model::status::status(order, name, workflow).0 == crate::model::status::Status::Done {
+    if crate::model::status::status(ctx.config, order, name, workflow).0
+        == crate::model::status::Status::Done
+    {
         return;
     }
     let Some(schedule) = Schedule::of(ctx.config, calendars, order) else {

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Code, Finding};
 use crate::model::money;
 use crate::model::order::Order;
-use crate::model::status::{Status, status};
+use crate::model::status::status;
 use crate::model::{Config, Customer, Moment};
 use crate::yaml::Route;
 
@@ -32,9 +32,7 @@ impl Exposure {
     pub fn of(config: &Config, rel: PathBuf, order: &Order) -> Self {
         let open = config
             .workflow_of(order.workflow.as_deref())
-            .is_some_and(|(name, wf)| {
-                matches!(status(order, name, wf).0, Status::Open | Status::OnHold)
-            });
+            .is_some_and(|(name, wf)| status(config, order, name, wf).0.is_live());
         let approved = config.credit.as_ref().is_some_and(|c| {
             order
                 .steps

@@ -156,7 +156,7 @@ impl<'a> Schedule<'a> {
         if explain {
             engine = engine.explaining();
         }
-        let (status, stage) = status(order, name, workflow);
+        let (status, stage) = status(config, order, name, workflow);
         let steps = workflow
             .steps
             .iter()

@@ -9,6 +9,8 @@ use super::order::Order;
 pub enum Status {
     Open,
     OnHold,
+    /// Every step is done or skipped, and money is still owed.
+    AwaitingPayment,
     Done,
     Cancelled,
 }
@@ -17,14 +19,25 @@ impl Status {
     pub const ALL: &'static [Status] = &[
         Status::Open,
         Status::OnHold,
+        Status::AwaitingPayment,
         Status::Done,
         Status::Cancelled,
     ];
+
+    /// Whether something is still to happen on the order (a step, or money
+    /// to come): it has an agenda, a page, calendar events and exposure.
+    pub fn is_live(self) -> bool {
+        matches!(
+            self,
+            Status::Open | Status::OnHold | Status::AwaitingPayment
+        )
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Open => "open",
             Status::OnHold => "on-hold",
+            Status::AwaitingPayment => "awaiting-payment",
             Status::Done => "done",
             Status::Cancelled => "cancelled",
         }
@@ -84,17 +97,40 @@ pub fn is_closed(order: &Order, step: &str) -> bool {
         .is_some_and(|r| r.done.is_some() || r.skipped.is_some())
 }
 
-/// Whether the order is open, found without computing a due date; `false` when
-/// its workflow is unknown.
+/// Whether the order has something dated still to happen (a step, or money
+/// owed), found without computing a due date; `false` when its workflow is
+/// unknown.
 pub fn is_open(config: &Config, order: &Order) -> bool {
     config
         .workflow_of(order.workflow.as_deref())
-        .is_some_and(|(name, workflow)| status(order, name, workflow).0 == Status::Open)
+        .is_some_and(|(name, workflow)| {
+            matches!(
+                status(config, order, name, workflow).0,
+                Status::Open | Status::AwaitingPayment
+            )
+        })
+}
+
+/// Whether an installment of the order's terms is still unpaid. A total too
+/// large to compute is not counted here (`validate` reports it).
+pub fn money_owed(config: &Config, order: &Order) -> bool {
+    let decimals = config.decimals_of(order.currency.as_deref());
+    super::money::allocate(order, decimals).is_ok_and(|a| {
+        a.installments
+            .iter()
+            .any(|i| i.outstanding > rust_decimal::Decimal::ZERO)
+    })
 }
 
 /// The order's status and, while open or on hold, its stage: the earliest
-/// applicable step still open.
-pub fn status<'w>(order: &Order, name: &str, workflow: &'w Workflow) -> (Status, Option<&'w Step>) {
+/// applicable step still open. An order whose steps are all closed while an
+/// installment is unpaid is awaiting payment, not done.
+pub fn status<'w>(
+    config: &Config,
+    order: &Order,
+    name: &str,
+    workflow: &'w Workflow,
+) -> (Status, Option<&'w Step>) {
     let stage = workflow
         .steps
         .iter()
@@ -102,6 +138,7 @@ pub fn status<'w>(order: &Order, name: &str, workflow: &'w Workflow) -> (Status,
     let status = match order.state {
         Some(State::Cancelled) => Status::Cancelled,
         Some(State::OnHold) => Status::OnHold,
+        None if stage.is_none() && money_owed(config, order) => Status::AwaitingPayment,
         None if stage.is_none() => Status::Done,
         None => Status::Open,
     };

@@ -69,9 +69,11 @@ impl Month {
     }
 }
 
-/// The day an order was completed: the latest `done` of its steps, once done.
+/// The day an order was completed: the latest `done` of its steps, once every
+/// step is closed (processing is complete also while money is still owed:
+/// that is receivables, not processing).
 fn completed_on(order: &Order, schedule: &Schedule<'_>, tz: chrono_tz::Tz) -> Option<NaiveDate> {
-    if schedule.status != Status::Done {
+    if !matches!(schedule.status, Status::Done | Status::AwaitingPayment) {
         return None;
     }
     schedule

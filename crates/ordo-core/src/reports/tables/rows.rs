@@ -190,7 +190,8 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
             Value::opt_text(currency.clone()),
         ]);
     }
-    let open = schedule.status == Status::Open;
+    // Open, or awaiting payment: money owed falls due whatever the steps say.
+    let open = matches!(schedule.status, Status::Open | Status::AwaitingPayment);
     // The workflow's steps as the configuration holds them: their ids,
     // titles and roles are borrowed by every row, not copied.
     let configured = book
