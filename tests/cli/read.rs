@@ -15,14 +15,14 @@ fn example(args: &[&str]) -> crate::support::Run {
 
 #[test]
 fn explain_a_final_payment_due_with_production() {
-    // ORD-11 is due with the `balance` installment: 0 days after ORD-08, which was
-    // done on 27 Oct, so it is firm and overdue.
+    // ORD-11 is due with the last installment, `balance`: 0 days after ORD-08,
+    // which was done on 27 Oct, so it is firm and overdue.
     let run = example(&["explain", "202605-ABC-005", "ORD-11"]);
     insta::assert_snapshot!(run.stdout, @r"
     202605-ABC-005 ORD-11: due 2026-10-27 (firm)
-      ORD-11 (Customer final payment received) is due with installment `balance`   ordo.yaml:193
-      installment `balance` (70%) is due after ORD-08, offset 0d                   orders/2026/202605-ABC-005.yaml:25
-      ORD-08 done 2026-10-27                                                       orders/2026/202605-ABC-005.yaml:39
+      ORD-11 (Customer final payment received) is due with installment `last`   ordo.yaml:193
+      installment `balance` (70%) is due after ORD-08, offset 0d                orders/2026/202605-ABC-005.yaml:25
+      ORD-08 done 2026-10-27                                                    orders/2026/202605-ABC-005.yaml:39
       + 0d = 2026-10-27
     = 2026-10-27 (firm)
     ");

@@ -229,3 +229,38 @@ fn an_order_awaiting_payment_counts_in_its_customers_exposure() {
         run.stdout
     );
 }
+
+#[test]
+fn a_step_that_names_an_installment_the_terms_lack_is_a_finding() {
+    // Regression (issue 26, item 1): the example's MLS orders (deposit and
+    // invoice) left ORD-11, due with `balance`, a milestone that never fell
+    // due, and nothing said so.
+    let ledger = crate::support::example_copy();
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    std::fs::write(
+        ledger.path().join("ordo.yaml"),
+        config.replacen("due: {payment: last}", "due: {payment: balance}", 1),
+    )
+    .expect("write");
+    let run = run_in(ledger.path(), &["--as-of", "2026-11-20", "validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("error[payment-terms]: step ORD-11")
+            && run.stdout.contains("202602-MLS-002.yaml"),
+        "{}",
+        run.stdout
+    );
+    // `payment: last` takes whatever the order calls its last installment.
+    let run = run_in(
+        crate::support::example_copy().path(),
+        &[
+            "--as-of",
+            "2026-11-20",
+            "explain",
+            "202608-MLS-003",
+            "ORD-11",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("invoice"), "{}", run.stdout);
+}

@@ -128,6 +128,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         .unwrap_or_default();
     let terms_route = Route::keys(&["contract", "payment_terms"]);
     check_terms(rel, &terms_route, terms, &steps, Code::PaymentTerms, out);
+    steps_without_their_installment(ctx, rel, order, terms, out);
 
     let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
     for (i, payment) in order.payments.iter().enumerate() {
@@ -183,4 +184,52 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         .label("overpaid")
         .help("a payment beyond one installment pays the others; check the amounts"),
     );
+}
+
+/// A step that falls due with an installment (`due: {payment: NAME}`) the
+/// order's terms do not have would never fall due, and nothing would say so.
+fn steps_without_their_installment(
+    ctx: &Context<'_>,
+    rel: &Path,
+    order: &Order,
+    terms: &[PaymentTerm],
+    out: &mut Vec<Finding>,
+) {
+    // Terms not written yet: those steps wait for them, which they say.
+    if terms.is_empty() {
+        return;
+    }
+    let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
+        return;
+    };
+    let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
+    for step in &workflow.steps {
+        let Some(installment) = step.due.as_ref().and_then(|d| d.payment.as_deref()) else {
+            continue;
+        };
+        if !crate::model::status::applies(step, order, name)
+            || crate::model::customer::installment_index(terms, installment).is_some()
+        {
+            continue;
+        }
+        out.push(
+            Finding::error(
+                Code::PaymentTerms,
+                rel,
+                format!(
+                    "step {} ({}) falls due with installment `{installment}`, which this order's \
+                     terms do not have ({}): it would never fall due",
+                    step.id,
+                    step.title,
+                    names.join(", ")
+                ),
+            )
+            .at(Route::keys(&["contract", "payment_terms"]))
+            .label(format!("no `{installment}`"))
+            .help(format!(
+                "name one of the installments `{installment}`, or let the workflow's step name \
+                 `payment: first` or `payment: last`"
+            )),
+        );
+    }
 }

@@ -107,7 +107,7 @@ impl<'a> DueEngine<'a> {
     }
 
     fn installment(&self, name: &str) -> Option<usize> {
-        self.terms().iter().position(|t| t.name == name)
+        crate::model::customer::installment_index(self.terms(), name)
     }
 
     /// The due date of a step of the order's workflow.

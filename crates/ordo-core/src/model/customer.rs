@@ -50,6 +50,30 @@ pub struct PaymentTerm {
     pub due: DueRule,
 }
 
+/// The installment a due rule's `payment: NAME` names among `terms`: the one
+/// of that name, else, for `first` and `last`, the first or last one (so a
+/// workflow's "down payment" and "final payment" steps fall due with whatever
+/// each order calls its installments).
+pub fn installment_index(terms: &[PaymentTerm], name: &str) -> Option<usize> {
+    installment_position(terms, |t| &t.name, name)
+}
+
+/// The same among any list of installments, each named by `name_of`.
+pub fn installment_position<T>(
+    items: &[T],
+    name_of: impl Fn(&T) -> &str,
+    name: &str,
+) -> Option<usize> {
+    items
+        .iter()
+        .position(|t| name_of(t) == name)
+        .or_else(|| match name {
+            "first" if !items.is_empty() => Some(0),
+            "last" => items.len().checked_sub(1),
+            _ => None,
+        })
+}
+
 /// A contact person at the customer.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Contact {

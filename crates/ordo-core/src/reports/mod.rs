@@ -121,12 +121,22 @@ pub fn tracked_by_step(schedule: &Schedule<'_>, installment: &str) -> bool {
 /// The open step of the schedule that is due `{payment: NAME}` for the
 /// installment, and so stands for it in `overdue` and the calendar.
 pub fn tracking_step<'s>(schedule: &'s Schedule<'_>, installment: &str) -> Option<&'s str> {
+    let lines = &schedule.installments;
+    let index = lines.iter().position(|i| i.term.name == installment)?;
     schedule
         .steps
         .iter()
         .find(|line| {
             line.state.is_open()
-                && line.step.due.as_ref().and_then(|d| d.payment.as_deref()) == Some(installment)
+                && line
+                    .step
+                    .due
+                    .as_ref()
+                    .and_then(|d| d.payment.as_deref())
+                    .is_some_and(|named| {
+                        crate::model::customer::installment_position(lines, |i| &i.term.name, named)
+                            == Some(index)
+                    })
         })
         .map(|line| line.step.id.as_str())
 }
