@@ -341,6 +341,14 @@ pub struct AdvanceArgs {
     /// A note kept with the step.
     #[arg(long)]
     pub note: Option<String>,
+    /// Do a gated step although its gate does not hold (an unpaid
+    /// installment, a missing field): recorded on the step with who, when and
+    /// `--reason`.
+    #[arg(long = "override", requires = "reason")]
+    pub overriding: bool,
+    /// Why the gate is overridden.
+    #[arg(long, requires = "overriding")]
+    pub reason: Option<String>,
     /// Commit the changed file.
     #[arg(long)]
     pub commit: bool,

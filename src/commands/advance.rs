@@ -38,10 +38,41 @@ pub fn run(
         .map_err(|e| Failure::Usage(format!("--on {when}: {e}")))?;
     act::documents_received(&ledger.config, &loaded.order, step, &moment, ledger.tz)
         .map_err(refused)?;
+    let gate = act::gate_holds(
+        &ledger.config,
+        &schedule,
+        &loaded.order,
+        step,
+        &moment,
+        ledger.tz,
+    );
+    let overriding = match (gate, args.overriding) {
+        (Ok(()), _) => false,
+        (Err(refusal), false) => return Err(refused(refusal)),
+        (Err(refusal), true) => {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "ordo: overriding: {refusal}");
+            true
+        }
+    };
     let mut fields = vec![
         ("done", Value::String(when.clone())),
         ("by", Value::String(by.clone())),
     ];
+    if overriding {
+        let mut record = yaml_serde::Mapping::new();
+        record.insert("by".into(), Value::String(by.clone()));
+        record.insert(
+            "at".into(),
+            Value::String(now.format("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+        );
+        let reason = args.reason.as_deref().unwrap_or_default();
+        record.insert(
+            "reason".into(),
+            one_line(reason).map_err(|e| Failure::Usage(e.to_string()))?,
+        );
+        fields.push(("override", Value::Mapping(record)));
+    }
     if let Some(note) = &args.note {
         fields.push((
             "note",

@@ -88,6 +88,9 @@ pub fn set_step_fields(
         for (key, value) in fields {
             record.insert(Value::String((*key).to_owned()), value.clone());
         }
+        if let Some(added) = add_block_record(text, id, &record) {
+            return added;
+        }
         return apply(
             text,
             vec![Patch {
@@ -123,6 +126,48 @@ pub fn set_step_fields(
         current = apply(&current, vec![operation])?;
     }
     Ok(current)
+}
+
+/// Adds a step record to a block `steps:` mapping, written after its last
+/// record at its records' indentation. yamlpatch 1.26 indents a mapping
+/// nested in the new record (an `override`) as if it were the record's own
+/// fields. `None` when `steps` is not a block mapping (yamlpatch adds there).
+fn add_block_record(text: &str, id: &str, record: &Mapping) -> Option<Result<String, EditError>> {
+    use crate::merge::tree::{Node, parse};
+    let Node::Map { entries, .. } = parse(text)? else {
+        return None;
+    };
+    let steps = entries.iter().find(|e| e.key.as_deref() == Some("steps"))?;
+    let Node::Map {
+        flow: false,
+        entries: records,
+    } = &steps.value
+    else {
+        return None;
+    };
+    let last = records.last()?;
+    let indent = " ".repeat(last.indent);
+    let mut shield = super::separators::Shield::default();
+    let body = match shield
+        .value(Value::Mapping(record.clone()))
+        .and_then(|v| yaml_serde::to_string(&v).map_err(|e| EditError(e.to_string())))
+    {
+        Ok(body) => shield.restore(body),
+        Err(e) => return Some(Err(e)),
+    };
+    let mut block = format!("{indent}{id}:\n");
+    for line in body.lines() {
+        block.push_str(&format!("{indent}  {line}\n"));
+    }
+    let at = last.lines.end;
+    let mut out = String::with_capacity(text.len() + block.len() + 1);
+    out.push_str(&text[..at]);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&block);
+    out.push_str(&text[at..]);
+    Some(Ok(match_line_ends(text, out)))
 }
 
 /// Sets fields of a step record written in flow style (`ORD-02: {done: …, by:
@@ -389,5 +434,34 @@ mod flow_record_tests {
         )
         .expect("edited");
         assert!(out.contains("  ORD-04: {planned: 2026-01-22}\n"), "{out}");
+    }
+}
+
+#[cfg(test)]
+mod new_record_tests {
+    use super::*;
+
+    #[test]
+    fn a_new_record_with_a_nested_mapping_keeps_its_nesting() {
+        // Regression: yamlpatch wrote the override's fields at the record's
+        // level, and `by` came twice.
+        let text = "id: A\nsteps:\n  ORD-00: {done: 2026-01-11, by: ann}  # first\n\n# payments\npayments: []\n";
+        let mut given = Mapping::new();
+        given.insert("by".into(), Value::String("dora".into()));
+        given.insert("reason".into(), Value::String("why not".into()));
+        let out = set_step_fields(
+            text,
+            "ORD-01",
+            &[
+                ("done", Value::String("2026-01-13".into())),
+                ("by", Value::String("eric".into())),
+                ("override", Value::Mapping(given)),
+            ],
+        )
+        .expect("edited");
+        assert_eq!(
+            out,
+            "id: A\nsteps:\n  ORD-00: {done: 2026-01-11, by: ann}  # first\n  ORD-01:\n    done: 2026-01-13\n    by: eric\n    override:\n      by: dora\n      reason: why not\n\n# payments\npayments: []\n"
+        );
     }
 }

@@ -128,6 +128,10 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
             "review",
             "--by",
             "eric",
+            // The order lacks what its review's gate asks for.
+            "--override",
+            "--reason",
+            "the customer sends the address and terms with the PO",
         ],
     );
     assert_eq!(run.code, 0, "{}", run.transcript());

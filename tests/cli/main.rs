@@ -11,6 +11,7 @@ mod corpus;
 mod csv_output;
 mod documents;
 mod export;
+mod gates;
 mod history;
 mod history_follows;
 mod init;

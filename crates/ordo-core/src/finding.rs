@@ -40,6 +40,7 @@ pub enum Code {
     BaselineChanged,
     DoneBefore,
     Document,
+    Gate,
     Config,
 }
 
@@ -73,6 +74,7 @@ impl Code {
         Code::BaselineChanged,
         Code::DoneBefore,
         Code::Document,
+        Code::Gate,
         Code::Config,
     ];
 
@@ -106,6 +108,7 @@ impl Code {
             Code::BaselineChanged => "baseline-changed",
             Code::DoneBefore => "done-before",
             Code::Document => "document",
+            Code::Gate => "gate",
             Code::Config => "config",
         }
     }

@@ -263,6 +263,37 @@ fn check_workflow(
         if let Some(problem) = step.updates.as_ref().and_then(cadence_problem) {
             push(step_at.clone().key("updates"), problem, None);
         }
+        if let Some(gate) = &step.gate {
+            for (j, field) in gate.complete.iter().enumerate() {
+                if !crate::engine::gate::is_field(field) {
+                    push(
+                        step_at.clone().key("gate").key("complete").index(j),
+                        format!("`{field}` is not a field a gate can ask for"),
+                        Some(format!(
+                            "fields: {}, dates.NAME, documents.KIND",
+                            crate::engine::gate::FIELDS.join(", ")
+                        )),
+                    );
+                } else if let Some(kind) = field.strip_prefix("documents.")
+                    && !config.documents.contains_key(kind)
+                {
+                    push(
+                        step_at.clone().key("gate").key("complete").index(j),
+                        format!("`{kind}` is not declared under `documents`"),
+                        None,
+                    );
+                }
+            }
+            for (j, name) in gate.paid.iter().enumerate() {
+                if name.trim().is_empty() {
+                    push(
+                        step_at.clone().key("gate").key("paid").index(j),
+                        "an installment's name, `first`, `last` or `due`".into(),
+                        None,
+                    );
+                }
+            }
+        }
         for (j, who) in step.notify.iter().enumerate() {
             if !roles.contains(who.as_str()) && !config.people.contains_key(who) {
                 push(

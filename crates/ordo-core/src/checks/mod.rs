@@ -9,6 +9,7 @@ pub mod customer;
 pub mod documents;
 mod done_before;
 pub mod expiring;
+mod gates;
 pub mod history;
 pub mod identity;
 pub mod levels;
@@ -131,6 +132,16 @@ pub fn check_order(
         }
         if !reads(&["progress"]) {
             progress::check(ctx, &file.rel, order, &mut out);
+        }
+        if !reads(&[
+            "contract",
+            "payments",
+            "documents",
+            "ship_to",
+            "shipment",
+            "dates",
+        ]) {
+            gates::check(ctx, &file.rel, order, &mut out);
         }
     }
     // The dated fields that decoded are checked; those set aside are not there.

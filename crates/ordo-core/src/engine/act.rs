@@ -77,6 +77,16 @@ pub enum Refusal {
         step: String,
         missing: Vec<String>,
     },
+    #[error(
+        "{order} {step} ({title}) is gated, and not everything it waits for holds:\n{}\nrecord what is missing first, or do it anyway with --override --reason TEXT (recorded on the step)",
+        .unmet.iter().map(|u| format!("  - {u}")).collect::<Vec<_>>().join("\n")
+    )]
+    Gate {
+        order: String,
+        step: String,
+        title: String,
+        unmet: Vec<super::gate::Unmet>,
+    },
     #[error("{order} {step} requires {} first", .open.iter().map(|(id, title)| format!("{id} ({title})")).collect::<Vec<_>>().join(", "))]
     Requires {
         order: String,
@@ -222,6 +232,31 @@ pub fn requires_closed(order: &Order, schedule: &Schedule<'_>, step: &Step) -> R
             order: order.id.clone(),
             step: step.id.clone(),
             open,
+        })
+    }
+}
+
+/// Refuses a step whose gate does not hold at `when`.
+pub fn gate_holds(
+    config: &Config,
+    schedule: &Schedule<'_>,
+    order: &Order,
+    step: &Step,
+    when: &crate::model::moment::Moment,
+    tz: chrono_tz::Tz,
+) -> Result<(), Refusal> {
+    let Some(gate) = &step.gate else {
+        return Ok(());
+    };
+    let unmet = super::gate::unmet(config, schedule, order, gate, when, tz);
+    if unmet.is_empty() {
+        Ok(())
+    } else {
+        Err(Refusal::Gate {
+            order: order.id.clone(),
+            step: step.id.clone(),
+            title: step.title.to_string(),
+            unmet,
         })
     }
 }

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod calendars;
 pub mod chain;
 pub mod due;
+pub mod gate;
 pub mod point;
 mod rule;
 pub mod schedule;

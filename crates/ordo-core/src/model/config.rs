@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use super::sla_policy::{Clock, PriorityTargets, SlaPolicy, SlaTarget, SlaUnit};
-pub use super::workflow::{Step, When, Workflow};
+pub use super::workflow::{Gate, Step, When, Workflow};
 pub use super::working_calendar::{Calendar, DayOrRange, WorkingHours};
 
 /// The ledger configuration, `ordo.yaml` at the ledger's root.

@@ -208,6 +208,22 @@ pub struct StepRecord {
     pub by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The step was done before its gate held, on someone's word: who, when
+    /// and why (`ordo advance --override --reason`).
+    #[serde(default, rename = "override", skip_serializing_if = "Option::is_none")]
+    pub overridden: Option<Override>,
+}
+
+/// A gate set aside for one step.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(example = serde_json::json!({"by": "dora", "at": "2026-05-30T10:00:00+08:00", "reason": "a customer of ten years; the balance follows"}))]
+pub struct Override {
+    /// Who decided (a person of ordo.yaml).
+    pub by: String,
+    /// When.
+    pub at: Timestamp,
+    /// Why the step could not wait.
+    pub reason: String,
 }
 
 /// A payment received.

@@ -88,6 +88,34 @@ pub struct Step {
     /// which the `credit-limit` check asks for when an order goes over the limit).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
+    /// What must hold before the step is done: `advance` refuses it, naming
+    /// each unmet condition, unless told `--override --reason`; `validate`
+    /// reports a step done while its gate did not hold (`gate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<Gate>,
+}
+
+/// What must hold before a step is done.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    example = serde_json::json!({"paid": ["first"]}),
+    example = serde_json::json!({"paid": ["due"], "complete": ["shipment.tracking"]})
+)]
+pub struct Gate {
+    /// Installments paid in full by then: a name, `first`, `last`, or `due`
+    /// (every installment due by then: a prepaid order ships paid, one on
+    /// credit terms need not wait).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paid: Vec<String>,
+    /// Fields the order must hold: `lines` (each with sku, description,
+    /// quantity and unit price), `ship_to` (name, address and contact) or one of
+    /// its fields, `requested_delivery`, `contract.payment_terms`,
+    /// `contract.signed`, `contract.number`, `contract.production_time`,
+    /// `confirmation.sent`, `confirmation.signed`, `shipment.carrier`,
+    /// `shipment.tracking`, `dates.NAME`, or `documents.KIND` (a document of that
+    /// kind received by then).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complete: Vec<String>,
 }
 
 /// A condition on order fields; every entry given must match.

@@ -1,0 +1,78 @@
+//! `gate`: a gated step done while its gate did not hold (an installment
+//! unpaid, a field missing) at the instant it was done, and not overridden.
+
+use std::path::Path;
+
+use crate::engine::gate::unmet;
+use crate::engine::schedule::Schedule;
+use crate::finding::{Code, Finding};
+use crate::model::order::Order;
+use crate::yaml::Route;
+
+use super::Context;
+
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    let Some((_, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
+        return;
+    };
+    for (id, record) in &order.steps {
+        if let Some(given) = &record.overridden
+            && !ctx.config.people.contains_key(&given.by)
+        {
+            out.push(
+                Finding::error(
+                    Code::UnknownPerson,
+                    rel,
+                    format!("`{}` is not a person of ordo.yaml", given.by),
+                )
+                .at(Route::keys(&["steps", id, "override", "by"]))
+                .label("unknown person"),
+            );
+        }
+    }
+    // Only a done step with a gate and no override needs the schedule.
+    let gated: Vec<_> = workflow
+        .steps
+        .iter()
+        .filter_map(|step| {
+            let gate = step.gate.as_ref()?;
+            let record = order.steps.get(&step.id)?;
+            let done = record.done.as_ref()?;
+            record.overridden.is_none().then_some((step, gate, done))
+        })
+        .collect();
+    if gated.is_empty() {
+        return;
+    }
+    let Some(calendars) = ctx.calendars else {
+        return;
+    };
+    let Some(schedule) = Schedule::of(ctx.config, calendars, order) else {
+        return;
+    };
+    for (step, gate, done) in gated {
+        let missing = unmet(ctx.config, &schedule, order, gate, done, ctx.tz);
+        if missing.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+        out.push(
+            Finding::error(
+                Code::Gate,
+                rel,
+                format!(
+                    "step {} ({}) was done {done} before its gate held: {}",
+                    step.id,
+                    step.title,
+                    list.join("; ")
+                ),
+            )
+            .at(Route::keys(&["steps", &step.id, "done"]))
+            .label("gate not held")
+            .help(format!(
+                "if it was decided so, record who decided, when and why: override: {{by: PERSON, at: WHEN, reason: TEXT}} on steps.{}",
+                step.id
+            )),
+        );
+    }
+}
