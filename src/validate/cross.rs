@@ -35,7 +35,11 @@ pub fn findings(
     let limited: BTreeSet<String> = exposures
         .iter()
         .map(|e| e.customer.clone())
-        .filter(|c| customers.get(c).is_some_and(|c| c.credit_limit.is_some()))
+        .filter(|c| {
+            customers
+                .get(c)
+                .is_some_and(|c| ctx.config.credit_limit_of(c).is_some())
+        })
         .collect();
     if matches!(selection, Selection::Files(_))
         && !limited.is_empty()
@@ -46,7 +50,7 @@ pub fn findings(
         });
         exposures.extend(other_exposures(root, ctx, &candidates, &selected, &limited));
     }
-    let (config, tz) = (ctx.config, ctx.tz);
+    let config = ctx.config;
     let mut cross: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
     for code in &limited {
         let Some(customer) = customers.get(code) else {
@@ -54,7 +58,7 @@ pub fn findings(
         };
         let mine: Vec<&Exposure> = exposures.iter().filter(|e| e.customer == *code).collect();
         let is_selected = |rel: &PathBuf| selected.contains(rel.as_os_str());
-        for finding in check_customer(config, tz, customer, mine, &is_selected) {
+        for finding in check_customer(config, ctx.now, customer, mine, &is_selected) {
             cross.entry(finding.file.clone()).or_default().push(finding);
         }
     }

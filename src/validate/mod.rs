@@ -167,7 +167,7 @@ pub fn validate(
     let fingerprint = ledger.fingerprint;
     let credit_limited: BTreeSet<&str> = customers
         .iter()
-        .filter(|(_, c)| c.credit_limit.is_some())
+        .filter(|(_, c)| config.credit_limit_of(c).is_some())
         .map(|(code, _)| code.as_str())
         .collect();
     let (made, pass): (Vec<Made<FileCheck, Entry>>, Pass<Entry>) = pass::run(

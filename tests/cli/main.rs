@@ -33,6 +33,7 @@ mod team_ids;
 mod trust;
 mod validate;
 mod validate_amounts;
+mod validate_credit;
 mod write;
 mod write_text;
 

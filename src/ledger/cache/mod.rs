@@ -63,8 +63,8 @@ pub struct Entry {
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v10.postcard";
-    const FORMAT: u32 = 10;
+    const FILE: &'static str = ".ordo/cache-v11.postcard";
+    const FORMAT: u32 = 11;
 
     fn identity(&self) -> Identity {
         self.identity

@@ -25,7 +25,11 @@ fn entry(identity: Identity, window: Window) -> Entry {
             id: "X".into(),
             customer: "C".into(),
             received: "2026-05-06T10:00".parse().expect("moment"),
+            currency: Some("USD".into()),
             outstanding: rust_decimal::Decimal::new(12345, 2),
+            total: rust_decimal::Decimal::new(22345, 2),
+            payments: vec![("2026-05-07".parse().expect("moment"), "100.00".into())],
+            reviewed: Some("2026-05-06T11:00".parse().expect("moment")),
             approved: false,
         })),
         references: vec![(

@@ -63,6 +63,11 @@ pub struct Config {
     /// Credit control: the step that approves an order over the customer's limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<Credit>,
+    /// Exchange rates into the ledger's `currency`, for credit exposure: one
+    /// rate, or rates by the day each takes effect.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(example = serde_json::json!({"USD": 7.10, "EUR": {"2026-01-01": 7.80, "2026-07-01": 7.95}}))]
+    pub fx: BTreeMap<String, super::fx::FxRate>,
     /// Who reviews structural amendments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amendments: Option<AmendmentPolicy>,
@@ -127,6 +132,11 @@ pub struct Role {
 pub struct Credit {
     /// The step that must be done when an order takes the customer over its limit.
     pub approval_step: String,
+    /// The limit of a customer whose file gives none (0: a new customer's
+    /// first order needs the approval); without it, such a customer has no
+    /// limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_limit: Option<super::amount::Amount>,
 }
 
 /// Structural amendments are reviewed again (SOP: like a non-standard order).
@@ -137,6 +147,29 @@ pub struct AmendmentPolicy {
 }
 
 impl Config {
+    /// The rate of `currency` into the ledger's currency on `day`: 1 for the
+    /// ledger's own (or when the ledger names none), `None` when `fx` has no
+    /// rate for it.
+    pub fn rate_into_ledger(
+        &self,
+        currency: Option<&str>,
+        day: chrono::NaiveDate,
+    ) -> Option<rust_decimal::Decimal> {
+        match (currency, self.currency.as_deref()) {
+            (None, _) | (_, None) => Some(rust_decimal::Decimal::ONE),
+            (Some(c), Some(ledger)) if c == ledger => Some(rust_decimal::Decimal::ONE),
+            (Some(c), Some(_)) => self.fx.get(c)?.on(day),
+        }
+    }
+
+    /// The credit limit of `customer`: its own, else the ledger's default.
+    pub fn credit_limit_of(&self, customer: &super::Customer) -> Option<rust_decimal::Decimal> {
+        customer
+            .credit_limit
+            .map(|l| l.0)
+            .or_else(|| self.credit.as_ref()?.default_limit.map(|l| l.0))
+    }
+
     /// The decimals installments of an order in `currency` are rounded to (the
     /// ledger's currency when the order names none).
     pub fn decimals_of(&self, currency: Option<&str>) -> u32 {

@@ -7,6 +7,7 @@ pub mod customer;
 pub mod due;
 pub mod duration;
 pub mod enums;
+pub mod fx;
 pub mod id_format;
 pub mod moment;
 pub mod money;
