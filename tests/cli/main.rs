@@ -28,6 +28,7 @@ mod rules;
 mod site;
 mod site_people;
 mod site_safety;
+mod sla;
 mod team;
 mod team_ids;
 mod trust;

@@ -38,6 +38,10 @@ fn apply_term(
             Point::At(dt) => Point::At(dt + Span::hours(signed)),
             Point::Day(d) => Point::Day(d + Span::days(signed.div_euclid(24))),
         },
+        Unit::Minutes => match point {
+            Point::At(dt) => Point::At(dt + Span::minutes(signed)),
+            Point::Day(d) => Point::Day(d + Span::days(signed.div_euclid(24 * 60))),
+        },
         Unit::Days => shift_days(point, signed, tz),
         Unit::Weeks => shift_days(point, signed * 7, tz),
         Unit::Months => {

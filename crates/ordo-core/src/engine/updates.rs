@@ -16,9 +16,9 @@ use crate::model::order::{Order, Progress};
 pub fn cadence_problem(cadence: &Duration) -> Option<String> {
     match cadence.terms.as_slice() {
         [term] if term.count == 0 => Some("an update every 0 days is never due".into()),
-        [term] if matches!(term.unit, Unit::Hours | Unit::WorkingHours) => Some(format!(
-            "`{cadence}`: updates are counted in d, w, mo or wd, not hours"
-        )),
+        [term] if matches!(term.unit, Unit::Minutes | Unit::Hours | Unit::WorkingHours) => Some(
+            format!("`{cadence}`: updates are counted in d, w, mo or wd, not hours or minutes"),
+        ),
         [_] => None,
         _ => Some(format!(
             "`{cadence}`: updates repeat at one interval (e.g. 1w, 1d or 1wd), not a sum"

@@ -13,6 +13,8 @@ use super::pattern::{Pattern, parse_str};
 /// The unit of one term of a duration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
+    /// `min`: elapsed minutes (on an SLA's working clock, working minutes).
+    Minutes,
     /// `h`: elapsed hours in the ledger's timezone.
     Hours,
     /// `d`: calendar days.
@@ -28,7 +30,8 @@ pub enum Unit {
 }
 
 impl Unit {
-    const ALL: [(&'static str, Unit); 6] = [
+    const ALL: [(&'static str, Unit); 7] = [
+        ("min", Unit::Minutes),
         ("wd", Unit::WorkingDays),
         ("wh", Unit::WorkingHours),
         ("mo", Unit::Months),
@@ -79,7 +82,7 @@ impl Duration {
 /// The largest count a term may have.
 pub const MAX_COUNT: u32 = 100_000;
 
-const UNITS_HELP: &str = "units: h (hours), d (days), w (weeks), mo (months), wd (working days), wh (working hours); e.g. 25wd or 30d+1mo";
+const UNITS_HELP: &str = "units: min (minutes), h (hours), d (days), w (weeks), mo (months), wd (working days), wh (working hours); e.g. 25wd or 30d+1mo";
 
 impl FromStr for Duration {
     type Err = DurationError;
@@ -150,10 +153,14 @@ impl<'de> Deserialize<'de> for Duration {
 
 /// The pattern the schemas use for a duration literal.
 pub const DURATION_PATTERN: &str =
-    r"^\s*[0-9]+(h|d|w|mo|wd|wh)\s*(\+\s*[0-9]+(h|d|w|mo|wd|wh)\s*)*$";
+    r"^\s*[0-9]+(min|h|d|w|mo|wd|wh)\s*(\+\s*[0-9]+(min|h|d|w|mo|wd|wh)\s*)*$";
 pub static DURATION: Pattern = Pattern::with_common(DURATION_PATTERN, |text| {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && matches!(&text[digits..], "h" | "d" | "w" | "mo" | "wd" | "wh")
+    digits > 0
+        && matches!(
+            &text[digits..],
+            "min" | "h" | "d" | "w" | "mo" | "wd" | "wh"
+        )
 });
 
 impl JsonSchema for Duration {
@@ -165,9 +172,9 @@ impl JsonSchema for Duration {
         schemars::json_schema!({
             "type": "string",
             "title": "Duration",
-            "description": "A duration: <n><unit> with h (hours), d (days), w (weeks), mo (months, clamped to the month's end), wd (working days) or wh (working hours); terms may be summed and are applied left to right.",
+            "description": "A duration: <n><unit> with min (minutes), h (hours), d (days), w (weeks), mo (months, clamped to the month's end), wd (working days) or wh (working hours); terms may be summed and are applied left to right.",
             "pattern": DURATION_PATTERN,
-            "examples": ["25wd", "24h", "30d+1mo"]
+            "examples": ["25wd", "24h", "30min", "30d+1mo"]
         })
     }
 }
@@ -180,8 +187,8 @@ mod tests {
     fn the_quick_test_stays_within_the_pattern() {
         crate::model::pattern::tests::assert_common_is_within(
             &DURATION,
-            "7dwhmo +",
-            &["25wd", "30d+1mo", "120h", "7dd"],
+            "7dwhmoin +",
+            &["25wd", "30d+1mo", "120h", "30min", "7dd"],
         );
     }
 
@@ -195,6 +202,7 @@ mod tests {
     #[test]
     fn parses_every_unit_and_sums() {
         ok("24h", &[(24, Unit::Hours)]);
+        ok("30min", &[(30, Unit::Minutes)]);
         ok("7d", &[(7, Unit::Days)]);
         ok("3w", &[(3, Unit::Weeks)]);
         ok("1mo", &[(1, Unit::Months)]);
@@ -231,7 +239,7 @@ mod tests {
     #[test]
     fn the_schema_pattern_agrees_with_the_parser() {
         let pattern = regex_lite(DURATION_PATTERN);
-        for text in ["24h", "30d+1mo", "0wd", " 1w + 2d "] {
+        for text in ["24h", "30d+1mo", "0wd", " 1w + 2d ", "30min", "1h+30min"] {
             assert!(pattern(text), "{text}");
             assert!(text.parse::<Duration>().is_ok(), "{text}");
         }

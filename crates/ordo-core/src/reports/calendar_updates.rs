@@ -71,7 +71,7 @@ fn recurrence(book: &Book<'_>, line: &StepLine<'_>, first: Point) -> Option<Prop
         Unit::Weeks => "WEEKLY",
         Unit::Months => "MONTHLY",
         Unit::WorkingDays => return listed_dates(book, line, first),
-        Unit::Hours | Unit::WorkingHours => return None,
+        Unit::Minutes | Unit::Hours | Unit::WorkingHours => return None,
     };
     Some(Property::new(
         "RRULE",

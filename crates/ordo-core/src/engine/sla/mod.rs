@@ -369,6 +369,7 @@ pub fn target_span(target: &Duration, clock: Clock, calendar: &WorkCalendar) -> 
         .map(|t| {
             let n = i32::try_from(t.count).unwrap_or(i32::MAX);
             match t.unit {
+                Unit::Minutes => Span::minutes(i64::from(n)),
                 Unit::Hours | Unit::WorkingHours => Span::hours(i64::from(n)),
                 Unit::Days | Unit::WorkingDays => day * n,
                 Unit::Weeks => week * n,
