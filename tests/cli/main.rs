@@ -35,6 +35,7 @@ mod trust;
 mod validate;
 mod validate_amounts;
 mod validate_credit;
+mod validate_lead_time;
 mod write;
 mod write_text;
 

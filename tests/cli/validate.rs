@@ -8,15 +8,17 @@ fn example_ledger_has_no_errors_and_names_its_warnings() {
     let run = run_in(copy.path(), &["--as-of", "2026-11-22", "validate"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     // Its calendars list 2025 and 2026, and say so from November 2026; two
-    // custom orders were confirmed to the customer before their design review.
+    // custom orders were confirmed to the customer before their design review;
+    // an urgent stock order was promised a day its chain cannot meet.
     assert!(
         run.stdout
-            .ends_with("0 errors, 4 warnings in 22 orders and 6 other files\n"),
+            .ends_with("0 errors, 5 warnings in 22 orders and 6 other files\n"),
         "{}",
         run.stdout
     );
     assert_eq!(run.stdout.matches("warning[calendar-expiring]").count(), 2);
     assert_eq!(run.stdout.matches("warning[done-before]").count(), 2);
+    assert_eq!(run.stdout.matches("warning[lead-time]").count(), 1);
     assert!(
         run.stdout
             .contains("--> orders/2026/202607-HKL-003.yaml:13:9")

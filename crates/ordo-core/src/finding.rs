@@ -41,6 +41,7 @@ pub enum Code {
     DoneBefore,
     Document,
     Gate,
+    LeadTime,
     Config,
 }
 
@@ -75,6 +76,7 @@ impl Code {
         Code::DoneBefore,
         Code::Document,
         Code::Gate,
+        Code::LeadTime,
         Code::Config,
     ];
 
@@ -109,6 +111,7 @@ impl Code {
             Code::DoneBefore => "done-before",
             Code::Document => "document",
             Code::Gate => "gate",
+            Code::LeadTime => "lead-time",
             Code::Config => "config",
         }
     }

@@ -12,6 +12,7 @@ pub mod expiring;
 mod gates;
 pub mod history;
 pub mod identity;
+mod lead_time;
 pub mod levels;
 mod payments;
 mod progress;
@@ -142,6 +143,9 @@ pub fn check_order(
             "dates",
         ]) {
             gates::check(ctx, &file.rel, order, &mut out);
+        }
+        if !reads(&["confirmation", "contract", "dates", "requested_delivery"]) {
+            lead_time::check(ctx, &file.rel, order, &mut out);
         }
     }
     // The dated fields that decoded are checked; those set aside are not there.

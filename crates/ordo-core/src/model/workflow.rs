@@ -93,6 +93,19 @@ pub struct Step {
     /// reports a step done while its gate did not hold (`gate`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gate: Option<Gate>,
+    /// What the step promises the customer: `delivery` (a delivery date, as the
+    /// confirmation does); once it is done, `validate` warns (`lead-time`) when
+    /// the delivery milestone falls after the requested delivery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promises: Option<Promise>,
+}
+
+/// What a step promises the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Promise {
+    /// A delivery date.
+    Delivery,
 }
 
 /// What must hold before a step is done.

@@ -1,0 +1,90 @@
+//! `lead-time`: once a delivery date is promised (the confirmation sent, or a
+//! step that `promises: delivery` done), the delivery milestone's firm or
+//! forecast date must not fall after the date the customer asked for. The
+//! warning names both dates; `ordo explain` gives the chain behind the first.
+
+use std::path::Path;
+
+use crate::engine::due::Basis;
+use crate::engine::schedule::Schedule;
+use crate::finding::{Code, Finding};
+use crate::model::order::Order;
+use crate::yaml::Route;
+
+use super::Context;
+
+pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+    let Some(requested) = order.requested_delivery else {
+        return;
+    };
+    let Some((_, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
+        return;
+    };
+    let Some(delivery) = workflow.delivery_step.as_deref() else {
+        return;
+    };
+    // What promised the date, and where.
+    let promise = order
+        .confirmation
+        .as_ref()
+        .and_then(|c| c.sent)
+        .map(|_| {
+            (
+                "the confirmation sent".to_owned(),
+                Route::keys(&["confirmation", "sent"]),
+            )
+        })
+        .or_else(|| {
+            workflow
+                .steps
+                .iter()
+                .filter(|s| s.promises.is_some())
+                .find(|s| order.steps.get(&s.id).is_some_and(|r| r.done.is_some()))
+                .map(|s| {
+                    (
+                        format!("step {} done", s.id),
+                        Route::keys(&["steps", &s.id, "done"]),
+                    )
+                })
+        });
+    let Some((promised_by, route)) = promise else {
+        return;
+    };
+    let Some(calendars) = ctx.calendars else {
+        return;
+    };
+    let Some(schedule) = Schedule::of(ctx.config, calendars, order) else {
+        return;
+    };
+    let Some(line) = schedule.line(delivery).filter(|l| l.state.is_open()) else {
+        return;
+    };
+    let Ok(due) = &line.due else {
+        return;
+    };
+    let (Some(point), false) = (due.point, matches!(due.basis, Basis::Waiting { .. })) else {
+        return;
+    };
+    if point.date() <= requested {
+        return;
+    }
+    out.push(
+        Finding::warning(
+            Code::LeadTime,
+            rel,
+            format!(
+                "delivery ({delivery}) falls on {} ({}), after the requested delivery {requested} \
+                 promised with {promised_by}",
+                point.date(),
+                due.basis.label()
+            ),
+        )
+        .at(route)
+        .label(format!("delivery {} after {requested}", point.date()))
+        .help(format!(
+            "`ordo explain {} {delivery}` shows why; agree a new date with the customer \
+             (an amendment with `--reconfirmed`) or shorten the chain",
+            order.id
+        )),
+    );
+}
