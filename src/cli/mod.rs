@@ -193,7 +193,8 @@ pub struct SiteArgs {
     /// Closed orders get a page for this many months after their last step.
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub closed_months: u32,
-    /// Exit 1 when some order files could not be read (they are listed on the site).
+    /// Exit 1 when some order files could not be read or `validate` finds an
+    /// error (both are listed on the site).
     #[arg(long)]
     pub strict: bool,
 }

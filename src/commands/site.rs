@@ -14,12 +14,14 @@ pub fn run(
     let built = crate::site::build(&loaded, &args.output, args.closed_months, &env.cwd)?;
     out.extend(
         format!(
-            "Wrote the site to {}: {} pages ({} orders), {} calendars; {} order files left out\n",
+            "Wrote the site to {}: {} pages ({} orders), {} calendars; {} order files left out, \
+             {} errors found\n",
             args.output.display(),
             built.pages,
             built.order_pages,
             built.calendars,
-            built.left_out
+            built.left_out,
+            built.errors
         )
         .bytes(),
     );
@@ -33,7 +35,7 @@ pub fn run(
             .bytes(),
         );
     }
-    Ok(if args.strict && built.left_out > 0 {
+    Ok(if args.strict && (built.left_out > 0 || built.errors > 0) {
         exit::FINDINGS
     } else {
         exit::OK

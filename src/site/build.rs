@@ -31,6 +31,8 @@ pub struct Built {
     pub calendars: usize,
     /// The order files left out (listed on the site).
     pub left_out: usize,
+    /// The errors `validate` finds (listed on the site, their orders flagged).
+    pub errors: usize,
     /// Files and folders in the output folder that ordo did not write, kept.
     pub kept: Vec<String>,
 }
@@ -48,7 +50,8 @@ pub fn build(
     let stamp = crate::ledger::stamp::stamp(&ledger.root);
     let prefix = crate::ledger::stamp::prefix(&ledger.root);
     let book = loaded.book();
-    let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
+    let mut common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
+    common.flags = super::flags::Flags::of(ledger, loaded.now)?;
     let dir = SiteDir::prepare(&cwd.join(output), &ledger.root).map_err(Failure::Io)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 
@@ -128,6 +131,7 @@ pub fn build(
         order_pages: gathered.pages.len(),
         calendars: common.people.len() + 1,
         left_out: invalid.len(),
+        errors: common.flags.errors(),
         kept: published.kept,
     })
 }

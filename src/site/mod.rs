@@ -8,6 +8,7 @@
 mod build;
 mod charts;
 mod feeds;
+mod flags;
 mod forms;
 mod gather;
 mod order_page;
@@ -47,6 +48,8 @@ pub struct Common {
     pub timeline_words: timeline_svg::Words,
     /// The catalog in `lang`.
     pub words: templates::Words,
+    /// The errors `validate` finds, by order: flagged wherever the order is shown.
+    pub flags: flags::Flags,
 }
 
 impl Common {
@@ -98,6 +101,7 @@ impl Common {
             source,
             timeline_words: timeline_svg::Words::new(lang),
             words: templates::Words::new(lang),
+            flags: flags::Flags::default(),
         }
     }
 

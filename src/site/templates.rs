@@ -86,6 +86,11 @@ impl Frame<'_> {
     pub fn has_page(&self, order: &str) -> bool {
         self.pages.contains(order)
     }
+
+    /// Whether `validate` finds errors in the order.
+    pub fn flagged(&self, order: &str) -> bool {
+        self.common.flags.by_order.contains_key(order)
+    }
 }
 
 /// A page: its template struct holds the layout's [`Frame`], and its template

@@ -26,6 +26,7 @@ mod read;
 mod reports;
 mod rules;
 mod site;
+mod site_errors;
 mod site_people;
 mod site_safety;
 mod sla;

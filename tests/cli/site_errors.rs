@@ -1,0 +1,108 @@
+//! `ordo site` tells the truth about invalid orders: an order that is read but
+//! wrong is flagged where people look (its page, the lists, the home page's
+//! errors with file, line and column), a file that cannot be read is named with
+//! its finding, and `--strict` fails on either.
+
+use std::path::Path;
+
+use crate::support::{AS_OF, example_copy, run_in};
+
+fn build(ledger: &Path, extra: &[&str]) -> crate::support::Run {
+    let mut args = vec!["--as-of", AS_OF, "site", "-o", "_site"];
+    args.extend_from_slice(extra);
+    run_in(ledger, &args)
+}
+
+fn read(ledger: &Path, rel: &str) -> String {
+    std::fs::read_to_string(ledger.join("_site").join(rel)).expect("page")
+}
+
+fn edit(ledger: &Path, rel: &str, from: &str, to: &str) {
+    let path = ledger.join(rel);
+    let text = std::fs::read_to_string(&path).expect("readable");
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("writable");
+}
+
+#[test]
+fn the_example_site_has_no_errors_and_passes_strict() {
+    let ledger = example_copy();
+    let run = build(ledger.path(), &["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("0 order files left out, 0 errors found"),
+        "{}",
+        run.stdout
+    );
+    assert!(read(ledger.path(), "index.html").contains("`ordo validate` finds no errors."));
+}
+
+#[test]
+fn an_order_read_but_wrong_is_flagged_on_its_page_in_the_lists_and_on_the_home_page() {
+    let ledger = example_copy();
+    edit(
+        ledger.path(),
+        "orders/2026/202611-ABC-006.yaml",
+        "customer: ABC\n",
+        "customer: ABX\n",
+    );
+    let run = build(ledger.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("0 order files left out, 2 errors found"),
+        "{}",
+        run.stdout
+    );
+    let home = read(ledger.path(), "index.html");
+    assert!(home.contains("<strong>2</strong> errors found"), "{home}");
+    assert!(
+        home.contains(
+            "<code>orders/2026/202611-ABC-006.yaml:2:11</code></td><td><code>unknown-customer</code>"
+        ),
+        "{home}"
+    );
+    assert!(home.contains("<code>id-mismatch</code>"), "{home}");
+    let own = read(ledger.path(), "orders/202611-ABC-006.html");
+    assert!(own.contains("class=\"flagged\""), "{own}");
+    assert!(
+        own.contains("customer `ABX` has no file in customers/"),
+        "{own}"
+    );
+    let orders = read(ledger.path(), "orders.html");
+    let row = orders
+        .lines()
+        .find(|l| l.contains("orders/202611-ABC-006.html"))
+        .expect("listed");
+    assert!(row.contains("class=\"flag\""), "{row}");
+    // Another order is not flagged.
+    let other = read(ledger.path(), "orders/202611-ABC-007.html");
+    assert!(!other.contains("class=\"flagged\""));
+
+    assert_eq!(build(ledger.path(), &["--strict"]).code, 1);
+}
+
+#[test]
+fn a_file_left_out_is_named_with_its_finding_and_fails_strict() {
+    let ledger = example_copy();
+    edit(
+        ledger.path(),
+        "orders/2026/202611-ABC-007.yaml",
+        "priority: urgent\n",
+        "priority: urgnt\n",
+    );
+    let run = build(ledger.path(), &["--strict"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("1 order files left out, 1 errors found"),
+        "{}",
+        run.stdout
+    );
+    let home = read(ledger.path(), "index.html");
+    assert!(
+        home.contains("<code>orders/2026/202611-ABC-007.yaml:7:11</code></td><td><code>schema</code> `urgnt` is not one of"),
+        "{home}"
+    );
+}
