@@ -25,6 +25,7 @@ mod publication;
 mod read;
 mod reports;
 mod rules;
+mod rules_priority;
 mod site;
 mod site_errors;
 mod site_people;

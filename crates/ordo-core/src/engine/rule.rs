@@ -8,6 +8,7 @@ use super::chain::{Chain, Source};
 use super::due::DueEngine;
 use super::point::Point;
 use crate::model::due::{DueRule, Offset, Roll};
+use crate::model::rule_offset::RuleOffset;
 use crate::yaml::Route;
 
 impl DueEngine<'_> {
@@ -46,7 +47,9 @@ impl DueEngine<'_> {
                 || None,
             );
         }
-        if let Some(offset) = &rule.offset {
+        if let Some(by) = &rule.offset {
+            let priority = self.order.priority;
+            let offset = by.for_priority(priority);
             let duration = match offset {
                 Offset::Literal(d) => d.clone(),
                 Offset::Field(field) => match self
@@ -80,6 +83,10 @@ impl DueEngine<'_> {
                     let field = match offset {
                         Offset::Field(field) => format!(" ({field})"),
                         Offset::Literal(_) => String::new(),
+                    };
+                    let field = match by {
+                        RuleOffset::ByPriority(_) => format!("{field} (for {priority} priority)"),
+                        RuleOffset::One(_) => field,
                     };
                     format!("{sign} {duration}{field}{on} = {point}")
                 },

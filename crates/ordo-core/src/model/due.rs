@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::duration::{DURATION, DURATION_PATTERN, Duration};
 use super::pattern::{Pattern, is_plain_word, parse_str};
+use super::rule_offset::RuleOffset;
 
 /// A date an order carries, or a step of its workflow.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -203,9 +204,9 @@ pub struct DueRule {
     /// `month-end`: start from the end of the anchor's month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<MonthEnd>,
-    /// The distance from the anchor.
+    /// The distance from the anchor: one, or one per priority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub offset: Option<Offset>,
+    pub offset: Option<RuleOffset>,
     /// Set the day of the month (clamped to the month's end).
     #[serde(
         default,

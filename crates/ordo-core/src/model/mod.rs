@@ -13,6 +13,7 @@ pub mod moment;
 pub mod money;
 pub mod order;
 pub mod pattern;
+pub mod rule_offset;
 pub mod sla_policy;
 pub mod status;
 pub mod title;
