@@ -10,6 +10,7 @@ mod concurrency;
 mod corpus;
 mod csv_output;
 mod documents;
+mod escalate;
 mod export;
 mod gates;
 mod history;

@@ -141,7 +141,8 @@ fn a_missing_weekly_update_is_overdue_until_one_is_noted_then_upcoming() {
     assert_eq!(rows[0]["order"], "202606-BJX-003");
     assert_eq!(rows[0]["due"], "2026-11-13 17:00");
     assert_eq!(rows[0]["days_late"], 7);
-    assert_eq!(rows[0]["assignee"], "erin");
+    // Five working days late, production escalates to the sales director.
+    assert_eq!(rows[0]["assignee"], "erin (escalated to dora)");
     assert_eq!(
         rows[0]["title"],
         "Progress update: Production completed (last 2026-11-06 17:00)"

@@ -30,7 +30,8 @@ fn overdue_rows_are_right_by_hand() {
     assert_eq!(rows[0]["step"], "ORD-08");
     assert_eq!(rows[0]["due"], "2026-09-02");
     assert_eq!(rows[0]["days_late"], 79);
-    assert_eq!(rows[0]["assignee"], "erin");
+    // Five working days late, production escalates to the sales director.
+    assert_eq!(rows[0]["assignee"], "erin (escalated to dora)");
     // The final payment of ABC-005 fell due with production on 27 Oct.
     let payment = rows
         .iter()

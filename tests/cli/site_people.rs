@@ -23,7 +23,7 @@ fn a_progress_update_is_on_the_pages_of_everyone_its_event_invites() {
         .find(|l| l.contains("update:ORD-08"))
         .expect("an overdue update")
         .to_owned();
-    assert!(update.contains(",erin,"), "{update}");
+    assert!(update.contains(",erin (escalated to dora),"), "{update}");
     assert!(
         read("calendar/erin.ics").contains("202606-BJX-003"),
         "erin's feed"

@@ -131,6 +131,7 @@ update-due = Progress update: { $title } (last { $last })
 update-due-first = Progress update: { $title } (none since the step became ready)
 move-baseline = baseline
 move-due = due
+assignee-escalated = { $assignees } (escalated to { $people })
 payment-outstanding = Payment `{ $name }` ({ $percent }%): { $amount } outstanding
 payment-outstanding-short = Payment `{ $name }`: { $amount } outstanding
 priority-normal = normal

@@ -128,6 +128,7 @@ update-due = 进度更新:{ $title }(上次 { $last })
 update-due-first = 进度更新:{ $title }(节点就绪后尚无更新)
 move-baseline = 基准
 move-due = 到期
+assignee-escalated = { $assignees }(已升级至 { $people })
 payment-outstanding = 收款 `{ $name }`({ $percent }%):未收 { $amount }
 payment-outstanding-short = 收款 `{ $name }`:未收 { $amount }
 priority-normal = 普通

@@ -303,6 +303,19 @@ fn check_workflow(
                 );
             }
         }
+        if let Some(escalate) = &step.escalate {
+            let many = matches!(escalate.to, crate::model::enums::OneOrMany::Many(_));
+            for (j, who) in escalate.to.values().iter().enumerate() {
+                if !roles.contains(who.as_str()) && !config.people.contains_key(who) {
+                    let at = step_at.clone().key("escalate").key("to");
+                    push(
+                        if many { at.index(j) } else { at },
+                        format!("`{who}` is neither a role nor a person"),
+                        None,
+                    );
+                }
+            }
+        }
         if let Some(rule) = &step.due {
             for (key, problem) in due_rule_problems(rule, &|id| ids.contains(id), &[]) {
                 let place = if key.is_empty() {

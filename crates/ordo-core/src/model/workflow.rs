@@ -98,6 +98,23 @@ pub struct Step {
     /// the delivery milestone falls after the requested delivery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promises: Option<Promise>,
+    /// Who else is told once the step is this late: `{after: 1wd, to:
+    /// sales-manager}` adds the role's people (or the person) to its overdue
+    /// row and its calendar event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalate: Option<Escalate>,
+}
+
+/// An escalation: once a step is `after` late, `to` (roles or people) join
+/// its assignees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Escalate {
+    /// How late the step is before it escalates (counted from its due date,
+    /// on the step's calendar for working time).
+    pub after: Duration,
+    /// The roles or people it escalates to.
+    pub to: OneOrMany<String>,
 }
 
 /// What a step promises the customer.

@@ -97,7 +97,15 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
             stamp,
             &description(order, due, &line.step.role),
         );
-        let people = attendees(book, order, &line.step.role, &line.step.notify);
+        // Escalated: those it escalates to are invited as well.
+        let notify: Vec<String> = line
+            .step
+            .notify
+            .iter()
+            .chain(super::escalation::targets(book, line.step, point))
+            .cloned()
+            .collect();
+        let people = attendees(book, order, &line.step.role, &notify);
         invite(&mut event, &people);
         if let Some(remind) = &line.step.remind {
             let cal = book

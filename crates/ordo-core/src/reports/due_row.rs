@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use super::Book;
 use super::agenda::{Agenda, What};
 use super::calendar::concerned;
+use super::escalation;
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::model::config::Step;
@@ -114,19 +115,67 @@ impl<'a> DueRow<'a> {
     }
 
     /// Who is expected to act: the owner when they hold the step's role, else
-    /// everyone who does; the owner for an installment.
+    /// everyone who does; the owner for an installment; and once the step is
+    /// late enough to escalate, those it escalates to.
     pub fn assignees(&self, book: &Book<'_>) -> Vec<String> {
         match self.step {
-            Some(step) => book.assignees(&self.agenda.owner, step),
+            Some(step) => {
+                let mut people = book.assignees(&self.agenda.owner, step);
+                for person in self.escalated_to(book) {
+                    if !people.contains(&person) {
+                        people.push(person);
+                    }
+                }
+                people
+            }
             None => vec![self.agenda.owner.clone()],
         }
     }
 
+    /// The assignee column: those expected to act, and those it escalated to
+    /// named as such.
+    pub fn assignee_text(&self, book: &Book<'_>) -> String {
+        let escalated = self.escalated_to(book);
+        let own: Vec<String> = match self.step {
+            Some(step) => book.assignees(&self.agenda.owner, step),
+            None => vec![self.agenda.owner.clone()],
+        };
+        let more: Vec<&String> = escalated.iter().filter(|p| !own.contains(p)).collect();
+        if more.is_empty() {
+            return own.join(", ");
+        }
+        let more: Vec<&str> = more.iter().map(|p| p.as_str()).collect();
+        book.tr(
+            "assignee-escalated",
+            &[
+                ("assignees", own.join(", ").as_str().into()),
+                ("people", more.join(", ").as_str().into()),
+            ],
+        )
+    }
+
+    /// The people the row's step escalates to as of the book's "now" (none
+    /// for a reminder, which comes before the due date).
+    pub fn escalated_to(&self, book: &Book<'_>) -> Vec<String> {
+        match (self.step, self.kind) {
+            (Some(step), Kind::Step | Kind::Update) => {
+                escalation::people(book, escalation::targets(book, step, self.due))
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// Everyone it concerns, as its calendar event invites them: the role's
-    /// holders, `notify`, and the owner.
+    /// holders, `notify`, those it escalated to, and the owner.
     pub fn concerned(&self, book: &Book<'_>) -> Vec<String> {
         match self.step {
-            Some(step) => concerned(book, &self.agenda.owner, &step.role, &step.notify),
+            Some(step) => {
+                let mut people = concerned(book, &self.agenda.owner, &step.role, &step.notify);
+                people.extend(self.escalated_to(book));
+                people.sort();
+                people.dedup();
+                people
+            }
             None => concerned(book, &self.agenda.owner, "", &[]),
         }
     }

@@ -7,6 +7,7 @@ pub mod calendar;
 mod calendar_updates;
 pub mod changes;
 pub mod due_row;
+pub mod escalation;
 pub mod history;
 pub mod ics_text;
 pub mod listing;

@@ -94,7 +94,7 @@ pub fn report(book: &Book<'_>, rows: &[DueRow<'_>]) -> Report {
             r.key().into(),
             r.title(book).into(),
             Cell::from(r.role().map(str::to_owned)),
-            r.assignees(book).join(", ").into(),
+            r.assignee_text(book).into(),
             r.due.to_string().into(),
             r.basis.label_in(book.lang).into(),
             r.days_late.into(),
