@@ -10,7 +10,7 @@ use ordo_core::engine::sla::{State, measure};
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::Priority;
 use ordo_core::model::order::Order;
-use ordo_core::model::status::{Status, status};
+use ordo_core::model::status::{Status, is_open, status};
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::calendar;
@@ -94,9 +94,11 @@ impl<'c> Gathered<'c> {
         };
         // The status without a due date, once: it says which schedule to make.
         let status = status(book.config, order, name, workflow).0;
-        // Open, or awaiting payment: something dated is still to happen.
-        let open = matches!(status, Status::Open | Status::AwaitingPayment);
-        if matches!(status, Status::Done | Status::Cancelled)
+        // Open, awaiting payment, or closed with a follow-up to do: something
+        // dated is still to happen (as every report's agenda has it).
+        let open = is_open(book.config, order);
+        if !open
+            && matches!(status, Status::Done | Status::Cancelled)
             && !recorded_since(book, order, options.horizon)
         {
             self.measure(book, order, options);
@@ -110,7 +112,7 @@ impl<'c> Gathered<'c> {
         let Some(schedule) = schedule else {
             return self;
         };
-        if matches!(schedule.status, Status::Open | Status::AwaitingPayment) {
+        if open {
             self.open += usize::from(schedule.status == Status::Open);
             if let Some(agenda) =
                 Agenda::from_schedule(book.config, book.calendars, order, &schedule)

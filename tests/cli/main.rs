@@ -6,6 +6,7 @@ mod support;
 mod bad_input;
 mod cache;
 mod cache_forged;
+mod closing;
 mod concurrency;
 mod corpus;
 mod csv_output;

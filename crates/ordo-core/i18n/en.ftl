@@ -159,7 +159,7 @@ sla-incident = { $order } incident { $number }
 metric-received = orders received
 metric-received-basis = received in { $month } ({ $cancelled } since cancelled)
 metric-completed = orders completed
-metric-completed-basis = every applicable step done or skipped; the last done in the month
+metric-completed-basis = the closing step done in the month (else every applicable step done or skipped, the last in the month)
 metric-completion = completion rate %
 metric-completion-basis = completed / { $workload } orders open at some time in the month
 metric-cycle = average processing cycle (days)
@@ -168,6 +168,8 @@ metric-on-time = on-time delivery rate %
 metric-on-time-basis = delivered by requested_delivery: { $on_time } of { $delivered } delivered in the month
 metric-incidents = incident rate %
 metric-incidents-basis = { $incidents } incidents opened / { $delivered } orders delivered in the month
+metric-complaints = complaint rate %
+metric-complaints-basis = { $complaints } complaints opened / { $delivered } orders delivered in the month
 
 ## One order (show and the site's order page)
 

@@ -156,7 +156,7 @@ sla-incident = { $order } 异常 { $number }
 metric-received = 接单数
 metric-received-basis = { $month } 接单({ $cancelled } 个已取消)
 metric-completed = 完成订单数
-metric-completed-basis = 所有适用步骤已完成或跳过;最后一步在本月完成
+metric-completed-basis = 结案步骤在本月完成(未设结案步骤时:所有适用步骤已完成或跳过,最后一步在本月完成)
 metric-completion = 完成率 %
 metric-completion-basis = 完成数 / 本月曾在办的 { $workload } 个订单
 metric-cycle = 平均处理周期(天)
@@ -165,6 +165,8 @@ metric-on-time = 准时交付率 %
 metric-on-time-basis = 按要求交付日期交付:本月交付 { $delivered } 个中 { $on_time } 个准时
 metric-incidents = 异常率 %
 metric-incidents-basis = 新开异常 { $incidents } 次 / 本月交付订单 { $delivered } 个
+metric-complaints = 客户投诉率 %
+metric-complaints-basis = 新开投诉 { $complaints } 次 / 本月交付订单 { $delivered } 个
 
 ## 单个订单(show 与网站的订单页)
 

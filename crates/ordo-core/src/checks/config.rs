@@ -342,6 +342,7 @@ fn check_workflow(
     for (key, step) in [
         ("delivery_step", &workflow.delivery_step),
         ("review_step", &workflow.review_step),
+        ("close", &workflow.close),
     ] {
         if let Some(step) = step
             && !ids.contains(&step.as_str())

@@ -97,18 +97,36 @@ pub fn is_closed(order: &Order, step: &str) -> bool {
         .is_some_and(|r| r.done.is_some() || r.skipped.is_some())
 }
 
-/// Whether the order has something dated still to happen (a step, or money
-/// owed), found without computing a due date; `false` when its workflow is
-/// unknown.
+/// Whether the order has something dated still to happen (a step, a
+/// follow-up after its close, or money owed), found without computing a due
+/// date; `false` when its workflow is unknown.
 pub fn is_open(config: &Config, order: &Order) -> bool {
     config
         .workflow_of(order.workflow.as_deref())
-        .is_some_and(|(name, workflow)| {
-            matches!(
-                status(config, order, name, workflow).0,
-                Status::Open | Status::AwaitingPayment
-            )
-        })
+        .is_some_and(
+            |(name, workflow)| match status(config, order, name, workflow).0 {
+                Status::Open | Status::AwaitingPayment => true,
+                Status::Done => follow_up_open(order, name, workflow),
+                Status::OnHold | Status::Cancelled => false,
+            },
+        )
+}
+
+/// Whether the workflow's closing step is done: the order is closed.
+pub fn is_closed_by_close(order: &Order, workflow: &Workflow) -> bool {
+    workflow
+        .close
+        .as_deref()
+        .is_some_and(|close| is_closed(order, close))
+}
+
+/// Whether a closed order still has a follow-up open (a step after its close).
+fn follow_up_open(order: &Order, name: &str, workflow: &Workflow) -> bool {
+    is_closed_by_close(order, workflow)
+        && workflow
+            .steps
+            .iter()
+            .any(|s| applies(s, order, name) && !is_closed(order, &s.id))
 }
 
 /// Whether an installment of the order's terms is still unpaid. A total too
@@ -123,8 +141,9 @@ pub fn money_owed(config: &Config, order: &Order) -> bool {
 }
 
 /// The order's status and, while open or on hold, its stage: the earliest
-/// applicable step still open. An order whose steps are all closed while an
-/// installment is unpaid is awaiting payment, not done.
+/// applicable step still open. An order whose steps are all closed (or whose
+/// closing step is, the rest being follow-ups) while an installment is unpaid
+/// is awaiting payment, not done.
 pub fn status<'w>(
     config: &Config,
     order: &Order,
@@ -134,7 +153,8 @@ pub fn status<'w>(
     let stage = workflow
         .steps
         .iter()
-        .find(|s| applies(s, order, name) && !is_closed(order, &s.id));
+        .find(|s| applies(s, order, name) && !is_closed(order, &s.id))
+        .filter(|_| !is_closed_by_close(order, workflow));
     let status = match order.state {
         Some(State::Cancelled) => Status::Cancelled,
         Some(State::OnHold) => Status::OnHold,

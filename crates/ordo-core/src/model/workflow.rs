@@ -26,6 +26,12 @@ pub struct Workflow {
     /// lead time), shown as the result, reviewer and date of the review form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_step: Option<String>,
+    /// The step that closes the order (`close: ORD-16`): once it is done, the
+    /// steps still open are follow-ups (the next-order call) that keep their
+    /// due dates on the agenda but do not keep the order open, and `monthly`'s
+    /// cycle time ends here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close: Option<String>,
     /// The steps, in order.
     pub steps: Vec<Step>,
 }

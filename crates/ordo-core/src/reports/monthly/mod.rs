@@ -69,12 +69,25 @@ impl Month {
     }
 }
 
-/// The day an order was completed: the latest `done` of its steps, once every
-/// step is closed (processing is complete also while money is still owed:
-/// that is receivables, not processing).
-fn completed_on(order: &Order, schedule: &Schedule<'_>, tz: chrono_tz::Tz) -> Option<NaiveDate> {
+/// The day an order was completed: the day its workflow's closing step was
+/// done, else the latest `done` of its steps, once every step is closed
+/// (processing is complete also while money is still owed: that is
+/// receivables, not processing; a follow-up after the close is neither).
+fn completed_on(
+    order: &Order,
+    schedule: &Schedule<'_>,
+    close: Option<&str>,
+    tz: chrono_tz::Tz,
+) -> Option<NaiveDate> {
     if !matches!(schedule.status, Status::Done | Status::AwaitingPayment) {
         return None;
+    }
+    if let Some(closed) = close
+        .and_then(|close| schedule.line(close))
+        .and_then(|l| l.record)
+        .and_then(|r| r.done)
+    {
+        return Some(closed.local_date(tz));
     }
     schedule
         .steps
@@ -173,7 +186,7 @@ pub fn part_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>, span: Mo
     Part {
         received: order.received.0.local_date(tz),
         cancelled: order.state == Some(State::Cancelled),
-        completed: completed_on(order, schedule, tz),
+        completed: completed_on(order, schedule, steps.and_then(|w| w.close.as_deref()), tz),
         delivered,
         requested: order.requested_delivery,
         incidents: order
@@ -205,6 +218,9 @@ pub struct Figures {
     pub delivered_in_month: usize,
     pub incidents: usize,
     pub incident_pct: Option<f64>,
+    /// Incidents of kind `complaint` (SOP 004's 客户投诉率), per order delivered.
+    pub complaints: usize,
+    pub complaint_pct: Option<f64>,
 }
 
 /// `num` as a percentage of `den`; none of nothing.
@@ -272,6 +288,18 @@ pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
             "metric-incidents-basis",
             &[
                 ("incidents", f.incidents.into()),
+                ("delivered", f.delivered_in_month.into()),
+            ],
+        )
+        .into(),
+    ]);
+    summary.push(vec![
+        book.t("metric-complaints").into(),
+        float(f.complaint_pct),
+        book.tr(
+            "metric-complaints-basis",
+            &[
+                ("complaints", f.complaints.into()),
                 ("delivered", f.delivered_in_month.into()),
             ],
         )

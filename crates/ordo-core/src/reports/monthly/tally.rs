@@ -123,6 +123,7 @@ impl Tally {
 
     pub fn figures(&self) -> Figures {
         let incidents = self.incidents.values().sum();
+        let complaints = self.incidents.get("complaint").copied().unwrap_or(0);
         Figures {
             received: self.received,
             cancelled: self.cancelled,
@@ -137,6 +138,8 @@ impl Tally {
             delivered_in_month: self.delivered_in_month,
             incidents,
             incident_pct: percent(incidents, self.delivered_in_month),
+            complaints,
+            complaint_pct: percent(complaints, self.delivered_in_month),
         }
     }
 }

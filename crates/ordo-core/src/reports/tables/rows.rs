@@ -10,7 +10,6 @@ use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
 use crate::model::Moment;
 use crate::model::order::Order;
-use crate::model::status::Status;
 use crate::reports::{Book, tracking_step};
 
 /// An order's rows of every table. A row holds the table's own columns:
@@ -190,8 +189,9 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
             Value::opt_text(currency.clone()),
         ]);
     }
-    // Open, or awaiting payment: money owed falls due whatever the steps say.
-    let open = matches!(schedule.status, Status::Open | Status::AwaitingPayment);
+    // As the agenda has it: open, awaiting payment (money owed falls due
+    // whatever the steps say), or closed with a follow-up still to do.
+    let open = crate::model::status::is_open(book.config, order);
     // The workflow's steps as the configuration holds them: their ids,
     // titles and roles are borrowed by every row, not copied.
     let configured = book
