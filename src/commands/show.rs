@@ -78,12 +78,21 @@ fn text(v: &OrderView<'_>, lang: Lang) -> String {
         t(lang, "order-owner"),
         v.owner
     ));
+    let last = v
+        .last_done
+        .as_ref()
+        .map(|s| format!(", {}: {s}", t(lang, "order-last-done")))
+        .unwrap_or_default();
     let stage = v
         .stage
         .as_ref()
         .map(|s| format!(", {}: {s}", t(lang, "order-stage")))
         .unwrap_or_default();
-    line(format!("{} {}{stage}", t(lang, "order-status"), v.status));
+    line(format!(
+        "{} {}{last}{stage}",
+        t(lang, "order-status"),
+        v.status
+    ));
     if let Some(reason) = &v.state_reason {
         line(format!("  ({reason})"));
     }

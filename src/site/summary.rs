@@ -88,6 +88,7 @@ pub struct OrderRow {
     pub order: String,
     pub customer: String,
     pub status: String,
+    pub last_done: String,
     pub stage: String,
     pub next_due: String,
     pub step: String,
@@ -105,6 +106,7 @@ impl OrderRow {
             customer: row.customer.clone(),
             status: book.t(&format!("status-{}", row.status.as_str())),
             stage: row.stage_title(book).unwrap_or_default(),
+            last_done: row.last_done_text(book).unwrap_or_default(),
             next_due: next
                 .and_then(|n| n.due)
                 .map(|p| p.to_string())

@@ -59,7 +59,7 @@ fn show_lists_steps_with_due_dates_and_what_is_owed() {
     // PDCA sent 28 Oct: the packaging confirmation (ORD-04) is due 3 days later.
     assert!(
         run.stdout
-            .contains("status open, stage: Customer confirms packaging (PDCA)"),
+            .contains("next: Customer confirms packaging (PDCA)"),
         "{}",
         run.stdout
     );
@@ -133,4 +133,33 @@ fn an_order_of_an_unknown_workflow_is_refused_by_name() {
             "{args:?}"
         );
     }
+}
+
+/// What happened last and what is next, apart: 202605-ABC-005 waits for a final
+/// payment 24 days late; its stage alone read as if that payment had come.
+#[test]
+fn list_and_show_say_what_happened_last_and_what_is_next() {
+    let list = example(&["list", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&list.stdout).expect("json");
+    let row = report["sections"]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["order"] == "202605-ABC-005")
+        .expect("ABC-005")
+        .clone();
+    assert_eq!(
+        row["last_done"],
+        "Goods inspected and released (2026-10-30)"
+    );
+    assert_eq!(row["stage"], "Customer final payment received");
+    let show = example(&["show", "202605-ABC-005"]);
+    assert!(
+        show.stdout.contains(
+            "status open, last done: Goods inspected and released (2026-10-30), \
+             next: Customer final payment received"
+        ),
+        "{}",
+        show.stdout
+    );
 }

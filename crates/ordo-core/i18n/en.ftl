@@ -98,7 +98,8 @@ col-running = running
 col-running_past_target = past target
 col-skipped = skipped
 col-slip_working_days = slip (wd)
-col-stage = stage
+col-stage = next step
+col-last_done = last done
 col-start = start
 col-state = state
 col-status = status
@@ -174,7 +175,8 @@ metric-complaints-basis = { $complaints } complaints opened / { $delivered } ord
 ## One order (show and the site's order page)
 
 order-status = status
-order-stage = stage
+order-stage = next
+order-last-done = last done
 order-workflow = workflow
 order-received = received
 order-channel = channel

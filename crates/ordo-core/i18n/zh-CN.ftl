@@ -95,7 +95,8 @@ col-running = 进行中
 col-running_past_target = 已超时
 col-skipped = 跳过
 col-slip_working_days = 推迟(工作日)
-col-stage = 阶段
+col-stage = 下一步
+col-last_done = 最近完成
 col-start = 开始
 col-state = 状态
 col-status = 状态
@@ -171,7 +172,8 @@ metric-complaints-basis = 新开投诉 { $complaints } 次 / 本月交付订单 
 ## 单个订单(show 与网站的订单页)
 
 order-status = 状态
-order-stage = 阶段
+order-stage = 下一步
+order-last-done = 最近完成
 order-workflow = 流程
 order-received = 接单时间
 order-channel = 订单来源

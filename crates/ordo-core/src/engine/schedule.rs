@@ -243,6 +243,17 @@ impl<'a> Schedule<'a> {
         self.steps.iter().find(|s| s.step.id == id)
     }
 
+    /// The step done last (by its `done` instant), and that day: what last
+    /// happened on the order, beside the stage (what is next).
+    pub fn last_done(&self) -> Option<(&'a crate::model::config::Step, chrono::NaiveDate)> {
+        let tz = self.tz;
+        self.steps
+            .iter()
+            .filter_map(|l| Some((l.step, l.record?.done?)))
+            .max_by(|a, b| a.1.cmp_in(&b.1, tz))
+            .map(|(step, at)| (step, at.local_date(tz)))
+    }
+
     /// The earliest due date among the open steps, with the step.
     pub fn next_due(&self) -> Option<(&StepLine<'a>, &Computed)> {
         if self.status == Status::Cancelled {

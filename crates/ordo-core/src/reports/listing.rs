@@ -1,6 +1,8 @@
 //! `ordo list`: orders with status, stage and next due date, filtered.
 
 use super::Book;
+use chrono::NaiveDate;
+
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
@@ -33,8 +35,10 @@ pub struct ListRow {
     pub priority: Priority,
     pub status: Status,
     pub workflow: String,
-    /// The step the order stands at (its earliest still open).
+    /// The step the order stands at (its earliest still open): what is next.
     pub stage: Option<String>,
+    /// The step done last, and the day: what happened last.
+    pub last_done: Option<(String, NaiveDate)>,
     /// The next step falling due, when, and on what basis.
     pub next: Option<Next>,
 }
@@ -54,6 +58,14 @@ impl ListRow {
         let id = self.stage.as_deref()?;
         let step = workflow.steps.iter().find(|s| s.id == id)?;
         Some(book.title(step).to_owned())
+    }
+
+    /// The last step done, in the book's language, with its day.
+    pub fn last_done_text(&self, book: &Book<'_>) -> Option<String> {
+        let (_, workflow) = book.config.workflow_of(Some(&self.workflow))?;
+        let (id, day) = self.last_done.as_ref()?;
+        let step = workflow.steps.iter().find(|s| &s.id == id)?;
+        Some(format!("{} ({day})", book.title(step)))
     }
 }
 
@@ -81,6 +93,9 @@ pub fn row_of(order: &Order, schedule: &Schedule<'_>, filters: &Filters) -> Opti
         status: schedule.status,
         workflow: schedule.workflow_name.to_owned(),
         stage: schedule.stage.map(|s| s.id.clone()),
+        last_done: schedule
+            .last_done()
+            .map(|(step, day)| (step.id.clone(), day)),
         next: schedule.next_due().map(|(line, due)| Next {
             step: line.step.id.clone(),
             due: due.point,
@@ -99,6 +114,7 @@ pub fn report(book: &Book<'_>, mut rows: Vec<ListRow>) -> Report {
             col("order"),
             col("customer"),
             col("status"),
+            col("last_done"),
             col("stage"),
             col("next_due"),
             col("step"),
@@ -113,6 +129,7 @@ pub fn report(book: &Book<'_>, mut rows: Vec<ListRow>) -> Report {
             r.order.clone().into(),
             r.customer.clone().into(),
             book.t(&format!("status-{}", r.status.as_str())).into(),
+            r.last_done_text(book).into(),
             r.stage_title(book).into(),
             next.and_then(|n| n.due).map(|p| p.to_string()).into(),
             next.map(|n| n.step.clone()).into(),

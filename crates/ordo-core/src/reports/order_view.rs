@@ -19,8 +19,10 @@ pub struct OrderView<'o> {
     pub customer_name: Option<String>,
     pub owner: String,
     pub status: String,
-    /// The title of the step the order stands at.
+    /// The title of the step the order stands at: what is next.
     pub stage: Option<String>,
+    /// The title of the step done last, with its day: what happened last.
+    pub last_done: Option<String>,
     pub state_reason: Option<String>,
     pub workflow: String,
     pub received: String,
@@ -217,6 +219,9 @@ pub fn view_of<'o>(
         owner: order.owner.clone(),
         status: book.t(&format!("status-{}", schedule.status.as_str())),
         stage: schedule.stage.map(|s| book.title(s).to_owned()),
+        last_done: schedule
+            .last_done()
+            .map(|(step, day)| format!("{} ({day})", book.title(step))),
         state_reason: order.state_reason.clone(),
         workflow: schedule.workflow_name.to_owned(),
         received: Point::from_moment(&order.received.0, tz).to_string(),
