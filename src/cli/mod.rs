@@ -4,6 +4,7 @@ mod attach;
 mod choice;
 mod export;
 mod note;
+mod pay;
 
 use std::path::PathBuf;
 
@@ -18,6 +19,7 @@ use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::model::status::Status;
 use ordo_core::reports::sla::By;
+pub use pay::PayArgs;
 
 /// A git-friendly, plain-text order ledger.
 #[derive(Debug, Parser)]
@@ -86,6 +88,8 @@ pub enum Command {
     Attach(AttachArgs),
     /// Record a progress update on a step while its work runs.
     Note(NoteArgs),
+    /// Record a payment received against an installment of the order's terms.
+    Pay(PayArgs),
     /// The ledger as a static site: today's work by person and customer, a page
     /// per person and per order, the monthly analysis, service levels, the
     /// reports' JSON and calendar feeds.

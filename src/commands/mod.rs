@@ -18,6 +18,7 @@ pub mod new;
 pub mod note;
 pub mod opening;
 pub mod overdue;
+pub mod pay;
 pub mod plan;
 pub mod renumber;
 pub mod reporting;

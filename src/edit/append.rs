@@ -19,6 +19,9 @@ enum ListPlace {
         dash: usize,
         content: usize,
         end: usize,
+        /// Whether its last item is a mapping in flow style (`- {a: 1}`): a
+        /// new record is written the same way, as a person would.
+        flow_record: bool,
     },
     /// A flow list: its `[`, its `]`, and whether it has items.
     Flow {
@@ -33,14 +36,26 @@ pub fn append_item(text: &str, key: &str, item: &Value) -> Result<String, EditEr
     let place = find_list(text, key)
         .ok_or_else(|| EditError(format!("`{key}` is not a list at the top of the file")))?;
     let out = match place {
-        ListPlace::Block { dash, content, end } => {
+        ListPlace::Block {
+            dash,
+            content,
+            end,
+            flow_record,
+        } => {
             let at = line_end(text, end);
             let mut out = String::with_capacity(text.len() + 128);
             out.push_str(&text[..at]);
             if !out.ends_with('\n') {
                 out.push('\n');
             }
-            out.push_str(&block_item(item, dash, content)?);
+            if flow_record && matches!(item, Value::Mapping(_)) {
+                out.push_str(&" ".repeat(dash));
+                out.push_str("- ");
+                out.push_str(&flow(item));
+                out.push('\n');
+            } else {
+                out.push_str(&block_item(item, dash, content)?);
+            }
             out.push_str(&text[at..]);
             out
         }
@@ -182,6 +197,7 @@ fn block_list<'a>(
     let mut end = 0;
     // Flow collections inside items, whose closing bracket ends content.
     let mut flows: Vec<bool> = Vec::new();
+    let mut flow_record = false;
     for (event, span) in events {
         let start = offset(span.start);
         match event {
@@ -189,9 +205,16 @@ fn block_list<'a>(
             Event::Scalar(..) => {
                 first.get_or_insert(start);
                 end = end.max(offset(span.end));
+                if depth == 0 {
+                    flow_record = false;
+                }
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 first.get_or_insert(start);
+                if depth == 0 {
+                    flow_record = matches!(event, Event::MappingStart(..))
+                        && text.as_bytes().get(start) == Some(&b'{');
+                }
                 depth += 1;
                 flows.push(matches!(text.as_bytes().get(start), Some(b'[' | b'{')));
             }
@@ -211,6 +234,7 @@ fn block_list<'a>(
         dash: column(text, start, start + dash),
         content: column(text, start, first),
         end,
+        flow_record,
     })
 }
 

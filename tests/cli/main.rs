@@ -22,6 +22,7 @@ mod list;
 mod merge_file;
 mod outputs;
 mod overdue;
+mod pay;
 mod progress;
 mod publication;
 mod read;
