@@ -234,6 +234,26 @@ pub struct ReportOptions {
     /// Where the whole report is, named in the note of a cut report (the site).
     #[arg(long, value_name = "URL", requires = "max_bytes")]
     pub more_at: Option<String>,
+    /// Lay the table out for this many columns (default: the terminal's width;
+    /// none for a pipe): long text is cut with `...`, then the columns worth
+    /// least are left out and named.
+    #[arg(long, value_name = "COLUMNS", conflicts_with = "wide")]
+    pub width: Option<usize>,
+    /// Every column whole, however wide the terminal.
+    #[arg(long)]
+    pub wide: bool,
+}
+
+impl ReportOptions {
+    /// The width a table is fitted to: `--width`, else the terminal's unless
+    /// `--wide` (a pipe has none).
+    pub fn table_width(&self) -> Option<usize> {
+        match (self.width, self.wide) {
+            (Some(width), _) => Some(width),
+            (None, true) => None,
+            (None, false) => crate::output::plain_table::terminal_width(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -81,7 +81,7 @@ fn emit(view: &View<'_>, options: &ReportOptions, out: &mut dyn Write) -> std::i
         (Some(max), Format::Markdown | Format::Table) => {
             out.write_all(&fit(view, options.format, max, options.more_at.as_deref()))
         }
-        _ => write(view, options.format, out),
+        _ => write(view, options.format, options.table_width(), out),
     }
 }
 

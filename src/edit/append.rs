@@ -334,9 +334,10 @@ mod tests {
 
     #[test]
     fn a_block_list_gets_the_item_after_its_last_line_and_a_trailing_comment_stays() {
+        // After a one-line record, a one-line record.
         round_trip(
             "id: X\namendments:\n  - {at: 2026-11-05T10:00, by: ann}  # first\n# checked by dora\n",
-            "id: X\namendments:\n  - {at: 2026-11-05T10:00, by: ann}  # first\n  - at: 2026-11-20T09:00\n    by: ann\n    summary: x, y\n    rebaseline:\n    - ORD-04\n# checked by dora\n",
+            "id: X\namendments:\n  - {at: 2026-11-05T10:00, by: ann}  # first\n  - {at: 2026-11-20T09:00, by: ann, summary: \"x, y\", rebaseline: [ORD-04]}\n# checked by dora\n",
         );
         round_trip(
             "amendments:\n- at: 2026-11-05T10:00\n  by: ann\n\n\nnext: 1\n",

@@ -378,7 +378,8 @@ mod tests {
             yaml_serde::from_str("{installment: balance, received: 2026-06-01}").expect("value"),
         )
         .expect("edits");
-        assert!(out.ends_with("  - {installment: deposit, amount: 1500.00, received: 2026-05-14}\n  - installment: balance\n    received: 2026-06-01\n"), "{out}");
+        // After one-line records, a one-line record.
+        assert!(out.ends_with("  - {installment: deposit, amount: 1500.00, received: 2026-05-14}\n  - {installment: balance, received: 2026-06-01}\n"), "{out}");
         let out = append_to_list(
             "id: X\n",
             "amendments",

@@ -33,58 +33,104 @@ pub fn render(table: &Table) -> String {
     text
 }
 
+/// The terminal's width, when standard output is one.
+pub fn terminal_width() -> Option<usize> {
+    plain(&[]).width().map(usize::from)
+}
+
 /// Writes the same text as [`plain`] and [`render`] give for `headers` and
-/// `rows`, laid out directly when there is no terminal width to wrap to and no
-/// cell spans lines: a report of half a million rows as comfy-table cells
-/// takes gigabytes. `rows` is walked twice (widths, then lines). `false`, with
-/// nothing written, when the table needs comfy-table.
+/// `rows`, laid out directly with every column whole: a report of half a
+/// million rows as comfy-table cells takes gigabytes. `rows` is walked twice
+/// (widths, then lines). `false`, with nothing written, when a cell spans
+/// lines and the table needs comfy-table.
 pub fn render_direct<'r, R, C>(headers: &[&str], rows: R, out: &mut dyn Write) -> io::Result<bool>
 where
     R: Iterator<Item = C> + Clone,
     C: Iterator<Item = Cow<'r, str>>,
 {
-    if plain(headers).width().is_some() {
-        return Ok(false);
-    }
     let simple = |text: &str| !text.contains(['\n', '\r', '\t']);
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in rows.clone() {
-        for (i, cell) in row.enumerate() {
-            if !simple(&cell) {
-                return Ok(false);
-            }
-            match widths.get_mut(i) {
-                Some(width) => *width = (*width).max(cell.width()),
-                None => return Ok(false),
-            }
-        }
-    }
     if !headers.iter().all(|h| simple(h)) {
         return Ok(false);
     }
+    let Some(widths) = natural_widths(headers, rows.clone(), &simple) else {
+        return Ok(false);
+    };
+    let shown: Vec<(usize, usize)> = widths.into_iter().enumerate().collect();
+    write_columns(headers, rows, &shown, out).map(|()| true)
+}
+
+/// The widest heading or cell of each column; `None` when a cell fails
+/// `accept` or a row has more cells than there are headings.
+pub fn natural_widths<'r, R, C>(
+    headers: &[&str],
+    rows: R,
+    accept: &dyn Fn(&str) -> bool,
+) -> Option<Vec<usize>>
+where
+    R: Iterator<Item = C>,
+    C: Iterator<Item = Cow<'r, str>>,
+{
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (i, cell) in row.enumerate() {
+            if !accept(&cell) {
+                return None;
+            }
+            let width = widths.get_mut(i)?;
+            *width = (*width).max(cell.width());
+        }
+    }
+    Some(widths)
+}
+
+/// Writes the columns `shown` (index, width) of `headers` and `rows`, each cell
+/// cut with `...` to its width and kept on its line.
+pub fn write_columns<'r, R, C>(
+    headers: &[&str],
+    rows: R,
+    shown: &[(usize, usize)],
+    out: &mut dyn Write,
+) -> io::Result<()>
+where
+    R: Iterator<Item = C>,
+    C: Iterator<Item = Cow<'r, str>>,
+{
     let mut line = String::new();
-    let mut write_line = |cells: &mut dyn Iterator<Item = Cow<'_, str>>, out: &mut dyn Write| {
+    let mut cells: Vec<Cow<'r, str>> = Vec::new();
+    let mut write_line = |cells: &[Cow<'_, str>], out: &mut dyn Write| {
         line.clear();
         line.push(' ');
-        for (i, width) in widths.iter().enumerate() {
-            if i > 0 {
+        for (n, (i, width)) in shown.iter().enumerate() {
+            if n > 0 {
                 line.push(' ');
             }
-            let cell = cells.next().unwrap_or_default();
+            let cell = cells.get(*i).map_or("", |c| c.as_ref());
+            let flat = if cell.contains(['\n', '\r', '\t']) {
+                Cow::Owned(cell.replace(['\n', '\r', '\t'], " "))
+            } else {
+                Cow::Borrowed(cell)
+            };
+            let cell = super::report::fit::clip(&flat, *width);
             line.push(' ');
             line.push_str(&cell);
-            line.extend(std::iter::repeat_n(' ', width - cell.width() + 1));
+            line.extend(std::iter::repeat_n(
+                ' ',
+                width.saturating_sub(cell.width()) + 1,
+            ));
         }
         out.write_all(line.trim_end().as_bytes())?;
         out.write_all(b"\n")
     };
-    write_line(&mut headers.iter().map(|h| Cow::Borrowed(*h)), out)?;
-    let dashes: Vec<String> = widths.iter().map(|w| "-".repeat(w + 2)).collect();
+    let heads: Vec<Cow<'_, str>> = headers.iter().map(|h| Cow::Borrowed(*h)).collect();
+    write_line(&heads, out)?;
+    let dashes: Vec<String> = shown.iter().map(|(_, w)| "-".repeat(w + 2)).collect();
     writeln!(out, " {}", dashes.join(" "))?;
     for row in rows {
-        write_line(&mut row.into_iter(), out)?;
+        cells.clear();
+        cells.extend(row);
+        write_line(&cells, out)?;
     }
-    Ok(true)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -121,7 +167,7 @@ mod tests {
             &mut direct,
         )
         .expect("written to memory");
-        assert!(laid_out, "no terminal in tests");
+        assert!(laid_out, "every cell on one line");
         assert_eq!(String::from_utf8(direct).expect("UTF-8"), render(&table));
     }
 }

@@ -24,6 +24,7 @@ none = None.
 note-overdue = { $rows } overdue in { $orders } orders
 note-upcoming = { $rows } items until { $until }
 note-upcoming-uncounted = { $count } reminders could not be counted back on their calendar (`ordo validate` says why): { $list }
+note-columns-left-out = { $columns } left out to fit { $width } columns; --wide or a pipe shows every column
 note-left-out = { $count } order file(s) could not be read and are not in this report (`ordo validate` says why):
 note-sla = { $count } measurements; compliance = met / (met + breached) among stopped ones, grouped by when they stopped
 note-sla-not-computable = { $count } measurements are not computable: their working clock needs a year its calendar does not list (`ordo validate` names them; see --detail)

@@ -24,6 +24,7 @@ none = 无。
 note-overdue = { $orders } 个订单共 { $rows } 项逾期
 note-upcoming = 截至 { $until } 共 { $rows } 项
 note-upcoming-uncounted = { $count } 个提醒无法在其日历上倒推(原因见 `ordo validate`):{ $list }
+note-columns-left-out = 为适应 { $width } 列宽度省略了:{ $columns };使用 --wide 或管道输出可显示全部列
 note-left-out = { $count } 个订单文件无法读取,未计入本报表(原因见 `ordo validate`):
 note-sla = 共 { $count } 次计量;达标率 = 达标 / (达标 + 超时),只计已停止的计量,按停止时间分组
 note-sla-not-computable = { $count } 次计量无法计算:其工作时钟需要日历未列出的年份(`ordo validate` 会列出;见 --detail)

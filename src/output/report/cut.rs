@@ -43,7 +43,7 @@ pub fn fit(view: &View<'_>, format: Format, max: usize, more_at: Option<&str>) -
     let note = note(low);
     let mut out = Vec::new();
     // Writing to memory cannot fail.
-    let _ = write(&view.first(low, &note), format, &mut out);
+    let _ = write(&view.first(low, &note), format, None, &mut out);
     out
 }
 
@@ -54,7 +54,9 @@ fn within(view: &View<'_>, format: Format, max: usize) -> Option<Vec<u8>> {
         text: Vec::new(),
         max,
     };
-    write(view, format, &mut capped).ok().map(|()| capped.text)
+    write(view, format, None, &mut capped)
+        .ok()
+        .map(|()| capped.text)
 }
 
 struct Capped {

@@ -2,6 +2,7 @@
 
 mod csv;
 pub mod cut;
+pub mod fit;
 pub mod json_v1;
 mod markdown;
 pub mod spool;
@@ -25,10 +26,16 @@ pub enum Format {
     Markdown,
 }
 
-/// Writes the report as it is rendered, row by row.
-pub fn write(view: &View<'_>, format: Format, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the report as it is rendered, row by row; a table fitted to
+/// `width` columns when one is given.
+pub fn write(
+    view: &View<'_>,
+    format: Format,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => table::write(view, out),
+        Format::Table => table::write(view, width, out),
         Format::Json => json_v1::write(view, out),
         Format::Csv => csv::write(view, out),
         Format::Markdown => markdown::write(view, out),
