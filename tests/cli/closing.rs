@@ -5,16 +5,9 @@
 
 use std::path::Path;
 
-use crate::support::{example_copy, run_in};
+use crate::support::{edit, example_copy, run_in};
 
 const AS_OF: &str = "2026-11-20T12:00";
-
-fn edit(ledger: &Path, rel: &str, from: &str, to: &str) {
-    let path = ledger.join(rel);
-    let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{rel} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
-}
 
 fn row<'s>(out: &'s str, order: &str) -> &'s str {
     out.lines()

@@ -4,14 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{example_copy, run_in};
-
-fn edit(ledger: &Path, rel: &str, from: &str, to: &str) {
-    let path = ledger.join(rel);
-    let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{rel} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
-}
+use crate::support::{edit, example_copy, run_in};
 
 fn step_ids(ledger: &Path, id: &str) -> Vec<String> {
     let run = run_in(

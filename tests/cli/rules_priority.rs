@@ -4,16 +4,9 @@
 
 use std::path::Path;
 
-use crate::support::{example_copy, run_in};
+use crate::support::{edit, example_copy, run_in};
 
 const ORDER: &str = "orders/2026/202611-ABC-007.yaml";
-
-fn edit(ledger: &Path, rel: &str, from: &str, to: &str) {
-    let path = ledger.join(rel);
-    let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{rel} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
-}
 
 fn explain(ledger: &Path) -> crate::support::Run {
     run_in(

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::support::{AS_OF, example_copy, run_in};
+use crate::support::{AS_OF, edit, example_copy, run_in};
 
 fn build(ledger: &Path, extra: &[&str]) -> crate::support::Run {
     let mut args = vec!["--as-of", AS_OF, "site", "-o", "_site"];
@@ -15,13 +15,6 @@ fn build(ledger: &Path, extra: &[&str]) -> crate::support::Run {
 
 fn read(ledger: &Path, rel: &str) -> String {
     std::fs::read_to_string(ledger.join("_site").join(rel)).expect("page")
-}
-
-fn edit(ledger: &Path, rel: &str, from: &str, to: &str) {
-    let path = ledger.join(rel);
-    let text = std::fs::read_to_string(&path).expect("readable");
-    assert!(text.contains(from), "{rel} lacks {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).expect("writable");
 }
 
 #[test]

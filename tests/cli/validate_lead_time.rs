@@ -1,9 +1,7 @@
 //! `validate`'s `lead-time` warning: a delivery date promised to the customer
 //! that the order's own chain of due dates cannot meet.
 
-use std::fs;
-
-use crate::support::{example_copy, run_in};
+use crate::support::{edit, example_copy, run_in};
 
 const ORDER: &str = "orders/2026/202611-ABC-006.yaml";
 
@@ -11,13 +9,6 @@ fn validate(dir: &std::path::Path) -> String {
     let run = run_in(dir, &["--as-of", "2026-11-22", "validate", ORDER]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     run.stdout
-}
-
-fn edit(dir: &std::path::Path, rel: &str, from: &str, to: &str) {
-    let path = dir.join(rel);
-    let text = fs::read_to_string(&path).expect("readable");
-    assert!(text.contains(from), "{rel} lacks {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).expect("writable");
 }
 
 #[test]

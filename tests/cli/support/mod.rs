@@ -341,3 +341,12 @@ impl Team {
         std::fs::read_to_string(self.clone(clone).join(rel)).expect("read")
     }
 }
+
+/// Replaces the first `from` in the ledger file `rel` with `to`; fails the
+/// test when the file does not hold `from` (the fixture moved on).
+pub fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+    let path = dir.join(rel);
+    let text = std::fs::read_to_string(&path).expect("readable");
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("writable");
+}
