@@ -34,6 +34,7 @@ mod site_errors;
 mod site_people;
 mod site_safety;
 mod sla;
+mod sla_incidents;
 mod table_width;
 mod team;
 mod team_ids;

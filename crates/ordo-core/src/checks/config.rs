@@ -163,8 +163,23 @@ pub fn check(rel: &Path, config: &Config, customers: &BTreeSet<String>) -> Vec<F
                 None,
             );
         }
+        if policy.per.is_some() && crate::engine::sla::incidents::IncidentStop::of(policy).is_none()
+        {
+            push(
+                at.clone().key("stop"),
+                format!(
+                    "SLA policy `{}` measures incidents: its clock stops at `responded` or `resolved`",
+                    policy.id
+                ),
+                None,
+            );
+        }
         if let Some(when) = &policy.when {
-            check_when(config, customers, &at.key("when"), when, &mut push);
+            let when_at = at.key("when");
+            if policy.per.is_none() {
+                incident_kinds_only_per_incident(&when_at, when, &mut push);
+            }
+            check_when(config, customers, &when_at, when, &mut push);
         }
     }
 
@@ -336,6 +351,7 @@ fn check_workflow(
             }
         }
         if let Some(when) = &step.when {
+            incident_kinds_only_per_incident(&step_at.clone().key("when"), when, push);
             check_when(config, customers, &step_at.clone().key("when"), when, push);
         }
     }
@@ -368,6 +384,26 @@ fn check_workflow(
             ),
             Some("each step's due date must come from an anchor that does not depend on it".into()),
         );
+    }
+}
+
+/// An incident's kind in a `when` that is not a policy's `per: incident`.
+fn incident_kinds_only_per_incident(
+    at: &Route,
+    when: &When,
+    push: &mut impl FnMut(Route, String, Option<String>),
+) {
+    for kind in when.kind.iter().flat_map(|v| v.values()) {
+        if let crate::model::enums::KindFilter::Incident(kind) = kind {
+            push(
+                at.clone().key("kind"),
+                format!(
+                    "`{}` is an incident's kind: only an SLA policy `per: incident` filters by it",
+                    kind.as_str()
+                ),
+                None,
+            );
+        }
     }
 }
 

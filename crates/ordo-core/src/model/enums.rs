@@ -167,3 +167,48 @@ impl<T: PartialEq> OneOrMany<T> {
         }
     }
 }
+
+/// A `when: {kind: …}` value: an order's kind (`regular`, `custom`), or, for
+/// an SLA policy `per: incident`, an incident's (`complaint`), so a complaint
+/// policy does not count logistics delays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+pub enum KindFilter {
+    Order(Kind),
+    Incident(IncidentKind),
+}
+
+impl<'de> Deserialize<'de> for KindFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse::<Kind>()
+            .map(KindFilter::Order)
+            .or_else(|_| text.parse::<IncidentKind>().map(KindFilter::Incident))
+            .map_err(|_| {
+                let names = |all: &[&str]| all.join(", ");
+                serde::de::Error::custom(format!(
+                    "`{text}` is not one of: {} (an order's kind) or {} (an incident's)",
+                    names(&Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>()),
+                    names(
+                        &IncidentKind::ALL
+                            .iter()
+                            .map(|k| k.as_str())
+                            .collect::<Vec<_>>()
+                    ),
+                ))
+            })
+    }
+}
+
+impl JsonSchema for KindFilter {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "KindFilter".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An order's kind, or (for an SLA policy `per: incident`) an incident's.",
+            "anyOf": [generator.subschema_for::<Kind>(), generator.subschema_for::<IncidentKind>()]
+        })
+    }
+}

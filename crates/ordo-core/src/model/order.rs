@@ -336,6 +336,9 @@ pub struct Incident {
     pub kind: IncidentKind,
     pub opened: Timestamp,
     pub summary: String,
+    /// When the customer was first answered (SLA policies may stop here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responded: Option<Moment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

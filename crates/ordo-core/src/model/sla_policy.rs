@@ -26,10 +26,12 @@ pub struct SlaPolicy {
     /// Where the clock starts: an anchor (section 3.2). Ignored with `per: incident`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Anchor>,
-    /// Where the clock stops: a step id (its done) or any anchor.
+    /// Where the clock stops: a step id (its done) or any anchor; for `per:
+    /// incident`, `responded` (the first answer) or `resolved` (the default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop: Option<Anchor>,
-    /// `incident`: measure each incident from `opened` to `resolved`.
+    /// `incident`: measure each incident (of the kinds `when: {kind: …}`
+    /// names) from `opened` to `resolved`, or to `responded`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<SlaUnit>,
     /// Working hours of the calendar, or elapsed calendar time.

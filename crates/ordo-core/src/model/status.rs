@@ -1,7 +1,7 @@
 //! An order's derived status and stage, and which steps apply to it.
 
 use super::config::{Config, Step, When, Workflow};
-use super::enums::State;
+use super::enums::{KindFilter, State};
 use super::order::Order;
 
 /// An order's status, derived from its steps and its `state` override.
@@ -46,7 +46,15 @@ impl Status {
 
 /// Whether an order matches a `when` condition (every given entry must match).
 pub fn matches(when: &When, order: &Order, workflow: &str) -> bool {
-    when.kind.as_ref().is_none_or(|v| v.contains(&order.kind))
+    when.kind.as_ref().is_none_or(|v| {
+        // An incident's kind filters incidents (SLA), not orders.
+        let mut orders = v.values().iter().filter_map(|k| match k {
+            KindFilter::Order(kind) => Some(*kind),
+            KindFilter::Incident(_) => None,
+        });
+        let first = orders.next();
+        first.is_none() || first == Some(order.kind) || orders.any(|k| k == order.kind)
+    })
         && when
             .priority
             .as_ref()

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::amount::Amount;
 use super::due::{Anchor, DueRule};
 use super::duration::Duration;
-use super::enums::{Channel, Kind, OneOrMany, Priority};
+use super::enums::{Channel, KindFilter, OneOrMany, Priority};
 
 /// A workflow: the ordered steps an order goes through.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -163,7 +163,7 @@ pub struct Gate {
 )]
 pub struct When {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<OneOrMany<Kind>>,
+    pub kind: Option<OneOrMany<KindFilter>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<OneOrMany<Priority>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -20,6 +20,7 @@ use crate::model::moment::Resolved;
 use crate::model::order::Order;
 use crate::model::status::matches;
 
+pub mod incidents;
 mod uncovered;
 
 pub use uncovered::{Uncovered, uncovered};
@@ -111,9 +112,8 @@ pub fn measure<'c>(
         };
         match policy.per {
             Some(SlaUnit::Incident) => {
-                for (i, incident) in order.incidents.iter().enumerate() {
-                    let span = (Some(incident.opened.0), incident.resolved);
-                    out.push(clock.one(order, Some(i), span, target));
+                for (i, start, stop) in incidents::spans(policy, order) {
+                    out.push(clock.one(order, Some(i), (start, stop), target));
                 }
             }
             None => {

@@ -47,11 +47,9 @@ pub fn uncovered<'c>(
             continue;
         };
         let spans: Vec<(Option<usize>, Option<Moment>, Option<Moment>)> = match policy.per {
-            Some(SlaUnit::Incident) => order
-                .incidents
-                .iter()
-                .enumerate()
-                .map(|(i, incident)| (Some(i), Some(incident.opened.0), incident.resolved))
+            Some(SlaUnit::Incident) => super::incidents::spans(policy, order)
+                .into_iter()
+                .map(|(i, start, stop)| (Some(i), start, stop))
                 .collect(),
             None => match (&policy.start, &policy.stop) {
                 (Some(start), Some(stop)) => {
