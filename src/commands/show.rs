@@ -109,6 +109,22 @@ fn text(v: &OrderView<'_>, lang: Lang) -> String {
     if let Some(day) = v.requested_delivery {
         line(format!("{} {day}", t(lang, "order-requested-delivery")));
     }
+    if let Some(s) = v.shipment {
+        let tracking = s
+            .tracking
+            .as_deref()
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        let eta = s
+            .eta
+            .map(|m| format!(" · {} {m}", t(lang, "form-eta")))
+            .unwrap_or_default();
+        line(format!(
+            "{} {}{tracking}{eta}",
+            t(lang, "form-carrier"),
+            s.carrier
+        ));
+    }
     line(format!(
         "{} {} {} · {} {} · {} {}",
         t(lang, "order-total"),

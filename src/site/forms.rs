@@ -149,9 +149,12 @@ pub fn logistics(book: &Book<'_>, order: &Order) -> FormTable {
         "form-order-id",
         "form-tracking",
         "form-carrier",
+        "form-eta",
         "form-exception",
         "form-occurred",
         "form-description",
+        "form-cause",
+        "form-customer-update",
         "form-handling",
         "form-resolved",
     ]
@@ -178,9 +181,15 @@ pub fn logistics(book: &Book<'_>, order: &Order) -> FormTable {
                     .and_then(|s| s.tracking.clone())
                     .unwrap_or_default(),
                 shipment.map(|s| s.carrier.clone()).unwrap_or_default(),
+                shipment
+                    .and_then(|s| s.eta)
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
                 t(lang, &format!("incident-{}", i.kind)),
                 i.opened.to_string(),
                 i.summary.clone(),
+                i.cause.clone().unwrap_or_default(),
+                i.customer_update.clone().unwrap_or_default(),
                 i.resolution
                     .map(|r| t(lang, &format!("resolution-{r}")))
                     .unwrap_or_default(),

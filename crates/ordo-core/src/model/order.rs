@@ -336,9 +336,15 @@ pub struct Incident {
     pub kind: IncidentKind,
     pub opened: Timestamp,
     pub summary: String,
+    /// Its cause, as found (SOP 004's 物流异常记录表: the weather, a wrong address).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
     /// When the customer was first answered (SLA policies may stop here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responded: Option<Moment>,
+    /// What the customer was told (同步客户最新情况).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_update: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -351,6 +357,9 @@ pub struct Shipment {
     pub carrier: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking: Option<String>,
+    /// When the carrier expects to deliver (预计送达时间, told to the customer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta: Option<Moment>,
 }
 
 /// A period the order waited on the customer.

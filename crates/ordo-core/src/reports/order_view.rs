@@ -10,7 +10,7 @@ use crate::engine::point::Point;
 use crate::engine::schedule::{Schedule, StepState};
 use crate::engine::updates::{UpdateDue, latest_expected, next_update};
 use crate::model::money::format as money;
-use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order, Progress};
+use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order, Progress, Shipment};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OrderView<'o> {
@@ -41,6 +41,8 @@ pub struct OrderView<'o> {
     pub carried: Vec<Carried>,
     pub amendments: &'o [Amendment],
     pub incidents: &'o [Incident],
+    /// Carrier, tracking number and expected delivery, once booked.
+    pub shipment: Option<&'o Shipment>,
     pub documents: &'o [Document],
     pub progress: &'o [Progress],
     pub holds: &'o [Hold],
@@ -251,6 +253,7 @@ pub fn view_of<'o>(
             .collect(),
         amendments: &order.amendments,
         incidents: &order.incidents,
+        shipment: order.shipment.as_ref(),
         documents: &order.documents,
         progress: &order.progress,
         holds: &order.holds,
