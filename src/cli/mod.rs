@@ -5,6 +5,7 @@ mod choice;
 mod export;
 mod note;
 mod pay;
+mod ship;
 
 use std::path::PathBuf;
 
@@ -20,6 +21,7 @@ use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
 use ordo_core::model::status::Status;
 use ordo_core::reports::sla::By;
 pub use pay::PayArgs;
+pub use ship::ShipArgs;
 
 /// A git-friendly, plain-text order ledger.
 #[derive(Debug, Parser)]
@@ -90,6 +92,8 @@ pub enum Command {
     Note(NoteArgs),
     /// Record a payment received against an installment of the order's terms.
     Pay(PayArgs),
+    /// Record a shipment's carrier, tracking number and expected delivery.
+    Ship(ShipArgs),
     /// The ledger as a static site: today's work by person and customer, a page
     /// per person and per order, the monthly analysis, service levels, the
     /// reports' JSON and calendar feeds.

@@ -25,6 +25,7 @@ pub mod reporting;
 pub mod schema;
 pub mod setup_git;
 pub mod shell;
+pub mod ship;
 pub mod show;
 pub mod site;
 pub mod skip;

@@ -102,7 +102,7 @@ pub fn set_step_fields(
             }],
         );
     }
-    if let Some(edited) = set_flow_record_fields(text, id, fields) {
+    if let Some(edited) = set_flow_record_fields(text, &["steps", id], fields) {
         return edited;
     }
     // One patch at a time: each later query sees the text the earlier one made.
@@ -177,24 +177,26 @@ fn add_block_record(text: &str, id: &str, record: &Mapping) -> Option<Result<Str
 /// record is not a flow mapping (yamlpatch handles block records well).
 fn set_flow_record_fields(
     text: &str,
-    id: &str,
+    path: &[&str],
     fields: &[(&str, Value)],
 ) -> Option<Result<String, EditError>> {
     use crate::merge::tree::{Node, parse};
     /// The record's fields with their values' spans, and where its `}` is.
     type Record = (Vec<(String, std::ops::Range<usize>)>, usize);
     let record_span = |text: &str| -> Option<Record> {
-        let Node::Map { entries, .. } = parse(text)? else {
-            return None;
-        };
-        let steps = entries.iter().find(|e| e.key.as_deref() == Some("steps"))?;
-        let Node::Map {
-            entries: records, ..
-        } = &steps.value
-        else {
-            return None;
-        };
-        let record = records.iter().find(|e| e.key.as_deref() == Some(id))?;
+        let mut node = parse(text)?;
+        let mut record = None;
+        for key in path {
+            let Node::Map { entries, .. } = node else {
+                return None;
+            };
+            let entry = entries
+                .into_iter()
+                .find(|e| e.key.as_deref() == Some(*key))?;
+            node = entry.value.clone();
+            record = Some(entry);
+        }
+        let record = record?;
         let Node::Map {
             flow: true,
             entries: fields,
@@ -218,7 +220,8 @@ fn set_flow_record_fields(
     for (key, value) in fields {
         let Some((present, close)) = record_span(&current) else {
             return Some(Err(EditError(format!(
-                "the record of step {id} changed shape"
+                "the record {} changed shape",
+                path.join(".")
             ))));
         };
         let written = super::append::flow_value(value);
@@ -245,6 +248,47 @@ pub fn set_top_level(text: &str, key: &str, value: Value) -> Result<String, Edit
             operation: Op::Replace(value),
         }],
     )
+}
+
+/// Sets `fields` on the top-level mapping `key` (the shipment), keeping its
+/// other fields, its style and its comments; a new mapping at the end of the
+/// file when there is none.
+pub fn set_top_level_fields(
+    text: &str,
+    key: &str,
+    fields: &[(&str, Value)],
+) -> Result<String, EditError> {
+    let doc = document(text)?;
+    if !doc.query_exists(&route(&[key])) {
+        let mut record = Mapping::new();
+        for (field, value) in fields {
+            record.insert(Value::String((*field).to_owned()), value.clone());
+        }
+        return append_top_level(text, key, Value::Mapping(record));
+    }
+    if let Some(edited) = set_flow_record_fields(text, &[key], fields) {
+        return edited;
+    }
+    let mut current = text.to_owned();
+    for (field, value) in fields {
+        let doc = document(&current)?;
+        let operation = if doc.query_exists(&route(&[key, field])) {
+            Patch {
+                route: route(&[key, field]),
+                operation: Op::Replace(value.clone()),
+            }
+        } else {
+            Patch {
+                route: route(&[key]),
+                operation: Op::Add {
+                    key: (*field).to_owned(),
+                    value: value.clone(),
+                },
+            }
+        };
+        current = apply(&current, vec![operation])?;
+    }
+    Ok(current)
 }
 
 /// Appends `item` to the top-level list `key`, creating the list when missing.

@@ -29,6 +29,7 @@ mod read;
 mod reports;
 mod rules;
 mod rules_priority;
+mod ship;
 mod shipping_records;
 mod site;
 mod site_errors;
