@@ -3,14 +3,19 @@
 //! is still counted, so the site flags it on its page and wherever it is
 //! linked, and lists every error on the home page with its line and column.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
-use ordo_core::finding::Severity;
+use ordo_core::finding::{Code, Severity};
 
 use crate::Failure;
+use crate::ledger::files::OrderFile;
 use crate::ledger::ledger::Ledger;
 use crate::output::findings::located::place_all;
 use crate::validate::{Selection, validate};
+
+/// How many errors the home page lists (the count is always whole).
+pub const LISTED: usize = 200;
 
 /// One error, placed in its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +34,9 @@ impl Flag {
     }
 }
 
-/// Every error `validate` reports on the ledger, by order id where the file
-/// reads as an order (several files may claim one id), else by file.
+/// Every error `validate` reports on the ledger, by order id (its file's name,
+/// or the id it holds when that differs; several files may claim one id),
+/// else by file (the configuration, a customer, a stray).
 #[derive(Debug, Default)]
 pub struct Flags {
     pub by_order: BTreeMap<String, Vec<Flag>>,
@@ -47,13 +53,35 @@ impl Flags {
             now.with_timezone(&tz)
         })
         .map_err(Failure::Io)?;
-        let mut flags = Flags::default();
-        let mut ids: BTreeMap<&std::path::Path, Option<String>> = BTreeMap::new();
-        for placed in place_all(&outcome.findings, &outcome.sources) {
-            let finding = placed.finding;
-            if finding.severity != Severity::Error {
-                continue;
+        // Only the errors are placed: a large ledger may have many warnings.
+        let errors: Vec<_> = outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        let files: HashMap<&Path, &OrderFile> = ledger
+            .order_files
+            .iter()
+            .map(|f| (f.rel.as_path(), f))
+            .collect();
+        // A file's order is the one its name gives; a file whose id is not
+        // its name's is read again (there are few) for the id it holds.
+        let mismatched: HashSet<&Path> = errors
+            .iter()
+            .filter(|f| f.code == Code::IdMismatch)
+            .map(|f| f.file.as_path())
+            .collect();
+        let id_of = |rel: &Path| -> Option<String> {
+            let file = files.get(rel)?;
+            if mismatched.contains(rel) {
+                return ledger.read(file).ok().map(|loaded| loaded.order.id.clone());
             }
+            Some(file.stem.clone())
+        };
+        let mut flags = Flags::default();
+        let mut ids: HashMap<&Path, Option<String>> = HashMap::new();
+        for placed in place_all(&errors, &outcome.sources) {
+            let finding = placed.finding;
             let flag = Flag {
                 file: finding.file.display().to_string().replace('\\', "/"),
                 line: placed.line,
@@ -61,13 +89,9 @@ impl Flags {
                 code: finding.code.as_str(),
                 message: finding.message.clone(),
             };
-            // Only the few files with errors are read again, for their id.
             let id = ids
                 .entry(finding.file.as_path())
-                .or_insert_with(|| {
-                    let file = ledger.order_files.iter().find(|f| f.rel == finding.file)?;
-                    ledger.read(file).ok().map(|loaded| loaded.order.id.clone())
-                })
+                .or_insert_with(|| id_of(&finding.file))
                 .clone();
             match id {
                 Some(id) => flags.by_order.entry(id).or_default().push(flag),
@@ -75,6 +99,16 @@ impl Flags {
             }
         }
         Ok(flags)
+    }
+
+    /// The first `max` errors, those of orders first, with their order.
+    pub fn first(&self, max: usize) -> Vec<(&str, &Flag)> {
+        self.by_order
+            .iter()
+            .flat_map(|(order, flags)| flags.iter().map(move |f| (order.as_str(), f)))
+            .chain(self.elsewhere.iter().map(|f| ("", f)))
+            .take(max)
+            .collect()
     }
 
     /// How many errors there are in all.

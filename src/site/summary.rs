@@ -33,6 +33,8 @@ pub struct Home<'a> {
     pub month: Option<TableView>,
     pub month_title: &'a str,
     pub invalid: &'a [Invalid],
+    /// How many of `validate`'s errors are listed (all are counted).
+    pub errors_listed: usize,
 }
 
 /// A row of the people page.

@@ -135,6 +135,7 @@ impl Site<'_> {
                 month: section(&monthly, 0),
                 month_title: &monthly.title,
                 invalid: self.invalid,
+                errors_listed: super::flags::LISTED,
             },
         )?;
 

@@ -99,3 +99,53 @@ fn a_file_left_out_is_named_with_its_finding_and_fails_strict() {
         "{home}"
     );
 }
+
+#[test]
+fn many_errors_are_counted_whole_and_listed_up_to_a_limit() {
+    let ledger = example_copy();
+    let order = read_order(ledger.path());
+    for n in 100..=320 {
+        let id = format!("202611-ABX-{n:03}");
+        let text = order
+            .replace("202611-ABC-007", &id)
+            .replace("customer: ABC\n", "customer: ABX\n");
+        std::fs::write(ledger.path().join(format!("orders/2026/{id}.yaml")), text).expect("write");
+    }
+    let validate = run_in(ledger.path(), &["--as-of", AS_OF, "validate"]);
+    let errors: usize = validate
+        .stdout
+        .lines()
+        .last()
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(errors >= 221, "{}", validate.stdout);
+    let run = build(ledger.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let home = read(ledger.path(), "index.html");
+    assert!(
+        home.contains(&format!("<strong>{errors}</strong> errors found")),
+        "{home}"
+    );
+    assert_eq!(
+        home.matches("<tr class=\"is-late\"><td>").count() - overdue_rows(&home),
+        200
+    );
+    assert!(
+        home.contains(&format!(
+            "{} more errors are not listed here: `ordo validate` lists them all.",
+            errors - 200
+        )),
+        "{home}"
+    );
+}
+
+fn read_order(ledger: &Path) -> String {
+    std::fs::read_to_string(ledger.join("orders/2026/202611-ABC-007.yaml")).expect("order")
+}
+
+/// The late rows of the home page's other tables.
+fn overdue_rows(home: &str) -> usize {
+    let errors = home.find("id=\"errors\"").expect("errors section");
+    home[..errors].matches("<tr class=\"is-late\"><td>").count()
+}

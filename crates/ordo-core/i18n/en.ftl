@@ -273,6 +273,7 @@ site-all-valid = Every order file was read.
 site-card-errors = errors found
 site-errors = Errors found
 site-errors-explain = `ordo validate` finds these errors. The orders they are in are on this site as their files read, marked ⚠ wherever they appear: correct them before trusting their dates and figures.
+site-errors-more = { $count } more errors are not listed here: `ordo validate` lists them all.
 site-no-errors = `ordo validate` finds no errors.
 site-col-where = where
 site-col-error = error

@@ -264,6 +264,7 @@ site-all-valid = 所有订单文件均已读取。
 site-card-errors = 处错误
 site-errors = 发现的错误
 site-errors-explain = `ordo validate` 发现以下错误。所在订单按其文件内容显示在本网站上,出现之处均以 ⚠ 标出:更正之前请勿信赖其日期与金额。
+site-errors-more = 另有 { $count } 处错误未在此列出:`ordo validate` 会列出全部。
 site-no-errors = `ordo validate` 未发现错误。
 site-col-where = 位置
 site-col-error = 错误
