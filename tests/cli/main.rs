@@ -6,6 +6,7 @@ mod support;
 mod bad_input;
 mod cache;
 mod cache_forged;
+mod calendar_links;
 mod closing;
 mod concurrency;
 mod corpus;

@@ -40,6 +40,18 @@ pub struct Config {
         pattern(super::pattern::WEB_ADDRESS_PATTERN)
     )]
     pub repo_url: Option<String>,
+    /// Where the site `ordo site` builds is published: every calendar event
+    /// links to its order's page there (`{site_url}/orders/ID.html`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::pattern::web_address"
+    )]
+    #[schemars(
+        example = &"https://orders.example.com/ledger/",
+        pattern(super::pattern::WEB_ADDRESS_PATTERN)
+    )]
+    pub site_url: Option<String>,
     /// The workflow of orders that name none.
     pub default_workflow: String,
     /// How order ids are made: {yyyy}, {yy}, {mm}, {customer} and {seq:N} (a counter

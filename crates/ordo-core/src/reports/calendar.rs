@@ -91,6 +91,8 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
         let Ok(due) = &line.due else { continue };
         let Some(point) = dated(due) else { continue };
         let mut event = base_event(
+            book,
+            order,
             &format!("{}.{}@{domain}", order.id, line.step.id),
             &format!("{} {}: {}", order.id, line.step.id, line.step.title),
             point,
@@ -136,6 +138,8 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
         let Ok(due) = &installment.due else { continue };
         let Some(point) = dated(due) else { continue };
         let mut event = base_event(
+            book,
+            order,
             &format!("{}.payment-{}@{domain}", order.id, installment.term.name),
             &format!(
                 "{} payment `{}`: {} outstanding",
@@ -158,6 +162,8 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
 }
 
 pub(super) fn base_event(
+    book: &Book<'_>,
+    order: &Order,
     uid: &str,
     summary: &str,
     point: Point,
@@ -170,6 +176,14 @@ pub(super) fn base_event(
         .summary(summary)
         .description(description)
         .timestamp(stamp);
+    // Back to the order's page, where the site is published.
+    if let Some(site) = &book.config.site_url {
+        event.url(&format!(
+            "{}/orders/{}.html",
+            site.trim_end_matches('/'),
+            order.id
+        ));
+    }
     match point {
         Point::Day(day) => {
             event.starts(DatePerhapsTime::Date(day));

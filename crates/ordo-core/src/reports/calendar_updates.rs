@@ -47,6 +47,8 @@ pub fn update_event(
         ));
     }
     let mut event = base_event(
+        book,
+        order,
         &format!("{}.{}.updates@{domain}", order.id, step.id),
         &format!("{} {}: progress update ({})", order.id, step.id, step.title),
         update.due,

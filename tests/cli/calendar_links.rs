@@ -1,0 +1,54 @@
+//! Calendar events link back to the order's page on the published site
+//! (`site_url` in ordo.yaml), so a reminder opens the order it is about.
+
+use crate::support::{edit, example_copy, run_in};
+
+fn calendar(dir: &std::path::Path) -> String {
+    let run = run_in(dir, &["--as-of", "2026-11-20T12:00", "calendar"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    run.stdout.replace("\r\n ", "")
+}
+
+#[test]
+fn events_link_to_their_orders_page_when_the_site_is_published() {
+    let copy = example_copy();
+    assert!(
+        !calendar(copy.path()).contains("\r\nURL"),
+        "no address, no link"
+    );
+    edit(
+        copy.path(),
+        "ordo.yaml",
+        "name: ",
+        "site_url: https://orders.example.com/ledger/\nname: ",
+    );
+    let ics = calendar(copy.path());
+    let review = &ics[ics
+        .find("UID:202611-ABC-007.review@")
+        .expect("the review's event")..];
+    let review = &review[..review.find("END:VEVENT").expect("end")];
+    assert!(
+        review.contains("URL:https://orders.example.com/ledger/orders/202611-ABC-007.html\r\n"),
+        "{review}"
+    );
+    let events = ics.matches("BEGIN:VEVENT").count();
+    assert_eq!(
+        ics.matches("\r\nURL:https://orders.example.com/ledger/orders/")
+            .count(),
+        events
+    );
+}
+
+#[test]
+fn a_site_address_that_is_not_http_is_refused() {
+    let copy = example_copy();
+    edit(
+        copy.path(),
+        "ordo.yaml",
+        "name: ",
+        "site_url: \"javascript:alert(1)\"\nname: ",
+    );
+    let run = run_in(copy.path(), &["--as-of", "2026-11-20", "validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stdout.contains("site_url"), "{}", run.stdout);
+}
