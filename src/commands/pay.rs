@@ -104,9 +104,11 @@ pub fn run(cli: &Cli, args: &PayArgs, env: &Environment, out: &mut Vec<u8>) -> R
         format(amount, decimals),
         format(left, decimals)
     );
+    // Beyond the installment it goes to the other open ones (beyond the whole
+    // order, `validate` refuses it above: a `payment-terms` error).
     if !beyond.is_zero() {
         said.push_str(&format!(
-            " ({} beyond it, carried to the installments after it)",
+            " ({} beyond it, applied to the other installments still owed)",
             format(beyond, decimals)
         ));
     }

@@ -4,20 +4,14 @@
 
 use std::path::Path;
 
-use crate::support::{commit_all, example_copy, git, run_in};
+use crate::support::{commit_all, example_copy, git, read_file, run_as_of};
 
 const AS_OF: &str = "2026-12-05";
 const BJX: &str = "orders/2026/202610-BJX-004.yaml";
 const ABC: &str = "orders/2026/202605-ABC-005.yaml";
 
 fn ordo(dir: &Path, args: &[&str]) -> crate::support::Run {
-    let mut all = vec!["--as-of", AS_OF];
-    all.extend_from_slice(args);
-    run_in(dir, &all)
-}
-
-fn read(dir: &Path, rel: &str) -> String {
-    std::fs::read_to_string(dir.join(rel)).expect("read")
+    run_as_of(dir, AS_OF, args)
 }
 
 #[test]
@@ -44,7 +38,7 @@ fn paying_the_rest_takes_the_balance_off_the_agenda_and_closes_the_order() {
         "{}",
         run.stdout
     );
-    let text = read(dir, BJX);
+    let text = read_file(dir, BJX);
     assert!(
         text.ends_with(
             "payments:\n  - installment: net\n    amount: '4400.00'\n    received: 2026-12-05T23:59:59+08:00\n    note: bank ref 8841\n"
@@ -80,11 +74,11 @@ fn a_part_payment_goes_to_the_first_installment_owed_in_the_files_own_style() {
     );
     // Its payments are one-line records; the new one is too.
     assert!(
-        read(dir, ABC).contains(
+        read_file(dir, ABC).contains(
             "  - {installment: deposit, amount: 3330.00, received: 2026-05-14}\n  - {installment: balance, amount: \"5000.00\", received: 2026-12-01}\n"
         ),
         "{}",
-        read(dir, ABC)
+        read_file(dir, ABC)
     );
     let overdue = ordo(dir, &["overdue", "--format", "csv"]);
     let late = overdue
@@ -99,7 +93,7 @@ fn a_part_payment_goes_to_the_first_installment_owed_in_the_files_own_style() {
 fn what_cannot_be_a_payment_is_refused_and_the_file_is_left_as_it_was() {
     let copy = example_copy();
     let dir = copy.path();
-    let original = read(dir, ABC);
+    let original = read_file(dir, ABC);
     for (args, says) in [
         (
             vec!["pay", "202605-ABC-005", "-i", "balanse", "10"],
@@ -126,11 +120,17 @@ fn what_cannot_be_a_payment_is_refused_and_the_file_is_left_as_it_was() {
             vec!["pay", "202605-ABC-005", "10", "--note", "two\nlines"],
             "line",
         ),
+        // More than the whole order owes: money would be recorded as paid
+        // that the order never asked for.
+        (
+            vec!["pay", "202605-ABC-005", "99999"],
+            "nothing was written",
+        ),
     ] {
         let run = ordo(dir, &args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.transcript());
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
-        assert_eq!(read(dir, ABC), original, "{args:?} changed the file");
+        assert_eq!(read_file(dir, ABC), original, "{args:?} changed the file");
     }
 }
 

@@ -4,19 +4,13 @@
 
 use std::path::Path;
 
-use crate::support::{example_copy, run_in};
+use crate::support::{example_copy, read_file, run_as_of};
 
 const ABC5: &str = "orders/2026/202605-ABC-005.yaml";
 const ABC4: &str = "orders/2026/202603-ABC-004.yaml";
 
 fn ordo(dir: &Path, args: &[&str]) -> crate::support::Run {
-    let mut all = vec!["--as-of", "2026-11-20"];
-    all.extend_from_slice(args);
-    run_in(dir, &all)
-}
-
-fn read(dir: &Path, rel: &str) -> String {
-    std::fs::read_to_string(dir.join(rel)).expect("read")
+    run_as_of(dir, "2026-11-20", args)
 }
 
 #[test]
@@ -38,11 +32,11 @@ fn a_first_shipment_is_recorded_and_a_later_eta_keeps_the_rest() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(
-        read(dir, ABC5).ends_with(
+        read_file(dir, ABC5).ends_with(
             "shipment:\n  carrier: SF Express\n  tracking: SF1311200001\n  eta: 2026-11-24\n"
         ),
         "{}",
-        read(dir, ABC5)
+        read_file(dir, ABC5)
     );
     let run = ordo(
         dir,
@@ -50,17 +44,17 @@ fn a_first_shipment_is_recorded_and_a_later_eta_keeps_the_rest() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(
-        read(dir, ABC5).ends_with(
+        read_file(dir, ABC5).ends_with(
             "shipment:\n  carrier: SF Express\n  tracking: SF1311200001\n  eta: 2026-11-25T18:00:00\n"
         ),
         "{}",
-        read(dir, ABC5)
+        read_file(dir, ABC5)
     );
     // A one-line shipment stays on one line.
     let run = ordo(dir, &["ship", "202603-ABC-004", "--eta", "2026-09-27"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(
-        read(dir, ABC4).contains(
+        read_file(dir, ABC4).contains(
             "shipment: {carrier: SF Express, tracking: SF1309151000338, eta: 2026-09-27}\n"
         )
     );
@@ -71,7 +65,7 @@ fn a_first_shipment_is_recorded_and_a_later_eta_keeps_the_rest() {
 fn what_cannot_be_recorded_is_refused_and_the_file_left_as_it_was() {
     let copy = example_copy();
     let dir = copy.path();
-    let original = read(dir, ABC5);
+    let original = read_file(dir, ABC5);
     for (args, says) in [
         (vec!["ship", "202605-ABC-005"], "give what to record"),
         (
@@ -101,6 +95,6 @@ fn what_cannot_be_recorded_is_refused_and_the_file_left_as_it_was() {
         let run = ordo(dir, &args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.transcript());
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
-        assert_eq!(read(dir, ABC5), original, "{args:?} changed the file");
+        assert_eq!(read_file(dir, ABC5), original, "{args:?} changed the file");
     }
 }

@@ -350,3 +350,15 @@ pub fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
     assert!(text.contains(from), "{rel} lacks {from:?}");
     std::fs::write(&path, text.replacen(from, to, 1)).expect("writable");
 }
+
+/// The text of the ledger file `rel`.
+pub fn read_file(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).expect("readable")
+}
+
+/// `ordo --as-of AS_OF ARGS…` in `dir`.
+pub fn run_as_of(dir: &Path, as_of: &str, args: &[&str]) -> Run {
+    let mut all = vec!["--as-of", as_of];
+    all.extend_from_slice(args);
+    run_in(dir, &all)
+}

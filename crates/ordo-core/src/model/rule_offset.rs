@@ -42,17 +42,6 @@ impl RuleOffset {
             },
         }
     }
-
-    /// Every offset the rule may take.
-    pub fn all(&self) -> Vec<&Offset> {
-        match self {
-            RuleOffset::One(offset) => vec![offset],
-            RuleOffset::ByPriority(p) => std::iter::once(&p.normal)
-                .chain(p.special.as_ref())
-                .chain(p.urgent.as_ref())
-                .collect(),
-        }
-    }
 }
 
 impl fmt::Display for RuleOffset {

@@ -48,12 +48,15 @@ impl Status {
 pub fn matches(when: &When, order: &Order, workflow: &str) -> bool {
     when.kind.as_ref().is_none_or(|v| {
         // An incident's kind filters incidents (SLA), not orders.
-        let mut orders = v.values().iter().filter_map(|k| match k {
-            KindFilter::Order(kind) => Some(*kind),
-            KindFilter::Incident(_) => None,
-        });
-        let first = orders.next();
-        first.is_none() || first == Some(order.kind) || orders.any(|k| k == order.kind)
+        let orders: Vec<_> = v
+            .values()
+            .iter()
+            .filter_map(|k| match k {
+                KindFilter::Order(kind) => Some(*kind),
+                KindFilter::Incident(_) => None,
+            })
+            .collect();
+        orders.is_empty() || orders.contains(&order.kind)
     })
         && when
             .priority

@@ -259,16 +259,9 @@ fn description(order: &Order, due: &Computed, role: &str) -> String {
 /// its role, `notify` (roles or people) and the order's owner; the keys of
 /// `people:`, as they are invited to its calendar event.
 pub fn concerned(book: &Book<'_>, owner: &str, role: &str, notify: &[String]) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys = book.people_of(notify);
     if !role.is_empty() {
         keys.extend(book.config.holders(role).into_iter().map(str::to_owned));
-    }
-    for who in notify {
-        if book.config.people.contains_key(who) {
-            keys.push(who.clone());
-        } else {
-            keys.extend(book.config.holders(who).into_iter().map(str::to_owned));
-        }
     }
     keys.push(owner.to_owned());
     keys.sort();

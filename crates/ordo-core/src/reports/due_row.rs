@@ -159,7 +159,7 @@ impl<'a> DueRow<'a> {
     pub fn escalated_to(&self, book: &Book<'_>) -> Vec<String> {
         match (self.step, self.kind) {
             (Some(step), Kind::Step | Kind::Update) => {
-                escalation::people(book, escalation::targets(book, step, self.due))
+                book.people_of(escalation::targets(book, step, self.due))
             }
             _ => Vec::new(),
         }

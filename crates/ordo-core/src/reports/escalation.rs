@@ -26,18 +26,3 @@ pub fn targets<'s>(book: &Book<'_>, step: &'s Step, due: Point) -> &'s [String] 
         _ => escalate.to.values(),
     }
 }
-
-/// The people of `targets` (a person, or everyone holding a role), sorted.
-pub fn people(book: &Book<'_>, targets: &[String]) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
-    for who in targets {
-        if book.config.people.contains_key(who) {
-            keys.push(who.clone());
-        } else {
-            keys.extend(book.config.holders(who).into_iter().map(str::to_owned));
-        }
-    }
-    keys.sort();
-    keys.dedup();
-    keys
-}

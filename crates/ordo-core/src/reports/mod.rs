@@ -65,6 +65,22 @@ impl<'a> Book<'a> {
         self.assignees(owner, step).join(", ")
     }
 
+    /// The people `targets` name: a person, or everyone holding a role (as
+    /// `notify` and `escalate.to` take them), sorted, each once.
+    pub fn people_of(&self, targets: &[String]) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        for who in targets {
+            if self.config.people.contains_key(who) {
+                keys.push(who.clone());
+            } else {
+                keys.extend(self.config.holders(who).into_iter().map(str::to_owned));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
     /// The same, one person each.
     pub fn assignees(&self, owner: &str, step: &Step) -> Vec<String> {
         if self.config.may_act_as(owner, &step.role) {
