@@ -41,6 +41,8 @@ pub struct Common {
     pub ledger: String,
     pub lang: Lang,
     pub stamp: String,
+    /// What the site was made from, and who may read it.
+    pub footer: String,
     pub people: BTreeMap<String, PersonRef>,
     /// `repo_url` with the commit filled in, and the ledger's folder in the repository.
     pub source: Option<(String, String)>,
@@ -73,6 +75,18 @@ impl Common {
             }
             None => tr(lang, "site-stamp-none", &[("when", when)]),
         };
+        let version = env!("CARGO_PKG_VERSION").into();
+        let footer = match stamp {
+            Some(s) => {
+                let short = s.commit.get(..12).unwrap_or(&s.commit).into();
+                tr(
+                    lang,
+                    "site-footer-commit",
+                    &[("version", version), ("commit", short)],
+                )
+            }
+            None => tr(lang, "site-footer-files", &[("version", version)]),
+        };
         let people = config
             .people
             .iter()
@@ -97,6 +111,7 @@ impl Common {
             ledger: config.name.clone(),
             lang,
             stamp: text,
+            footer,
             people,
             source,
             timeline_words: timeline_svg::Words::new(lang),

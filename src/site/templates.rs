@@ -75,10 +75,6 @@ impl Frame<'_> {
         isolate(&self.common.ledger)
     }
 
-    pub fn version(&self) -> &'static str {
-        env!("CARGO_PKG_VERSION")
-    }
-
     pub fn person(&self, key: &str) -> Option<&PersonRef> {
         self.common.people.get(key)
     }

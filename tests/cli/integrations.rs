@@ -16,7 +16,13 @@ fn the_pre_commit_hook_refuses_a_staged_bad_file() {
     let hooks = repo_file(".pre-commit-hooks.yaml");
     let hook = &hooks[0];
     assert_eq!(hook["id"], "ordo-validate");
-    assert_eq!(hook["language"], "rust");
+    // The released wheel, no compiler; the build from source checks the same.
+    assert_eq!(hook["language"], "python");
+    let build = &hooks[1];
+    assert_eq!(build["id"], "ordo-validate-build");
+    assert_eq!(build["language"], "rust");
+    assert_eq!(build["entry"], hook["entry"]);
+    assert_eq!(build["files"], hook["files"]);
     let entry = hook["entry"].as_str().expect("entry");
     let files = regex::Regex::new(hook["files"].as_str().expect("files")).expect("regex");
 
@@ -67,21 +73,21 @@ fn the_pre_commit_hook_refuses_a_staged_bad_file() {
 }
 
 /// The `run:` steps of a GitHub workflow that use ordo, with the install step left
-/// out (the test puts this build on PATH instead), and whether each runs after a
-/// failed step (`if: always()`).
+/// out (the test puts this build on PATH instead; the install test runs it with
+/// the wheel), and whether each runs after a failed step (`if: always()`).
 fn workflow_steps(value: &serde_json::Value) -> Vec<(String, bool)> {
     value["jobs"]["report"]["steps"]
         .as_array()
         .expect("steps")
         .iter()
         .filter_map(|s| Some((s["run"].as_str()?, s["if"].as_str() == Some("always()"))))
-        .filter(|(run, _)| run.contains("ordo ") && !run.contains("cargo install"))
+        .filter(|(run, _)| run.contains("ordo ") && !run.contains("pip\" install"))
         .map(|(run, always)| (run.to_owned(), always))
         .collect()
 }
 
-/// A copy of the example ledger in a git repository, with one order that
-/// cannot be read.
+/// A copy of the example ledger committed to a git repository, with one order
+/// that cannot be read.
 fn ledger_with_an_invalid_order() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_tree(
@@ -93,7 +99,7 @@ fn ledger_with_an_invalid_order() -> tempfile::TempDir {
         "id: 202611-ABC-099\ncustomer: ABC\nowner: alice\nreceived: 2026-11-05T09:00\nchannel: carrier-pigeon\n",
     )
     .expect("write");
-    git(dir.path(), &["init", "--quiet"]);
+    commit_all(dir.path());
     dir
 }
 
@@ -103,11 +109,13 @@ fn the_github_recipe_publishes_with_an_invalid_order() {
     let steps = workflow_steps(&workflow);
     assert_eq!(steps.len(), 2, "validate, and the site and reports");
     let dir = ledger_with_an_invalid_order();
-    let summary = dir.path().join("summary.md");
-    let summary_path = summary.to_str().expect("utf-8");
+    let runner_temp = tempfile::tempdir().expect("tempdir");
+    let summary = runner_temp.path().join("summary.md");
     let env = [
-        ("GITHUB_STEP_SUMMARY", summary_path),
-        ("SITE_URL", "https://acme.github.io/orders/"),
+        ("GITHUB_STEP_SUMMARY", summary.to_str().expect("utf-8")),
+        ("RUNNER_TEMP", runner_temp.path().to_str().expect("utf-8")),
+        ("PAGES_URL", "https://acme.github.io/orders/"),
+        ("RUN_URL", "https://github.com/acme/orders/actions/runs/7"),
     ];
     let mut failed = false;
     for (step, always) in &steps {
@@ -141,47 +149,71 @@ fn the_github_recipe_publishes_with_an_invalid_order() {
         summary.contains("202611-ABC-099"),
         "the summary names the invalid file"
     );
-    assert!(summary.contains("https://acme.github.io/orders/"));
-    let home = std::fs::read_to_string(dir.path().join("_site/index.html")).expect("the site");
+    // Nothing was written into the checkout: the reports describe the commit.
+    assert!(!summary.contains("uncommitted"), "{summary}");
+    assert_eq!(git(dir.path(), &["status", "--porcelain"]), "");
+    // Without a Pages site, the rest is in the run's artifacts.
+    assert!(summary.contains("The site: https://github.com/acme/orders/actions/runs/7"));
+    assert!(!summary.contains("github.io"), "{summary}");
+    let home =
+        std::fs::read_to_string(runner_temp.path().join("site/index.html")).expect("the site");
     assert!(
         home.contains("202611-ABC-099"),
         "the site names the invalid file"
     );
+    assert!(!home.contains("uncommitted"));
+    // The footer says what the site was made from and who may read it.
+    let head = git(dir.path(), &["rev-parse", "--short=12", "HEAD"]);
+    let footer = format!("from commit {} of the ledger", head.trim());
+    assert!(home.contains(&footer), "{footer}");
+    assert!(home.contains("publish it only where your team alone can"));
     for artifact in [
         "reports/data/overdue.json",
         "reports/sla-detail.json",
         "reports/calendar/all.ics",
     ] {
-        assert!(dir.path().join(artifact).is_file(), "{artifact}");
+        assert!(runner_temp.path().join(artifact).is_file(), "{artifact}");
     }
-    // Pages get the site even after a failed validation.
-    let upload = workflow["jobs"]["report"]["steps"]
+    // A Pages site is a choice (public on most plans): uploaded and deployed
+    // only when ORDO_PUBLISH_PAGES is true, then also after a failed validation.
+    let report_steps = workflow["jobs"]["report"]["steps"]
         .as_array()
-        .expect("steps")
-        .iter()
-        .find(|s| {
-            s["uses"]
-                .as_str()
-                .is_some_and(|u| u.starts_with("actions/upload-pages-artifact"))
-        })
-        .expect("the site is uploaded for Pages");
+        .expect("steps");
+    let uses = |prefix: &str| {
+        report_steps
+            .iter()
+            .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with(prefix)))
+            .unwrap_or_else(|| panic!("a step uses {prefix}"))
+    };
+    let upload = uses("actions/upload-pages-artifact");
+    let condition = upload["if"].as_str().expect("if");
+    assert!(condition.starts_with("always()"), "{condition}");
     assert!(
-        upload["if"]
-            .as_str()
-            .is_some_and(|c| c.starts_with("always()"))
+        condition.contains("env.ORDO_PUBLISH_PAGES == 'true'"),
+        "{condition}"
     );
-    assert_eq!(upload["with"]["path"], "_site/");
+    assert_eq!(upload["with"]["path"], "${{ runner.temp }}/site/");
     let deploy = &workflow["jobs"]["deploy"];
+    let condition = deploy["if"].as_str().expect("if");
+    assert!(condition.contains("!cancelled()"), "{condition}");
     assert!(
-        deploy["if"]
-            .as_str()
-            .is_some_and(|c| c.contains("!cancelled()"))
+        condition.contains("vars.ORDO_PUBLISH_PAGES == 'true'"),
+        "{condition}"
     );
     assert!(
         deploy["steps"][0]["uses"]
             .as_str()
             .is_some_and(|u| u.starts_with("actions/deploy-pages"))
     );
+    // The install step takes a pinned release, never a build.
+    let install = report_steps
+        .iter()
+        .find(|s| s["name"] == "Install ordo")
+        .expect("an install step");
+    let script = install["run"].as_str().expect("run");
+    assert!(script.contains("ordo-ledger==$ORDO_VERSION"), "{script}");
+    assert!(!script.contains("cargo"), "{script}");
+    assert_eq!(workflow["env"]["ORDO_VERSION"], env!("CARGO_PKG_VERSION"));
 }
 
 #[test]
@@ -195,6 +227,10 @@ fn the_gitlab_recipe_publishes_with_an_invalid_order() {
         .filter_map(|s| s.as_str())
         .collect();
     let dir = ledger_with_an_invalid_order();
+    assert!(
+        !script.iter().any(|line| line.contains("cargo")),
+        "installs a release"
+    );
     let output = sh(dir.path(), &script.join("\n"), &[]);
     // The job fails for the invalid order, after making everything.
     assert_eq!(
@@ -204,13 +240,26 @@ fn the_gitlab_recipe_publishes_with_an_invalid_order() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("## Overdue"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("## Overdue"), "{stdout}");
+    // What the job writes is kept out of git's view: the reports say the tree
+    // is clean.
+    assert!(!stdout.contains("uncommitted"), "{stdout}");
     let home = std::fs::read_to_string(dir.path().join("public/index.html")).expect("the site");
     assert!(home.contains("202611-ABC-099"));
     assert!(dir.path().join("reports/calendar/all.ics").is_file());
     assert_eq!(job["artifacts"]["when"], "always");
     let pages = &recipe["pages"];
     assert_eq!(pages["rules"][0]["when"], "always");
+    let rule = pages["rules"][0]["if"].as_str().expect("if");
+    assert!(
+        rule.starts_with("$ORDO_PUBLISH_PAGES == \"true\""),
+        "{rule}"
+    );
+    assert_eq!(
+        recipe["variables"]["ORDO_VERSION"],
+        env!("CARGO_PKG_VERSION")
+    );
     assert_eq!(pages["artifacts"]["paths"][0], "public/");
     assert_eq!(pages["needs"][0]["job"], "ordo-daily");
 }

@@ -23,6 +23,7 @@ mod list;
 mod merge_file;
 mod outputs;
 mod overdue;
+mod packaging;
 mod pay;
 mod progress;
 mod publication;

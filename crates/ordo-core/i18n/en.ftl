@@ -236,7 +236,8 @@ site-people = People
 site-orders = Orders
 site-monthly = Monthly analysis
 site-sla = Service levels
-site-footer = Made by ordo { $version } from the ledger's files; no data leaves this page.
+site-footer-commit = Made by ordo { $version } from commit { $commit } of the ledger. Whoever can open this page can read the customers, contacts, amounts and people in it: publish it only where your team alone can.
+site-footer-files = Made by ordo { $version } from the ledger's files (not in git). Whoever can open this page can read the customers, contacts, amounts and people in it: publish it only where your team alone can.
 site-days-late = { $days ->
     [one] 1 day late
    *[other] { $days } days late
