@@ -9,20 +9,37 @@ use std::process::{Command, Stdio};
 
 /// Order files (relative to the ledger root) that differ from `rev`.
 pub fn changed_orders(root: &Path, rev: &str) -> Result<Vec<PathBuf>, String> {
-    diff_names(root, rev, None)
+    diff_names(root, rev, None, Against::WorkTree)
+}
+
+/// Where a deletion is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// The working tree: every file is stat'ed, a cost that grows with the tree.
+    WorkTree,
+    /// The index, what the next commit records: what a pre-commit hook checks
+    /// (pre-commit sets unstaged changes aside first), and no file is stat'ed.
+    Index,
 }
 
 /// Order files (relative to the ledger root) that were at `rev` and are gone.
-pub fn deleted_orders(root: &Path, rev: &str) -> Result<Vec<PathBuf>, String> {
-    diff_names(root, rev, Some("D"))
+pub fn deleted_orders(root: &Path, rev: &str, against: Against) -> Result<Vec<PathBuf>, String> {
+    diff_names(root, rev, Some("D"), against)
 }
 
-fn diff_names(root: &Path, rev: &str, filter: Option<&str>) -> Result<Vec<PathBuf>, String> {
+fn diff_names(
+    root: &Path,
+    rev: &str,
+    filter: Option<&str>,
+    against: Against,
+) -> Result<Vec<PathBuf>, String> {
     let filter = filter.map(|f| format!("--diff-filter={f}"));
+    let cached = (against == Against::Index).then_some("--cached");
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
         .args(["diff", "--name-only", "--no-renames", "--relative"])
+        .args(cached)
         .args(filter)
         .args([rev, "--", "orders"])
         .output()

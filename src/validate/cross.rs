@@ -127,13 +127,16 @@ fn history_findings(
 }
 
 /// Orders deleted since `rev` that had recorded history, with their old text.
-/// (A deletion is never in a selection, so every run with `--since` looks.) An
-/// order moved to another file under the same id is not deleted.
+/// (A deletion is never in a selection, so every run with `--since` looks: a
+/// whole-ledger run in the working tree, a run over files, as a hook makes, in
+/// what is staged.) An order moved to another file under the same id is not
+/// deleted.
 pub fn deleted_with_history(
     root: &Path,
     rev: &str,
+    against: crate::ledger::revision::Against,
 ) -> Result<Vec<(PathBuf, String, Finding)>, String> {
-    let deleted = crate::ledger::revision::deleted_orders(root, rev)?;
+    let deleted = crate::ledger::revision::deleted_orders(root, rev, against)?;
     if deleted.is_empty() {
         return Ok(Vec::new());
     }

@@ -272,7 +272,12 @@ pub fn validate(
         outcome.findings.extend(merge_setup(root));
     }
     if let Some(rev) = since {
-        for (rel, text, finding) in cross::deleted_with_history(root, rev)? {
+        let against = if whole {
+            crate::ledger::revision::Against::WorkTree
+        } else {
+            crate::ledger::revision::Against::Index
+        };
+        for (rel, text, finding) in cross::deleted_with_history(root, rev, against)? {
             outcome.sources.insert(rel, text);
             outcome.findings.push(finding);
             outcome.files += 1;

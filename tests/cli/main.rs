@@ -47,6 +47,7 @@ mod validate;
 mod validate_amounts;
 mod validate_credit;
 mod validate_lead_time;
+mod validate_since;
 mod write;
 mod write_text;
 
