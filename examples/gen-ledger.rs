@@ -46,8 +46,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("{} already holds a ledger", args.out.display()).into());
     }
     std::fs::create_dir_all(args.out.join("customers"))?;
+    // Every generated customer's orders are within credit (a limit of its own
+    // for one in ten, a default for the rest), so the credit check runs on
+    // every order without failing most of them.
     let config = CONFIG
         .replace("years: [2025, 2026]", "years: [2025, 2026, 2027]")
+        .replace("  default_limit: 0 ", "  default_limit: 100000000 ")
         .replace(
             "    holidays:\n",
             "    holidays:\n      - 2027-01-01                   # 2027: approximate, benchmark data only\n      - 2027-02-06..2027-02-12\n      - 2027-10-01..2027-10-07\n",
@@ -312,11 +316,16 @@ fn order(
     let done_at = |name: &str| done.iter().find(|(s, _)| *s == name).map(|(_, t)| *t);
     let mut payments = Vec::new();
     let money = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
-    if let Some(t) = done_at("ORD-03") {
+    // The deposit arrives before the production instruction, which waits for
+    // it (its gate): by the time the contract is signed, else at ORD-03.
+    let deposit_at = done_at("production-instruction")
+        .and(done_at("ORD-02"))
+        .or_else(|| done_at("ORD-03"));
+    if let Some(t) = deposit_at {
         payments.push(format!(
             "  - {{installment: deposit, amount: {}, received: {}}}",
             money(deposit),
-            date(t)
+            at(t)
         ));
     }
     if let Some(t) = done_at("ORD-11") {
@@ -335,6 +344,22 @@ fn order(
     }
     if !payments.is_empty() {
         writeln!(s, "payments:\n{}", payments.join("\n"))?;
+    }
+    // A custom order's design review needs the artwork and the specs.
+    if let Some(t) = done_at("design-review").filter(|_| custom) {
+        writeln!(
+            s,
+            "documents:\n  - {{kind: artwork, ref: \"https://dms.example.com/{id}/artwork.ai\", received: {at}, by: bob}}\n  - {{kind: specs, ref: \"https://dms.example.com/{id}/specs.pdf\", received: {at}, by: bob}}",
+            at = at(t - Duration::hours(1))
+        )?;
+    }
+    // The tracking step records the number it sends (its gate).
+    if done_at("tracking").is_some() {
+        writeln!(
+            s,
+            "shipment: {{carrier: SF Express, tracking: \"SF{:010}\"}}",
+            rng.u64(0..10_000_000_000)
+        )?;
     }
     let first_day = received + Duration::days(1);
     if rng.u32(0..10) == 0 && first_day < cutoff {
