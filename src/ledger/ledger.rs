@@ -261,9 +261,22 @@ impl Ledger {
         add: impl Fn(A, &Order) -> A + Sync + Send,
         merge: impl Fn(A, A) -> A + Sync + Send,
     ) -> (A, Vec<LeftOut>) {
+        self.fold_orders_where(|_| true, init, add, merge)
+    }
+
+    /// [`Ledger::fold_orders`] over the order files `keep` takes (the others
+    /// were counted elsewhere); the strays are always returned.
+    pub fn fold_orders_where<A: Send>(
+        &self,
+        keep: impl Fn(&OrderFile) -> bool + Sync + Send,
+        init: impl Fn() -> A + Sync + Send,
+        add: impl Fn(A, &Order) -> A + Sync + Send,
+        merge: impl Fn(A, A) -> A + Sync + Send,
+    ) -> (A, Vec<LeftOut>) {
         let (sum, bad) = self
             .order_files
             .par_iter()
+            .filter(|file| keep(file))
             .fold(
                 || (init(), Vec::new()),
                 |(sum, mut bad), file| match self.read(file) {

@@ -86,10 +86,21 @@ impl Opened {
         add: impl Fn(A, &Book<'s>, &Order) -> A + Sync + Send,
         merge: impl Fn(A, A) -> A + Sync + Send,
     ) -> (A, Vec<Invalid>) {
+        self.fold_where(|_| true, init, add, merge)
+    }
+
+    /// [`Opened::fold`] over the order files `keep` takes.
+    pub fn fold_where<'s, A: Send>(
+        &'s self,
+        keep: impl Fn(&crate::ledger::files::OrderFile) -> bool + Sync + Send,
+        init: impl Fn() -> A + Sync + Send,
+        add: impl Fn(A, &Book<'s>, &Order) -> A + Sync + Send,
+        merge: impl Fn(A, A) -> A + Sync + Send,
+    ) -> (A, Vec<Invalid>) {
         let book = self.book();
-        let (sum, bad) = self
-            .ledger
-            .fold_orders(init, |sum, order| add(sum, &book, order), merge);
+        let (sum, bad) =
+            self.ledger
+                .fold_orders_where(keep, init, |sum, order| add(sum, &book, order), merge);
         (sum, invalid_of(&bad))
     }
 

@@ -12,17 +12,26 @@ use ordo_core::reports::monthly::Month;
 use ordo_core::reports::report::{Invalid, Report, Stamp};
 use ordo_core::reports::sla::{self, By};
 
+use super::fed::Fed;
 use super::feeds::{self, Spool};
 use super::gather::{self, Gathered, Page};
 use super::output::SiteDir;
 use super::templates::Frame;
 use super::{Common, order_page};
 use crate::Failure;
+use crate::ledger::files::OrderFile;
 use crate::ledger::opened::Opened;
 use crate::output::report::json_v1;
 use crate::output::report::view::View;
 use crate::output::warn_left_out;
+use ordo_core::model::status::is_open;
+use std::collections::HashSet;
 use std::path::Path;
+
+/// A file's path as findings give it (`/` between folders).
+fn rel_text(file: &OrderFile) -> String {
+    file.rel.display().to_string().replace('\\', "/")
+}
 
 /// What a build made, for the command to say.
 pub struct Built {
@@ -50,8 +59,7 @@ pub fn build(
     let stamp = crate::ledger::stamp::stamp(&ledger.root);
     let prefix = crate::ledger::stamp::prefix(&ledger.root);
     let book = loaded.book();
-    let mut common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
-    common.flags = super::flags::Flags::of(ledger, loaded.now)?;
+    let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
     let dir = SiteDir::prepare(&cwd.join(output), &ledger.root).map_err(Failure::Io)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 
@@ -101,12 +109,55 @@ pub fn build(
         spool: &spool,
     };
     let (mut gathered, invalid) = dir.flushing(|| {
-        loaded.fold(
+        // One read of each order serves validation and the site: validation
+        // hands over every order it reads; the cache answers for the rest,
+        // which the site reads itself once the errors are known.
+        let fed = Fed::new(|| Gathered::new(&months));
+        let flags = super::flags::Flags::of(ledger, loaded.now, &|file, order| {
+            if !ledger.duplicates.contains_key(&file.stem) {
+                fed.add(&file.rel, |sum| sum.add(&book, order, &options));
+            }
+        });
+        let (sum, handed) = fed.into_parts(Gathered::merge);
+        let flags = flags?;
+        // A page written before its order's errors were known shows them now
+        // (errors are found by file: an order's id may not be its file's name).
+        let flagged_files: HashSet<&str> = flags
+            .by_order
+            .values()
+            .flatten()
+            .map(|flag| flag.file.as_str())
+            .collect();
+        let flagged: Vec<&OrderFile> = ledger
+            .order_files
+            .iter()
+            .filter(|f| handed.contains(&f.rel) && flagged_files.contains(rel_text(f).as_str()))
+            .collect();
+        let _ = common.flags.set(flags);
+        for file in flagged {
+            let Ok(read) = ledger.read(file) else {
+                continue;
+            };
+            let order = &read.order;
+            let schedule = if is_open(book.config, order) {
+                book.explained(order)
+            } else {
+                book.schedule(order)
+            };
+            if let Some(schedule) = schedule
+                && let Page::Failed(why) = write_page(&book, order, &schedule)
+            {
+                return Err(Failure::Io(why));
+            }
+        }
+        let (rest, invalid) = loaded.fold_where(
+            |file| !handed.contains(&file.rel),
             || Gathered::new(&months),
             |sum, book, order| sum.add(book, order, &options),
             Gathered::merge,
-        )
-    });
+        );
+        Ok((sum.merge(rest), invalid))
+    })?;
     gathered.settle();
     if let Some(failure) = gathered.failures.first() {
         return Err(Failure::Io(failure.clone()));
@@ -131,7 +182,7 @@ pub fn build(
         order_pages: gathered.pages.len(),
         calendars: common.people.len() + 1,
         left_out: invalid.len(),
-        errors: common.flags.errors(),
+        errors: common.flags().errors(),
         kept: published.kept,
     })
 }

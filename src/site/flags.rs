@@ -12,7 +12,7 @@ use crate::Failure;
 use crate::ledger::files::OrderFile;
 use crate::ledger::ledger::Ledger;
 use crate::output::findings::located::place_all;
-use crate::validate::{Selection, validate};
+use crate::validate::{Feed, Selection, validate_feeding};
 
 /// How many errors the home page lists (the count is always whole).
 pub const LISTED: usize = 200;
@@ -46,12 +46,26 @@ pub struct Flags {
 }
 
 impl Flags {
+    /// Nothing flagged: what a page shows before validation is done.
+    pub const NONE: Flags = Flags {
+        by_order: BTreeMap::new(),
+        elsewhere: Vec::new(),
+    };
+
     /// Validates the whole ledger as of `now` (through its cache, as
-    /// `ordo validate` does).
-    pub fn of(ledger: &Ledger, now: chrono::DateTime<chrono_tz::Tz>) -> Result<Flags, Failure> {
-        let outcome = validate(&ledger.root, &Selection::All, None, |tz| {
-            now.with_timezone(&tz)
-        })
+    /// `ordo validate` does), handing each order it reads to `feed`.
+    pub fn of(
+        ledger: &Ledger,
+        now: chrono::DateTime<chrono_tz::Tz>,
+        feed: Feed<'_>,
+    ) -> Result<Flags, Failure> {
+        let outcome = validate_feeding(
+            &ledger.root,
+            &Selection::All,
+            None,
+            |tz| now.with_timezone(&tz),
+            Some(feed),
+        )
         .map_err(Failure::Io)?;
         // Only the errors are placed: a large ledger may have many warnings.
         let errors: Vec<_> = outcome

@@ -7,6 +7,7 @@
 
 mod build;
 mod charts;
+mod fed;
 mod feeds;
 mod flags;
 mod forms;
@@ -50,8 +51,10 @@ pub struct Common {
     pub timeline_words: timeline_svg::Words,
     /// The catalog in `lang`.
     pub words: templates::Words,
-    /// The errors `validate` finds, by order: flagged wherever the order is shown.
-    pub flags: flags::Flags,
+    /// The errors `validate` finds, by order: flagged wherever the order is
+    /// shown. Set once validation is done (pages written before are written
+    /// again if their order is flagged).
+    pub flags: std::sync::OnceLock<flags::Flags>,
 }
 
 impl Common {
@@ -116,8 +119,14 @@ impl Common {
             source,
             timeline_words: timeline_svg::Words::new(lang),
             words: templates::Words::new(lang),
-            flags: flags::Flags::default(),
+            flags: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The errors found so far (none until validation is done).
+    pub fn flags(&self) -> &flags::Flags {
+        const NONE: &flags::Flags = &flags::Flags::NONE;
+        self.flags.get().unwrap_or(NONE)
     }
 
     /// The address of a ledger file on the repository host (line 1).

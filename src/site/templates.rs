@@ -85,7 +85,7 @@ impl Frame<'_> {
 
     /// Whether `validate` finds errors in the order.
     pub fn flagged(&self, order: &str) -> bool {
-        self.common.flags.by_order.contains_key(order)
+        self.common.flags().by_order.contains_key(order)
     }
 }
 

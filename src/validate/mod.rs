@@ -20,6 +20,7 @@ use crate::ledger::files::{self, LedgerFile, OrderFile, Stray};
 use crate::ledger::ledger::Ledger;
 use crate::ledger::pass::{self, Made, Pass};
 use crate::ledger::source::read_source;
+pub use order_file::Feed;
 use order_file::{FileCheck, check_order_file};
 use ordo_core::checks::credit::Exposure;
 use ordo_core::checks::identity::{OrderKey, same_order_twice};
@@ -67,6 +68,18 @@ pub fn validate(
     selection: &Selection,
     since: Option<&str>,
     now: impl Fn(Tz) -> DateTime<Tz>,
+) -> Result<Outcome, String> {
+    validate_feeding(root, selection, since, now, None)
+}
+
+/// [`validate`], handing every order it reads and decodes to `feed` as well
+/// (an order the cache answers for is not read, so not handed).
+pub fn validate_feeding(
+    root: &Path,
+    selection: &Selection,
+    since: Option<&str>,
+    now: impl Fn(Tz) -> DateTime<Tz>,
+    feed: Option<order_file::Feed<'_>>,
 ) -> Result<Outcome, String> {
     let since = match since {
         Some(rev) if crate::ledger::revision::verify(root, rev)? => Some(rev),
@@ -176,7 +189,7 @@ pub fn validate(
         &all_orders,
         now.timestamp(),
         use_cache,
-        |file, reading| check_order_file(root, &ctx, &credit_limited, file, reading),
+        |file, reading| check_order_file(root, &ctx, &credit_limited, file, reading, feed),
     );
     outcome.orders = made.len();
     outcome.files += made.len();

@@ -27,6 +27,11 @@ pub struct FileCheck {
     pub text: Option<String>,
 }
 
+/// What else is made of each order a whole-ledger run reads, in the same read
+/// (the site's pages and lists): handed every order that decodes, on the
+/// thread that read it.
+pub type Feed<'f> = &'f (dyn Fn(&OrderFile, &ordo_core::model::order::Order) + Sync);
+
 /// Checks one order file; the entry is what a cache keeps of it (when the file
 /// had an identity).
 pub fn check_order_file(
@@ -35,8 +40,12 @@ pub fn check_order_file(
     credit_limited: &BTreeSet<&str>,
     file: &OrderFile,
     reading: Reading,
+    feed: Option<Feed<'_>>,
 ) -> (FileCheck, Option<Entry>) {
     let read = read_order(root, file, ctx.tz);
+    if let (Some(feed), true, Some(order)) = (feed, read.usable, &read.decoded) {
+        feed(file, order);
+    }
     // What was stat'ed before the read, else what the read saw: either way a
     // change after it shows as a new identity next time.
     let identity = reading.identity.or(read.identity);

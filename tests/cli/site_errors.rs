@@ -73,7 +73,67 @@ fn an_order_read_but_wrong_is_flagged_on_its_page_in_the_lists_and_on_the_home_p
     let other = read(ledger.path(), "orders/202611-ABC-007.html");
     assert!(!other.contains("class=\"flagged\""));
 
+    // Built again with validation's cache warm (the site then reads the
+    // orders the cache answers for itself), the order is flagged all the same.
     assert_eq!(build(ledger.path(), &["--strict"]).code, 1);
+    let own = read(ledger.path(), "orders/202611-ABC-006.html");
+    assert!(own.contains("class=\"flagged\""), "{own}");
+    let other = read(ledger.path(), "orders/202611-ABC-007.html");
+    assert!(!other.contains("class=\"flagged\""));
+}
+
+/// Every file of a built site, by path.
+fn site_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("inside");
+            (
+                rel.display().to_string(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_cold_build_and_a_warm_one_write_the_same_site() {
+    // Cold, validation reads each order and hands it to the site; warm, its
+    // cache answers and the site reads the orders itself. Same site either way,
+    // the flagged order included.
+    let ledger = example_copy();
+    edit(
+        ledger.path(),
+        "orders/2026/202611-ABC-006.yaml",
+        "customer: ABC\n",
+        "customer: ABX\n",
+    );
+    let _ = std::fs::remove_dir_all(ledger.path().join(".ordo"));
+    let cold = run_in(ledger.path(), &["--as-of", AS_OF, "site", "-o", "cold"]);
+    assert_eq!(cold.code, 0, "{}", cold.transcript());
+    assert!(
+        ledger.path().join(".ordo").is_dir(),
+        "validation's cache was written"
+    );
+    let warm = run_in(ledger.path(), &["--as-of", AS_OF, "site", "-o", "warm"]);
+    assert_eq!(warm.code, 0, "{}", warm.transcript());
+    let cold = site_files(&ledger.path().join("cold"));
+    let warm = site_files(&ledger.path().join("warm"));
+    assert!(cold.len() > 40, "{}", cold.len());
+    assert_eq!(
+        cold.keys().collect::<Vec<_>>(),
+        warm.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &cold {
+        assert!(
+            warm[path] == *bytes,
+            "{path} differs between a cold and a warm build"
+        );
+    }
+    let page = String::from_utf8_lossy(&cold["orders/202611-ABC-006.html"]).into_owned();
+    assert!(page.contains("class=\"flagged\""), "{page}");
 }
 
 #[test]
