@@ -193,6 +193,20 @@ impl Browser {
         Ok(result["result"]["value"].to_string())
     }
 
+    /// Lays pages out as a phone of `width` CSS pixels would (touch, mobile
+    /// viewport), or as the desktop again with `None`.
+    pub fn phone(&mut self, width: Option<u32>) -> Result<(), Error> {
+        match width {
+            Some(width) => self.call(
+                "Emulation.setDeviceMetricsOverride",
+                json!({"width": width, "height": 844, "deviceScaleFactor": 3, "mobile": true}),
+                true,
+            )?,
+            None => self.call("Emulation.clearDeviceMetricsOverride", json!({}), true)?,
+        };
+        Ok(())
+    }
+
     /// The whole page as a PNG.
     pub fn screenshot(&mut self) -> Result<Vec<u8>, Error> {
         let shot = self.call(

@@ -112,6 +112,71 @@ fn every_page_of_the_site_loads_cleanly_in_both_languages() {
     assert!(loaded >= 50, "{loaded} pages");
 }
 
+/// What does not fit a phone's width: the page scrolling sideways (a table
+/// wider than the screen scrolls inside itself instead), an order id broken
+/// over lines, a table heading broken (Chinese ones one character a line).
+const PHONE_PROBLEMS: &str = r#"(() => {
+  const out = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > window.innerWidth + 1) {
+    out.push(`the page is ${page.scrollWidth}px wide on a ${window.innerWidth}px screen`);
+  }
+  for (const a of document.querySelectorAll('a[href*="orders/"]')) {
+    if (a.getClientRects().length > 1) out.push(`order id broken: ${a.textContent}`);
+  }
+  for (const th of document.querySelectorAll('th')) {
+    if (th.getClientRects().length === 0) continue;
+    const line = parseFloat(getComputedStyle(th).fontSize) * 1.6;
+    if (th.getBoundingClientRect().height > 2.2 * line + 12) out.push(`heading broken: ${th.textContent}`);
+  }
+  return out;
+})()"#;
+
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it"]
+fn the_site_fits_a_phone_in_both_languages() {
+    let work = tempfile::tempdir().expect("temp");
+    let ledger = work.path().join("ledger");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
+        &ledger,
+    );
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    let mut browser = Browser::launch(work.path()).expect("Chromium starts");
+    browser.phone(Some(390)).expect("phone width");
+    let mut problems = Vec::new();
+    for lang in ["en", "zh-CN"] {
+        let site = work.path().join(format!("site-{lang}"));
+        build_site(&ledger, &site, lang);
+        for rel in [
+            "index.html",
+            "people/grace.html",
+            "orders/202605-ABC-005.html",
+            "orders.html",
+            "people.html",
+            "monthly.html",
+            "sla.html",
+        ] {
+            let url = file_url(&site.join(rel));
+            browser.visit(&url).expect(rel);
+            // Every <details> open, so the tables inside are laid out too.
+            browser
+                .evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+                .expect("open details");
+            let found = browser.evaluate(PHONE_PROBLEMS).expect("evaluate");
+            let found: Vec<String> = serde_json::from_str(&found).expect("a list");
+            problems.extend(found.into_iter().map(|p| format!("{lang} {rel}: {p}")));
+            if rel == "index.html" {
+                let png = browser.screenshot().expect("screenshot");
+                std::fs::write(shots.join(format!("{lang}-phone-home.png")), png)
+                    .expect("write screenshot");
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("dir");
     for entry in std::fs::read_dir(from).expect("dir").flatten() {
