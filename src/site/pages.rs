@@ -63,6 +63,11 @@ pub struct DueView {
     pub due: String,
     pub basis: String,
     pub days_late: i64,
+    /// When it falls (a reminder's day comes before the due date), and what it
+    /// is (due, reminder, update, payment): what tells two rows of one step
+    /// apart in a list of what is coming.
+    pub when: String,
+    pub kind: String,
 }
 
 impl DueView {
@@ -78,6 +83,8 @@ impl DueView {
             due: row.due.to_string(),
             basis: row.basis.label_in(book.lang),
             days_late: row.days_late,
+            when: row.when.to_string(),
+            kind: t(book.lang, &format!("kind-{}", row.kind.key())),
         }
     }
 }

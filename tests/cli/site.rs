@@ -462,3 +462,45 @@ fn the_home_pages_upcoming_card_counts_every_item_not_only_those_listed() {
         "{listed}"
     );
 }
+
+#[test]
+fn upcoming_rows_say_when_they_fall_and_whether_a_reminder() {
+    // 202606-BJX-003's ORD-17 is in the week twice: its reminder on 11-26 and
+    // its due date on 11-27. The rows say which is which, and a reminder of a
+    // step due after the week says when it falls.
+    let ledger = crate::support::example_copy();
+    let run = build(ledger.path(), "_site", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let site = files(&ledger.path().join("_site"));
+    let home = page(&site, "index.html");
+    let listed = home
+        .split(r#"<section aria-labelledby="upcoming">"#)
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the upcoming section");
+    assert!(listed.contains("<th scope=\"col\">when</th><th scope=\"col\">kind</th>"));
+    let rows: Vec<&str> = listed
+        .split("<tr>")
+        .filter(|r| r.contains("202606-BJX-003") && r.contains("ORD-17"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{listed}");
+    assert!(
+        rows[0].starts_with("\n<td>2026-11-26</td><td>reminder</td>"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].starts_with("\n<td>2026-11-27</td><td>due</td>"),
+        "{}",
+        rows[1]
+    );
+    let payment = listed
+        .split("<tr>")
+        .find(|r| r.contains("202606-BJX-003") && r.contains("ORD-11"))
+        .expect("the balance's reminder");
+    assert!(
+        payment.contains("<td>2026-11-27</td><td>reminder</td>"),
+        "{payment}"
+    );
+    assert!(payment.contains("<td>2026-11-30</td>"), "{payment}");
+}
