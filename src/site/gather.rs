@@ -137,7 +137,9 @@ impl<'c> Gathered<'c> {
                     .entry(order.owner.clone())
                     .or_default()
                     .push(order.id.clone());
-                if let Some(row) = listing::row_of(order, &schedule, &listing::Filters::default()) {
+                if let Some(row) =
+                    listing::row_of(book, order, &schedule, &listing::Filters::default())
+                {
                     self.listed.push(row);
                 }
             }

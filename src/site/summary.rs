@@ -97,6 +97,23 @@ pub struct OrderRow {
     pub basis: String,
     pub owner: String,
     pub priority: String,
+    /// Days the next step is past its due date, when it is.
+    pub late: Option<i64>,
+    /// The total and what is still owed, with the currency; the day the
+    /// customer asked for delivery.
+    pub total: String,
+    pub outstanding: String,
+    pub requested: String,
+}
+
+/// An amount with its currency, in the currency's decimals.
+fn money_text(book: &Book<'_>, row: &ListRow, amount: rust_decimal::Decimal) -> String {
+    let decimals = book.config.decimals_of(row.currency.as_deref());
+    let amount = ordo_core::model::money::format(amount, decimals);
+    match &row.currency {
+        Some(currency) => format!("{currency} {amount}"),
+        None => amount,
+    }
 }
 
 impl OrderRow {
@@ -119,6 +136,16 @@ impl OrderRow {
                 .unwrap_or_default(),
             owner: row.owner.clone(),
             priority: book.t(&format!("priority-{}", row.priority)),
+            late: next
+                .and_then(|n| n.due)
+                .filter(|due| book.now >= due.overdue_from(book.tz))
+                .map(|due| due.days_until(book.now).max(0)),
+            total: money_text(book, row, row.total),
+            outstanding: money_text(book, row, row.outstanding),
+            requested: row
+                .requested_delivery
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         }
     }
 }

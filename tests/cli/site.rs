@@ -504,3 +504,41 @@ fn upcoming_rows_say_when_they_fall_and_whether_a_reminder() {
     );
     assert!(payment.contains("<td>2026-11-30</td>"), "{payment}");
 }
+
+#[test]
+fn the_orders_page_marks_what_is_late_and_shows_the_money_and_the_date_asked_for() {
+    let ledger = crate::support::example_copy();
+    let run = build(ledger.path(), "_site", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let site = files(&ledger.path().join("_site"));
+    let orders = page(&site, "orders.html");
+    let row_of = |id: &str| {
+        orders
+            .split("<tr")
+            .find(|r| r.contains(&format!(">{id}</a></td>")))
+            .unwrap_or_else(|| panic!("{id} is listed"))
+            .to_owned()
+    };
+    // ORD-08 due 2026-09-02, not done by 2026-11-20.
+    let late = row_of("202606-BJX-003");
+    assert!(late.starts_with(r#" class="is-late">"#), "{late}");
+    assert!(
+        late.contains(r#"<td data-value="79"><span class="late">"#),
+        "{late}"
+    );
+    assert!(
+        late.contains("<td>2026-10-30</td>"),
+        "the requested delivery: {late}"
+    );
+    assert!(
+        late.contains(r#"<td class="num">CNY 90,000.00</td><td class="num">CNY 63,000.00</td>"#),
+        "the total and what is owed: {late}"
+    );
+    // An order whose next step is not yet due has no mark.
+    let on_time = orders
+        .split("<tr")
+        .find(|r| r.contains("</a></td>") && r.contains(r#"<td data-value="-1"></td>"#))
+        .expect("an order on time");
+    assert!(!on_time.contains("is-late"), "{on_time}");
+    assert!(!on_time.contains("days late"), "{on_time}");
+}

@@ -41,6 +41,13 @@ pub struct ListRow {
     pub last_done: Option<(String, NaiveDate)>,
     /// The next step falling due, when, and on what basis.
     pub next: Option<Next>,
+    /// The order's total and what of it is still to be paid, in `currency`
+    /// (the order's, else the ledger's).
+    pub total: rust_decimal::Decimal,
+    pub outstanding: rust_decimal::Decimal,
+    pub currency: Option<String>,
+    /// The delivery date the customer asked for.
+    pub requested_delivery: Option<NaiveDate>,
 }
 
 /// The next step falling due.
@@ -72,11 +79,16 @@ impl ListRow {
 /// An order's row, or `None` when the filters leave it out or its workflow is
 /// unknown (`validate` reports that).
 pub fn row(book: &Book<'_>, order: &Order, filters: &Filters) -> Option<ListRow> {
-    row_of(order, &book.schedule(order)?, filters)
+    row_of(book, order, &book.schedule(order)?, filters)
 }
 
 /// The same from the order's schedule.
-pub fn row_of(order: &Order, schedule: &Schedule<'_>, filters: &Filters) -> Option<ListRow> {
+pub fn row_of(
+    book: &Book<'_>,
+    order: &Order,
+    schedule: &Schedule<'_>,
+    filters: &Filters,
+) -> Option<ListRow> {
     let keep = keeps(&filters.status, &schedule.status)
         && keeps::<str>(&filters.customer, &order.customer)
         && keeps::<str>(&filters.owner, &order.owner)
@@ -101,6 +113,13 @@ pub fn row_of(order: &Order, schedule: &Schedule<'_>, filters: &Filters) -> Opti
             due: due.point,
             basis: due.basis.clone(),
         }),
+        total: schedule.total,
+        outstanding: (schedule.total - schedule.paid).max(rust_decimal::Decimal::ZERO),
+        currency: order
+            .currency
+            .clone()
+            .or_else(|| book.config.currency.clone()),
+        requested_delivery: order.requested_delivery,
     })
 }
 
