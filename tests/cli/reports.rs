@@ -289,6 +289,33 @@ fn calendar_events_parse_back_with_uids_attendees_and_alarms() {
         );
     }
     assert!(ord11.get_description().is_some_and(|d| d.contains("firm")));
+    // Past due on the feed's day: the title says so, and the description
+    // starts with what to do, then the order and how late, then why the date.
+    assert_eq!(
+        ord11.get_summary(),
+        Some("⚠ 24 days LATE · 202605-ABC-005 ORD-11: Customer final payment received")
+    );
+    let description = ord11.get_description().expect("a description");
+    assert!(
+        description.starts_with(
+            "To do: Customer final payment received (role accounting).\nOrder 202605-ABC-005 for ABC, normal priority; due 2026-10-27 (firm), 24 days late.\nWhy this date: "
+        ),
+        "{description}"
+    );
+    // Not yet due: no mark.
+    let delivered = events
+        .iter()
+        .find(|e| uid(e) == "202611-ABC-006.delivered@example-trading-co")
+        .expect("a delivery due on 2026-11-24");
+    let summary = delivered.get_summary().expect("a summary");
+    assert!(summary.starts_with("202611-ABC-006 delivered"), "{summary}");
+    assert!(
+        delivered
+            .get_description()
+            .is_some_and(|d| d.starts_with("To do: Delivered") && !d.contains("late")),
+        "{:?}",
+        delivered.get_description()
+    );
     assert!(
         run.stdout
             .contains("UID:202605-ABC-005.ORD-11.alarm@example-trading-co")

@@ -90,14 +90,27 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
     for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
         let Ok(due) = &line.due else { continue };
         let Some(point) = dated(due) else { continue };
+        let late = days_late(book, point);
         let mut event = base_event(
             book,
             order,
             &format!("{}.{}@{domain}", order.id, line.step.id),
-            &format!("{} {}: {}", order.id, line.step.id, line.step.title),
+            &format!(
+                "{}{} {}: {}",
+                late_mark(late),
+                order.id,
+                line.step.id,
+                line.step.title
+            ),
             point,
             stamp,
-            &description(order, due, &line.step.role),
+            &description(
+                order,
+                due,
+                &line.step.title.to_string(),
+                &line.step.role,
+                late,
+            ),
         );
         // Escalated: those it escalates to are invited as well.
         let notify: Vec<String> = line
@@ -137,22 +150,34 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
         }
         let Ok(due) = &installment.due else { continue };
         let Some(point) = dated(due) else { continue };
+        let late = days_late(book, point);
+        let outstanding = crate::model::money::format(
+            installment.outstanding,
+            book.config.decimals_of(order.currency.as_deref()),
+        );
         let mut event = base_event(
             book,
             order,
             &format!("{}.payment-{}@{domain}", order.id, installment.term.name),
             &format!(
-                "{} payment `{}`: {} outstanding",
+                "{}{} payment `{}`: {} outstanding",
+                late_mark(late),
                 order.id,
                 installment.term.name,
-                crate::model::money::format(
-                    installment.outstanding,
-                    book.config.decimals_of(order.currency.as_deref())
-                )
+                outstanding
             ),
             point,
             stamp,
-            &description(order, due, "payment"),
+            &description(
+                order,
+                due,
+                &format!(
+                    "collect payment `{}` ({outstanding} outstanding)",
+                    installment.term.name
+                ),
+                "",
+                late,
+            ),
         );
         let people = attendees(book, order, "", &[]);
         invite(&mut event, &people);
@@ -228,18 +253,45 @@ fn keys(people: Vec<Invited>) -> Vec<String> {
 /// How many links of a due date's chain an event's description shows.
 const DESCRIBED_LINKS: usize = 12;
 
-fn description(order: &Order, due: &Computed, role: &str) -> String {
-    let mut text = format!(
-        "Order {} for {} ({}), due {}",
+/// Whole days an event is past its due date at the feed's "now", when it is
+/// (a feed made daily moves the mark on).
+fn days_late(book: &Book<'_>, point: Point) -> Option<i64> {
+    (book.now >= point.overdue_from(book.tz)).then(|| point.days_until(book.now).max(0))
+}
+
+/// What an overdue event's title starts with, so that it stands out on the
+/// past day it stays on.
+fn late_mark(late: Option<i64>) -> String {
+    match late {
+        Some(0) => "⚠ LATE · ".to_owned(),
+        Some(1) => "⚠ 1 day LATE · ".to_owned(),
+        Some(days) => format!("⚠ {days} days LATE · "),
+        None => String::new(),
+    }
+}
+
+/// What to do first, then the order, the due date and whether it is late, then
+/// why the date is what it is (the nearest links of its chain).
+fn description(order: &Order, due: &Computed, what: &str, role: &str, late: Option<i64>) -> String {
+    let mut text = format!("To do: {what}");
+    if !role.is_empty() {
+        text.push_str(&format!(" (role {role})"));
+    }
+    let day = due.point.map(|p| format!("{p} ")).unwrap_or_default();
+    text.push_str(&format!(
+        ".\nOrder {} for {}, {} priority; due {day}({})",
         order.id,
         order.customer,
         order.priority,
         due.basis.label()
-    );
-    if !role.is_empty() {
-        text.push_str(&format!("; role {role}"));
+    ));
+    match late {
+        Some(0) => text.push_str(", late"),
+        Some(1) => text.push_str(", 1 day late"),
+        Some(days) => text.push_str(&format!(", {days} days late")),
+        None => {}
     }
-    text.push_str(". Chain: ");
+    text.push_str(".\nWhy this date: ");
     // The nearest links say why; a chain through thousands of steps is for
     // `ordo explain`, not for every event's description.
     let mut links: Vec<&str> = due
