@@ -81,6 +81,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Attach(args) => commands::attach::run(&cli, args, &env, &mut out),
         Command::Pay(args) => commands::pay::run(&cli, args, &env, &mut out),
         Command::Ship(args) => commands::ship::run(&cli, args, &env, &mut out),
+        Command::Hold(args) => commands::hold::run(&cli, args, &env, &mut out),
         Command::Note(args) => commands::note::run(&cli, args, &env, &mut out),
         Command::Overdue(args) => commands::overdue::run(&cli, args, &env, &mut out),
         Command::Upcoming(args) => commands::upcoming::run(&cli, args, &env, &mut out),

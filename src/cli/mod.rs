@@ -3,6 +3,7 @@
 mod attach;
 mod choice;
 mod export;
+mod hold;
 mod note;
 mod pay;
 mod ship;
@@ -15,6 +16,7 @@ use crate::output::report::Format;
 pub use attach::AttachArgs;
 pub use choice::Choice;
 pub use export::ExportArgs;
+pub use hold::HoldArgs;
 pub use note::NoteArgs;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
@@ -94,6 +96,8 @@ pub enum Command {
     Pay(PayArgs),
     /// Record a shipment's carrier, tracking number and expected delivery.
     Ship(ShipArgs),
+    /// Put an order on hold while it waits on the customer, or end the hold.
+    Hold(HoldArgs),
     /// The ledger as a static site: today's work by person and customer, a page
     /// per person and per order, the monthly analysis, service levels, the
     /// reports' JSON and calendar feeds.

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod export;
 mod export_manifest;
 pub mod history;
+pub mod hold;
 pub mod init;
 pub mod invocation;
 pub mod list;

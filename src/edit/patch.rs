@@ -102,7 +102,7 @@ pub fn set_step_fields(
             }],
         );
     }
-    if let Some(edited) = set_flow_record_fields(text, &["steps", id], fields) {
+    if let Some(edited) = set_flow_record_fields(text, &[At::Key("steps"), At::Key(id)], fields) {
         return edited;
     }
     // One patch at a time: each later query sees the text the earlier one made.
@@ -175,9 +175,16 @@ fn add_block_record(text: &str, id: &str, record: &Mapping) -> Option<Result<Str
 /// `}`. yamlpatch 1.26 rewrites such a record as `{ key: value }` when it
 /// replaces one of its values, dropping every other field. `None` when the
 /// record is not a flow mapping (yamlpatch handles block records well).
+/// One step of the way to a record: a mapping's key or a list's item.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Key(&'a str),
+    Item(usize),
+}
+
 fn set_flow_record_fields(
     text: &str,
-    path: &[&str],
+    path: &[At<'_>],
     fields: &[(&str, Value)],
 ) -> Option<Result<String, EditError>> {
     use crate::merge::tree::{Node, parse};
@@ -186,13 +193,14 @@ fn set_flow_record_fields(
     let record_span = |text: &str| -> Option<Record> {
         let mut node = parse(text)?;
         let mut record = None;
-        for key in path {
-            let Node::Map { entries, .. } = node else {
-                return None;
+        for at in path {
+            let entry = match (at, node) {
+                (At::Key(key), Node::Map { entries, .. }) => entries
+                    .into_iter()
+                    .find(|e| e.key.as_deref() == Some(*key))?,
+                (At::Item(i), Node::Seq { items, .. }) => items.into_iter().nth(*i)?,
+                _ => return None,
             };
-            let entry = entries
-                .into_iter()
-                .find(|e| e.key.as_deref() == Some(*key))?;
             node = entry.value.clone();
             record = Some(entry);
         }
@@ -219,10 +227,7 @@ fn set_flow_record_fields(
     let mut current = text.to_owned();
     for (key, value) in fields {
         let Some((present, close)) = record_span(&current) else {
-            return Some(Err(EditError(format!(
-                "the record {} changed shape",
-                path.join(".")
-            ))));
+            return Some(Err(EditError("the record changed shape".into())));
         };
         let written = super::append::flow_value(value);
         match present.iter().find(|(k, _)| k == key) {
@@ -266,7 +271,7 @@ pub fn set_top_level_fields(
         }
         return append_top_level(text, key, Value::Mapping(record));
     }
-    if let Some(edited) = set_flow_record_fields(text, &[key], fields) {
+    if let Some(edited) = set_flow_record_fields(text, &[At::Key(key)], fields) {
         return edited;
     }
     let mut current = text.to_owned();
@@ -289,6 +294,83 @@ pub fn set_top_level_fields(
         current = apply(&current, vec![operation])?;
     }
     Ok(current)
+}
+
+/// Sets the top-level key `key` to `value`, added at the end when missing.
+pub fn set_or_add_top_level(text: &str, key: &str, value: Value) -> Result<String, EditError> {
+    if document(text)?.query_exists(&route(&[key])) {
+        set_top_level(text, key, value)
+    } else {
+        append_top_level(text, key, value)
+    }
+}
+
+/// Removes the top-level keys of `keys` that are there (with their values).
+pub fn remove_top_level(text: &str, keys: &[&str]) -> Result<String, EditError> {
+    let doc = document(text)?;
+    let patches = keys
+        .iter()
+        .filter(|key| doc.query_exists(&route(&[key])))
+        .map(|key| Patch {
+            route: route(&[key]),
+            operation: Op::Remove,
+        })
+        .collect();
+    let mut out = apply(text, patches)?;
+    // Removing the last keys takes the file's last line end with them.
+    if text.ends_with('\n') && !out.is_empty() && !out.ends_with('\n') {
+        out.push_str(if text.ends_with("\r\n") { "\r\n" } else { "\n" });
+    }
+    Ok(out)
+}
+
+/// Sets `field` on item `index` of the top-level list `key` (a hold's end),
+/// keeping the item's other fields, its style and its comments.
+pub fn set_list_item_field(
+    text: &str,
+    key: &str,
+    index: usize,
+    field: &str,
+    value: Value,
+) -> Result<String, EditError> {
+    let item = || {
+        Route::from(vec![
+            Component::Key(Cow::Owned(key.to_owned())),
+            Component::Index(index),
+        ])
+    };
+    let doc = document(text)?;
+    if !doc.query_exists(&item()) {
+        return Err(EditError(format!("{key} has no item {index}")));
+    }
+    // A one-line record stays on its line, written as it was.
+    if let Some(edited) = set_flow_record_fields(
+        text,
+        &[At::Key(key), At::Item(index)],
+        &[(field, value.clone())],
+    ) {
+        return edited;
+    }
+    let existing = Route::from(vec![
+        Component::Key(Cow::Owned(key.to_owned())),
+        Component::Index(index),
+        Component::Key(Cow::Owned(field.to_owned())),
+    ]);
+    let patch = if doc.query_exists(&existing) {
+        Patch {
+            route: existing,
+            operation: Op::Replace(value),
+        }
+    } else {
+        Patch {
+            route: item(),
+            operation: Op::Add {
+                key: field.to_owned(),
+                value,
+            },
+        }
+    };
+    apply(text, vec![patch])
 }
 
 /// Appends `item` to the top-level list `key`, creating the list when missing.
@@ -349,6 +431,45 @@ fn append_top_level(text: &str, key: &str, value: Value) -> Result<String, EditE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_is_added_to_a_list_item_in_its_own_style() {
+        let flow = "id: X\nholds:\n  - {from: 2026-10-15T09:00:00+08:00, reason: artwork}  # why\nstate: on-hold\n";
+        let out = set_list_item_field(flow, "holds", 0, "to", Value::String("2026-11-02".into()))
+            .expect("edited");
+        assert_eq!(
+            out,
+            "id: X\nholds:\n  - {from: 2026-10-15T09:00:00+08:00, reason: artwork, to: 2026-11-02}  # why\nstate: on-hold\n"
+        );
+        let block = "holds:\n  - from: 2026-10-15\n    reason: artwork\n  - from: 2026-11-01\n    reason: parts\n";
+        let out = set_list_item_field(block, "holds", 1, "to", Value::String("2026-11-02".into()))
+            .expect("edited");
+        assert_eq!(
+            out,
+            "holds:\n  - from: 2026-10-15\n    reason: artwork\n  - from: 2026-11-01\n    reason: parts\n    to: 2026-11-02\n"
+        );
+        assert!(set_list_item_field(block, "holds", 2, "to", Value::Null).is_err());
+    }
+
+    #[test]
+    fn top_level_keys_are_set_added_and_removed() {
+        let text = "id: X\nstate: on-hold  # waiting\nstate_reason: artwork\nnotes: kept\n";
+        assert_eq!(
+            remove_top_level(text, &["state", "state_reason", "absent"]).expect("edited"),
+            "id: X\nnotes: kept\n"
+        );
+        // The last keys of a file: its last line keeps its line end.
+        let last = "id: X\r\nholds:\r\n  - {from: 2026-10-15, reason: r}\r\nstate: on-hold\r\nstate_reason: r\r\n";
+        assert_eq!(
+            remove_top_level(last, &["state", "state_reason"]).expect("edited"),
+            "id: X\r\nholds:\r\n  - {from: 2026-10-15, reason: r}\r\n"
+        );
+        assert_eq!(
+            set_or_add_top_level("id: X\n", "state", Value::String("on-hold".into()))
+                .expect("edited"),
+            "id: X\nstate: on-hold\n"
+        );
+    }
 
     const ORDER: &str = "# An order\nid: X  # the id\nsteps:\n  ORD-01: {done: 2026-05-06, by: alice}  # first\n  ORD-03: {planned: 2026-05-15}\n\n# payments below\npayments:\n  - {installment: deposit, amount: 1500.00, received: 2026-05-14}\n";
 

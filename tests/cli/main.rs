@@ -17,6 +17,7 @@ mod export;
 mod gates;
 mod history;
 mod history_follows;
+mod hold;
 mod init;
 mod integrations;
 mod list;
