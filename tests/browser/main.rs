@@ -53,14 +53,7 @@ fn file_url(path: &Path) -> String {
 #[test]
 #[ignore = "needs Chromium; .ci/run installs it and runs this with --ignored"]
 fn every_page_of_the_site_loads_cleanly_in_both_languages() {
-    let work = tempfile::tempdir().expect("temp");
-    let ledger = work.path().join("ledger");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
-        &ledger,
-    );
-    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
-    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    let (work, ledger, shots) = example_and_screenshots();
     let mut browser = Browser::launch(work.path()).expect("Chromium starts");
     let mut loaded = 0;
     for lang in ["en", "zh-CN"] {
@@ -135,14 +128,7 @@ const PHONE_PROBLEMS: &str = r#"(() => {
 #[test]
 #[ignore = "needs Chromium; .ci/run installs it"]
 fn the_site_fits_a_phone_in_both_languages() {
-    let work = tempfile::tempdir().expect("temp");
-    let ledger = work.path().join("ledger");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
-        &ledger,
-    );
-    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
-    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    let (work, ledger, shots) = example_and_screenshots();
     let mut browser = Browser::launch(work.path()).expect("Chromium starts");
     browser.phone(Some(390)).expect("phone width");
     let mut problems = Vec::new();
@@ -175,6 +161,20 @@ fn the_site_fits_a_phone_in_both_languages() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A copy of the example ledger in a temporary folder (the browser's profile
+/// goes there too), and the folder screenshots are written to.
+fn example_and_screenshots() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let work = tempfile::tempdir().expect("temp");
+    let ledger = work.path().join("ledger");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
+        &ledger,
+    );
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    (work, ledger, shots)
 }
 
 fn copy_dir(from: &Path, to: &Path) {

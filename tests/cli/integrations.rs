@@ -3,13 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{commit_all, copy_tree, git, shell as sh};
-
-fn repo_file(rel: &str) -> serde_json::Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let text = std::fs::read_to_string(&path).expect("read");
-    ordo_core::yaml::parse(&text).expect("valid YAML")
-}
+use crate::support::{commit_all, copy_tree, git, repo_yaml as repo_file, shell as sh};
 
 #[test]
 fn the_pre_commit_hook_refuses_a_staged_bad_file() {

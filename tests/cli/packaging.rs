@@ -12,12 +12,6 @@ fn toml_file(rel: &str) -> toml::Table {
     text.parse().unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-fn yaml_file(rel: &str) -> serde_json::Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let text = std::fs::read_to_string(&path).expect("read");
-    ordo_core::yaml::parse(&text).expect("valid YAML")
-}
-
 #[test]
 fn the_hook_package_installs_this_releases_wheel() {
     let hook = toml_file("pyproject.toml");
@@ -68,7 +62,7 @@ fn binstall_file(target: &str) -> String {
 
 #[test]
 fn binstall_finds_every_archive_the_release_makes() {
-    let workflow = yaml_file(".github/workflows/release.yml");
+    let workflow = crate::support::repo_yaml(".github/workflows/release.yml");
     let job = &workflow["jobs"]["binaries"];
     let targets: Vec<&str> = job["strategy"]["matrix"]["include"]
         .as_array()

@@ -17,6 +17,19 @@ fn read(ledger: &Path, rel: &str) -> String {
     std::fs::read_to_string(ledger.join("_site").join(rel)).expect("page")
 }
 
+/// The example with 202611-ABC-006 naming a customer that has no file: read,
+/// but wrong (two errors: the customer, and the id that names another).
+fn with_an_unknown_customer() -> tempfile::TempDir {
+    let ledger = example_copy();
+    edit(
+        ledger.path(),
+        "orders/2026/202611-ABC-006.yaml",
+        "customer: ABC\n",
+        "customer: ABX\n",
+    );
+    ledger
+}
+
 #[test]
 fn the_example_site_has_no_errors_and_passes_strict() {
     let ledger = example_copy();
@@ -33,13 +46,7 @@ fn the_example_site_has_no_errors_and_passes_strict() {
 
 #[test]
 fn an_order_read_but_wrong_is_flagged_on_its_page_in_the_lists_and_on_the_home_page() {
-    let ledger = example_copy();
-    edit(
-        ledger.path(),
-        "orders/2026/202611-ABC-006.yaml",
-        "customer: ABC\n",
-        "customer: ABX\n",
-    );
+    let ledger = with_an_unknown_customer();
     let run = build(ledger.path(), &[]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(
@@ -103,13 +110,7 @@ fn a_cold_build_and_a_warm_one_write_the_same_site() {
     // Cold, validation reads each order and hands it to the site; warm, its
     // cache answers and the site reads the orders itself. Same site either way,
     // the flagged order included.
-    let ledger = example_copy();
-    edit(
-        ledger.path(),
-        "orders/2026/202611-ABC-006.yaml",
-        "customer: ABC\n",
-        "customer: ABX\n",
-    );
+    let ledger = with_an_unknown_customer();
     let _ = std::fs::remove_dir_all(ledger.path().join(".ordo"));
     let cold = run_in(ledger.path(), &["--as-of", AS_OF, "site", "-o", "cold"]);
     assert_eq!(cold.code, 0, "{}", cold.transcript());

@@ -362,3 +362,10 @@ pub fn run_as_of(dir: &Path, as_of: &str, args: &[&str]) -> Run {
     all.extend_from_slice(args);
     run_in(dir, &all)
 }
+
+/// A YAML file of this repository (a recipe, a workflow, the hooks), read.
+pub fn repo_yaml(rel: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    ordo_core::yaml::parse(&text).expect("valid YAML")
+}
