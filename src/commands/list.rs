@@ -37,8 +37,11 @@ pub fn run(
         priority: args.priority.iter().map(|p| p.0).collect(),
         workflow: args.workflow.clone(),
     };
-    let (rows, invalid) = loaded.each(|book, order| listing::row(book, order, &filters));
-    let report = listing::report(&loaded.book(), rows.into_iter().flatten().collect());
+    // Every order's row comes from the cache where its file has not changed;
+    // the filters apply to the rows.
+    let (rows, invalid) = loaded.list_rows();
+    let rows = rows.into_iter().filter(|r| filters.keeps(r)).collect();
+    let report = listing::report(&loaded.book(), rows);
     Ok(finish(
         report,
         invalid,

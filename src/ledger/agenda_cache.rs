@@ -1,24 +1,54 @@
-//! The cache entry of `overdue` and `upcoming`: an order file's agenda (which
-//! does not depend on "now"), kept per version of the file.
+//! The caches of the report passes: for each version of an order file, what a
+//! report takes from the order when that does not depend on "now" (the
+//! agenda `overdue` and `upcoming` read, the row `list` reads), so a warm run
+//! reads only the files that changed.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::cache::{Identity, Kept};
 use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::listing::ListRow;
 
-/// The agenda of one version of an order file (`None`: nothing dated to do), or
-/// why the file cannot be read. Boxed: most orders are closed and have none,
-/// and a cache holds 100,000 entries.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AgendaEntry {
-    pub identity: Identity,
-    pub read_ns: i64,
-    pub agenda: Result<Option<Box<Agenda>>, String>,
+/// What a report pass keeps of an order, and the file it keeps it in.
+pub trait Part: Serialize + DeserializeOwned + Clone + Send + Sync {
+    /// The cache file under the ledger root.
+    const FILE: &'static str;
+    /// Bumped whenever the part's shape changes; another format is ignored.
+    const FORMAT: u32;
 }
 
-impl Kept for AgendaEntry {
+/// An order's agenda (`None`: nothing dated to do). Boxed: most orders are
+/// closed and have none, and a cache holds 100,000 entries.
+impl Part for Option<Box<Agenda>> {
     const FILE: &'static str = ".ordo/agenda-v7.postcard";
     const FORMAT: u32 = 7;
+}
+
+/// An order's row of `ordo list`, before its filters (`None`: its workflow is
+/// unknown, which `validate` reports).
+impl Part for Option<Box<ListRow>> {
+    const FILE: &'static str = ".ordo/list-v1.postcard";
+    const FORMAT: u32 = 1;
+}
+
+/// The part of one version of an order file, or why the file cannot be read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound = "")]
+pub struct PartEntry<T: Part> {
+    pub identity: Identity,
+    pub read_ns: i64,
+    pub part: Result<T, String>,
+}
+
+/// The cache entry of `overdue` and `upcoming`.
+pub type AgendaEntry = PartEntry<Option<Box<Agenda>>>;
+/// The cache entry of `list`.
+pub type ListEntry = PartEntry<Option<Box<ListRow>>>;
+
+impl<T: Part> Kept for PartEntry<T> {
+    const FILE: &'static str = T::FILE;
+    const FORMAT: u32 = T::FORMAT;
 
     fn identity(&self) -> Identity {
         self.identity
@@ -83,5 +113,38 @@ mod tests {
             panic!("an instant")
         };
         assert_eq!(instant.to_rfc3339(), "2026-11-01T01:30:00-04:00");
+    }
+    #[test]
+    fn a_list_row_comes_back_from_the_cache_as_it_went_in() {
+        use ordo_core::reports::listing::{ListRow, Next};
+        // Every field set: a value the cache's encoding cannot read back (a
+        // decimal in its default form) would make every run read every file.
+        let row = ListRow {
+            order: "202611-ABC-007".into(),
+            customer: "ABC".into(),
+            owner: "alice".into(),
+            priority: Priority::Urgent,
+            status: ordo_core::model::status::Status::AwaitingPayment,
+            workflow: "make-to-order".into(),
+            stage: Some("review".into()),
+            last_done: Some((
+                "registered".into(),
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 18).expect("day"),
+            )),
+            next: Some(Next {
+                step: "review".into(),
+                due: Some(Point::Day(
+                    chrono::NaiveDate::from_ymd_opt(2026, 11, 19).expect("day"),
+                )),
+                basis: Basis::Firm,
+            }),
+            total: Decimal::new(9_000_000, 2),
+            outstanding: Decimal::new(6_300_000, 2),
+            currency: Some("CNY".into()),
+            requested_delivery: chrono::NaiveDate::from_ymd_opt(2026, 12, 30),
+        };
+        let bytes = postcard::to_stdvec(&row).expect("encode");
+        let back: ListRow = postcard::from_bytes(&bytes).expect("decode");
+        assert_eq!(back, row);
     }
 }

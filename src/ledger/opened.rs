@@ -3,13 +3,14 @@
 //! named, never dropped), the agendas through their cache. The commit the
 //! report describes is asked of git only for an output that prints it.
 
-use crate::ledger::agenda_cache::AgendaEntry;
+use crate::ledger::agenda_cache::{Part, PartEntry};
 use crate::ledger::blocked::LeftOut;
 use crate::ledger::ledger::Ledger;
 use crate::ledger::pass::{self, Fresh, Made};
 use ordo_core::model::order::Order;
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
+use ordo_core::reports::listing::{self, ListRow};
 use ordo_core::reports::report::{Invalid, Stamp};
 
 /// The ledger and "now". Its passes over the orders return what they made with
@@ -109,6 +110,26 @@ impl Opened {
     /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
+        let (parts, invalid) =
+            self.cached(|order| Agenda::of(&ledger.config, &ledger.calendars, order).map(Box::new));
+        (parts.into_iter().flatten().map(|a| *a).collect(), invalid)
+    }
+
+    /// Every readable order's row of `ordo list` (before its filters), through
+    /// the cache as [`Opened::agendas`] is.
+    pub fn list_rows(&self) -> (Vec<ListRow>, Vec<Invalid>) {
+        let book = self.book();
+        let (parts, invalid) = self
+            .cached(|order| listing::row(&book, order, &listing::Filters::default()).map(Box::new));
+        (parts.into_iter().flatten().map(|r| *r).collect(), invalid)
+    }
+
+    /// What `make` takes from every readable order (which must not depend on
+    /// "now"), from the cache where the file is the version the entry was made
+    /// from, made (and the cache rewritten) for the rest; the files that cannot
+    /// be read, named.
+    fn cached<T: Part>(&self, make: impl Fn(&Order) -> T + Sync) -> (Vec<T>, Vec<Invalid>) {
+        let ledger = &self.ledger;
         let (made, mut pass) = pass::run(
             &ledger.root,
             ledger.fingerprint,
@@ -118,22 +139,20 @@ impl Opened {
             |file, reading| {
                 let read = ledger.read(file);
                 let identity = reading.identity.or_else(|| read.as_ref().ok()?.identity);
-                let agenda = read
-                    .map(|loaded| {
-                        Agenda::of(&ledger.config, &ledger.calendars, &loaded.order).map(Box::new)
-                    })
+                let part = read
+                    .map(|loaded| make(&loaded.order))
                     .map_err(|blocked| blocked.first_problem());
                 // Held once: by the entry when there is one, else by the part.
                 match identity {
                     Some(identity) => (
                         None,
-                        Some(AgendaEntry {
+                        Some(PartEntry {
                             identity,
                             read_ns: reading.read_ns,
-                            agenda,
+                            part,
                         }),
                     ),
-                    None => (Some(agenda), None),
+                    None => (Some(part), None),
                 }
             },
         );
@@ -141,31 +160,31 @@ impl Opened {
         {
             crate::ledger::cache::warn_not_written(&error.to_string());
         }
-        let mut agendas = Vec::with_capacity(made.len());
+        let mut parts = Vec::with_capacity(made.len());
         let mut invalid_files = Vec::new();
         for (i, (file, m)) in ledger.order_files.iter().zip(made).enumerate() {
             // Cached entries are moved out of the cache, never cloned.
-            let agenda = match m {
+            let part = match m {
                 Made::Cached => pass
                     .take(i)
-                    .map_or_else(|| Err("left the cache".to_owned()), |e| e.agenda),
+                    .map_or_else(|| Err("left the cache".to_owned()), |e| e.part),
                 Made::Read(fresh) => match *fresh {
                     Fresh {
                         part: Some(part), ..
                     } => part,
                     Fresh { entry, .. } => {
-                        entry.map_or_else(|| Err("not read".to_owned()), |e| e.agenda)
+                        entry.map_or_else(|| Err("not read".to_owned()), |e| e.part)
                     }
                 },
             };
-            match agenda {
-                Ok(agenda) => agendas.extend(agenda.map(|a| *a)),
+            match part {
+                Ok(part) => parts.push(part),
                 Err(problem) => invalid_files.push(invalid(&file.rel, problem)),
             }
         }
         invalid_files.extend(invalid_of(&ledger.with_strays(Vec::new())));
         invalid_files.sort_by(|a, b| a.file.cmp(&b.file));
-        (agendas, invalid_files)
+        (parts, invalid_files)
     }
 }
 

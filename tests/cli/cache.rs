@@ -4,7 +4,7 @@
 use ordo::ledger::agenda_cache::AgendaEntry;
 use ordo::ledger::cache::{Entry, Kept};
 
-use crate::support::{Ledger, example_copy, run_in};
+use crate::support::{AS_OF, Ledger, example_copy, run_in};
 
 const ORDER: &str = "orders/2026/202611-ACME-001.yaml";
 
@@ -210,7 +210,7 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     let ledger = ordo::ledger::ledger::Ledger::open(root).expect("ledger");
     let key = "orders/2026/202611-ABC-007.yaml";
     let mut entry: AgendaEntry = cached(root, key);
-    if let Ok(Some(agenda)) = &mut entry.agenda {
+    if let Ok(Some(agenda)) = &mut entry.part {
         agenda.customer = "DOCTORED".into();
     }
     // As if read well after its file was written (a fresh one is read again).
@@ -220,6 +220,55 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     touch(&root.join(key));
     let fresh = overdue(root);
     assert!(fresh.contains("202611-ABC-007,ABC,review,"), "{fresh}");
+}
+
+#[test]
+fn a_list_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
+    use ordo::ledger::agenda_cache::ListEntry;
+    use ordo::ledger::cache::Cache;
+    let dir = example_copy();
+    let root = dir.path();
+    let list = |root: &std::path::Path| {
+        let run = run_in(root, &["--as-of", AS_OF, "list", "--format", "csv"]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        run.stdout
+    };
+    let cold = list(root);
+    assert!(root.join(ListEntry::FILE).is_file(), "list keeps a cache");
+    // Warm, the same rows.
+    assert_eq!(list(root), cold);
+    // Doctor one order's cached row: a run that shows it read the cache.
+    let ledger = ordo::ledger::ledger::Ledger::open(root).expect("ledger");
+    let key = "orders/2026/202611-ABC-007.yaml";
+    let mut entry: ListEntry = cached(root, key);
+    if let Ok(Some(row)) = &mut entry.part {
+        row.customer = "DOCTORED".into();
+    }
+    entry.read_ns = settled(&entry.identity);
+    Cache::save(root, ledger.fingerprint, [(key, &entry)]).expect("saved");
+    assert!(list(root).contains("202611-ABC-007,DOCTORED,"));
+    // The filters apply to cached rows as to fresh ones.
+    let filtered = run_in(
+        root,
+        &[
+            "--as-of",
+            AS_OF,
+            "list",
+            "--customer",
+            "ABC",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        !filtered.stdout.contains("202611-ABC-007"),
+        "{}",
+        filtered.stdout
+    );
+    touch(&root.join(key));
+    let fresh = list(root);
+    assert!(fresh.contains("202611-ABC-007,ABC,"), "{fresh}");
+    assert_eq!(fresh, cold);
 }
 
 #[test]

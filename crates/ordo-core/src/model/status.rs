@@ -5,7 +5,9 @@ use super::enums::{KindFilter, State};
 use super::order::Order;
 
 /// An order's status, derived from its steps and its `state` override.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Status {
     Open,
     OnHold,

@@ -21,13 +21,25 @@ pub struct Filters {
     pub workflow: Vec<String>,
 }
 
+impl Filters {
+    /// Whether an order's row passes every filter.
+    pub fn keeps(&self, row: &ListRow) -> bool {
+        keeps(&self.status, &row.status)
+            && keeps::<str>(&self.customer, &row.customer)
+            && keeps::<str>(&self.owner, &row.owner)
+            && keeps(&self.priority, &row.priority)
+            && keeps::<str>(&self.workflow, &row.workflow)
+    }
+}
+
 fn keeps<T: PartialEq + ?Sized>(wanted: &[impl std::borrow::Borrow<T>], value: &T) -> bool {
     wanted.is_empty() || wanted.iter().any(|w| w.borrow() == value)
 }
 
 /// An order's row: what it is and where it stands, typed; the words are
-/// made by [`report`] (or a page) in its language.
-#[derive(Debug, Clone, PartialEq)]
+/// made by [`report`] (or a page) in its language. Kept in `list`'s cache:
+/// nothing in it depends on "now".
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListRow {
     pub order: String,
     pub customer: String,
@@ -43,7 +55,11 @@ pub struct ListRow {
     pub next: Option<Next>,
     /// The order's total and what of it is still to be paid, in `currency`
     /// (the order's, else the ledger's).
+    // As text: a decimal's default form asks its reader what it holds, which
+    // the cache's encoding cannot say.
+    #[serde(with = "rust_decimal::serde::str")]
     pub total: rust_decimal::Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
     pub outstanding: rust_decimal::Decimal,
     pub currency: Option<String>,
     /// The delivery date the customer asked for.
@@ -51,7 +67,7 @@ pub struct ListRow {
 }
 
 /// The next step falling due.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Next {
     pub step: String,
     pub due: Option<Point>,
@@ -89,15 +105,7 @@ pub fn row_of(
     schedule: &Schedule<'_>,
     filters: &Filters,
 ) -> Option<ListRow> {
-    let keep = keeps(&filters.status, &schedule.status)
-        && keeps::<str>(&filters.customer, &order.customer)
-        && keeps::<str>(&filters.owner, &order.owner)
-        && keeps(&filters.priority, &order.priority)
-        && keeps::<str>(&filters.workflow, schedule.workflow_name);
-    if !keep {
-        return None;
-    }
-    Some(ListRow {
+    let row = ListRow {
         order: order.id.clone(),
         customer: order.customer.clone(),
         owner: order.owner.clone(),
@@ -120,7 +128,8 @@ pub fn row_of(
             .clone()
             .or_else(|| book.config.currency.clone()),
         requested_delivery: order.requested_delivery,
-    })
+    };
+    filters.keeps(&row).then_some(row)
 }
 
 /// The report around the rows, sorted by order id.
