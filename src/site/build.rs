@@ -59,7 +59,12 @@ pub fn build(
     let stamp = crate::ledger::stamp::stamp(&ledger.root);
     let prefix = crate::ledger::stamp::prefix(&ledger.root);
     let book = loaded.book();
-    let common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
+    let mut common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
+    common.customers = ledger
+        .customers
+        .iter()
+        .map(|(code, customer)| (code.clone(), customer.name.clone()))
+        .collect();
     let dir = SiteDir::prepare(&cwd.join(output), &ledger.root).map_err(Failure::Io)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
 

@@ -45,6 +45,8 @@ pub struct Common {
     /// What the site was made from, and who may read it.
     pub footer: String,
     pub people: BTreeMap<String, PersonRef>,
+    /// Each customer's name, by code: rows name the customer, not only its code.
+    pub customers: BTreeMap<String, String>,
     /// `repo_url` with the commit filled in, and the ledger's folder in the repository.
     pub source: Option<(String, String)>,
     /// What every order page's timeline says.
@@ -116,6 +118,7 @@ impl Common {
             stamp: text,
             footer,
             people,
+            customers: BTreeMap::new(),
             source,
             timeline_words: timeline_svg::Words::new(lang),
             words: templates::Words::new(lang),

@@ -75,6 +75,15 @@ impl Frame<'_> {
         isolate(&self.common.ledger)
     }
 
+    /// A customer's name, when its file gives one.
+    pub fn customer_name(&self, code: &str) -> Option<&str> {
+        self.common
+            .customers
+            .get(code)
+            .map(String::as_str)
+            .filter(|name| !name.is_empty())
+    }
+
     pub fn person(&self, key: &str) -> Option<&PersonRef> {
         self.common.people.get(key)
     }

@@ -530,6 +530,18 @@ fn the_orders_page_marks_what_is_late_and_shows_the_money_and_the_date_asked_for
         late.contains("<td>2026-10-30</td>"),
         "the requested delivery: {late}"
     );
+    // The customer by name, with its code.
+    assert!(
+        late.contains(r#"<td><bdi>北京鑫源商贸有限公司</bdi> <span class="code">BJX</span></td>"#),
+        "{late}"
+    );
+    let home = page(&site, "index.html");
+    assert!(
+        home.contains(
+            r#"<td><bdi>北京鑫源商贸有限公司</bdi> <span class="code">BJX</span></td><td>"#
+        ),
+        "the home page's rows and customers name them"
+    );
     assert!(
         late.contains(r#"<td class="num">CNY 90,000.00</td><td class="num">CNY 63,000.00</td>"#),
         "the total and what is owed: {late}"
