@@ -225,7 +225,14 @@ proptest! {
                     effects.push((field, effect));
                 }
             }
-            (text, effects.into_iter().map(|(_, e)| e).collect::<Vec<_>>())
+            // A field set back to its base value is no change to keep (ours:
+            // owner bob -> carol -> bob, theirs: bob -> carol merges to carol).
+            let effects = effects
+                .into_iter()
+                .map(|(_, e)| e)
+                .filter(|e| !matches!(e, Effect::Present(t) if base.contains(t.trim_end())))
+                .collect::<Vec<_>>();
+            (text, effects)
         };
         let (ours, ours_effects) = apply(&ours_edits, "ours");
         let (theirs, theirs_effects) = apply(&theirs_edits, "theirs");
