@@ -140,9 +140,14 @@ pub fn build(
             .collect();
         let _ = common.flags.set(flags);
         for file in flagged {
-            let Ok(read) = ledger.read(file) else {
-                continue;
-            };
+            // Read well a moment ago: failing now, the file changed under the
+            // build, and its page would not show its errors.
+            let read = ledger.read(file).map_err(|_| {
+                Failure::Io(format!(
+                    "{} changed while the site was built: build it again",
+                    file.rel.display()
+                ))
+            })?;
             let order = &read.order;
             let schedule = if is_open(book.config, order) {
                 book.explained(order)

@@ -138,8 +138,7 @@ impl OrderRow {
             priority: book.t(&format!("priority-{}", row.priority)),
             late: next
                 .and_then(|n| n.due)
-                .filter(|due| book.now >= due.overdue_from(book.tz))
-                .map(|due| due.days_until(book.now).max(0)),
+                .and_then(|due| due.days_late(book.now, book.tz)),
             total: money_text(book, row, row.total),
             outstanding: money_text(book, row, row.outstanding),
             requested: row

@@ -101,6 +101,13 @@ impl Point {
         (now.date_naive() - self.date()).num_days()
     }
 
+    /// Whole days late at `now` when the point is past (0 on its own day once
+    /// its time has passed), `None` while it is not yet overdue: the one rule
+    /// every report's "days late" follows.
+    pub fn days_late(&self, now: DateTime<Tz>, tz: Tz) -> Option<i64> {
+        (now >= self.overdue_from(tz)).then(|| self.days_until(now).max(0))
+    }
+
     /// The same point with its date replaced, keeping the time of day.
     pub fn with_date(&self, day: NaiveDate, tz: Tz) -> Point {
         match self {

@@ -90,7 +90,8 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
     for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
         let Ok(due) = &line.due else { continue };
         let Some(point) = dated(due) else { continue };
-        let late = days_late(book, point);
+        // Past due at the feed's "now" (a feed made daily moves the mark on).
+        let late = point.days_late(book.now, book.tz);
         let mut event = base_event(
             book,
             order,
@@ -150,7 +151,8 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
         }
         let Ok(due) = &installment.due else { continue };
         let Some(point) = dated(due) else { continue };
-        let late = days_late(book, point);
+        // Past due at the feed's "now" (a feed made daily moves the mark on).
+        let late = point.days_late(book.now, book.tz);
         let outstanding = crate::model::money::format(
             installment.outstanding,
             book.config.decimals_of(order.currency.as_deref()),
@@ -252,12 +254,6 @@ fn keys(people: Vec<Invited>) -> Vec<String> {
 
 /// How many links of a due date's chain an event's description shows.
 const DESCRIBED_LINKS: usize = 12;
-
-/// Whole days an event is past its due date at the feed's "now", when it is
-/// (a feed made daily moves the mark on).
-fn days_late(book: &Book<'_>, point: Point) -> Option<i64> {
-    (book.now >= point.overdue_from(book.tz)).then(|| point.days_until(book.now).max(0))
-}
 
 /// What an overdue event's title starts with, so that it stands out on the
 /// past day it stays on.

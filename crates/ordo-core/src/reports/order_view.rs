@@ -283,10 +283,9 @@ fn update_text(book: &Book<'_>, step: &str, every: &str, update: &UpdateDue) -> 
             ],
         ),
     };
-    if book.now < update.due.overdue_from(book.tz) {
+    let Some(days) = update.due.days_late(book.now, book.tz) else {
         return (text, false);
-    }
-    let days = update.due.days_until(book.now).max(0);
+    };
     let text = book.tr(
         "order-update-late",
         &[("text", text.as_str().into()), ("days", days.into())],
