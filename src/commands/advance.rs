@@ -38,13 +38,14 @@ pub fn run(
         .map_err(|e| Failure::Usage(format!("--on {when}: {e}")))?;
     act::documents_received(&ledger.config, &loaded.order, step, &moment, ledger.tz)
         .map_err(refused)?;
+    let credit = credit_need(&ledger, now, &loaded.order, step);
     let gate = act::gate_holds(
         &ledger.config,
         &schedule,
         &loaded.order,
         step,
-        &moment,
-        ledger.tz,
+        (&moment, ledger.tz),
+        credit.as_deref(),
     );
     let overriding = match (gate, args.overriding) {
         (Ok(()), _) => false,
@@ -94,4 +95,26 @@ pub fn run(
         .as_bytes(),
     );
     Ok(exit::OK)
+}
+
+/// Why the order needs its credit approval, when the step waits for it
+/// (`gate: {approved: credit}`): judged over every order of the ledger.
+fn credit_need(
+    ledger: &crate::ledger::ledger::Ledger,
+    now: chrono::DateTime<chrono_tz::Tz>,
+    order: &ordo_core::model::Order,
+    step: &ordo_core::model::config::Step,
+) -> Option<String> {
+    let gate = step.gate.as_ref()?;
+    gate.approved?;
+    let (mut awaiting, invalid) = crate::ledger::opened::awaiting_approval(ledger, now);
+    if !invalid.is_empty() {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "ordo: {} order file(s) could not be read; the credit check leaves them out (`ordo validate` names them)",
+            invalid.len()
+        );
+    }
+    awaiting.remove(&order.id)
 }

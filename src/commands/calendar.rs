@@ -3,6 +3,7 @@
 use super::reporting::{give, open as open_report, warn_left_out};
 use crate::cli::{CalendarArgs, Cli};
 use crate::{Environment, Failure, exit};
+use ordo_core::checks::credit::{Exposure, awaiting_approval};
 use ordo_core::reports::calendar;
 
 pub fn run(
@@ -12,8 +13,29 @@ pub fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let loaded = open_report(cli, env, None)?;
-    let (events, invalid) = loaded.each(calendar::events);
+    let ledger = &loaded.ledger;
+    let credit = ledger.config.credit.is_some();
+    // Each order's events, and what credit control needs of it, in one read.
+    let (parts, invalid) = loaded.each(|book, order| {
+        let exposure =
+            credit.then(|| Exposure::of(book.config, book.tz, std::path::PathBuf::new(), order));
+        (calendar::events(book, order), exposure)
+    });
     let book = loaded.book();
+    let (mut events, exposures): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
+    let exposures: Vec<Exposure> = exposures.into_iter().flatten().collect();
+    // The credit approvals the customers' exposure asks for, on the
+    // approver's calendar: the few orders awaiting one are read again.
+    let awaiting = awaiting_approval(&ledger.config, book.now, &ledger.customers, &exposures);
+    let mut awaiting: Vec<&String> = awaiting.keys().collect();
+    awaiting.sort();
+    for id in awaiting {
+        if let Some(file) = ledger.order_file(id)
+            && let Ok(read) = ledger.read(file)
+        {
+            events.push(calendar::approval_events(&book, &read.order));
+        }
+    }
     let text = calendar::ics(
         &calendar::ledger_calendar_name(&book),
         events.iter().flatten(),

@@ -12,7 +12,10 @@ use crate::edit::output::OutputFile;
 use crate::export::ExportFormat;
 use crate::export::{Inexact, Setting, TableWriter, WriteFailure, writer};
 use crate::{Environment, Failure, exit};
-use ordo_core::reports::tables::{Table, common_values, money_scale, order_rows};
+use ordo_core::checks::credit::{Exposure, awaiting_approval};
+use ordo_core::reports::tables::{
+    Rows, Table, approval_rows, common_values, money_scale, order_rows,
+};
 
 pub fn run(
     cli: &Cli,
@@ -48,15 +51,23 @@ pub fn run(
             let stdout = std::io::stdout();
             let mut w = writer(format, stdout, table.columns(), &setting)?;
             let mut rows = 0usize;
+            let mut exposures = Vec::new();
             let streamed = loaded.ledger.stream_orders(each, |parts| {
                 for mut part in parts {
                     let these = std::mem::take(&mut part.rows[table as usize]);
                     rows += these.len();
                     w.write(&part.order_id, &these)?;
+                    exposures.extend(part.exposure.take().map(|e| *e));
                 }
                 Ok(())
             });
-            let finished = streamed.and_then(|left| Ok((left, w.finish()?)));
+            let finished = streamed.and_then(|left| {
+                for (id, these) in approvals(&loaded, &book, &exposures) {
+                    rows += these.len();
+                    w.write(&id, &these)?;
+                }
+                Ok((left, w.finish()?))
+            });
             let (left, inexact) = match finished {
                 Ok(done) => done,
                 Err(WriteFailure::Closed) => return Ok(exit::OK),
@@ -121,6 +132,27 @@ pub fn run(
 
 type Written = Vec<(Table, usize, Inexact)>;
 
+/// The steps rows of the credit approvals the customers' exposure asks for,
+/// as `overdue` and `upcoming` show them: the few orders awaiting one are
+/// read again (one changed since is left to the next export).
+fn approvals<'a>(
+    loaded: &crate::ledger::opened::Opened,
+    book: &ordo_core::reports::Book<'a>,
+    exposures: &[Exposure],
+) -> Vec<(String, Rows<'a>)> {
+    let ledger = &loaded.ledger;
+    let awaiting = awaiting_approval(&ledger.config, loaded.now, &ledger.customers, exposures);
+    let mut ids: Vec<&String> = awaiting.keys().collect();
+    ids.sort();
+    ids.into_iter()
+        .filter_map(|id| {
+            let read = ledger.read(ledger.order_file(id)?).ok()?;
+            Some((id.clone(), approval_rows(book, &read.order)))
+        })
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect()
+}
+
 /// Every table into `dir`, each file put in place once all are written.
 fn to_folder<'a>(
     loaded: &crate::ledger::opened::Opened,
@@ -140,11 +172,13 @@ fn to_folder<'a>(
         files.push(file);
     }
     let mut rows = [0usize; Table::ALL.len()];
+    let mut exposures = Vec::new();
     let left = loaded.ledger.stream_orders(each, |parts| {
         // The slice's rows by table, each table written on its own thread.
         let mut by_table: Vec<Vec<(String, ordo_core::reports::tables::Rows)>> =
             (0..Table::ALL.len()).map(|_| Vec::new()).collect();
         for part in parts {
+            exposures.extend(part.exposure.map(|e| *e));
             for (i, these) in part.rows.into_iter().enumerate() {
                 if !these.is_empty() {
                     rows[i] += these.len();
@@ -161,6 +195,11 @@ fn to_folder<'a>(
                     .try_for_each(|(id, these)| writer.write(&id, &these))
             })
     })?;
+    let steps = Table::Steps as usize;
+    for (id, these) in approvals(loaded, &loaded.book(), &exposures) {
+        rows[steps] += these.len();
+        writers[steps].write(&id, &these)?;
+    }
     // Each table's last row group is encoded and its footer written at once.
     let inexact = writers
         .into_par_iter()

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::cache::{Identity, Kept};
+use ordo_core::checks::credit::Exposure;
 use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::listing::ListRow;
 
@@ -18,17 +19,32 @@ pub trait Part: Serialize + DeserializeOwned + Clone + Send + Sync {
     const FORMAT: u32;
 }
 
-/// An order's agenda (`None`: nothing dated to do). Boxed: most orders are
-/// closed and have none, and a cache holds 100,000 entries.
-impl Part for Option<Box<Agenda>> {
-    const FILE: &'static str = ".ordo/agenda-v7.postcard";
-    const FORMAT: u32 = 7;
+/// What `overdue` and `upcoming` keep of an order: its agenda (`None`:
+/// nothing dated to do) and, where the ledger puts credit approvals on
+/// agendas, what credit control needs of it (to tell which orders await
+/// one). Boxed: most orders are closed and have no agenda, and a cache holds
+/// 100,000 entries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AgendaPart {
+    pub agenda: Option<Box<Agenda>>,
+    pub exposure: Option<Box<Exposure>>,
+}
+
+impl Part for AgendaPart {
+    const FILE: &'static str = ".ordo/agenda-v8.postcard";
+    const FORMAT: u32 = 8;
 }
 
 /// An order's row of `ordo list`, before its filters (`None`: its workflow is
 /// unknown, which `validate` reports).
 impl Part for Option<Box<ListRow>> {
     const FILE: &'static str = ".ordo/list-v1.postcard";
+    const FORMAT: u32 = 1;
+}
+
+/// What credit control needs of an order (for a command that needs no agenda).
+impl Part for Box<Exposure> {
+    const FILE: &'static str = ".ordo/exposure-v1.postcard";
     const FORMAT: u32 = 1;
 }
 
@@ -42,7 +58,7 @@ pub struct PartEntry<T: Part> {
 }
 
 /// The cache entry of `overdue` and `upcoming`.
-pub type AgendaEntry = PartEntry<Option<Box<Agenda>>>;
+pub type AgendaEntry = PartEntry<AgendaPart>;
 /// The cache entry of `list`.
 pub type ListEntry = PartEntry<Option<Box<ListRow>>>;
 
@@ -105,6 +121,11 @@ mod tests {
                     basis: Basis::Firm,
                 },
             ],
+            approval: Some(Item {
+                what: What::Step("credit-approval".into()),
+                due: Point::Day(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("day")),
+                basis: Basis::Firm,
+            }),
         };
         let bytes = postcard::to_stdvec(&agenda).expect("encode");
         let back: Agenda = postcard::from_bytes(&bytes).expect("decode");

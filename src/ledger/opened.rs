@@ -3,10 +3,13 @@
 //! named, never dropped), the agendas through their cache. The commit the
 //! report describes is asked of git only for an output that prints it.
 
-use crate::ledger::agenda_cache::{Part, PartEntry};
+use crate::ledger::agenda_cache::{AgendaPart, Part, PartEntry};
 use crate::ledger::blocked::LeftOut;
 use crate::ledger::ledger::Ledger;
 use crate::ledger::pass::{self, Fresh, Made};
+use std::collections::HashMap;
+
+use ordo_core::checks::credit::{self, Exposure};
 use ordo_core::model::order::Order;
 use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
@@ -110,9 +113,43 @@ impl Opened {
     /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
         let ledger = &self.ledger;
-        let (parts, invalid) =
-            self.cached(|order| Agenda::of(&ledger.config, &ledger.calendars, order).map(Box::new));
-        (parts.into_iter().flatten().map(|a| *a).collect(), invalid)
+        let config = &ledger.config;
+        // The credit approval is on an agenda only while the customer's
+        // exposure asks for it, which takes every order's exposure: kept
+        // beside the agendas where some workflow dates the approval.
+        let dated_approval = config.credit.as_ref().is_some_and(|credit| {
+            config.workflows.values().any(|w| {
+                w.steps
+                    .iter()
+                    .any(|s| s.id == credit.approval_step && s.due.is_some())
+            })
+        });
+        let (parts, invalid) = self.cached(|order| AgendaPart {
+            agenda: Agenda::of(config, &ledger.calendars, order).map(Box::new),
+            exposure: dated_approval.then(|| {
+                Box::new(Exposure::of(
+                    config,
+                    ledger.tz,
+                    std::path::PathBuf::new(),
+                    order,
+                ))
+            }),
+        });
+        let mut agendas = Vec::new();
+        let mut exposures = Vec::new();
+        for part in parts {
+            agendas.extend(part.agenda.map(|a| *a));
+            exposures.extend(part.exposure.map(|e| *e));
+        }
+        let awaiting = if Agenda::asks_approval(&agendas) {
+            credit::awaiting_approval(config, self.now, &ledger.customers, &exposures)
+        } else {
+            HashMap::new()
+        };
+        (
+            Agenda::with_approvals(agendas, |id| awaiting.contains_key(id)),
+            invalid,
+        )
     }
 
     /// Every readable order's row of `ordo list` (before its filters), through
@@ -124,68 +161,99 @@ impl Opened {
         (parts.into_iter().flatten().map(|r| *r).collect(), invalid)
     }
 
-    /// What `make` takes from every readable order (which must not depend on
-    /// "now"), from the cache where the file is the version the entry was made
-    /// from, made (and the cache rewritten) for the rest; the files that cannot
-    /// be read, named.
+    /// What `make` takes from every readable order, through the cache (see
+    /// [`cached`]).
     fn cached<T: Part>(&self, make: impl Fn(&Order) -> T + Sync) -> (Vec<T>, Vec<Invalid>) {
-        let ledger = &self.ledger;
-        let (made, mut pass) = pass::run(
-            &ledger.root,
-            ledger.fingerprint,
-            &ledger.order_files,
-            self.now.timestamp(),
-            true,
-            |file, reading| {
-                let read = ledger.read(file);
-                let identity = reading.identity.or_else(|| read.as_ref().ok()?.identity);
-                let part = read
-                    .map(|loaded| make(&loaded.order))
-                    .map_err(|blocked| blocked.first_problem());
-                // Held once: by the entry when there is one, else by the part.
-                match identity {
-                    Some(identity) => (
-                        None,
-                        Some(PartEntry {
-                            identity,
-                            read_ns: reading.read_ns,
-                            part,
-                        }),
-                    ),
-                    None => (Some(part), None),
-                }
-            },
-        );
-        if let Err(error) = pass.save(&ledger.root, ledger.fingerprint, &ledger.order_files, &made)
-        {
-            crate::ledger::cache::warn_not_written(&error.to_string());
-        }
-        let mut parts = Vec::with_capacity(made.len());
-        let mut invalid_files = Vec::new();
-        for (i, (file, m)) in ledger.order_files.iter().zip(made).enumerate() {
-            // Cached entries are moved out of the cache, never cloned.
-            let part = match m {
-                Made::Cached => pass
-                    .take(i)
-                    .map_or_else(|| Err("left the cache".to_owned()), |e| e.part),
-                Made::Read(fresh) => match *fresh {
-                    Fresh {
-                        part: Some(part), ..
-                    } => part,
-                    Fresh { entry, .. } => {
-                        entry.map_or_else(|| Err("not read".to_owned()), |e| e.part)
-                    }
-                },
-            };
-            match part {
-                Ok(part) => parts.push(part),
-                Err(problem) => invalid_files.push(invalid(&file.rel, problem)),
-            }
-        }
-        invalid_files.extend(invalid_of(&ledger.with_strays(Vec::new())));
-        invalid_files.sort_by(|a, b| a.file.cmp(&b.file));
-        (parts, invalid_files)
+        cached(&self.ledger, self.now, make)
     }
+}
+
+/// The orders of the ledger that need their credit approval and lack it, by
+/// id, each with why: every order's exposure, through its cache; the files
+/// that could not be read, named (their exposure is not counted).
+pub fn awaiting_approval(
+    ledger: &Ledger,
+    now: chrono::DateTime<chrono_tz::Tz>,
+) -> (HashMap<String, String>, Vec<Invalid>) {
+    if ledger.config.credit.is_none() {
+        return (HashMap::new(), Vec::new());
+    }
+    let (exposures, invalid) = cached(ledger, now, |order| {
+        Box::new(Exposure::of(
+            &ledger.config,
+            ledger.tz,
+            std::path::PathBuf::new(),
+            order,
+        ))
+    });
+    let exposures: Vec<Exposure> = exposures.into_iter().map(|e| *e).collect();
+    (
+        credit::awaiting_approval(&ledger.config, now, &ledger.customers, &exposures),
+        invalid,
+    )
+}
+
+/// What `make` takes from every readable order (which must not depend on
+/// "now"), from the cache where the file is the version the entry was made
+/// from, made (and the cache rewritten) for the rest; the files that cannot
+/// be read, named.
+fn cached<T: Part>(
+    ledger: &Ledger,
+    now: chrono::DateTime<chrono_tz::Tz>,
+    make: impl Fn(&Order) -> T + Sync,
+) -> (Vec<T>, Vec<Invalid>) {
+    let (made, mut pass) = pass::run(
+        &ledger.root,
+        ledger.fingerprint,
+        &ledger.order_files,
+        now.timestamp(),
+        true,
+        |file, reading| {
+            let read = ledger.read(file);
+            let identity = reading.identity.or_else(|| read.as_ref().ok()?.identity);
+            let part = read
+                .map(|loaded| make(&loaded.order))
+                .map_err(|blocked| blocked.first_problem());
+            // Held once: by the entry when there is one, else by the part.
+            match identity {
+                Some(identity) => (
+                    None,
+                    Some(PartEntry {
+                        identity,
+                        read_ns: reading.read_ns,
+                        part,
+                    }),
+                ),
+                None => (Some(part), None),
+            }
+        },
+    );
+    if let Err(error) = pass.save(&ledger.root, ledger.fingerprint, &ledger.order_files, &made) {
+        crate::ledger::cache::warn_not_written(&error.to_string());
+    }
+    let mut parts = Vec::with_capacity(made.len());
+    let mut invalid_files = Vec::new();
+    for (i, (file, m)) in ledger.order_files.iter().zip(made).enumerate() {
+        // Cached entries are moved out of the cache, never cloned.
+        let part = match m {
+            Made::Cached => pass
+                .take(i)
+                .map_or_else(|| Err("left the cache".to_owned()), |e| e.part),
+            Made::Read(fresh) => match *fresh {
+                Fresh {
+                    part: Some(part), ..
+                } => part,
+                Fresh { entry, .. } => entry.map_or_else(|| Err("not read".to_owned()), |e| e.part),
+            },
+        };
+        match part {
+            Ok(part) => parts.push(part),
+            Err(problem) => invalid_files.push(invalid(&file.rel, problem)),
+        }
+    }
+    invalid_files.extend(invalid_of(&ledger.with_strays(Vec::new())));
+    invalid_files.sort_by(|a, b| a.file.cmp(&b.file));
+    (parts, invalid_files)
 }
 
 pub fn invalid_of(bad: &[LeftOut]) -> Vec<Invalid> {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use ordo_core::i18n::Lang;
 use ordo_core::reports::Book;
+use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::calendar;
 use ordo_core::reports::monthly::Month;
 use ordo_core::reports::report::{Invalid, Report, Stamp};
@@ -168,6 +169,28 @@ pub fn build(
         );
         Ok((sum.merge(rest), invalid))
     })?;
+    // The credit approvals validation found wanting join their agendas and
+    // the feeds (the few orders awaiting one are read again).
+    if let Some(flags) = common.flags.get() {
+        gathered.agendas = Agenda::with_approvals(std::mem::take(&mut gathered.agendas), |id| {
+            flags.awaiting_approval.contains_key(id)
+        });
+        for id in flags.awaiting_approval.keys() {
+            let Some(file) = ledger.order_file(id) else {
+                continue;
+            };
+            let read = ledger.read(file).map_err(|_| {
+                Failure::Io(format!(
+                    "{} changed while the site was built: build it again",
+                    file.rel.display()
+                ))
+            })?;
+            let events = calendar::approval_events(&book, &read.order);
+            gathered
+                .events
+                .extend(spool.add(id, events).map_err(Failure::Io)?);
+        }
+    }
     gathered.settle();
     if let Some(failure) = gathered.failures.first() {
         return Err(Failure::Io(failure.clone()));

@@ -43,6 +43,8 @@ pub struct Flags {
     /// Errors in files that are not an order the site counts (they are left
     /// out) or not an order at all (the configuration, a customer).
     pub elsewhere: Vec<Flag>,
+    /// The orders that need their credit approval and lack it, with why.
+    pub awaiting_approval: BTreeMap<String, String>,
 }
 
 impl Flags {
@@ -50,6 +52,7 @@ impl Flags {
     pub const NONE: Flags = Flags {
         by_order: BTreeMap::new(),
         elsewhere: Vec::new(),
+        awaiting_approval: BTreeMap::new(),
     };
 
     /// Validates the whole ledger as of `now` (through its cache, as
@@ -92,7 +95,10 @@ impl Flags {
             }
             Some(file.stem.clone())
         };
-        let mut flags = Flags::default();
+        let mut flags = Flags {
+            awaiting_approval: outcome.awaiting_approval.into_iter().collect(),
+            ..Flags::default()
+        };
         let mut ids: HashMap<&Path, Option<String>> = HashMap::new();
         for placed in place_all(&errors, &outcome.sources) {
             let finding = placed.finding;

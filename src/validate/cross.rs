@@ -187,7 +187,7 @@ fn other_exposures(
             let order = read.order()?;
             customers
                 .contains(&order.customer)
-                .then(|| Exposure::of(ctx.config, file.rel.clone(), order))
+                .then(|| Exposure::of(ctx.config, ctx.tz, file.rel.clone(), order))
         })
         .collect()
 }

@@ -50,6 +50,10 @@ pub struct Outcome {
     pub files: usize,
     /// Why the cache could not be written, if it could not.
     pub cache_problem: Option<String>,
+    /// The orders that need their credit approval and lack it, by id, with
+    /// why: found for a pass that feeds another (the site), whose agendas
+    /// show them.
+    pub awaiting_approval: HashMap<String, String>,
 }
 
 impl Outcome {
@@ -201,6 +205,10 @@ pub fn validate_feeding(
             Made::Read(fresh) => fresh.part.exposure.clone(),
         })
         .collect();
+    if feed.is_some() {
+        outcome.awaiting_approval =
+            ordo_core::checks::credit::awaiting_approval(config, now, customers, &exposures);
+    }
     let keys: Vec<(&OrderFile, OrderKey)> = all_orders
         .iter()
         .zip(&made)

@@ -76,7 +76,7 @@ pub fn check_order_file(
         window = verdict.window;
         // Only credit control reads exposures, and only of customers with a limit.
         (usable && credit_limited.contains(order.customer.as_str()))
-            .then(|| Exposure::of(ctx.config, file.rel.clone(), order))
+            .then(|| Exposure::of(ctx.config, ctx.tz, file.rel.clone(), order))
     });
     let key = order.filter(|_| usable).map(OrderKey::of);
     let entry = identity.map(|identity| Entry {

@@ -210,7 +210,9 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     let ledger = ordo::ledger::ledger::Ledger::open(root).expect("ledger");
     let key = "orders/2026/202611-ABC-007.yaml";
     let mut entry: AgendaEntry = cached(root, key);
-    if let Ok(Some(agenda)) = &mut entry.part {
+    if let Ok(part) = &mut entry.part
+        && let Some(agenda) = &mut part.agenda
+    {
         agenda.customer = "DOCTORED".into();
     }
     // As if read well after its file was written (a fresh one is read again).

@@ -10,6 +10,7 @@ mod calendar_links;
 mod closing;
 mod concurrency;
 mod corpus;
+mod credit_approval;
 mod csv_output;
 mod documents;
 mod escalate;

@@ -39,11 +39,17 @@ fn overdue_rows_are_right_by_hand() {
         .expect("ORD-11");
     assert_eq!(payment["days_late"], 24);
     assert_eq!(payment["basis"], "firm");
-    // Nothing waiting or on hold is reported.
-    assert!(
-        rows.iter()
-            .all(|r| r["order"] != "202611-HKL-004" && r["order"] != "202607-HKL-003")
-    );
+    // Nothing waiting or on hold is reported: of HKL-004 (its contract not
+    // signed), only the credit approval its review found needed (HKL owed
+    // 159,750 CNY against a 150,000 limit), due a working day after the review.
+    let hkl: Vec<_> = rows
+        .iter()
+        .filter(|r| r["order"] == "202611-HKL-004" || r["order"] == "202607-HKL-003")
+        .collect();
+    assert_eq!(hkl.len(), 1, "{hkl:?}");
+    assert_eq!(hkl[0]["step"], "credit-approval");
+    assert_eq!(hkl[0]["due"], "2026-11-19 15:00");
+    assert_eq!(hkl[0]["assignee"], "dora");
 }
 
 #[test]
@@ -74,7 +80,20 @@ fn overdue_filters_forecast_and_fail_if_any() {
     let run = example(&["overdue", "--fail-if-any", "--priority", "urgent"]);
     assert_eq!(run.code, 1);
     let run = example(&["overdue", "--fail-if-any", "--customer", "HKL"]);
-    assert_eq!(run.code, 0, "HKL has nothing overdue: {}", run.stdout);
+    assert_eq!(run.code, 1, "HKL's credit approval: {}", run.stdout);
+    let run = example(&[
+        "overdue",
+        "--fail-if-any",
+        "--customer",
+        "HKL",
+        "--role",
+        "sales",
+    ]);
+    assert_eq!(
+        run.code, 0,
+        "HKL has nothing overdue for sales: {}",
+        run.stdout
+    );
 }
 
 #[test]

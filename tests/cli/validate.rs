@@ -9,16 +9,23 @@ fn example_ledger_has_no_errors_and_names_its_warnings() {
     assert_eq!(run.code, 0, "{}", run.transcript());
     // Its calendars list 2025 and 2026, and say so from November 2026; two
     // custom orders were confirmed to the customer before their design review;
-    // an urgent stock order was promised a day its chain cannot meet.
+    // an urgent stock order was promised a day its chain cannot meet; an order
+    // over its customer's credit limit awaits the director's approval (a
+    // warning: the steps gated on it wait, the approval is on an agenda).
     assert!(
         run.stdout
-            .ends_with("0 errors, 5 warnings in 22 orders and 6 other files\n"),
+            .ends_with("0 errors, 6 warnings in 22 orders and 6 other files\n"),
         "{}",
         run.stdout
     );
     assert_eq!(run.stdout.matches("warning[calendar-expiring]").count(), 2);
     assert_eq!(run.stdout.matches("warning[done-before]").count(), 2);
     assert_eq!(run.stdout.matches("warning[lead-time]").count(), 1);
+    assert_eq!(run.stdout.matches("warning[credit-limit]").count(), 1);
+    assert!(
+        run.stdout
+            .contains("--> orders/2026/202611-HKL-004.yaml:3:11")
+    );
     assert!(
         run.stdout
             .contains("--> orders/2026/202607-HKL-003.yaml:13:9")
@@ -226,7 +233,19 @@ fn an_order_awaiting_payment_counts_in_its_customers_exposure() {
     let run = crate::support::run_in(ledger.path(), &["--as-of", "2026-11-20", "validate"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(
-        run.stdout.contains("error[credit-limit]") && run.stdout.contains("202610-BJX-004.yaml"),
+        run.stdout
+            .contains("warning[credit-limit]: BJX's exposure was 67400")
+            && run.stdout.contains("202610-BJX-004.yaml"),
+        "{}",
+        run.stdout
+    );
+    // Its shipping waits for the approval (`gate: {approved: credit}`): shipped
+    // without it, the gate did not hold.
+    assert!(
+        run.stdout.contains(
+            "error[gate]: step shipped was done 2026-10-20T15:00:00+08:00 before its gate held: \
+             the credit approval (step credit-approval) was not done"
+        ),
         "{}",
         run.stdout
     );

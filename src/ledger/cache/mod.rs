@@ -63,8 +63,8 @@ pub struct Entry {
 }
 
 impl Kept for Entry {
-    const FILE: &'static str = ".ordo/cache-v11.postcard";
-    const FORMAT: u32 = 11;
+    const FILE: &'static str = ".ordo/cache-v12.postcard";
+    const FORMAT: u32 = 12;
 
     fn identity(&self) -> Identity {
         self.identity

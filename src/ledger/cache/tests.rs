@@ -31,6 +31,11 @@ fn entry(identity: Identity, window: Window) -> Entry {
             payments: vec![("2026-05-07".parse().expect("moment"), "100.00".into())],
             reviewed: Some("2026-05-06T11:00".parse().expect("moment")),
             approved: false,
+            gated: true,
+            unapproved_steps: vec![(
+                "production-instruction".into(),
+                "2026-05-08".parse().expect("moment"),
+            )],
         })),
         references: vec![(
             "documents/X/artwork.pdf".into(),

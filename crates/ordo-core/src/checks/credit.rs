@@ -18,6 +18,7 @@ use crate::finding::{Code, Finding};
 use crate::model::money::{self, exact_add};
 use crate::model::order::Order;
 use crate::model::status::status;
+use crate::model::workflow::Approval;
 use crate::model::{Config, Customer, Moment};
 use crate::yaml::Route;
 
@@ -42,21 +43,44 @@ pub struct Exposure {
     /// When its review step was done.
     pub reviewed: Option<Moment>,
     pub approved: bool,
+    /// Steps gated on the credit approval (`approved: credit`) that were done,
+    /// without an override, while the approval was not: each with when.
+    pub unapproved_steps: Vec<(String, Moment)>,
+    /// Whether its workflow gates steps on the credit approval: then an order
+    /// waiting for its approval is on the approver's agenda, and only a gated
+    /// step done without it is an error.
+    pub gated: bool,
 }
 
 impl Exposure {
-    pub fn of(config: &Config, rel: PathBuf, order: &Order) -> Self {
+    pub fn of(config: &Config, tz: Tz, rel: PathBuf, order: &Order) -> Self {
         let state = config
             .workflow_of(order.workflow.as_deref())
             .map(|(name, wf)| status(config, order, name, wf).0);
         let live = state.is_some_and(|s| s.is_live());
         let cancelled = state == Some(crate::model::status::Status::Cancelled);
-        let approved = config.credit.as_ref().is_some_and(|c| {
-            order
-                .steps
-                .get(&c.approval_step)
-                .is_some_and(|r| r.done.is_some())
-        });
+        let approved_at = config
+            .credit
+            .as_ref()
+            .and_then(|c| order.steps.get(&c.approval_step)?.done);
+        let gated_steps: Vec<&crate::model::config::Step> = config
+            .workflow_of(order.workflow.as_deref())
+            .map(|(_, wf)| {
+                wf.steps
+                    .iter()
+                    .filter(|s| s.gate.as_ref().and_then(|g| g.approved) == Some(Approval::Credit))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let unapproved_steps = gated_steps
+            .iter()
+            .filter_map(|s| {
+                let record = order.steps.get(&s.id)?;
+                let done = record.done?;
+                let early = approved_at.is_none_or(|a| a.cmp_in(&done, tz) == Ordering::Greater);
+                (record.overridden.is_none() && early).then(|| (s.id.clone(), done))
+            })
+            .collect();
         let reviewed = config
             .workflow_of(order.workflow.as_deref())
             .and_then(|(_, wf)| wf.review_step.as_ref())
@@ -88,41 +112,113 @@ impl Exposure {
                     .collect()
             },
             reviewed,
-            approved,
+            approved: approved_at.is_some(),
+            gated: !gated_steps.is_empty(),
+            unapproved_steps,
+        }
+    }
+}
+
+/// A moment as [`Moment::cmp_in`] compares it, resolved once: by instant when
+/// both have a time, else by date.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    date: NaiveDate,
+    instant: Option<DateTime<chrono::Utc>>,
+}
+
+impl Key {
+    fn of(moment: &Moment, tz: Tz) -> Key {
+        use crate::model::moment::Resolved;
+        let instant = moment.has_time().then(|| match moment.resolve(tz) {
+            Resolved::One(dt) | Resolved::Ambiguous(dt) => Some(dt.to_utc()),
+            Resolved::Missing => None,
+        });
+        Key {
+            date: moment.local_date(tz),
+            instant: instant.flatten(),
+        }
+    }
+
+    fn cmp(&self, other: &Key) -> Ordering {
+        match (self.instant, other.instant) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.date.cmp(&other.date),
+        }
+    }
+}
+
+/// An order's exposure with its moments resolved and its payments read.
+struct Prepared<'e> {
+    order: &'e Exposure,
+    received: Key,
+    payments: Vec<(Key, Decimal)>,
+}
+
+impl<'e> Prepared<'e> {
+    fn of(order: &'e Exposure, tz: Tz) -> Self {
+        Prepared {
+            order,
+            received: Key::of(&order.received, tz),
+            payments: order
+                .payments
+                .iter()
+                .filter_map(|(when, amount)| Some((Key::of(when, tz), amount.parse().ok()?)))
+                .collect(),
         }
     }
 
     /// What the order still owed at `at` (in its own currency).
-    fn owed_at(&self, at: &Moment, tz: Tz) -> Decimal {
+    fn owed_at(&self, at: Key) -> Decimal {
+        if self.order.total.is_zero() {
+            return Decimal::ZERO;
+        }
         let paid: Decimal = self
             .payments
             .iter()
-            .filter(|(when, _)| when.cmp_in(at, tz) != Ordering::Greater)
-            .filter_map(|(_, amount)| amount.parse::<Decimal>().ok())
+            .filter(|(when, _)| when.cmp(&at) != Ordering::Greater)
+            .map(|(_, amount)| *amount)
             .sum();
-        (self.total - paid).max(Decimal::ZERO)
+        (self.order.total - paid).max(Decimal::ZERO)
     }
 }
 
-/// Credit findings for one customer, given every order of that customer in the
-/// ledger; findings go to the orders `selected` accepts.
-pub fn check_customer(
+/// What credit control makes of one customer's orders.
+#[derive(Debug, Default)]
+pub struct Judged<'e> {
+    /// Orders in a currency without a rate into the ledger's.
+    pub no_rate: Vec<&'e Exposure>,
+    /// Orders whose exposure overflows.
+    pub too_large: Vec<&'e Exposure>,
+    /// Orders that take the customer over its limit (when reviewed, or now),
+    /// approved or not, with why.
+    pub over: Vec<(&'e Exposure, String)>,
+}
+
+/// Judges the credit of one customer, given every order of that customer in
+/// the ledger; only the orders `wanted` takes are judged over the limit.
+pub fn judge<'e>(
     config: &Config,
     now: DateTime<Tz>,
     customer: &Customer,
-    mut orders: Vec<&Exposure>,
-    selected: &dyn Fn(&PathBuf) -> bool,
-) -> Vec<Finding> {
-    let (Some(limit), Some(credit)) = (config.credit_limit_of(customer), &config.credit) else {
-        return Vec::new();
+    mut orders: Vec<&'e Exposure>,
+    wanted: &dyn Fn(&Exposure) -> bool,
+) -> Judged<'e> {
+    let mut out = Judged::default();
+    let Some(limit) = config.credit_limit_of(customer) else {
+        return out;
     };
     let tz = now.timezone();
-    orders.sort_by(|a, b| {
+    // Every moment resolved once: the judgement at review compares each
+    // order's payments with the other orders' reviews, which resolving on
+    // each comparison made the slow part of a warm report.
+    let mut prepared: Vec<Prepared<'e>> = orders.drain(..).map(|o| Prepared::of(o, tz)).collect();
+    prepared.sort_by(|a, b| {
         a.received
-            .cmp_in(&b.received, tz)
-            .then_with(|| a.id.cmp(&b.id))
+            .cmp(&b.received)
+            .then_with(|| a.order.id.cmp(&b.order.id))
     });
-    let mut out = Vec::new();
+    let orders: Vec<&'e Exposure> = prepared.iter().map(|p| p.order).collect();
     // What cannot be converted is said once per order, and left out of sums.
     let convert = |o: &Exposure, amount: Decimal, day: NaiveDate| {
         let rate = config.rate_into_ledger(o.currency.as_deref(), day)?;
@@ -131,27 +227,8 @@ pub fn check_customer(
     for order in &orders {
         if convert(order, Decimal::ONE, now.date_naive()).is_none()
             && (!order.outstanding.is_zero() || !order.total.is_zero())
-            && selected(&order.rel)
         {
-            out.push(
-                Finding::error(
-                    Code::CreditLimit,
-                    order.rel.as_path(),
-                    format!(
-                        "the order is in {}, which has no rate into {} under `fx` in ordo.yaml: \
-                         {}'s credit exposure cannot be judged",
-                        order.currency.as_deref().unwrap_or_default(),
-                        config.currency.as_deref().unwrap_or_default(),
-                        customer.code
-                    ),
-                )
-                .at(Route::keys(&["currency"]))
-                .label("no exchange rate")
-                .help(format!(
-                    "give the rate under `fx` in ordo.yaml, e.g. fx: {{{}: 7.10}}",
-                    order.currency.as_deref().unwrap_or("USD")
-                )),
-            );
+            out.no_rate.push(order);
         }
     }
     let over = |exposure: Decimal| exposure > limit;
@@ -161,28 +238,31 @@ pub fn check_customer(
             continue;
         };
         let Some(sum) = exact_add(now_exposure, mine) else {
-            if selected(&order.rel) {
-                out.push(too_large(customer, order));
-            }
+            out.too_large.push(order);
             continue;
         };
         now_exposure = sum;
-        if order.approved || !selected(&order.rel) {
+        if !wanted(order) {
             continue;
         }
         // What the customer owed when this order was reviewed, by the orders
         // received by then.
         let then = order.reviewed.and_then(|at| {
             let day = at.local_date(tz);
-            orders
+            let key = Key::of(&at, tz);
+            prepared
                 .iter()
-                .filter(|o| o.received.cmp_in(&at, tz) != Ordering::Greater)
-                .try_fold(Decimal::ZERO, |sum, o| {
-                    exact_add(sum, convert(o, o.owed_at(&at, tz), day).unwrap_or_default())
+                .filter(|p| p.received.cmp(&key) != Ordering::Greater)
+                .try_fold(Decimal::ZERO, |sum, p| {
+                    let owed = p.owed_at(key);
+                    if owed.is_zero() {
+                        return Some(sum);
+                    }
+                    exact_add(sum, convert(p.order, owed, day).unwrap_or_default())
                 })
                 .map(|sum| (at, sum))
         });
-        let message = match then {
+        let why = match then {
             Some((at, exposure)) if over(exposure) => format!(
                 "{}'s exposure was {} when this order was reviewed ({at}), over its credit limit of {}",
                 customer.code,
@@ -197,20 +277,131 @@ pub fn check_customer(
             ),
             _ => continue,
         };
+        out.over.push((order, why));
+    }
+    out
+}
+
+/// Credit findings for one customer, given every order of that customer in the
+/// ledger; findings go to the orders `selected` accepts: an order over the
+/// limit without its approval (`credit-limit`), and a step gated on the
+/// approval done before it (`gate`).
+pub fn check_customer(
+    config: &Config,
+    now: DateTime<Tz>,
+    customer: &Customer,
+    orders: Vec<&Exposure>,
+    selected: &dyn Fn(&PathBuf) -> bool,
+) -> Vec<Finding> {
+    let Some(credit) = &config.credit else {
+        return Vec::new();
+    };
+    // An approved order is judged only for the steps done before its approval.
+    let wanted = |o: &Exposure| selected(&o.rel) && (!o.approved || !o.unapproved_steps.is_empty());
+    let judged = judge(config, now, customer, orders, &wanted);
+    let mut out = Vec::new();
+    for order in judged.no_rate.iter().filter(|o| selected(&o.rel)) {
         out.push(
-            Finding::error(Code::CreditLimit, order.rel.as_path(), message)
-                .at(Route::keys(&["customer"]))
-                .label("over the credit limit")
-                .help(format!(
-                    "the order needs step {} (credit approval) done before it goes on{}",
-                    credit.approval_step,
-                    if customer.credit_limit.is_none() {
-                        "; the customer has no limit of its own, so the ledger's default_limit applies"
-                    } else {
-                        ""
-                    }
-                )),
+            Finding::error(
+                Code::CreditLimit,
+                order.rel.as_path(),
+                format!(
+                    "the order is in {}, which has no rate into {} under `fx` in ordo.yaml: \
+                     {}'s credit exposure cannot be judged",
+                    order.currency.as_deref().unwrap_or_default(),
+                    config.currency.as_deref().unwrap_or_default(),
+                    customer.code
+                ),
+            )
+            .at(Route::keys(&["currency"]))
+            .label("no exchange rate")
+            .help(format!(
+                "give the rate under `fx` in ordo.yaml, e.g. fx: {{{}: 7.10}}",
+                order.currency.as_deref().unwrap_or("USD")
+            )),
         );
+    }
+    for order in judged.too_large.iter().filter(|o| selected(&o.rel)) {
+        out.push(too_large(customer, order));
+    }
+    for (order, why) in judged.over {
+        if !order.approved {
+            let default = if customer.credit_limit.is_none() {
+                "; the customer has no limit of its own, so the ledger's default_limit applies"
+            } else {
+                ""
+            };
+            // Where steps wait for the approval, an order waiting for it is
+            // work on the approver's agenda, not a mistake in the file.
+            let (finding, help) = if order.gated {
+                (
+                    Finding::warning(Code::CreditLimit, order.rel.as_path(), why.clone()),
+                    format!(
+                        "step {} (credit approval) is on the approver's agenda; the steps gated on it wait for it{default}",
+                        credit.approval_step
+                    ),
+                )
+            } else {
+                (
+                    Finding::error(Code::CreditLimit, order.rel.as_path(), why.clone()),
+                    format!(
+                        "the order needs step {} (credit approval) done before it goes on{default}",
+                        credit.approval_step
+                    ),
+                )
+            };
+            out.push(
+                finding
+                    .at(Route::keys(&["customer"]))
+                    .label("over the credit limit")
+                    .help(help),
+            );
+        }
+        for (step, done) in &order.unapproved_steps {
+            out.push(
+                Finding::error(
+                    Code::Gate,
+                    order.rel.as_path(),
+                    format!(
+                        "step {step} was done {done} before its gate held: the credit approval (step {}) was not done: {why}",
+                        credit.approval_step
+                    ),
+                )
+                .at(Route::keys(&["steps", step, "done"]))
+                .label("gate not held")
+                .help(format!(
+                    "if it was decided so, record who decided, when and why: override: {{by: PERSON, at: WHEN, reason: TEXT}} on steps.{step}"
+                )),
+            );
+        }
+    }
+    out
+}
+
+/// The orders of the ledger that need their credit approval and do not have
+/// it, by id, each with why: what the agenda puts before the approver.
+pub fn awaiting_approval(
+    config: &Config,
+    now: DateTime<Tz>,
+    customers: &std::collections::BTreeMap<String, Customer>,
+    exposures: &[Exposure],
+) -> std::collections::HashMap<String, String> {
+    let mut by_customer: std::collections::HashMap<&str, Vec<&Exposure>> =
+        std::collections::HashMap::new();
+    for e in exposures {
+        by_customer.entry(e.customer.as_str()).or_default().push(e);
+    }
+    let mut out = std::collections::HashMap::new();
+    if config.credit.is_none() {
+        return out;
+    }
+    for (code, orders) in by_customer {
+        let Some(customer) = customers.get(code) else {
+            continue;
+        };
+        for (order, why) in judge(config, now, customer, orders, &|o| !o.approved).over {
+            out.insert(order.id.clone(), why);
+        }
     }
     out
 }
@@ -228,3 +419,7 @@ fn too_large(customer: &Customer, order: &Exposure) -> Finding {
     .label("exposure too large")
     .help("check the amounts of this customer's open orders")
 }
+
+#[cfg(test)]
+#[path = "credit_tests.rs"]
+mod tests;

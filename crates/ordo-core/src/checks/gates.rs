@@ -51,7 +51,8 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
         return;
     };
     for (step, gate, done) in gated {
-        let missing = unmet(ctx.config, &schedule, order, gate, done, ctx.tz);
+        // The credit approval is judged over the customer's orders (`credit-limit`).
+        let missing = unmet(ctx.config, &schedule, order, gate, (done, ctx.tz), None);
         if missing.is_empty() {
             continue;
         }

@@ -236,19 +236,20 @@ pub fn requires_closed(order: &Order, schedule: &Schedule<'_>, step: &Step) -> R
     }
 }
 
-/// Refuses a step whose gate does not hold at `when`.
+/// Refuses a step whose gate does not hold at `when`; `credit` is why the
+/// order needs its credit approval, if it does.
 pub fn gate_holds(
     config: &Config,
     schedule: &Schedule<'_>,
     order: &Order,
     step: &Step,
-    when: &crate::model::moment::Moment,
-    tz: chrono_tz::Tz,
+    at: (&crate::model::moment::Moment, chrono_tz::Tz),
+    credit: Option<&str>,
 ) -> Result<(), Refusal> {
     let Some(gate) = &step.gate else {
         return Ok(());
     };
-    let unmet = super::gate::unmet(config, schedule, order, gate, when, tz);
+    let unmet = super::gate::unmet(config, schedule, order, gate, at, credit);
     if unmet.is_empty() {
         Ok(())
     } else {

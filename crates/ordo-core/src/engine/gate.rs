@@ -15,6 +15,7 @@ use crate::model::config::{Config, Gate};
 use crate::model::customer::installment_index;
 use crate::model::moment::Moment;
 use crate::model::order::Order;
+use crate::model::workflow::Approval;
 
 /// A condition of a gate that does not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,13 @@ pub enum Unmet {
     NoInstallment { name: String },
     /// A field the order does not hold (or a document not received by then).
     Missing { field: String },
+    /// An approval the order needs that was not done by then.
+    NotApproved {
+        /// The approval step.
+        step: String,
+        /// Why the order needs it (its customer's exposure over the limit).
+        why: String,
+    },
 }
 
 impl fmt::Display for Unmet {
@@ -43,6 +51,9 @@ impl fmt::Display for Unmet {
                 )
             }
             Unmet::Missing { field } => write!(f, "`{field}` is not recorded"),
+            Unmet::NotApproved { step, why } => {
+                write!(f, "the credit approval (step {step}) is not done: {why}")
+            }
         }
     }
 }
@@ -70,16 +81,26 @@ pub fn is_field(field: &str) -> bool {
     FIELDS.contains(&field) || field.starts_with("dates.") || field.starts_with("documents.")
 }
 
-/// The conditions of `gate` that do not hold for the order at `at`.
+/// The conditions of `gate` that do not hold for the order at `at`. `credit`
+/// is why the order needs its credit approval (its customer over the limit),
+/// which only a look at the customer's other orders can tell; `None` when it
+/// does not, or when the caller cannot tell (then `approved` is judged where
+/// the ledger is read whole).
 pub fn unmet(
     config: &Config,
     schedule: &Schedule<'_>,
     order: &Order,
     gate: &Gate,
-    at: &Moment,
-    tz: Tz,
+    (at, tz): (&Moment, Tz),
+    credit: Option<&str>,
 ) -> Vec<Unmet> {
     let mut out = Vec::new();
+    if gate.approved == Some(Approval::Credit)
+        && let Some(why) = credit
+        && let Some(unmet) = approval_unmet(config, order, why, at, tz)
+    {
+        out.push(unmet);
+    }
     if !gate.paid.is_empty() {
         unpaid(config, schedule, order, gate, at, tz, &mut out);
     }
@@ -149,6 +170,25 @@ fn unpaid(
                 owed: crate::model::money::format(installment.outstanding, decimals),
             });
         }
+    }
+}
+
+/// The credit approval an order needs (`why`), when it was not done by `at`.
+pub fn approval_unmet(
+    config: &Config,
+    order: &Order,
+    why: &str,
+    at: &Moment,
+    tz: Tz,
+) -> Option<Unmet> {
+    let step = &config.credit.as_ref()?.approval_step;
+    let done = order.steps.get(step).and_then(|r| r.done.as_ref());
+    match done {
+        Some(done) if done.cmp_in(at, tz) != Ordering::Greater => None,
+        _ => Some(Unmet::NotApproved {
+            step: step.clone(),
+            why: why.to_owned(),
+        }),
     }
 }
 

@@ -135,7 +135,8 @@ pub enum Promise {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     example = serde_json::json!({"paid": ["first"]}),
-    example = serde_json::json!({"paid": ["due"], "complete": ["shipment.tracking"]})
+    example = serde_json::json!({"paid": ["due"], "complete": ["shipment.tracking"]}),
+    example = serde_json::json!({"paid": ["first"], "approved": "credit"})
 )]
 pub struct Gate {
     /// Installments paid in full by then: a name, `first`, `last`, or `due`
@@ -152,6 +153,20 @@ pub struct Gate {
     /// kind received by then).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub complete: Vec<String>,
+    /// Approvals done by then when the order needs them: `credit` (the
+    /// credit approval step under `credit`, when the customer's exposure is
+    /// over its limit with this order, now or when it was reviewed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Approval>,
+}
+
+/// An approval a gate can wait for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Approval {
+    /// The credit approval, needed when the order takes its customer over the
+    /// credit limit.
+    Credit,
 }
 
 /// A condition on order fields; every entry given must match.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::tracked_by_step;
-use crate::engine::due::{Basis, Calendars};
+use crate::engine::due::{Basis, Calendars, DueEngine};
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
 use crate::engine::updates::next_update;
@@ -26,8 +26,14 @@ pub struct Agenda {
     pub priority: Priority,
     /// The order's workflow, where its steps' titles and roles are looked up.
     pub workflow: String,
-    /// Never empty.
+    /// Never empty, unless `approval` is there.
     pub items: Vec<Item>,
+    /// The credit approval, when the order has not recorded it and its step
+    /// has a due date: it joins `items` only for an order whose customer's
+    /// exposure asks for it, which the order alone cannot tell (see
+    /// [`Agenda::with_approvals`]).
+    #[serde(default)]
+    pub approval: Option<Item>,
 }
 
 /// A dated open step or unpaid installment.
@@ -88,6 +94,7 @@ impl Agenda {
             priority: order.priority,
             workflow: schedule.workflow_name.to_owned(),
             items: Vec::new(),
+            approval: approval_item(config, calendars, order, schedule),
         };
         for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
             if let Ok(due) = &line.due
@@ -131,7 +138,30 @@ impl Agenda {
                 });
             }
         }
-        Some(agenda).filter(|a| !a.items.is_empty())
+        Some(agenda).filter(|a| !a.items.is_empty() || a.approval.is_some())
+    }
+
+    /// The agendas with the credit approval of each order `awaiting` names
+    /// on them, and without it elsewhere; an agenda left with nothing is
+    /// dropped.
+    pub fn with_approvals(agendas: Vec<Agenda>, awaiting: impl Fn(&str) -> bool) -> Vec<Agenda> {
+        agendas
+            .into_iter()
+            .filter_map(|mut agenda| {
+                if let Some(item) = agenda.approval.take()
+                    && awaiting(&agenda.order)
+                {
+                    agenda.items.push(item);
+                }
+                Some(agenda).filter(|a| !a.items.is_empty())
+            })
+            .collect()
+    }
+
+    /// Whether an agenda waits on the credit approval of its customer's
+    /// exposure (see [`Agenda::with_approvals`]).
+    pub fn asks_approval(agendas: &[Agenda]) -> bool {
+        agendas.iter().any(|a| a.approval.is_some())
     }
 
     /// The configured step an item stands for.
@@ -139,4 +169,30 @@ impl Agenda {
         let (_, workflow) = config.workflow_of(Some(&self.workflow))?;
         workflow.steps.iter().find(|s| s.id == id)
     }
+}
+
+/// The credit approval step's item, for an open order that has not recorded
+/// the step (an optional step applies only once recorded) and whose workflow
+/// gives it a due date.
+fn approval_item(
+    config: &Config,
+    calendars: &Calendars,
+    order: &Order,
+    schedule: &Schedule<'_>,
+) -> Option<Item> {
+    let id = &config.credit.as_ref()?.approval_step;
+    if order.steps.contains_key(id) || schedule.status != crate::model::status::Status::Open {
+        return None;
+    }
+    let (name, workflow) = config.workflow_of(order.workflow.as_deref())?;
+    let step = workflow.steps.iter().find(|s| &s.id == id)?;
+    step.due.as_ref()?;
+    let due = DueEngine::new(order, name, workflow, calendars)
+        .step_due(id)
+        .ok()?;
+    Some(Item {
+        what: What::Step(id.clone()),
+        due: due.point?,
+        basis: due.basis,
+    })
 }

@@ -19,7 +19,7 @@ use crate::engine::due::{Basis, Computed};
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
 use crate::engine::updates::next_update;
-use crate::model::order::Order;
+use crate::model::order::{Order, StepRecord};
 use crate::model::status::is_open;
 
 /// One event as iCalendar text, and the keys of the people it invites.
@@ -76,6 +76,36 @@ pub fn events(book: &Book<'_>, order: &Order) -> Vec<Entry> {
 /// The events of an open order from its explained schedule (the chains behind
 /// the dates go into the descriptions).
 pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec<Entry> {
+    events_where(book, order, schedule, None)
+}
+
+/// The event of the credit approval an open order awaits (its customer over
+/// the limit, which only the whole ledger tells): an optional step, which is
+/// on an order's schedule only once recorded, so it is put there for this.
+pub fn approval_events(book: &Book<'_>, order: &Order) -> Vec<Entry> {
+    let Some(credit) = &book.config.credit else {
+        return Vec::new();
+    };
+    if order.steps.contains_key(&credit.approval_step) || !is_open(book.config, order) {
+        return Vec::new();
+    }
+    let mut awaiting = order.clone();
+    awaiting
+        .steps
+        .insert(credit.approval_step.clone(), StepRecord::default());
+    match book.explained(&awaiting) {
+        Some(schedule) => events_where(book, &awaiting, &schedule, Some(&credit.approval_step)),
+        None => Vec::new(),
+    }
+}
+
+/// The events of `schedule`, or only those of step `only`.
+fn events_where(
+    book: &Book<'_>,
+    order: &Order,
+    schedule: &Schedule<'_>,
+    only: Option<&str>,
+) -> Vec<Entry> {
     let mut entries = Vec::new();
     let domain = uid_host(&book.config.name);
     let stamp = book.now.with_timezone(&Utc);
@@ -87,7 +117,12 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
             people,
         });
     };
-    for line in schedule.steps.iter().filter(|l| l.state.is_open()) {
+    let wanted = |id: &str| only.is_none_or(|o| o == id);
+    for line in schedule
+        .steps
+        .iter()
+        .filter(|l| l.state.is_open() && wanted(&l.step.id))
+    {
         let Ok(due) = &line.due else { continue };
         let Some(point) = dated(due) else { continue };
         // Past due at the feed's "now" (a feed made daily moves the mark on).
@@ -145,7 +180,7 @@ pub fn events_of(book: &Book<'_>, order: &Order, schedule: &Schedule<'_>) -> Vec
             add(&event, keys(people));
         }
     }
-    for installment in &schedule.installments {
+    for installment in schedule.installments.iter().filter(|_| only.is_none()) {
         if installment.outstanding.is_zero() || tracked_by_step(schedule, &installment.term.name) {
             continue;
         }

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 mod records;
 mod rows;
 
-pub use rows::{OrderRows, Row, Rows, common_values, order_rows};
+pub use rows::{OrderRows, Row, Rows, approval_rows, common_values, order_rows};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,6 +19,11 @@ use crate::reports::{Book, tracking_step};
 pub struct OrderRows<'a> {
     pub order_id: String,
     pub rows: [Rows<'a>; Table::ALL.len()],
+    /// What credit control needs of the order, when the steps table is made
+    /// and the ledger controls credit: the export adds the credit approval
+    /// of the orders whose customer's exposure asks for it (see
+    /// [`approval_rows`]).
+    pub exposure: Option<Box<crate::checks::credit::Exposure>>,
 }
 
 impl OrderRows<'_> {
@@ -192,55 +197,22 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
     // As the agenda has it: open, awaiting payment (money owed falls due
     // whatever the steps say), or closed with a follow-up still to do.
     let open = crate::model::status::is_open(book.config, order);
-    // The workflow's steps as the configuration holds them: their ids,
-    // titles and roles are borrowed by every row, not copied.
-    let configured = book
-        .config
-        .workflow_of(Some(schedule.workflow_name))
-        .map(|(_, w)| w.steps.as_slice())
-        .unwrap_or_default();
-    for line in schedule.steps.iter().filter(|_| wants(Table::Steps)) {
-        // The schedule's lines are the configured workflow's steps, by position.
-        let Some(step) = configured.get(line.index) else {
-            continue;
-        };
-        let record = line.record;
-        let (due, basis, basis_text) = match &line.due {
-            Ok(c) => (c.point, Some(c.basis.clone()), c.basis.label()),
-            Err(e) => (None, None, format!("error: {e}")),
-        };
-        let done = record
-            .and_then(|r| r.done.as_ref())
-            .map(|d| Point::from_moment(d, tz));
-        let lateness = line.lateness(book.now, tz);
-        let overdue = open
-            && line.state.is_open()
-            && basis == Some(Basis::Firm)
-            && due.is_some_and(|d| book.now >= d.overdue_from(tz));
-        let mut row = out.rows[Table::Steps as usize].row();
-        row.extend([
-            Value::text(step.id.as_str()),
-            Value::Int(line.index as i64 + 1),
-            Value::text(step.title.get(crate::i18n::Lang::En)),
-            Value::text(step.role.as_str()),
-            Value::text(line.state.kind()),
-        ]);
-        row.extend(moment(record.and_then(|r| r.planned.as_ref()), tz));
-        row.extend(point(due));
-        row.extend([
-            basis
-                .as_ref()
-                .map_or(Value::text("error"), |b| Value::text(b.kind())),
-            Value::text(basis_text),
-        ]);
-        row.extend(point(done));
-        row.extend([
-            Value::opt_text(record.and_then(|r| r.by.clone())),
-            Value::opt_text(record.and_then(|r| r.skipped.clone())),
-            lateness.map_or(Value::Null, |l| Value::Bool(l.late)),
-            lateness.map_or(Value::Null, |l| Value::Int(l.days)),
-            Value::Bool(overdue),
-        ]);
+    if wants(Table::Steps) {
+        step_rows(
+            book,
+            &schedule,
+            open,
+            None,
+            &mut out.rows[Table::Steps as usize],
+        );
+        if book.config.credit.is_some() {
+            out.exposure = Some(Box::new(crate::checks::credit::Exposure::of(
+                book.config,
+                tz,
+                std::path::PathBuf::new(),
+                order,
+            )));
+        }
     }
     for (i, installment) in schedule
         .installments
@@ -284,6 +256,102 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
     }
     super::records::add(book, order, currency.as_deref(), &wants, &mut out);
     out
+}
+
+/// The steps table's rows of a schedule (or of its step `only`); `open`:
+/// whether the order has anything left to do, so a late step is overdue.
+fn step_rows<'a>(
+    book: &Book<'a>,
+    schedule: &Schedule<'_>,
+    open: bool,
+    only: Option<&str>,
+    rows: &mut Rows<'a>,
+) {
+    let tz = book.tz;
+    // The workflow's steps as the configuration holds them: their ids,
+    // titles and roles are borrowed by every row, not copied.
+    let configured = book
+        .config
+        .workflow_of(Some(schedule.workflow_name))
+        .map(|(_, w)| w.steps.as_slice())
+        .unwrap_or_default();
+    for line in schedule
+        .steps
+        .iter()
+        .filter(|l| only.is_none_or(|id| id == l.step.id))
+    {
+        // The schedule's lines are the configured workflow's steps, by position.
+        let Some(step) = configured.get(line.index) else {
+            continue;
+        };
+        let record = line.record;
+        let (due, basis, basis_text) = match &line.due {
+            Ok(c) => (c.point, Some(c.basis.clone()), c.basis.label()),
+            Err(e) => (None, None, format!("error: {e}")),
+        };
+        let done = record
+            .and_then(|r| r.done.as_ref())
+            .map(|d| Point::from_moment(d, tz));
+        let lateness = line.lateness(book.now, tz);
+        let overdue = open
+            && line.state.is_open()
+            && basis == Some(Basis::Firm)
+            && due.is_some_and(|d| book.now >= d.overdue_from(tz));
+        let mut row = rows.row();
+        row.extend([
+            Value::text(step.id.as_str()),
+            Value::Int(line.index as i64 + 1),
+            Value::text(step.title.get(crate::i18n::Lang::En)),
+            Value::text(step.role.as_str()),
+            Value::text(line.state.kind()),
+        ]);
+        row.extend(moment(record.and_then(|r| r.planned.as_ref()), tz));
+        row.extend(point(due));
+        row.extend([
+            basis
+                .as_ref()
+                .map_or(Value::text("error"), |b| Value::text(b.kind())),
+            Value::text(basis_text),
+        ]);
+        row.extend(point(done));
+        row.extend([
+            Value::opt_text(record.and_then(|r| r.by.clone())),
+            Value::opt_text(record.and_then(|r| r.skipped.clone())),
+            lateness.map_or(Value::Null, |l| Value::Bool(l.late)),
+            lateness.map_or(Value::Null, |l| Value::Int(l.days)),
+            Value::Bool(overdue),
+        ]);
+    }
+}
+
+/// The steps table's row of the credit approval an open order awaits (its
+/// customer over the limit, which only the whole ledger tells): an optional
+/// step is on a schedule only once recorded, so it is put there for this.
+pub fn approval_rows<'a>(book: &Book<'a>, order: &Order) -> Rows<'a> {
+    let mut rows = Rows::default();
+    let Some(credit) = &book.config.credit else {
+        return rows;
+    };
+    if order.steps.contains_key(&credit.approval_step)
+        || !crate::model::status::is_open(book.config, order)
+    {
+        return rows;
+    }
+    let mut awaiting = order.clone();
+    awaiting.steps.insert(
+        credit.approval_step.clone(),
+        crate::model::order::StepRecord::default(),
+    );
+    if let Some(schedule) = book.schedule(&awaiting) {
+        step_rows(
+            book,
+            &schedule,
+            true,
+            Some(&credit.approval_step),
+            &mut rows,
+        );
+    }
+    rows
 }
 
 fn order_row<'a>(book: &Book<'a>, order: &Order, schedule: &Schedule<'_>, mut row: Row<'_, 'a>) {
