@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 use ordo_core::i18n::Lang;
-use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
+use ordo_core::model::enums::{Channel, Impact, IncidentKind, Kind, Priority, Resolution};
 use ordo_core::model::status::Status;
 use ordo_core::reports::sla::By;
 use ordo_core::reports::tables::Table;
@@ -36,6 +36,8 @@ macro_rules! choices {
 choices!(
     Channel,
     Impact,
+    IncidentKind,
+    Resolution,
     Kind,
     Priority,
     Status,

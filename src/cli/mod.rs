@@ -2,8 +2,10 @@
 
 mod attach;
 mod choice;
+mod dates;
 mod export;
 mod hold;
+mod incident;
 mod note;
 mod pay;
 mod ship;
@@ -15,8 +17,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::output::report::Format;
 pub use attach::AttachArgs;
 pub use choice::Choice;
+pub use dates::{ContractArgs, DateArgs};
 pub use export::ExportArgs;
 pub use hold::HoldArgs;
+pub use incident::{IncidentAction, IncidentArgs};
 pub use note::NoteArgs;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
@@ -98,6 +102,12 @@ pub enum Command {
     Ship(ShipArgs),
     /// Put an order on hold while it waits on the customer, or end the hold.
     Hold(HoldArgs),
+    /// Open, answer and resolve an order's incidents (delays, damage, complaints).
+    Incident(IncidentArgs),
+    /// Record the signed contract: its number, signing day and production time.
+    Contract(ContractArgs),
+    /// Record a named date of an order (the PDCA sent, the requested delivery).
+    Date(DateArgs),
     /// The ledger as a static site: today's work by person and customer, a page
     /// per person and per order, the monthly analysis, service levels, the
     /// reports' JSON and calendar feeds.

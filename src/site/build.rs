@@ -127,7 +127,8 @@ pub fn build(
         let (sum, handed) = fed.into_parts(Gathered::merge);
         let flags = flags?;
         // A page written before its order's errors were known shows them now
-        // (errors are found by file: an order's id may not be its file's name).
+        // (errors are found by file: an order's id may not be its file's name),
+        // and one awaiting its credit approval says so on its review form.
         let flagged_files: HashSet<&str> = flags
             .by_order
             .values()
@@ -137,7 +138,11 @@ pub fn build(
         let flagged: Vec<&OrderFile> = ledger
             .order_files
             .iter()
-            .filter(|f| handed.contains(&f.rel) && flagged_files.contains(rel_text(f).as_str()))
+            .filter(|f| {
+                handed.contains(&f.rel)
+                    && (flagged_files.contains(rel_text(f).as_str())
+                        || flags.awaiting_approval.contains_key(&f.stem))
+            })
             .collect();
         let _ = common.flags.set(flags);
         for file in flagged {

@@ -11,11 +11,14 @@ use ordo_core::reports::order_view::OrderView;
 
 use super::order_page::{Form, FormTable};
 
+/// `awaiting`: whether the order awaits its credit approval (its customer's
+/// exposure over the limit with it), once validation has judged the ledger.
 pub fn forms(
     book: &Book<'_>,
     order: &Order,
     customer: Option<&Customer>,
     v: &OrderView<'_>,
+    awaiting: Option<bool>,
 ) -> Vec<Form> {
     let lang = book.lang;
     let field = |key: &str, value: String| (t(lang, key), value);
@@ -31,6 +34,7 @@ pub fn forms(
     };
     let registration = Form {
         title: t(lang, "form-registration"),
+        how: t(lang, "form-registration-how"),
         fields: vec![
             field("form-order-id", v.id.clone()),
             field(
@@ -72,12 +76,24 @@ pub fn forms(
             ),
         ],
     };
-    let limit = customer.and_then(|c| c.credit_limit);
-    let total = ordo_core::model::money::total(order).ok();
-    let sufficient = match (limit, total) {
-        (Some(limit), Some(total)) if total <= limit.0 => t(lang, "form-yes"),
-        (Some(_), _) => t(lang, "form-no"),
-        (None, _) => t(lang, "form-no-limit"),
+    // Judged on the customer's whole exposure (as `validate` judges it), not
+    // on this order's amount alone: an approval on record says it was not.
+    let limit = customer.and_then(|c| book.config.credit_limit_of(c));
+    let approved = book.config.credit.as_ref().is_some_and(|c| {
+        order
+            .steps
+            .get(&c.approval_step)
+            .is_some_and(|r| r.done.is_some())
+    });
+    let alone_over = match (limit, ordo_core::model::money::total(order)) {
+        (Some(limit), Ok(total)) => total > limit,
+        _ => false,
+    };
+    let sufficient = match limit {
+        None => t(lang, "form-no-limit"),
+        Some(_) if approved => t(lang, "form-no-approved"),
+        Some(_) if awaiting.unwrap_or(alone_over) => t(lang, "form-no"),
+        Some(_) => t(lang, "form-yes"),
     };
     let production = order
         .contract
@@ -96,6 +112,7 @@ pub fn forms(
     };
     let review_form = Form {
         title: t(lang, "form-review"),
+        how: t(lang, "form-review-how"),
         fields: vec![
             field("form-order-id", v.id.clone()),
             field(
@@ -106,7 +123,7 @@ pub fn forms(
             ),
             field(
                 "form-credit-limit",
-                limit.map(|l| l.to_string()).unwrap_or_default(),
+                limit.map(|l| l.normalize().to_string()).unwrap_or_default(),
             ),
             field("form-order-amount", v.total.clone()),
             field("form-limit-sufficient", sufficient),
@@ -197,5 +214,9 @@ pub fn logistics(book: &Book<'_>, order: &Order) -> FormTable {
             ]
         })
         .collect();
-    FormTable { headings, rows }
+    FormTable {
+        how: t(lang, "form-logistics-how"),
+        headings,
+        rows,
+    }
 }

@@ -133,7 +133,16 @@ pub fn render(
         .unwrap_or_default();
     let (forms, logistics) = if lang == Lang::ZhCn {
         (
-            forms::forms(book, order, customer, &view),
+            forms::forms(
+                book,
+                order,
+                customer,
+                &view,
+                common
+                    .flags
+                    .get()
+                    .map(|f| f.awaiting_approval.contains_key(&order.id)),
+            ),
             Some(forms::logistics(book, order)),
         )
     } else {
@@ -170,12 +179,16 @@ pub fn render(
 #[derive(Debug)]
 pub struct Form {
     pub title: String,
+    /// Which commands record what the form holds.
+    pub how: String,
     pub fields: Vec<(String, String)>,
 }
 
 /// A table of the SOP's forms.
 #[derive(Debug)]
 pub struct FormTable {
+    /// Which commands record what the form holds.
+    pub how: String,
     pub headings: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }

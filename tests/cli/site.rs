@@ -173,6 +173,22 @@ fn the_example_ledgers_site_in_both_languages() {
     ] {
         assert!(order.contains(words), "{words}");
     }
+    // The review form judges the customer's exposure, not the order alone
+    // (BJX-004's 4,400 alone was within BJX's 50,000, which a form said was
+    // 充足 while the customer owed 67,400): approved, awaiting, within.
+    let sufficient = |id: &str| {
+        let page = page(&zh, &format!("orders/{id}.html"));
+        let at = page.find("额度是否充足</th><td>").expect("the field");
+        page[at..]
+            .split("</td>")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(sufficient("202610-BJX-004").ends_with("否(已经销售总监审批)"));
+    assert!(sufficient("202611-HKL-004").ends_with("否(需销售总监审批)"));
+    assert!(sufficient("202605-ABC-005").ends_with("<td>是"));
+    assert!(order.contains("记录方式：`ordo ship`"), "{order}");
     // The documents logged for an order, their kinds titled in Chinese.
     let custom = page(&zh, "orders/202607-HKL-003.html");
     assert!(
