@@ -214,6 +214,9 @@ impl Table {
                 ("late", One(Bool)),
                 ("days_late", One(Int)),
                 ("overdue", One(Bool)),
+                ("update_last", Moment),
+                ("update_due", Moment),
+                ("update_overdue", One(Bool)),
             ],
             Table::Installments => &[
                 ("installment", One(Text)),

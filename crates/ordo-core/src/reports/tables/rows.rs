@@ -8,6 +8,7 @@ use super::{Table, Value};
 use crate::engine::due::Basis;
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
+use crate::engine::updates::next_update;
 use crate::model::Moment;
 use crate::model::order::Order;
 use crate::reports::{Book, tracking_step};
@@ -200,6 +201,7 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
     if wants(Table::Steps) {
         step_rows(
             book,
+            order,
             &schedule,
             open,
             None,
@@ -262,6 +264,7 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
 /// whether the order has anything left to do, so a late step is overdue.
 fn step_rows<'a>(
     book: &Book<'a>,
+    order: &Order,
     schedule: &Schedule<'_>,
     open: bool,
     only: Option<&str>,
@@ -321,6 +324,16 @@ fn step_rows<'a>(
             lateness.map_or(Value::Null, |l| Value::Int(l.days)),
             Value::Bool(overdue),
         ]);
+        // The progress update the step asks for next, as `overdue` and
+        // `upcoming` list it (`update:STEP`).
+        let update = open
+            .then(|| next_update(order, line, book.calendars))
+            .flatten();
+        row.extend(point(update.as_ref().and_then(|u| u.last)));
+        row.extend(point(update.as_ref().map(|u| u.due)));
+        row.push(Value::Bool(
+            update.is_some_and(|u| book.now >= u.due.overdue_from(tz)),
+        ));
     }
 }
 
@@ -345,6 +358,7 @@ pub fn approval_rows<'a>(book: &Book<'a>, order: &Order) -> Rows<'a> {
     if let Some(schedule) = book.schedule(&awaiting) {
         step_rows(
             book,
+            &awaiting,
             &schedule,
             true,
             Some(&credit.approval_step),
