@@ -14,7 +14,7 @@ pub fn run(
 ) -> Result<u8, Failure> {
     let loaded = open_report(cli, env, None)?;
     let ledger = &loaded.ledger;
-    let credit = ledger.config.credit.is_some();
+    let credit = ledger.config.approval_is_dated();
     // Each order's events, and what credit control needs of it, in one read.
     let (parts, invalid) = loaded.each(|book, order| {
         let exposure =

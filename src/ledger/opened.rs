@@ -117,13 +117,7 @@ impl Opened {
         // The credit approval is on an agenda only while the customer's
         // exposure asks for it, which takes every order's exposure: kept
         // beside the agendas where some workflow dates the approval.
-        let dated_approval = config.credit.as_ref().is_some_and(|credit| {
-            config.workflows.values().any(|w| {
-                w.steps
-                    .iter()
-                    .any(|s| s.id == credit.approval_step && s.due.is_some())
-            })
-        });
+        let dated_approval = config.approval_is_dated();
         let (parts, invalid) = self.cached(|order| AgendaPart {
             agenda: Agenda::of(config, &ledger.calendars, order).map(Box::new),
             exposure: dated_approval.then(|| {

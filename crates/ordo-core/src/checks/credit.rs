@@ -57,6 +57,18 @@ impl Exposure {
         let state = config
             .workflow_of(order.workflow.as_deref())
             .map(|(name, wf)| status(config, order, name, wf).0);
+        Self::with_status(config, tz, rel, order, state)
+    }
+
+    /// [`Exposure::of`] for a caller that has the order's status at hand
+    /// (from its schedule); `None` when its workflow is unknown.
+    pub fn with_status(
+        config: &Config,
+        tz: Tz,
+        rel: PathBuf,
+        order: &Order,
+        state: Option<crate::model::status::Status>,
+    ) -> Self {
         let live = state.is_some_and(|s| s.is_live());
         let cancelled = state == Some(crate::model::status::Status::Cancelled);
         let approved_at = config

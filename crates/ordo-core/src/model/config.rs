@@ -174,6 +174,18 @@ impl Config {
         }
     }
 
+    /// Whether a workflow gives the credit approval step a due date, which
+    /// puts it on the agenda of the orders that await it.
+    pub fn approval_is_dated(&self) -> bool {
+        self.credit.as_ref().is_some_and(|credit| {
+            self.workflows.values().any(|w| {
+                w.steps
+                    .iter()
+                    .any(|s| s.id == credit.approval_step && s.due.is_some())
+            })
+        })
+    }
+
     /// The credit limit of `customer`: its own, else the ledger's default.
     pub fn credit_limit_of(&self, customer: &super::Customer) -> Option<rust_decimal::Decimal> {
         customer

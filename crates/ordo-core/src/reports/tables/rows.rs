@@ -21,7 +21,7 @@ pub struct OrderRows<'a> {
     pub order_id: String,
     pub rows: [Rows<'a>; Table::ALL.len()],
     /// What credit control needs of the order, when the steps table is made
-    /// and the ledger controls credit: the export adds the credit approval
+    /// and a workflow dates the credit approval: the export adds the approval
     /// of the orders whose customer's exposure asks for it (see
     /// [`approval_rows`]).
     pub exposure: Option<Box<crate::checks::credit::Exposure>>,
@@ -207,12 +207,13 @@ pub fn order_rows<'a>(book: &Book<'a>, order: &Order, only: Option<Table>) -> Or
             None,
             &mut out.rows[Table::Steps as usize],
         );
-        if book.config.credit.is_some() {
-            out.exposure = Some(Box::new(crate::checks::credit::Exposure::of(
+        if book.config.approval_is_dated() {
+            out.exposure = Some(Box::new(crate::checks::credit::Exposure::with_status(
                 book.config,
                 tz,
                 std::path::PathBuf::new(),
                 order,
+                Some(schedule.status),
             )));
         }
     }
