@@ -44,8 +44,25 @@ pub fn run(
             order.id
         )));
     };
+    // An order over its customer's credit limit awaits an approval that is
+    // on no step line until recorded (an optional step): said under the
+    // status, judged over the ledger (its cached exposures).
+    let awaiting = match args.format {
+        ShowFormat::Text
+            if book
+                .config
+                .credit
+                .as_ref()
+                .is_some_and(|c| !order.steps.contains_key(&c.approval_step)) =>
+        {
+            crate::ledger::opened::awaiting_approval(&ledger, book.now)
+                .0
+                .remove(&order.id)
+        }
+        _ => None,
+    };
     let text = match args.format {
-        ShowFormat::Text => text(&order_view, book.lang),
+        ShowFormat::Text => text(&order_view, book.lang, awaiting.as_deref()),
         ShowFormat::Json => {
             let document = serde_json::json!({"version": 1, "order": order_view});
             let mut json = serde_json::to_string_pretty(&document)
@@ -64,7 +81,7 @@ fn table(lang: Lang, keys: &[&str]) -> comfy_table::Table {
     plain(&headings)
 }
 
-fn text(v: &OrderView<'_>, lang: Lang) -> String {
+fn text(v: &OrderView<'_>, lang: Lang, awaiting: Option<&str>) -> String {
     let mut text = String::new();
     let mut line = |s: String| {
         text.push_str(&s);
@@ -93,6 +110,12 @@ fn text(v: &OrderView<'_>, lang: Lang) -> String {
         t(lang, "order-status"),
         v.status
     ));
+    if let Some(why) = awaiting {
+        line(format!(
+            "  {}",
+            tr(lang, "order-awaiting-approval", &[("why", why.into())])
+        ));
+    }
     if let Some(reason) = &v.state_reason {
         line(format!("  ({reason})"));
     }

@@ -55,6 +55,15 @@ fn an_order_over_the_limit_puts_its_approval_on_the_directors_agenda_until_done(
         .collect();
     assert_eq!(approval.len(), 1, "{}", run.stdout);
     assert_eq!(approval[0]["order_id"], "202611-HKL-004");
+    // `show` says so under the status (the step is on no line until recorded).
+    let run = run_as_of(root, AS_OF, &["show", "202611-HKL-004"]);
+    assert!(
+        run.stdout.contains(
+            "\n  awaiting the credit approval: HKL's exposure was 159750 when this order was reviewed"
+        ),
+        "{}",
+        run.stdout
+    );
 
     // Approved: off every agenda; nothing else asks for one.
     let run = run_as_of(
@@ -75,6 +84,12 @@ fn an_order_over_the_limit_puts_its_approval_on_the_directors_agenda_until_done(
     assert!(!run.stdout.contains("credit-approval@"), "{}", run.stdout);
     let run = run_as_of(root, AS_OF, &["validate"]);
     assert!(!run.stdout.contains("[credit-limit]"), "{}", run.stdout);
+    let run = run_as_of(root, AS_OF, &["show", "202611-HKL-004"]);
+    assert!(
+        !run.stdout.contains("awaiting the credit approval"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

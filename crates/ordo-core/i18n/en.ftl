@@ -176,6 +176,7 @@ metric-complaints-basis = { $complaints } complaints opened / { $delivered } ord
 ## One order (show and the site's order page)
 
 order-status = status
+order-awaiting-approval = awaiting the credit approval: { $why }
 order-stage = next
 order-last-done = last done
 order-workflow = workflow

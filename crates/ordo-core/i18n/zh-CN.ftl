@@ -173,6 +173,7 @@ metric-complaints-basis = 新开投诉 { $complaints } 次 / 本月交付订单 
 ## 单个订单(show 与网站的订单页)
 
 order-status = 状态
+order-awaiting-approval = 待信用额度审批：{ $why }
 order-stage = 下一步
 order-last-done = 最近完成
 order-workflow = 流程
