@@ -25,6 +25,22 @@ fn approval_rows(run: &crate::support::Run) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The sales director approves 202611-HKL-004.
+fn approve(root: &std::path::Path) {
+    let run = run_as_of(
+        root,
+        AS_OF,
+        &[
+            "advance",
+            "202611-HKL-004",
+            "credit-approval",
+            "--by",
+            "dora",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}
+
 #[test]
 fn an_order_over_the_limit_puts_its_approval_on_the_directors_agenda_until_done() {
     let ledger = example_copy();
@@ -66,18 +82,7 @@ fn an_order_over_the_limit_puts_its_approval_on_the_directors_agenda_until_done(
     );
 
     // Approved: off every agenda; nothing else asks for one.
-    let run = run_as_of(
-        root,
-        AS_OF,
-        &[
-            "advance",
-            "202611-HKL-004",
-            "credit-approval",
-            "--by",
-            "dora",
-        ],
-    );
-    assert_eq!(run.code, 0, "{}", run.transcript());
+    approve(root);
     let run = run_as_of(root, AS_OF, &["overdue", "--format", "json"]);
     assert!(approval_rows(&run).is_empty(), "{}", run.stdout);
     let run = run_as_of(root, AS_OF, &["calendar"]);
@@ -138,18 +143,7 @@ fn a_step_gated_on_the_approval_waits_for_it_and_the_file_is_left_as_it_was() {
     );
     assert_eq!(read_file(root, HKL_004), before);
     // Approved, only the deposit is left.
-    let run = run_as_of(
-        root,
-        AS_OF,
-        &[
-            "advance",
-            "202611-HKL-004",
-            "credit-approval",
-            "--by",
-            "dora",
-        ],
-    );
-    assert_eq!(run.code, 0, "{}", run.transcript());
+    approve(root);
     let run = run_as_of(
         root,
         AS_OF,
