@@ -1,6 +1,9 @@
-//! The arguments of `ordo contract` and `ordo date`.
+//! The arguments of `ordo contract`, `ordo confirm` and `ordo date`.
 
 use clap::Args;
+use ordo_core::model::enums::Channel;
+
+use super::choice::Choice;
 
 #[derive(Debug, Args)]
 pub struct ContractArgs {
@@ -33,6 +36,25 @@ pub struct DateArgs {
     /// When (default: now; `requested_delivery` takes a day).
     #[arg(long, value_name = "DATE[THH:MM]")]
     pub on: Option<String>,
+    /// Commit the change.
+    #[arg(long)]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfirmArgs {
+    /// The order id.
+    pub id: String,
+    /// When the confirmation (the delivery date promised) went to the
+    /// customer.
+    #[arg(long, value_name = "DATE[THH:MM]")]
+    pub sent: Option<String>,
+    /// How it was sent.
+    #[arg(long)]
+    pub via: Option<Choice<Channel>>,
+    /// The day the customer's signed or stamped confirmation came back.
+    #[arg(long, value_name = "DATE")]
+    pub signed: Option<String>,
     /// Commit the change.
     #[arg(long)]
     pub commit: bool,

@@ -17,7 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::output::report::Format;
 pub use attach::AttachArgs;
 pub use choice::Choice;
-pub use dates::{ContractArgs, DateArgs};
+pub use dates::{ConfirmArgs, ContractArgs, DateArgs};
 pub use export::ExportArgs;
 pub use hold::HoldArgs;
 pub use incident::{IncidentAction, IncidentArgs};
@@ -106,6 +106,8 @@ pub enum Command {
     Incident(IncidentArgs),
     /// Record the signed contract: its number, signing day and production time.
     Contract(ContractArgs),
+    /// Record the confirmation sent to the customer, and their signed reply.
+    Confirm(ConfirmArgs),
     /// Record a named date of an order (the PDCA sent, the requested delivery).
     Date(DateArgs),
     /// The ledger as a static site: today's work by person and customer, a page

@@ -86,6 +86,19 @@ pub fn check_order_text(
             finding.message
         );
     }
+    // What the change leaves to look at (a promise after the requested
+    // delivery, a step done out of order) is said, and does not stop it.
+    for finding in findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning && f.code != Code::CalendarRange)
+    {
+        let _ = writeln!(
+            std::io::stderr(),
+            "ordo: warning[{}]: {}",
+            finding.code.as_str(),
+            finding.message
+        );
+    }
     findings.retain(|f| {
         f.severity == Severity::Error && f.code != Code::CalendarRange && !allow.contains(&f.code)
     });

@@ -1,6 +1,7 @@
-//! `ordo contract ID` and `ordo date ID NAME`: the signed contract (number,
-//! signing day, production time) and an order's named dates (the PDCA sent,
-//! the requested delivery), which the due rules count from. Recorded through
+//! `ordo contract ID`, `ordo confirm ID` and `ordo date ID NAME`: the signed
+//! contract (number, signing day, production time), the confirmation sent to
+//! the customer and their signed reply, and an order's named dates (the PDCA
+//! sent, the requested delivery), which the due rules count from. Recorded through
 //! the checked, atomic writer, keeping the file's style and comments.
 
 use std::collections::BTreeSet;
@@ -10,7 +11,7 @@ use yaml_serde::Value;
 
 use super::change;
 use super::opening::open_order;
-use crate::cli::{Cli, ContractArgs, DateArgs};
+use crate::cli::{Cli, ConfirmArgs, ContractArgs, DateArgs};
 use crate::edit::patch::{one_line, set_or_add_top_level, set_top_level_fields};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::{Duration, Moment};
@@ -47,14 +48,70 @@ pub fn contract(
             .map_err(|e| Failure::Usage(format!("--production-time: {e}")))?;
         fields.push(("production_time", Value::String(duration.to_string())));
     }
-    let new = set_top_level_fields(&loaded.text, "contract", &fields)
-        .map_err(|e| Failure::Io(e.to_string()))?;
+    record(
+        (&ledger, now, &loaded),
+        "contract",
+        &fields,
+        args.commit,
+        out,
+    )
+}
+
+pub fn confirm(
+    cli: &Cli,
+    args: &ConfirmArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    if args.sent.is_none() && args.via.is_none() && args.signed.is_none() {
+        return Err(Failure::Usage(
+            "give what to record: --sent, --via and/or --signed".into(),
+        ));
+    }
+    let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
+    let mut fields: Vec<(&str, Value)> = Vec::new();
+    if let Some(sent) = &args.sent {
+        let when = change::when_text("--sent", Some(sent), now)?;
+        fields.push(("sent", Value::String(when)));
+    }
+    if let Some(via) = args.via {
+        fields.push(("via", Value::String(via.0.as_str().into())));
+    }
+    if let Some(signed) = &args.signed {
+        fields.push((
+            "signed",
+            Value::String(day("--signed", signed)?.to_string()),
+        ));
+    }
+    record(
+        (&ledger, now, &loaded),
+        "confirmation",
+        &fields,
+        args.commit,
+        out,
+    )
+}
+
+/// Sets `fields` on the order's top-level mapping `key` and writes it.
+fn record(
+    (ledger, now, loaded): (
+        &crate::ledger::ledger::Ledger,
+        chrono::DateTime<chrono_tz::Tz>,
+        &crate::ledger::read::LoadedOrder,
+    ),
+    key: &str,
+    fields: &[(&str, Value)],
+    commit: bool,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
+    let new =
+        set_top_level_fields(&loaded.text, key, fields).map_err(|e| Failure::Io(e.to_string()))?;
     let described: Vec<String> = fields
         .iter()
         .filter_map(|(k, v)| Some(format!("{k} {}", v.as_str()?)))
         .collect();
-    let message = format!("{}: contract {}", loaded.order.id, described.join(", "));
-    let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
+    let message = format!("{}: {key} {}", loaded.order.id, described.join(", "));
+    let path = change::apply(ledger, loaded, &new, &message, &[], now, commit)?;
     out.extend_from_slice(
         format!("{message}\n{}\n", change::shown(&path, &ledger.root)).as_bytes(),
     );

@@ -95,3 +95,61 @@ fn a_named_date_is_recorded_and_a_misspelt_one_is_refused() {
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(read_file(dir, HKL4).contains("\nrequested_delivery: 2026-12-30\n"));
 }
+
+#[test]
+fn the_confirmation_sent_and_signed_is_recorded_and_a_late_promise_is_said() {
+    let copy = example_copy();
+    let dir = copy.path();
+    const ABC7: &str = "orders/2026/202611-ABC-007.yaml";
+    const ABC6: &str = "orders/2026/202611-ABC-006.yaml";
+    let run = run_as_of(
+        dir,
+        AS_OF,
+        &[
+            "confirm",
+            "202611-ABC-007",
+            "--sent",
+            "2026-11-20T11:00",
+            "--via",
+            "email",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        read_file(dir, ABC7)
+            .ends_with("confirmation:\n  sent: 2026-11-20T11:00:00\n  via: email\n"),
+        "{}",
+        read_file(dir, ABC7)
+    );
+    // A reply dated after now is refused, and nothing is written.
+    let before = read_file(dir, ABC7);
+    let run = run_as_of(
+        dir,
+        AS_OF,
+        &["confirm", "202611-ABC-007", "--signed", "2026-11-21"],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert_eq!(read_file(dir, ABC7), before);
+    let run = run_as_of(
+        dir,
+        AS_OF,
+        &["confirm", "202611-ABC-007", "--signed", "2026-11-20"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(read_file(dir, ABC7).ends_with("  via: email\n  signed: 2026-11-20\n"));
+    // ABC-006 was promised a delivery its chain cannot meet: the reply is
+    // written, and the warning the order carries is said.
+    let run = run_as_of(
+        dir,
+        AS_OF,
+        &["confirm", "202611-ABC-006", "--signed", "2026-11-18"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(read_file(dir, ABC6).contains("signed: 2026-11-18"));
+    assert!(
+        run.stderr
+            .contains("ordo: warning[lead-time]: delivery (delivered) falls on 2026-11-24"),
+        "{}",
+        run.stderr
+    );
+}
