@@ -85,6 +85,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Contract(args) => commands::dates::contract(&cli, args, &env, &mut out),
         Command::Date(args) => commands::dates::date(&cli, args, &env, &mut out),
         Command::Confirm(args) => commands::dates::confirm(&cli, args, &env, &mut out),
+        Command::Line(args) => commands::line::run(&cli, args, &env, &mut out),
         Command::Hold(args) => commands::hold::run(&cli, args, &env, &mut out),
         Command::Note(args) => commands::note::run(&cli, args, &env, &mut out),
         Command::Overdue(args) => commands::overdue::run(&cli, args, &env, &mut out),

@@ -6,6 +6,7 @@ mod dates;
 mod export;
 mod hold;
 mod incident;
+mod line;
 mod note;
 mod pay;
 mod ship;
@@ -21,6 +22,7 @@ pub use dates::{ConfirmArgs, ContractArgs, DateArgs};
 pub use export::ExportArgs;
 pub use hold::HoldArgs;
 pub use incident::{IncidentAction, IncidentArgs};
+pub use line::LineArgs;
 pub use note::NoteArgs;
 use ordo_core::i18n::Lang;
 use ordo_core::model::enums::{Channel, Impact, Kind, Priority};
@@ -108,6 +110,8 @@ pub enum Command {
     Contract(ContractArgs),
     /// Record the confirmation sent to the customer, and their signed reply.
     Confirm(ConfirmArgs),
+    /// Add an order line, or change one (product, quantity, unit price).
+    Line(LineArgs),
     /// Record a named date of an order (the PDCA sent, the requested delivery).
     Date(DateArgs),
     /// The ledger as a static site: today's work by person and customer, a page

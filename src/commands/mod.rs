@@ -14,6 +14,7 @@ pub mod hold;
 pub mod incident;
 pub mod init;
 pub mod invocation;
+pub mod line;
 pub mod list;
 pub mod merge_file;
 pub mod monthly;

@@ -23,6 +23,7 @@ mod hold;
 mod incident;
 mod init;
 mod integrations;
+mod line;
 mod list;
 mod merge_file;
 mod outputs;
