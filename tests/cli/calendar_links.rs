@@ -52,3 +52,34 @@ fn a_site_address_that_is_not_http_is_refused() {
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(run.stdout.contains("site_url"), "{}", run.stdout);
 }
+
+#[test]
+fn a_chinese_feed_says_what_to_do_in_chinese() {
+    // Before, `--lang zh-CN` gave an English feed with raw role ids
+    // (`role accounting`): issue 27, item 10.
+    let copy = crate::support::example_copy();
+    let run = crate::support::run_as_of(
+        copy.path(),
+        "2026-11-20T12:00",
+        &["--lang", "zh-CN", "calendar"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    // Lines folded at 75 octets are unfolded; escaped commas read back.
+    let text = run
+        .stdout
+        .replace("\r\n ", "")
+        .replace("\n ", "")
+        .replace("\\,", ",")
+        .replace("\\;", ";");
+    assert!(
+        text.contains("SUMMARY:⚠ 逾期 24 天 · 202605-ABC-005 ORD-11: 收到客户尾款"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "DESCRIPTION:待办：收到客户尾款(角色：财务)。\\n订单 202605-ABC-005(客户 ABC，普通优先级)；\
+             到期 2026-10-27 (确定)，逾期 24 天。\\n日期依据："
+        ),
+        "{text}"
+    );
+}

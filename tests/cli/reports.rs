@@ -317,7 +317,7 @@ fn calendar_events_parse_back_with_uids_attendees_and_alarms() {
     let description = ord11.get_description().expect("a description");
     assert!(
         description.starts_with(
-            "To do: Customer final payment received (role accounting).\nOrder 202605-ABC-005 for ABC, normal priority; due 2026-10-27 (firm), 24 days late.\nWhy this date: "
+            "To do: Customer final payment received (role Accounting).\nOrder 202605-ABC-005 for ABC, normal priority; due 2026-10-27 (firm), 24 days late.\nWhy this date: "
         ),
         "{description}"
     );

@@ -379,3 +379,23 @@ channel-verbal = verbal
 channel-visit = visit
 order-kind-regular = regular
 order-kind-custom = custom
+
+# Calendar events (ordo calendar, the site's feeds).
+cal-late = { $days ->
+    [0] ⚠ LATE ·{" "}
+    [one] ⚠ 1 day LATE ·{" "}
+   *[other] ⚠ { $days } days LATE ·{" "}
+}
+cal-todo = To do: { $what }
+cal-role = {" "}(role { $role })
+cal-order = Order { $order } for { $customer }, { $priority } priority; due { $due }({ $basis })
+cal-late-suffix = { $days ->
+    [0] , late
+    [one] , 1 day late
+   *[other] , { $days } days late
+}
+cal-why = Why this date:{" "}
+cal-more = … (the rest: ordo explain)
+cal-payment = payment `{ $name }`: { $amount } outstanding
+cal-payment-todo = collect payment `{ $name }` ({ $amount } outstanding)
+cal-stop = .

@@ -370,3 +370,21 @@ channel-verbal = 口头
 channel-visit = 拜访
 order-kind-regular = 标准
 order-kind-custom = 非标
+
+# 日历事件(ordo calendar 与站点的订阅)。
+cal-late = { $days ->
+    [0] ⚠ 已逾期 ·{" "}
+   *[other] ⚠ 逾期 { $days } 天 ·{" "}
+}
+cal-todo = 待办：{ $what }
+cal-role = (角色：{ $role })
+cal-order = 订单 { $order }(客户 { $customer }，{ $priority }优先级)；到期 { $due }({ $basis })
+cal-late-suffix = { $days ->
+    [0] ，已逾期
+   *[other] ，逾期 { $days } 天
+}
+cal-why = 日期依据：
+cal-more = …(其余见 ordo explain)
+cal-payment = 款项 `{ $name }`：未收 { $amount }
+cal-payment-todo = 催收款项 `{ $name }`(未收 { $amount })
+cal-stop = 。

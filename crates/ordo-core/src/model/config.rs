@@ -131,9 +131,10 @@ pub struct Person {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Role")]
 pub struct Role {
-    /// What the role is called in the company.
+    /// What the role is called in the company: one title, or one per
+    /// language (`{en: Logistics, zh-CN: 物流}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<super::Title>,
     /// Roles whose steps this role may also mark done.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acts_for: Vec<String>,
@@ -215,6 +216,14 @@ impl Config {
 
     /// Every role the ledger names: held by a person, declared under `roles`,
     /// or acting on a step.
+    /// What a role is called in `lang`: its title under `roles`, else its key.
+    pub fn role_title(&self, role: &str, lang: crate::i18n::Lang) -> String {
+        self.roles
+            .get(role)
+            .and_then(|r| r.title.as_ref())
+            .map_or_else(|| role.to_owned(), |t| t.get(lang).to_owned())
+    }
+
     pub fn role_names(&self) -> std::collections::BTreeSet<&str> {
         self.people
             .values()

@@ -19,6 +19,7 @@ use crate::engine::due::{Basis, Computed};
 use crate::engine::point::Point;
 use crate::engine::schedule::Schedule;
 use crate::engine::updates::next_update;
+use crate::i18n::{Lang, t, tr};
 use crate::model::order::{Order, StepRecord};
 use crate::model::status::is_open;
 
@@ -133,17 +134,18 @@ fn events_where(
             &format!("{}.{}@{domain}", order.id, line.step.id),
             &format!(
                 "{}{} {}: {}",
-                late_mark(late),
+                late_mark(book.lang, late),
                 order.id,
                 line.step.id,
-                line.step.title
+                line.step.title.get(book.lang)
             ),
             point,
             stamp,
             &description(
+                book,
                 order,
                 due,
-                &line.step.title.to_string(),
+                line.step.title.get(book.lang),
                 &line.step.role,
                 late,
             ),
@@ -197,20 +199,31 @@ fn events_where(
             order,
             &format!("{}.payment-{}@{domain}", order.id, installment.term.name),
             &format!(
-                "{}{} payment `{}`: {} outstanding",
-                late_mark(late),
+                "{}{} {}",
+                late_mark(book.lang, late),
                 order.id,
-                installment.term.name,
-                outstanding
+                tr(
+                    book.lang,
+                    "cal-payment",
+                    &[
+                        ("name", installment.term.name.as_str().into()),
+                        ("amount", outstanding.as_str().into())
+                    ]
+                )
             ),
             point,
             stamp,
             &description(
+                book,
                 order,
                 due,
-                &format!(
-                    "collect payment `{}` ({outstanding} outstanding)",
-                    installment.term.name
+                &tr(
+                    book.lang,
+                    "cal-payment-todo",
+                    &[
+                        ("name", installment.term.name.as_str().into()),
+                        ("amount", outstanding.as_str().into()),
+                    ],
                 ),
                 "",
                 late,
@@ -292,39 +305,52 @@ const DESCRIBED_LINKS: usize = 12;
 
 /// What an overdue event's title starts with, so that it stands out on the
 /// past day it stays on.
-fn late_mark(late: Option<i64>) -> String {
-    match late {
-        Some(0) => "⚠ LATE · ".to_owned(),
-        Some(1) => "⚠ 1 day LATE · ".to_owned(),
-        Some(days) => format!("⚠ {days} days LATE · "),
-        None => String::new(),
-    }
+fn late_mark(lang: Lang, late: Option<i64>) -> String {
+    late.map(|days| tr(lang, "cal-late", &[("days", days.into())]))
+        .unwrap_or_default()
 }
 
 /// What to do first, then the order, the due date and whether it is late, then
-/// why the date is what it is (the nearest links of its chain).
-fn description(order: &Order, due: &Computed, what: &str, role: &str, late: Option<i64>) -> String {
-    let mut text = format!("To do: {what}");
+/// why the date is what it is (the nearest links of its chain), in the book's
+/// language (the chain's links are the engine's, in English).
+fn description(
+    book: &Book<'_>,
+    order: &Order,
+    due: &Computed,
+    what: &str,
+    role: &str,
+    late: Option<i64>,
+) -> String {
+    let lang = book.lang;
+    let mut text = tr(lang, "cal-todo", &[("what", what.into())]);
     if !role.is_empty() {
-        text.push_str(&format!(" (role {role})"));
+        let title = book.config.role_title(role, lang);
+        text.push_str(&tr(lang, "cal-role", &[("role", title.as_str().into())]));
     }
     let day = due.point.map(|p| format!("{p} ")).unwrap_or_default();
-    text.push_str(&format!(
-        ".\nOrder {} for {}, {} priority; due {day}({})",
-        order.id,
-        order.customer,
-        order.priority,
-        due.basis.label()
+    let priority = t(lang, &format!("priority-{}", order.priority));
+    text.push_str(&t(lang, "cal-stop"));
+    text.push('\n');
+    text.push_str(&tr(
+        lang,
+        "cal-order",
+        &[
+            ("order", order.id.as_str().into()),
+            ("customer", order.customer.as_str().into()),
+            ("priority", priority.as_str().into()),
+            ("due", day.as_str().into()),
+            ("basis", due.basis.label_in(lang).as_str().into()),
+        ],
     ));
-    match late {
-        Some(0) => text.push_str(", late"),
-        Some(1) => text.push_str(", 1 day late"),
-        Some(days) => text.push_str(&format!(", {days} days late")),
-        None => {}
+    if let Some(days) = late {
+        text.push_str(&tr(lang, "cal-late-suffix", &[("days", days.into())]));
     }
-    text.push_str(".\nWhy this date: ");
+    text.push_str(&t(lang, "cal-stop"));
+    text.push('\n');
+    text.push_str(&t(lang, "cal-why"));
     // The nearest links say why; a chain through thousands of steps is for
     // `ordo explain`, not for every event's description.
+    let more = t(lang, "cal-more");
     let mut links: Vec<&str> = due
         .links
         .iter()
@@ -332,7 +358,7 @@ fn description(order: &Order, due: &Computed, what: &str, role: &str, late: Opti
         .map(|l| l.text.as_str())
         .collect();
     if links.len() > DESCRIBED_LINKS {
-        links[DESCRIBED_LINKS] = "… (the rest: ordo explain)";
+        links[DESCRIBED_LINKS] = &more;
     }
     text.push_str(&links.join("; "));
     text
