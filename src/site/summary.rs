@@ -41,7 +41,8 @@ pub struct Home<'a> {
 pub struct PersonRow<'a> {
     pub key: &'a str,
     pub file: &'a str,
-    pub roles: &'a [String],
+    /// The person's roles, by their titles in the site's language.
+    pub roles: Vec<String>,
     pub overdue: usize,
     pub upcoming: usize,
 }
@@ -58,7 +59,8 @@ pub struct People<'a> {
 pub struct Person<'a> {
     pub name: &'a str,
     pub email: &'a str,
-    pub roles: &'a [String],
+    /// The person's roles, by their titles in the site's language.
+    pub roles: Vec<String>,
     pub file: &'a str,
 }
 

@@ -163,6 +163,11 @@ impl Site<'_> {
         for (key, person) in &book.config.people {
             let file = &self.common.people[key].file;
             let (late, soon) = mine.get(key.as_str()).cloned().unwrap_or_default();
+            let roles: Vec<String> = person
+                .roles
+                .iter()
+                .map(|r| book.config.role_title(r, lang))
+                .collect();
             let counts = (late.len(), soon.len());
             let (late, overdue_more) = pages::cap(lang, late, PAGE_ROWS, "data/overdue.json");
             let (soon, upcoming_more) = pages::cap(lang, soon, PAGE_ROWS, "data/upcoming.json");
@@ -173,7 +178,7 @@ impl Site<'_> {
                     person: Person {
                         name: &person.name,
                         email: &person.email,
-                        roles: &person.roles,
+                        roles: roles.clone(),
                         file,
                     },
                     upcoming_days: UPCOMING_DAYS,
@@ -187,7 +192,7 @@ impl Site<'_> {
             list.push(PersonRow {
                 key,
                 file,
-                roles: &person.roles,
+                roles,
                 overdue: counts.0,
                 upcoming: counts.1,
             });

@@ -36,3 +36,19 @@ fn a_progress_update_is_on_the_pages_of_everyone_its_event_invites() {
     // The owner is invited too, as the event invites them.
     assert!(read("people/bob.html").contains("update:ORD-08"));
 }
+
+#[test]
+fn roles_are_called_by_their_titles_in_the_sites_language() {
+    // Before, the zh-CN site said `角色: logistics` (issue 27, item 10).
+    let ledger = example_copy();
+    let run = run_in(
+        ledger.path(),
+        &["--as-of", AS_OF, "--lang", "zh-CN", "site", "-o", "_site"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let read =
+        |rel: &str| std::fs::read_to_string(ledger.path().join("_site").join(rel)).expect(rel);
+    assert!(read("people/grace.html").contains("角色: 物流"));
+    assert!(read("people/jack.html").contains("角色: 设计, 生产计划"));
+    assert!(!read("people.html").contains("<td>logistics</td>"));
+}
