@@ -5,6 +5,7 @@ mod amendments;
 mod calendar;
 pub mod config;
 pub mod credit;
+mod credit_judge;
 pub mod customer;
 pub mod documents;
 mod done_before;

@@ -11,8 +11,10 @@ use rust_decimal::Decimal;
 
 mod records;
 mod rows;
+mod step_rows;
 
-pub use rows::{OrderRows, Row, Rows, approval_rows, common_values, order_rows};
+pub use rows::{OrderRows, Row, Rows, common_values, order_rows};
+pub use step_rows::approval_rows;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
