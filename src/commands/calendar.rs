@@ -2,6 +2,7 @@
 
 use super::reporting::{give, open as open_report, warn_left_out};
 use crate::cli::{CalendarArgs, Cli};
+use crate::ledger::opened::read_awaiting;
 use crate::{Environment, Failure, exit};
 use ordo_core::checks::credit::{Exposure, awaiting_approval};
 use ordo_core::reports::calendar;
@@ -27,14 +28,8 @@ pub fn run(
     // The credit approvals the customers' exposure asks for, on the
     // approver's calendar: the few orders awaiting one are read again.
     let awaiting = awaiting_approval(&ledger.config, book.now, &ledger.customers, &exposures);
-    let mut awaiting: Vec<&String> = awaiting.keys().collect();
-    awaiting.sort();
-    for id in awaiting {
-        if let Some(file) = ledger.order_file(id)
-            && let Ok(read) = ledger.read(file)
-        {
-            events.push(calendar::approval_events(&book, &read.order));
-        }
+    for read in read_awaiting(ledger, &awaiting).map_err(Failure::Io)? {
+        events.push(calendar::approval_events(&book, &read.order));
     }
     let text = calendar::ics(
         &calendar::ledger_calendar_name(&book),

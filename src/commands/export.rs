@@ -61,8 +61,13 @@ pub fn run(
                 }
                 Ok(())
             });
+            let approved = if table == Table::Steps {
+                approvals(&loaded, &book, &exposures)?
+            } else {
+                Vec::new()
+            };
             let finished = streamed.and_then(|left| {
-                for (id, these) in approvals(&loaded, &book, &exposures) {
+                for (id, these) in approved {
                     rows += these.len();
                     w.write(&id, &these)?;
                 }
@@ -139,18 +144,15 @@ fn approvals<'a>(
     loaded: &crate::ledger::opened::Opened,
     book: &ordo_core::reports::Book<'a>,
     exposures: &[Exposure],
-) -> Vec<(String, Rows<'a>)> {
+) -> Result<Vec<(String, Rows<'a>)>, Failure> {
     let ledger = &loaded.ledger;
     let awaiting = awaiting_approval(&ledger.config, loaded.now, &ledger.customers, exposures);
-    let mut ids: Vec<&String> = awaiting.keys().collect();
-    ids.sort();
-    ids.into_iter()
-        .filter_map(|id| {
-            let read = ledger.read(ledger.order_file(id)?).ok()?;
-            Some((id.clone(), approval_rows(book, &read.order)))
-        })
+    Ok(crate::ledger::opened::read_awaiting(ledger, &awaiting)
+        .map_err(Failure::Io)?
+        .into_iter()
+        .map(|read| (read.order.id.clone(), approval_rows(book, &read.order)))
         .filter(|(_, rows)| !rows.is_empty())
-        .collect()
+        .collect())
 }
 
 /// Every table into `dir`, each file put in place once all are written.
@@ -196,7 +198,7 @@ fn to_folder<'a>(
             })
     })?;
     let steps = Table::Steps as usize;
-    for (id, these) in approvals(loaded, &loaded.book(), &exposures) {
+    for (id, these) in approvals(loaded, &loaded.book(), &exposures)? {
         rows[steps] += these.len();
         writers[steps].write(&id, &these)?;
     }

@@ -20,8 +20,8 @@ pub trait Part: Serialize + DeserializeOwned + Clone + Send + Sync {
 }
 
 /// What `overdue` and `upcoming` keep of an order: its agenda (`None`:
-/// nothing dated to do) and, where the ledger puts credit approvals on
-/// agendas, what credit control needs of it (to tell which orders await
+/// nothing dated to do) and, where the ledger dates or gates on the credit
+/// approval, what credit control needs of it (to tell which orders await
 /// one). Boxed: most orders are closed and have no agenda, and a cache holds
 /// 100,000 entries.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -39,12 +39,6 @@ impl Part for AgendaPart {
 /// unknown, which `validate` reports).
 impl Part for Option<Box<ListRow>> {
     const FILE: &'static str = ".ordo/list-v1.postcard";
-    const FORMAT: u32 = 1;
-}
-
-/// What credit control needs of an order (for a command that needs no agenda).
-impl Part for Box<Exposure> {
-    const FILE: &'static str = ".ordo/exposure-v1.postcard";
     const FORMAT: u32 = 1;
 }
 

@@ -112,31 +112,14 @@ impl Opened {
     /// the cache under `.ordo/` where the file is the version the entry was made
     /// from, and made (and the cache rewritten) for the rest.
     pub fn agendas(&self) -> (Vec<Agenda>, Vec<Invalid>) {
-        let ledger = &self.ledger;
-        let config = &ledger.config;
-        // The credit approval is on an agenda only while the customer's
-        // exposure asks for it, which takes every order's exposure: kept
-        // beside the agendas where some workflow dates the approval.
-        let dated_approval = config.approval_is_dated();
-        let (parts, invalid) = self.cached(|order| AgendaPart {
-            agenda: Agenda::of(config, &ledger.calendars, order).map(Box::new),
-            exposure: dated_approval.then(|| {
-                Box::new(Exposure::of(
-                    config,
-                    ledger.tz,
-                    std::path::PathBuf::new(),
-                    order,
-                ))
-            }),
-        });
-        let mut agendas = Vec::new();
-        let mut exposures = Vec::new();
-        for part in parts {
-            agendas.extend(part.agenda.map(|a| *a));
-            exposures.extend(part.exposure.map(|e| *e));
-        }
+        let (agendas, exposures, invalid) = agenda_parts(&self.ledger, self.now);
         let awaiting = if Agenda::asks_approval(&agendas) {
-            credit::awaiting_approval(config, self.now, &ledger.customers, &exposures)
+            credit::awaiting_approval(
+                &self.ledger.config,
+                self.now,
+                &self.ledger.customers,
+                &exposures,
+            )
         } else {
             HashMap::new()
         };
@@ -172,19 +155,62 @@ pub fn awaiting_approval(
     if ledger.config.credit.is_none() {
         return (HashMap::new(), Vec::new());
     }
-    let (exposures, invalid) = cached(ledger, now, |order| {
-        Box::new(Exposure::of(
-            &ledger.config,
-            ledger.tz,
-            std::path::PathBuf::new(),
-            order,
-        ))
-    });
-    let exposures: Vec<Exposure> = exposures.into_iter().map(|e| *e).collect();
+    let (_, exposures, invalid) = agenda_parts(ledger, now);
     (
         credit::awaiting_approval(&ledger.config, now, &ledger.customers, &exposures),
         invalid,
     )
+}
+
+/// The orders `awaiting` names, read again (a pass keeps only small parts of
+/// each): by id. One that cannot be read now changed while the command ran,
+/// which is said rather than leaving its approval out.
+pub fn read_awaiting<T>(
+    ledger: &Ledger,
+    awaiting: &HashMap<String, T>,
+) -> Result<Vec<crate::ledger::read::LoadedOrder>, String> {
+    let mut ids: Vec<&String> = awaiting.keys().collect();
+    ids.sort();
+    ids.into_iter()
+        .filter_map(|id| ledger.order_file(id))
+        .map(|file| {
+            ledger.read(file).map_err(|_| {
+                format!(
+                    "{} changed while it was read: run the command again",
+                    file.rel.display()
+                )
+            })
+        })
+        .collect()
+}
+
+/// Every order's agenda and, where the ledger judges credit approvals, its
+/// exposure: one cached pass (and one cache file) serves `overdue`,
+/// `upcoming`, and the commands that ask which orders await an approval.
+fn agenda_parts(
+    ledger: &Ledger,
+    now: chrono::DateTime<chrono_tz::Tz>,
+) -> (Vec<Agenda>, Vec<Exposure>, Vec<Invalid>) {
+    let config = &ledger.config;
+    let judged = config.approval_is_judged();
+    let (parts, invalid) = cached(ledger, now, |order| AgendaPart {
+        agenda: Agenda::of(config, &ledger.calendars, order).map(Box::new),
+        exposure: judged.then(|| {
+            Box::new(Exposure::of(
+                config,
+                ledger.tz,
+                std::path::PathBuf::new(),
+                order,
+            ))
+        }),
+    });
+    let mut agendas = Vec::new();
+    let mut exposures = Vec::new();
+    for part in parts {
+        agendas.extend(part.agenda.map(|a| *a));
+        exposures.extend(part.exposure.map(|e| *e));
+    }
+    (agendas, exposures, invalid)
 }
 
 /// What `make` takes from every readable order (which must not depend on

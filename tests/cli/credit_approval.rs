@@ -196,3 +196,45 @@ fn validate_reports_a_gated_step_done_before_the_approval() {
         run.stdout
     );
 }
+
+#[test]
+fn a_gate_on_the_approval_holds_without_a_due_date_for_it() {
+    // The exposures that tell who awaits an approval are kept beside the
+    // agendas; a ledger that gates on the approval without dating it must
+    // keep them too, or the gate would never hold anything back.
+    let ledger = example_copy();
+    let root = ledger.path();
+    // Both workflows (make-to-order, stock) date it: neither does now.
+    for _ in 0..2 {
+        crate::support::edit(
+            root,
+            "ordo.yaml",
+            "        optional: true         # on the agenda only for an order over its customer's limit\n        due: {after: review, offset: 1wd}\n",
+            "        optional: true\n",
+        );
+    }
+    assert!(
+        !crate::support::read_file(root, "ordo.yaml")
+            .contains("offset: 1wd}\n      - id: confirmed")
+    );
+    let run = run_as_of(root, AS_OF, &["overdue", "--format", "json"]);
+    assert!(approval_rows(&run).is_empty(), "not dated: on no agenda");
+    let run = run_as_of(
+        root,
+        AS_OF,
+        &[
+            "advance",
+            "202611-HKL-004",
+            "production-instruction",
+            "--by",
+            "bob",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("the credit approval (step credit-approval) is not done"),
+        "{}",
+        run.stderr
+    );
+}

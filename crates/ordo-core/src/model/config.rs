@@ -187,6 +187,20 @@ impl Config {
         })
     }
 
+    /// Whether a report or a command needs to know which orders await their
+    /// credit approval: a workflow dates the approval step, or gates a step
+    /// on it (`gate: {approved: credit}`).
+    pub fn approval_is_judged(&self) -> bool {
+        self.approval_is_dated()
+            || (self.credit.is_some()
+                && self.workflows.values().any(|w| {
+                    w.steps.iter().any(|s| {
+                        s.gate.as_ref().and_then(|g| g.approved)
+                            == Some(super::workflow::Approval::Credit)
+                    })
+                }))
+    }
+
     /// The credit limit of `customer`: its own, else the ledger's default.
     pub fn credit_limit_of(&self, customer: &super::Customer) -> Option<rust_decimal::Decimal> {
         customer
