@@ -4,7 +4,9 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct AttachArgs {
-    /// The order id.
+    /// The order id, or a customer's code for a document kept on the customer
+    /// for all its orders (a new customer's qualification documents).
+    #[arg(value_name = "ID|CUSTOMER")]
     pub id: String,
     /// The kind of document, as `documents` in ordo.yaml declares it.
     pub kind: String,
@@ -20,7 +22,8 @@ pub struct AttachArgs {
     pub by: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
-    /// Commit the change: the order file and, for a path, the document.
+    /// Commit the change: the order or customer file and, for a path, the
+    /// document.
     #[arg(long)]
     pub commit: bool,
 }

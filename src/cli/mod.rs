@@ -94,7 +94,8 @@ pub enum Command {
     Plan(PlanArgs),
     /// Record a change the customer asked for.
     Amend(AmendArgs),
-    /// Log a document received for an order (artwork, specs, PO, …).
+    /// Log a document received for an order (artwork, specs, PO, …), or kept on a
+    /// customer for all its orders (its qualification documents).
     Attach(AttachArgs),
     /// Record a progress update on a step while its work runs.
     Note(NoteArgs),

@@ -36,8 +36,15 @@ pub fn run(
     let moment: ordo_core::model::Moment = when
         .parse()
         .map_err(|e| Failure::Usage(format!("--on {when}: {e}")))?;
-    act::documents_received(&ledger.config, &loaded.order, step, &moment, ledger.tz)
-        .map_err(refused)?;
+    act::documents_received(
+        &ledger.config,
+        &loaded.order,
+        ledger.customers.get(&loaded.order.customer),
+        step,
+        &moment,
+        ledger.tz,
+    )
+    .map_err(refused)?;
     let credit = credit_need(&ledger, now, &loaded.order, step);
     let gate = act::gate_holds(
         &ledger.config,

@@ -1,16 +1,23 @@
-//! `ordo attach ID KIND PATH|URL [--on] [--by] [--note]`: log a document
-//! received for an order (the handover SOP's order form, PO, artwork, specs,
-//! shipping instructions, …), appended to its `documents`.
+//! `ordo attach ID|CUSTOMER KIND PATH|URL [--on] [--by] [--note]`: log a
+//! document received for an order (the handover SOP's order form, PO, artwork,
+//! specs, shipping instructions, …) or kept on a customer for all its orders
+//! (a new customer's qualification), appended to its `documents`.
 
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use yaml_serde::{Mapping, Value};
 
 use super::change::{self, resolve_by, when_text};
-use super::opening::open_order;
+use super::invocation::now_in;
+use super::opening::{load_order, open_ledger};
 use crate::cli::{AttachArgs, Cli};
 use crate::edit::patch::{append_to_list, one_line};
+use crate::ledger::blocked::Blocked;
+use crate::ledger::ledger::{Ledger, check_customer_text};
+use crate::ledger::source::read_source;
 use crate::{Environment, Failure, exit};
+use ordo_core::checks::levels::apply as apply_levels;
+use ordo_core::finding::Severity;
 
 pub fn run(
     cli: &Cli,
@@ -18,7 +25,8 @@ pub fn run(
     env: &Environment,
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
-    let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
+    let ledger = open_ledger(cli, env)?;
+    let now = now_in(cli, env, ledger.tz)?;
     let Some(kind) = ledger.config.documents.get(&args.kind) else {
         let kinds: Vec<&str> = ledger.config.documents.keys().map(String::as_str).collect();
         return Err(Failure::Usage(if kinds.is_empty() {
@@ -49,15 +57,26 @@ pub fn run(
     if let Some(note) = &args.note {
         put("note", text(note)?);
     }
-    let new = append_to_list(&loaded.text, "documents", Value::Mapping(document))
-        .map_err(|e| Failure::Io(e.to_string()))?;
-    let message = format!("{}: {} received ({reference})", loaded.order.id, args.kind);
-    let path = change::apply(&ledger, &loaded, &new, &message, &[], now, false)?;
+    let document = Value::Mapping(document);
+    // A customer's code names the customer: its documents serve all its orders.
+    let customer_rel = PathBuf::from("customers").join(format!("{}.yaml", args.id));
+    let (owner, rel, path) = if ledger.root.join(&customer_rel).is_file() {
+        let path = attach_to_customer(&ledger, &customer_rel, &args.id, document)?;
+        (args.id.clone(), customer_rel, path)
+    } else {
+        let loaded = load_order(&ledger, &args.id)?;
+        let new = append_to_list(&loaded.text, "documents", document)
+            .map_err(|e| Failure::Io(e.to_string()))?;
+        let message = format!("{}: {} received ({reference})", loaded.order.id, args.kind);
+        let path = change::apply(&ledger, &loaded, &new, &message, &[], now, false)?;
+        (loaded.order.id.clone(), loaded.file.rel.clone(), path)
+    };
+    let message = format!("{owner}: {} received ({reference})", args.kind);
     // The document is part of the change: a teammate's `validate` looks for it.
     let document = (!ordo_core::checks::documents::is_address(&reference))
         .then(|| std::path::PathBuf::from(&reference));
     if args.commit {
-        let mut paths: Vec<&Path> = vec![loaded.file.rel.as_path()];
+        let mut paths: Vec<&Path> = vec![rel.as_path()];
         paths.extend(document.as_deref());
         crate::edit::git::commit_paths(&ledger.root, &paths, &message)
             .map_err(|e| Failure::Io(format!("written but not committed: {e}")))?;
@@ -67,14 +86,18 @@ pub fn run(
         use std::io::Write;
         let _ = writeln!(
             std::io::stderr(),
-            "ordo: warning: {reference} is not in git yet: commit it with the order (or use \
-             --commit), or every teammate's `ordo validate` reports it missing"
+            "ordo: warning: {reference} is not in git yet: commit it with the {} (or use \
+             --commit), or every teammate's `ordo validate` reports it missing",
+            if rel.starts_with("customers") {
+                "customer"
+            } else {
+                "order"
+            }
         );
     }
     out.extend_from_slice(
         format!(
-            "{}: {} ({}) logged by {by}, received {when}\n{}\n",
-            loaded.order.id,
+            "{owner}: {} ({}) logged by {by}, received {when}\n{}\n",
             args.kind,
             kind.title,
             change::shown(&path, &ledger.root)
@@ -82,6 +105,46 @@ pub fn run(
         .as_bytes(),
     );
     Ok(exit::OK)
+}
+
+/// Appends `document` to the customer file `rel`, written only when the
+/// customer file stays valid.
+fn attach_to_customer(
+    ledger: &Ledger,
+    rel: &Path,
+    code: &str,
+    document: Value,
+) -> Result<PathBuf, Failure> {
+    let read = read_source(&ledger.root, rel);
+    let Some(old) = read
+        .source
+        .map(|s| s.text)
+        .filter(|_| read.findings.is_empty())
+    else {
+        return Err(Failure::Usage(format!(
+            "{} cannot be read; fix it first (`ordo validate` shows why)",
+            rel.display()
+        )));
+    };
+    let new =
+        append_to_list(&old, "documents", document).map_err(|e| Failure::Io(e.to_string()))?;
+    let mut found = Vec::new();
+    let customer = check_customer_text(&ledger.root, &ledger.config, rel, code, &new, &mut found);
+    apply_levels(&ledger.config, &mut found);
+    found.retain(|f| f.severity == Severity::Error);
+    if customer.is_none() || !found.is_empty() {
+        let mut blocked = Blocked::default();
+        blocked.sources.insert(rel.to_path_buf(), new);
+        blocked.findings = found;
+        return Err(Failure::Findings {
+            message: format!(
+                "the change would leave {} invalid; nothing was written",
+                rel.display()
+            ),
+            blocked,
+        });
+    }
+    change::replace_checked(ledger, rel, &old, &new)
 }
 
 /// An address as given, or a path inside the ledger's folder that names an

@@ -133,7 +133,28 @@ pub fn apply(
 ) -> Result<PathBuf, Failure> {
     let file = &loaded.file;
     check_order_text(ledger, file, new, now, allow)?;
-    let path = ledger.root.join(&file.rel);
+    let path = replace_checked(ledger, &file.rel, &loaded.text, new)?;
+    if commit {
+        git::commit_file(&ledger.root, &file.rel, message).map_err(|e| {
+            Failure::Io(format!(
+                "{} was written but not committed: {e}",
+                file.rel.display()
+            ))
+        })?;
+    }
+    Ok(path)
+}
+
+/// Writes `new` over the ledger file `rel` that held `old` when read, under
+/// the ledger's write lock; refused when the file changed since. The caller
+/// has checked `new`.
+pub fn replace_checked(
+    ledger: &Ledger,
+    rel: &Path,
+    old: &str,
+    new: &str,
+) -> Result<PathBuf, Failure> {
+    let path = ledger.root.join(rel);
     // Written aside first: a writer waiting for the lock waits with its text
     // on disk, and only the check and the rename happen under the lock.
     let staged =
@@ -147,17 +168,9 @@ pub fn apply(
         write::remove_leftovers(dir);
     }
     staged
-        .replace(loaded.text.as_bytes())
+        .replace(old.as_bytes())
         .map_err(|e| Failure::Io(e.to_string()))?;
     drop(lock);
-    if commit {
-        git::commit_file(&ledger.root, &file.rel, message).map_err(|e| {
-            Failure::Io(format!(
-                "{} was written but not committed: {e}",
-                file.rel.display()
-            ))
-        })?;
-    }
     Ok(path)
 }
 

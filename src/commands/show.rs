@@ -34,10 +34,7 @@ pub fn run(
         now: now_in(cli, env, ledger.tz)?,
         lang: lang_of(cli, &ledger.config, Some(format)),
     };
-    let customer = ledger
-        .customers
-        .get(&order.customer)
-        .map(|c| c.name.as_str());
+    let customer = ledger.customers.get(&order.customer);
     let Some(order_view) = view(&book, order, customer) else {
         return Err(Failure::Usage(format!(
             "order {} has no workflow",

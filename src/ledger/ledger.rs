@@ -119,10 +119,7 @@ impl Ledger {
             let customer = text
                 .as_deref()
                 .filter(|_| readable)
-                .and_then(|t| document::load::<Customer>(rel, t, FileKind::Customer, &mut found));
-            if let Some(customer) = &customer {
-                found.extend(checks::customer::check(&config, rel, code, customer));
-            }
+                .and_then(|t| check_customer_text(root, &config, rel, code, t, &mut found));
             customer_texts.push((code.clone(), text.clone().unwrap_or_default()));
             if !found.is_empty()
                 && let Some(text) = text
@@ -323,4 +320,28 @@ fn duplicate_ids(files: &[OrderFile]) -> HashMap<String, Vec<PathBuf>> {
         .filter(|(_, files)| files.len() > 1)
         .map(|(id, files)| (id.to_owned(), files.iter().map(|f| f.rel.clone()).collect()))
         .collect()
+}
+
+/// The customer a customer file's text holds, when it decodes, with the
+/// findings of its checks (before severities are applied) added to `found`:
+/// what `validate` reports of the file, and what a command that edits it
+/// must not leave behind.
+pub fn check_customer_text(
+    root: &Path,
+    config: &Config,
+    rel: &Path,
+    code: &str,
+    text: &str,
+    found: &mut Vec<Finding>,
+) -> Option<Customer> {
+    let customer = document::load::<Customer>(rel, text, FileKind::Customer, found)?;
+    found.extend(checks::customer::check(config, rel, code, &customer));
+    // A document named by path must be in the ledger's folder for everyone.
+    found.extend(
+        checks::documents::local_references(rel, &customer.documents)
+            .into_iter()
+            .filter(|(path, _)| !root.join(path).is_file())
+            .map(|(_, finding)| finding),
+    );
+    Some(customer)
 }

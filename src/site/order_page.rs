@@ -94,7 +94,7 @@ pub fn render(
     rel_path: &str,
 ) -> Result<String, String> {
     let lang = book.lang;
-    let view = view_of(book, order, schedule, customer.map(|c| c.name.as_str()));
+    let view = view_of(book, order, schedule, customer);
     let states: Vec<String> = view
         .steps
         .iter()

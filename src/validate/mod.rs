@@ -175,6 +175,7 @@ pub fn validate_feeding(
         tz,
         now,
         customers: &ledger.customer_codes,
+        customer_records: &ledger.customers,
         id_format: id_format.as_ref(),
         calendars: Some(&ledger.calendars),
     };

@@ -68,7 +68,7 @@ pub fn check_order_file(
     let mut window = Window::default();
     let references = order
         .filter(|_| !set_aside.contains("documents"))
-        .map(|order| checks::documents::local_references(&file.rel, order))
+        .map(|order| checks::documents::local_references(&file.rel, &order.documents))
         .unwrap_or_default();
     let exposure = order.and_then(|order| {
         let verdict = checks::check_order(ctx, file, order, &set_aside);

@@ -30,6 +30,7 @@ pub fn check_text(
             tz: ledger.tz,
             now,
             customers: &ledger.customer_codes,
+            customer_records: &ledger.customers,
             id_format: id_format.as_ref(),
             calendars: Some(&ledger.calendars),
         };

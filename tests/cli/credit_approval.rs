@@ -49,11 +49,19 @@ fn an_order_over_the_limit_puts_its_approval_on_the_directors_agenda_until_done(
     let rows = approval_rows(&run);
     assert_eq!(rows.len(), 1, "{}", run.stdout);
     assert_eq!(rows[0]["order"], "202611-HKL-004");
-    assert_eq!(rows[0]["due"], "2026-11-19 15:00");
+    assert_eq!(rows[0]["due"], "2026-11-19 10:30");
     assert_eq!(rows[0]["role"], "sales-director");
     // Before it falls due, it is on the to-do list.
     let run = run_as_of(root, "2026-11-18T16:00", &["upcoming", "--format", "json"]);
-    assert_eq!(approval_rows(&run).len(), 1, "{}", run.stdout);
+    let rows = approval_rows(&run);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r["order"] == "202611-HKL-004")
+            .count(),
+        1,
+        "{}",
+        run.stdout
+    );
     // The director's calendar has it, and so does the export's steps table.
     let run = run_as_of(root, AS_OF, &["calendar"]);
     assert!(
@@ -81,14 +89,19 @@ fn an_order_over_the_limit_puts_its_approval_on_the_directors_agenda_until_done(
         run.stdout
     );
 
-    // Approved: off every agenda; nothing else asks for one.
+    // Approved: off every agenda (the new customer NWJ's first order awaits
+    // an approval of its own).
     approve(root);
     let run = run_as_of(root, AS_OF, &["overdue", "--format", "json"]);
     assert!(approval_rows(&run).is_empty(), "{}", run.stdout);
     let run = run_as_of(root, AS_OF, &["calendar"]);
-    assert!(!run.stdout.contains("credit-approval@"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("UID:202611-HKL-004.credit-approval@"),
+        "{}",
+        run.stdout
+    );
     let run = run_as_of(root, AS_OF, &["validate"]);
-    assert!(!run.stdout.contains("[credit-limit]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("HKL's exposure"), "{}", run.stdout);
     let run = run_as_of(root, AS_OF, &["show", "202611-HKL-004"]);
     assert!(
         !run.stdout.contains("awaiting the credit approval"),
@@ -111,7 +124,11 @@ fn an_order_within_the_limit_has_no_approval_to_do() {
     let run = run_as_of(root, AS_OF, &["overdue", "--format", "json"]);
     assert!(approval_rows(&run).is_empty(), "{}", run.stdout);
     let run = run_as_of(root, AS_OF, &["calendar"]);
-    assert!(!run.stdout.contains("credit-approval@"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("UID:202611-HKL-004.credit-approval@"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

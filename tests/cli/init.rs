@@ -40,12 +40,14 @@ fn init_creates_a_valid_ledger_and_refuses_to_overwrite_it() {
         run.stdout,
         "0 errors, 0 warnings in 0 orders and 2 other files\n"
     );
-    // The shipped calendars list 2025 and 2026: from November they say so.
+    // The shipped calendars list 2025 to 2027: from November 2027 they say so.
     let run = run_in(&root, &["--as-of", "2026-11-20", "validate"]);
+    assert!(!run.stdout.contains("calendar-expiring"), "{}", run.stdout);
+    let run = run_in(&root, &["--as-of", "2027-11-20", "validate"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(
         run.stdout.contains(
-            "warning[calendar-expiring]: calendar `default` covers years up to 2026, which ends in 42 days"
+            "warning[calendar-expiring]: calendar `default` covers years up to 2027, which ends in 42 days"
         ),
         "{}",
         run.stdout

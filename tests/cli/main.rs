@@ -12,6 +12,7 @@ mod concurrency;
 mod corpus;
 mod credit_approval;
 mod csv_output;
+mod customer_documents;
 mod dates;
 mod documents;
 mod escalate;

@@ -20,7 +20,7 @@ fn explain_a_final_payment_due_with_production() {
     let run = example(&["explain", "202605-ABC-005", "ORD-11"]);
     insta::assert_snapshot!(run.stdout, @r"
     202605-ABC-005 ORD-11: due 2026-10-27 (firm)
-      ORD-11 (Customer final payment received) is due with installment `last`   ordo.yaml:207
+      ORD-11 (Customer final payment received) is due with installment `last`   ordo.yaml:225
       installment `balance` (70%) is due after ORD-08, offset 0d                orders/2026/202605-ABC-005.yaml:25
       ORD-08 done 2026-10-27                                                    orders/2026/202605-ABC-005.yaml:39
       + 0d = 2026-10-27
@@ -35,7 +35,7 @@ fn explain_production_time_on_the_factory_calendar() {
     let run = example(&["explain", "202606-BJX-003", "ORD-08"]);
     insta::assert_snapshot!(run.stdout, @r"
     202606-BJX-003 ORD-08: due 2026-09-02 (firm)
-      ORD-08 (Production completed) is due after ORD-04, offset contract.production_time, calendar factory   ordo.yaml:188
+      ORD-08 (Production completed) is due after ORD-04, offset contract.production_time, calendar factory   ordo.yaml:206
       ORD-04 done 2026-06-24                                                                                 orders/2026/202606-BJX-003.yaml:35
       + 60wd (contract.production_time) on calendar `factory` = 2026-09-02                                   orders/2026/202606-BJX-003.yaml:21
     = 2026-09-02 (firm)
@@ -47,7 +47,7 @@ fn explain_a_step_waiting_for_an_unsigned_contract() {
     let run = example(&["explain", "202611-HKL-004", "ORD-02"]);
     insta::assert_snapshot!(run.stdout, @r"
     202611-HKL-004 ORD-02: due no date (waiting for contract.signed)
-      ORD-02 (Down-payment request sent to the customer) is due after contract.signed, offset 1wd   ordo.yaml:141
+      ORD-02 (Down-payment request sent to the customer) is due after contract.signed, offset 1wd   ordo.yaml:159
       contract.signed is not recorded yet                                                           orders/2026/202611-HKL-004.yaml:17
     = no date (waiting for contract.signed)
     ");

@@ -48,7 +48,7 @@ fn overdue_rows_are_right_by_hand() {
         .collect();
     assert_eq!(hkl.len(), 1, "{hkl:?}");
     assert_eq!(hkl[0]["step"], "credit-approval");
-    assert_eq!(hkl[0]["due"], "2026-11-19 15:00");
+    assert_eq!(hkl[0]["due"], "2026-11-19 10:30");
     assert_eq!(hkl[0]["assignee"], "dora");
 }
 

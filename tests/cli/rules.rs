@@ -125,7 +125,7 @@ fn done_before_names_an_event_a_step_can_precede() {
     edit(
         ledger.path(),
         "ordo.yaml",
-        "done_before: [confirmation.sent]",
+        "done_before: [confirmation.sent]   # no delivery date promised before it",
         "done_before: [received, ORD-99, design-review, confirmation.sent]",
     );
     let run = run_in(ledger.path(), &["--as-of", "2026-11-20", "validate"]);

@@ -104,5 +104,5 @@ fn offsets_by_priority_without_normal_are_a_configuration_error() {
     let run = run_in(copy.path(), &["--as-of", "2026-11-20", "validate"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(run.stdout.contains("error[schema]"), "{}", run.stdout);
-    assert!(run.stdout.contains("ordo.yaml:111:"), "{}", run.stdout);
+    assert!(run.stdout.contains("ordo.yaml:127:"), "{}", run.stdout);
 }

@@ -7,21 +7,35 @@ fn example_ledger_has_no_errors_and_names_its_warnings() {
     let copy = crate::support::example_copy();
     let run = run_in(copy.path(), &["--as-of", "2026-11-22", "validate"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    // Its calendars list 2025 and 2026, and say so from November 2026; two
-    // custom orders were confirmed to the customer before their design review;
-    // an urgent stock order was promised a day its chain cannot meet; an order
-    // over its customer's credit limit awaits the director's approval (a
-    // warning: the steps gated on it wait, the approval is on an agenda).
+    // Two custom orders were confirmed to the customer before their design
+    // review; an urgent stock order was promised a day its chain cannot meet;
+    // an order over its customer's credit limit, and a new customer's first
+    // order (no limit of its own), await the director's approval (warnings: the
+    // steps gated on it wait, the approval is on an agenda). Every review came
+    // before the confirmation, and the calendars cover 2027.
     assert!(
         run.stdout
-            .ends_with("0 errors, 6 warnings in 22 orders and 6 other files\n"),
+            .ends_with("0 errors, 5 warnings in 25 orders and 7 other files\n"),
         "{}",
         run.stdout
     );
-    assert_eq!(run.stdout.matches("warning[calendar-expiring]").count(), 2);
+    assert_eq!(run.stdout.matches("warning[calendar-expiring]").count(), 0);
     assert_eq!(run.stdout.matches("warning[done-before]").count(), 2);
+    assert_eq!(
+        run.stdout
+            .matches("warning[done-before]: step review")
+            .count(),
+        0
+    );
     assert_eq!(run.stdout.matches("warning[lead-time]").count(), 1);
-    assert_eq!(run.stdout.matches("warning[credit-limit]").count(), 1);
+    assert_eq!(run.stdout.matches("warning[credit-limit]").count(), 2);
+    assert!(
+        run.stdout.contains(
+            "NWJ's open exposure reaches 36000 with this order, over its credit limit of 0"
+        ),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stdout
             .contains("--> orders/2026/202611-HKL-004.yaml:3:11")

@@ -1,5 +1,5 @@
-//! Checks of a customer file: its code names the file, and its default payment
-//! terms are sound.
+//! Checks of a customer file: its code names the file, its default payment
+//! terms are sound, and the documents kept on it are logged as an order's are.
 
 use std::path::Path;
 
@@ -41,5 +41,6 @@ pub fn check(config: &Config, rel: &Path, stem: &str, customer: &Customer) -> Ve
         Code::PaymentTerms,
         &mut out,
     );
+    super::documents::check_logged(config, rel, &customer.documents, &mut out);
     out
 }

@@ -1,6 +1,6 @@
-//! `documents`: an order's documents are of declared kinds and logged by
-//! known people, and a step that needs kinds of document was done only once
-//! they had arrived.
+//! `documents`: the documents of an order or a customer are of declared kinds
+//! and logged by known people, and a step that needs kinds of document was
+//! done only once they had arrived (on the order or on its customer).
 
 use std::cmp::Ordering;
 use std::path::Path;
@@ -9,19 +9,70 @@ use chrono_tz::Tz;
 
 use crate::finding::{Code, Finding};
 use crate::i18n::Lang;
+use crate::model::Customer;
 use crate::model::config::{Config, Step};
 use crate::model::moment::Moment;
-use crate::model::order::Order;
+use crate::model::order::{Document, Order};
 use crate::model::status::applies;
 use crate::yaml::Route;
 
 use super::Context;
 
 pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
-    for (i, document) in order.documents.iter().enumerate() {
+    check_logged(ctx.config, rel, &order.documents, out);
+    let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
+        return;
+    };
+    // Without its customer's file (reported on its own) what the customer
+    // keeps is unknown: a document is not called missing on a guess.
+    let Some(customer) = ctx.customer_records.get(&order.customer) else {
+        return;
+    };
+    for step in workflow.steps.iter().filter(|s| !s.needs.is_empty()) {
+        let Some(done) = order.steps.get(&step.id).and_then(|r| r.done) else {
+            continue;
+        };
+        if !applies(step, order, name) {
+            continue;
+        }
+        let missing = missing(
+            ctx.config,
+            order,
+            Some(customer),
+            step,
+            Some(&done),
+            ctx.tz,
+            Lang::En,
+        );
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            Finding::error(
+                Code::Document,
+                rel,
+                format!(
+                    "step {} ({}) was done {done} without {} it needs",
+                    step.id,
+                    step.title,
+                    missing.join(", ")
+                ),
+            )
+            .at(Route::keys(&["steps", &step.id, "done"]))
+            .label(format!("needs {}", missing.join(", ")))
+            .help("record the documents with `ordo attach`, dated when they arrived"),
+        );
+    }
+}
+
+/// Checks each logged document (of an order or a customer, under
+/// `documents`): its kind is declared, its address is http(s), and who logged
+/// it is a person of the ledger.
+pub fn check_logged(config: &Config, rel: &Path, documents: &[Document], out: &mut Vec<Finding>) {
+    for (i, document) in documents.iter().enumerate() {
         let at = || Route::keys(&["documents"]).index(i);
-        if !ctx.config.documents.contains_key(&document.kind) {
-            let kinds: Vec<&str> = ctx.config.documents.keys().map(String::as_str).collect();
+        if !config.documents.contains_key(&document.kind) {
+            let kinds: Vec<&str> = config.documents.keys().map(String::as_str).collect();
             out.push(
                 Finding::error(
                     Code::Document,
@@ -58,7 +109,7 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             );
         }
         if let Some(by) = &document.by
-            && !ctx.config.people.contains_key(by)
+            && !config.people.contains_key(by)
         {
             out.push(
                 Finding::error(
@@ -71,52 +122,25 @@ pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding
             );
         }
     }
-    let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
-        return;
-    };
-    for step in workflow.steps.iter().filter(|s| !s.needs.is_empty()) {
-        let Some(done) = order.steps.get(&step.id).and_then(|r| r.done) else {
-            continue;
-        };
-        if !applies(step, order, name) {
-            continue;
-        }
-        let missing = missing(ctx.config, order, step, Some(&done), ctx.tz, Lang::En);
-        if missing.is_empty() {
-            continue;
-        }
-        out.push(
-            Finding::error(
-                Code::Document,
-                rel,
-                format!(
-                    "step {} ({}) was done {done} without {} it needs",
-                    step.id,
-                    step.title,
-                    missing.join(", ")
-                ),
-            )
-            .at(Route::keys(&["steps", &step.id, "done"]))
-            .label(format!("needs {}", missing.join(", ")))
-            .help("record the documents with `ordo attach`, dated when they arrived"),
-        );
-    }
 }
 
-/// The kinds `step` needs that the order has no document of, received by
-/// `by` when given; each as "kind (title)", the title in `lang`.
+/// The kinds `step` needs that neither the order nor its customer has a
+/// document of, received by `by` when given; each as "kind (title)", the title
+/// in `lang`.
 pub fn missing(
     config: &Config,
     order: &Order,
+    customer: Option<&Customer>,
     step: &Step,
     by: Option<&Moment>,
     tz: Tz,
     lang: Lang,
 ) -> Vec<String> {
+    let kept = customer.map(|c| c.documents.as_slice()).unwrap_or_default();
     step.needs
         .iter()
         .filter(|kind| {
-            !order.documents.iter().any(|d| {
+            !order.documents.iter().chain(kept).any(|d| {
                 d.kind == **kind
                     && by.is_none_or(|by| d.received.cmp_in(by, tz) != Ordering::Greater)
             })
@@ -154,9 +178,8 @@ pub fn is_address(reference: &str) -> bool {
 /// The order's documents that name a path, each with the finding to give when
 /// no file is there. Whether a file exists is asked on every run (a cached
 /// verdict on the order cannot know), so the check itself is the caller's.
-pub fn local_references(rel: &Path, order: &Order) -> Vec<(String, Finding)> {
-    order
-        .documents
+pub fn local_references(rel: &Path, documents: &[Document]) -> Vec<(String, Finding)> {
+    documents
         .iter()
         .enumerate()
         .filter(|(_, d)| !is_address(&d.reference))

@@ -21,16 +21,16 @@ mod references;
 mod steps;
 pub mod time;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::DateTime;
 use chrono_tz::Tz;
 
 use crate::finding::Finding;
 use crate::layout::OrderFile;
-use crate::model::Config;
 use crate::model::id_format::IdFormat;
 use crate::model::order::Order;
+use crate::model::{Config, Customer};
 
 pub use identity::duplicate_ids;
 
@@ -41,6 +41,9 @@ pub struct Context<'a> {
     pub now: DateTime<Tz>,
     /// Customer codes that have a file.
     pub customers: &'a BTreeSet<String>,
+    /// The customers that could be read, for what an order takes from its
+    /// customer (the documents kept on it).
+    pub customer_records: &'a BTreeMap<String, Customer>,
     /// The ledger's id format, when it is valid.
     pub id_format: Option<&'a IdFormat>,
     /// The working calendars, for the checks that compute due dates.

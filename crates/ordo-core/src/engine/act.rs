@@ -69,11 +69,14 @@ pub enum Refusal {
         holders: Vec<String>,
     },
     #[error(
-        "{order} {step} needs {} first; record each with `ordo attach {order} KIND PATH|URL`",
+        "{order} {step} needs {} first; record each with `ordo attach {order} KIND PATH|URL`, \
+         or on the customer (documents kept for all its orders, such as its qualification) \
+         with `ordo attach {customer} KIND PATH|URL`",
         .missing.join(", ")
     )]
     Documents {
         order: String,
+        customer: String,
         step: String,
         missing: Vec<String>,
     },
@@ -99,6 +102,7 @@ pub enum Refusal {
 pub fn documents_received(
     config: &Config,
     order: &Order,
+    customer: Option<&crate::model::Customer>,
     step: &Step,
     when: &crate::model::moment::Moment,
     tz: chrono_tz::Tz,
@@ -106,6 +110,7 @@ pub fn documents_received(
     let missing = crate::checks::documents::missing(
         config,
         order,
+        customer,
         step,
         Some(when),
         tz,
@@ -116,6 +121,7 @@ pub fn documents_received(
     } else {
         Err(Refusal::Documents {
             order: order.id.clone(),
+            customer: order.customer.clone(),
             step: step.id.clone(),
             missing,
         })

@@ -32,6 +32,12 @@ pub struct Customer {
     /// Where the customer is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// Documents kept on the customer rather than on one order: a new
+    /// customer's qualification documents (business licence, the contact's
+    /// identity). A step that `needs` a kind is satisfied by a document of it on
+    /// the order or on its customer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<super::order::Document>,
 }
 
 /// One installment of the payment terms.

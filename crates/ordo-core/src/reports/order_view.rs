@@ -9,6 +9,7 @@ use super::Book;
 use crate::engine::point::Point;
 use crate::engine::schedule::{Schedule, StepState};
 use crate::engine::updates::{UpdateDue, latest_expected, next_update};
+use crate::model::Customer;
 use crate::model::money::format as money;
 use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order, Progress, Shipment};
 
@@ -113,10 +114,10 @@ pub struct Carried {
 pub fn view<'o>(
     book: &Book<'_>,
     order: &'o Order,
-    customer_name: Option<&str>,
+    customer: Option<&Customer>,
 ) -> Option<OrderView<'o>> {
     let schedule = book.schedule(order)?;
-    Some(view_of(book, order, &schedule, customer_name))
+    Some(view_of(book, order, &schedule, customer))
 }
 
 /// The same from the order's schedule.
@@ -124,7 +125,7 @@ pub fn view_of<'o>(
     book: &Book<'_>,
     order: &'o Order,
     schedule: &Schedule<'_>,
-    customer_name: Option<&str>,
+    customer: Option<&Customer>,
 ) -> OrderView<'o> {
     let tz = book.tz;
     let decimals = book.config.decimals_of(order.currency.as_deref());
@@ -171,6 +172,7 @@ pub fn view_of<'o>(
                     crate::checks::documents::missing(
                         book.config,
                         order,
+                        customer,
                         line.step,
                         None,
                         tz,
@@ -217,7 +219,7 @@ pub fn view_of<'o>(
     OrderView {
         id: order.id.clone(),
         customer: order.customer.clone(),
-        customer_name: customer_name.map(str::to_owned),
+        customer_name: customer.map(|c| c.name.clone()),
         owner: order.owner.clone(),
         status: book.t(&format!("status-{}", schedule.status.as_str())),
         stage: schedule.stage.map(|s| book.title(s).to_owned()),
