@@ -188,6 +188,19 @@ fn reports_speak_chinese_with_the_titles_ordo_yaml_gives() {
         "{}",
         run.stdout
     );
+    // Roles by their Chinese titles, not their ids.
+    for (title, id) in [
+        ("采购", "purchasing"),
+        ("物流", "logistics"),
+        ("销售总监", "sales-director"),
+    ] {
+        assert!(
+            run.stdout.contains(&format!("  {title}  ")),
+            "{title}: {}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains(id), "{id}: {}", run.stdout);
+    }
     // JSON and CSV are data: English values whatever the language.
     let json = example(&["overdue", "--lang", "zh-CN", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
@@ -197,6 +210,7 @@ fn reports_speak_chinese_with_the_titles_ordo_yaml_gives() {
         "Production completed"
     );
     assert_eq!(report["sections"]["rows"][0]["basis"], "firm");
+    assert_eq!(report["sections"]["rows"][0]["role"], "purchasing");
 }
 
 #[test]

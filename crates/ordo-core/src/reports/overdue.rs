@@ -93,7 +93,12 @@ pub fn report(book: &Book<'_>, rows: &[DueRow<'_>]) -> Report {
             r.agenda.customer.clone().into(),
             r.key().into(),
             r.title(book).into(),
-            Cell::from(r.role().map(str::to_owned)),
+            // The role's id in English (what JSON and CSV carry, and a word
+            // already); its title in another language.
+            Cell::from(r.role().map(|role| match book.lang {
+                crate::i18n::Lang::En => role.to_owned(),
+                lang => book.config.role_title(role, lang),
+            })),
             r.assignee_text(book).into(),
             r.due.to_string().into(),
             r.basis.label_in(book.lang).into(),
