@@ -20,6 +20,7 @@ pub struct AttachArgs {
     /// Who logged it (default: the git user's ledger person).
     #[arg(long)]
     pub by: Option<String>,
+    /// A note on the document (what it is, which version).
     #[arg(long)]
     pub note: Option<String>,
     /// Commit the change: the order or customer file and, for a path, the

@@ -359,10 +359,13 @@ pub struct NewArgs {
     /// The salesperson (default: the person whose email is git's user.email).
     #[arg(long)]
     pub owner: Option<String>,
+    /// How urgent the order is (its review and SLA targets follow it).
     #[arg(long, value_enum, default_value_t = Choice(Priority::Normal))]
     pub priority: Choice<Priority>,
+    /// How the order came in.
     #[arg(long, value_enum, default_value_t = Choice(Channel::Email))]
     pub channel: Choice<Channel>,
+    /// A standard product, or custom (it needs a design review).
     #[arg(long, value_enum, default_value_t = Choice(Kind::Regular))]
     pub kind: Choice<Kind>,
     /// The workflow (default: the ledger's default_workflow).
@@ -406,13 +409,17 @@ pub struct AdvanceArgs {
 
 #[derive(Debug, Args)]
 pub struct SkipArgs {
+    /// The order id.
     pub id: String,
+    /// The step that does not happen for this order.
     pub step: String,
+    /// Who decided it (default: the git user's ledger person).
     #[arg(long)]
     pub by: Option<String>,
     /// Why the step does not happen.
     #[arg(long)]
     pub reason: String,
+    /// Commit the change.
     #[arg(long)]
     pub commit: bool,
 }
@@ -430,8 +437,11 @@ pub struct PlanArgs {
     /// Why the plan changes (recorded as a schedule amendment).
     #[arg(long)]
     pub reason: Option<String>,
+    /// Who records the plan, for a re-baseline's amendment (default: the git
+    /// user's ledger person).
     #[arg(long)]
     pub by: Option<String>,
+    /// Commit the change.
     #[arg(long)]
     pub commit: bool,
     /// With --all, exit 1 when some order files could not be read and so were
@@ -442,7 +452,9 @@ pub struct PlanArgs {
 
 #[derive(Debug, Args)]
 pub struct AmendArgs {
+    /// The order id.
     pub id: String,
+    /// Who records it (default: the git user's ledger person).
     #[arg(long)]
     pub by: Option<String>,
     /// What changed.
@@ -457,6 +469,7 @@ pub struct AmendArgs {
     /// When the amended order was confirmed again with the customer.
     #[arg(long, value_name = "DATE")]
     pub reconfirmed: Option<chrono::NaiveDate>,
+    /// Commit the change.
     #[arg(long)]
     pub commit: bool,
 }
@@ -556,3 +569,6 @@ pub enum SchemaKind {
     /// orders/<YYYY>/<ID>.yaml
     Order,
 }
+
+#[cfg(test)]
+mod help_tests;
