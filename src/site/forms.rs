@@ -140,7 +140,7 @@ pub fn forms(
             ),
             field(
                 "form-cycle",
-                production.map_or_else(|| "-".to_owned(), ToString::to_string),
+                production.map_or_else(|| "-".to_owned(), |d| ordo_core::i18n::duration(lang, d)),
             ),
             field("form-result", result),
             field(

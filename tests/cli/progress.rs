@@ -150,7 +150,7 @@ fn a_missing_weekly_update_is_overdue_until_one_is_noted_then_upcoming() {
     let shown = run_in(ledger, &["--as-of", AS_OF, "show", "202606-BJX-003"]);
     assert!(
         shown.stdout.contains(
-            "ORD-08 reports progress every 1w: next update due 2026-11-13 17:00 \
+            "ORD-08 reports progress every 1 week: next update due 2026-11-13 17:00 \
              (last 2026-11-06 17:00), 7 days late"
         ),
         "{}",
@@ -163,7 +163,7 @@ fn a_missing_weekly_update_is_overdue_until_one_is_noted_then_upcoming() {
         std::fs::read_to_string(ledger.join("_site/orders/202606-BJX-003.html")).expect("page");
     assert!(
         page.contains(
-            "<p class=\"note late\">ORD-08 reports progress every 1w: next update due \
+            "<p class=\"note late\">ORD-08 reports progress every 1 week: next update due \
              2026-11-13 17:00 (last 2026-11-06 17:00), 7 days late</p>"
         ),
         "{page}"

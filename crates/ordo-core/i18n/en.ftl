@@ -399,3 +399,41 @@ cal-more = … (the rest: ordo explain)
 cal-payment = payment `{ $name }`: { $amount } outstanding
 cal-payment-todo = collect payment `{ $name }` ({ $amount } outstanding)
 cal-stop = .
+
+# A duration in words: one term of `1wd`, `30d+1mo` and the like.
+duration-term = { $unit ->
+    [min] { $count } min
+    [h] { $count ->
+        [one] { $count } hour
+       *[other] { $count } hours
+    }
+    [wh] { $count ->
+        [one] { $count } working hour
+       *[other] { $count } working hours
+    }
+    [d] { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+    [w] { $count ->
+        [one] { $count } week
+       *[other] { $count } weeks
+    }
+    [wd] { $count ->
+        [one] { $count } working day
+       *[other] { $count } working days
+    }
+   *[mo] { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    }
+}
+
+# The recurring reminder of a step's progress updates.
+cal-update-summary = { $order } { $step }: progress update ({ $title })
+cal-update-todo = Order { $order } for { $customer }: report how { $step } ({ $title }) stands every { $every } (ordo note { $order } { $step } --status …).
+cal-update-last = {" "}Last update { $at } by { $by }: { $status }
+# The alarm before a step falls due.
+cal-alarm = { $order } { $what } is due { $due }
+# Why the date is what it is, where the engine's chain (in English) is not shown.
+cal-why-explain = `ordo explain { $order } { $step }` shows how it is computed

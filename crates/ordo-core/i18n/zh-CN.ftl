@@ -192,8 +192,8 @@ order-lines = 订单明细
 order-progress = 进度记录
 order-documents = 文件资料
 order-needs = { $step } 尚缺:{ $documents }
-order-update-due = { $step } 每 { $every } 更新进度:下次应于 { $due } 更新(上次 { $last })
-order-update-due-first = { $step } 每 { $every } 更新进度:首次应于 { $due } 更新
+order-update-due = { $step } 每 { $every }更新进度:下次应于 { $due } 更新(上次 { $last })
+order-update-due-first = { $step } 每 { $every }更新进度:首次应于 { $due } 更新
 order-update-late = { $text },已逾期 { $days } 天
 order-expected = { $step } 预计 { $expect } 完成({ $by } 于 { $at } 上报)
 order-amendments = 订单变更
@@ -388,3 +388,23 @@ cal-more = …(其余见 ordo explain)
 cal-payment = 款项 `{ $name }`：未收 { $amount }
 cal-payment-todo = 催收款项 `{ $name }`(未收 { $amount })
 cal-stop = 。
+
+# A duration in words: one term of `1wd`, `30d+1mo` and the like.
+duration-term = { $unit ->
+    [min] { $count } 分钟
+    [h] { $count } 小时
+    [wh] { $count } 个工作小时
+    [d] { $count } 天
+    [w] { $count } 周
+    [wd] { $count } 个工作日
+   *[mo] { $count } 个月
+}
+
+# The recurring reminder of a step's progress updates.
+cal-update-summary = { $order } { $step }：进度更新({ $title })
+cal-update-todo = 订单 { $order }(客户 { $customer })：每 { $every }报告一次{ $title }的进度(ordo note { $order } { $step } --status …)。
+cal-update-last = 上次更新 { $at }，{ $by }：{ $status }
+# The alarm before a step falls due.
+cal-alarm = { $order } { $what }将于 { $due } 到期
+# Why the date is what it is, where the engine's chain (in English) is not shown.
+cal-why-explain = 运行 `ordo explain { $order } { $step }` 查看计算过程

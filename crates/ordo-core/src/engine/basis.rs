@@ -28,13 +28,31 @@ impl Basis {
     }
 
     pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        self.label_naming(lang, &|_| None)
+    }
+
+    /// The same, each step it passes through named by `title` where that
+    /// gives a name (a step's title in a language whose readers do not read
+    /// the ids), else by its id.
+    pub fn label_naming(
+        &self,
+        lang: crate::i18n::Lang,
+        title: &dyn Fn(&str) -> Option<String>,
+    ) -> String {
         use crate::i18n::{t, tr};
+        let name = |id: &str| title(id).unwrap_or_else(|| id.to_owned());
         match self {
             Basis::Firm => t(lang, "basis-firm"),
-            Basis::Forecast { through } => {
-                tr(lang, "basis-forecast", &[("through", through.into())])
-            }
-            Basis::Reported { step } => tr(lang, "basis-reported", &[("step", step.into())]),
+            Basis::Forecast { through } => tr(
+                lang,
+                "basis-forecast",
+                &[("through", name(through).as_str().into())],
+            ),
+            Basis::Reported { step } => tr(
+                lang,
+                "basis-reported",
+                &[("step", name(step).as_str().into())],
+            ),
             Basis::Waiting { on } => tr(lang, "basis-waiting", &[("on", on.into())]),
             Basis::None => t(lang, "basis-none"),
         }

@@ -94,6 +94,27 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     key.to_owned()
 }
 
+/// A duration in words (`1wd` -> "1 working day", "1 个工作日"); a sum's
+/// terms joined with " + ". Files keep the compact form; what people read
+/// says it.
+pub fn duration(lang: Lang, duration: &crate::model::Duration) -> String {
+    duration
+        .terms
+        .iter()
+        .map(|term| {
+            tr(
+                lang,
+                "duration-term",
+                &[
+                    ("count", i64::from(term.count).into()),
+                    ("unit", term.unit.suffix().into()),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 /// A column's heading, by its key (`days_late` -> "days late").
 pub fn heading(lang: Lang, key: &str) -> String {
     t(lang, &format!("col-{key}"))

@@ -132,13 +132,24 @@ fn events_where(
             book,
             order,
             &format!("{}.{}@{domain}", order.id, line.step.id),
-            &format!(
-                "{}{} {}: {}",
-                late_mark(book.lang, late),
-                order.id,
-                line.step.id,
-                line.step.title.get(book.lang)
-            ),
+            // The step's id is an English word where the reader has its title
+            // in another language: English summaries keep it, others do not.
+            &if book.lang == Lang::En {
+                format!(
+                    "{}{} {}: {}",
+                    late_mark(book.lang, late),
+                    order.id,
+                    line.step.id,
+                    line.step.title.get(book.lang)
+                )
+            } else {
+                format!(
+                    "{}{} {}",
+                    late_mark(book.lang, late),
+                    order.id,
+                    line.step.title.get(book.lang)
+                )
+            },
             point,
             stamp,
             &description(
@@ -146,7 +157,7 @@ fn events_where(
                 order,
                 due,
                 line.step.title.get(book.lang),
-                &line.step.role,
+                (&line.step.id, &line.step.role),
                 late,
             ),
         );
@@ -168,7 +179,23 @@ fn events_where(
             if let Some(at) = cal.and_then(|c| apply(point, remind, false, c).ok()) {
                 let trigger = CalendarDateTime::from(at.start(book.tz).with_timezone(&Utc));
                 let mut alarm = Alarm::display(
-                    &format!("{} {} is due {point}", order.id, line.step.id),
+                    &book.tr(
+                        "cal-alarm",
+                        &[
+                            ("order", order.id.as_str().into()),
+                            // The id in English, the title in another language.
+                            (
+                                "what",
+                                if book.lang == Lang::En {
+                                    line.step.id.as_str()
+                                } else {
+                                    line.step.title.get(book.lang)
+                                }
+                                .into(),
+                            ),
+                            ("due", point.to_string().as_str().into()),
+                        ],
+                    ),
                     trigger,
                 );
                 alarm.uid(&format!("{}.{}.alarm@{domain}", order.id, line.step.id));
@@ -225,7 +252,7 @@ fn events_where(
                         ("amount", outstanding.as_str().into()),
                     ],
                 ),
-                "",
+                (&installment.term.name, ""),
                 late,
             ),
         );
@@ -311,14 +338,17 @@ fn late_mark(lang: Lang, late: Option<i64>) -> String {
 }
 
 /// What to do first, then the order, the due date and whether it is late, then
-/// why the date is what it is (the nearest links of its chain), in the book's
-/// language (the chain's links are the engine's, in English).
+/// why the date is what it is: in English the nearest links of its chain (the
+/// engine's words); in another language, the command that shows the chain,
+/// rather than English in the middle of the reader's language. `what` is the
+/// step (or installment) `ordo explain` takes and its role (none for an
+/// installment).
 fn description(
     book: &Book<'_>,
     order: &Order,
     due: &Computed,
     what: &str,
-    role: &str,
+    (explained, role): (&str, &str),
     late: Option<i64>,
 ) -> String {
     let lang = book.lang;
@@ -328,6 +358,7 @@ fn description(
         text.push_str(&tr(lang, "cal-role", &[("role", title.as_str().into())]));
     }
     let day = due.point.map(|p| format!("{p} ")).unwrap_or_default();
+    let basis = book.basis(order.workflow.as_deref(), &due.basis);
     let priority = t(lang, &format!("priority-{}", order.priority));
     text.push_str(&t(lang, "cal-stop"));
     text.push('\n');
@@ -339,7 +370,7 @@ fn description(
             ("customer", order.customer.as_str().into()),
             ("priority", priority.as_str().into()),
             ("due", day.as_str().into()),
-            ("basis", due.basis.label_in(lang).as_str().into()),
+            ("basis", basis.as_str().into()),
         ],
     ));
     if let Some(days) = late {
@@ -348,6 +379,17 @@ fn description(
     text.push_str(&t(lang, "cal-stop"));
     text.push('\n');
     text.push_str(&t(lang, "cal-why"));
+    if lang != Lang::En {
+        text.push_str(&tr(
+            lang,
+            "cal-why-explain",
+            &[
+                ("order", order.id.as_str().into()),
+                ("step", explained.into()),
+            ],
+        ));
+        return text;
+    }
     // The nearest links say why; a chain through thousands of steps is for
     // `ordo explain`, not for every event's description.
     let more = t(lang, "cal-more");

@@ -30,27 +30,45 @@ pub fn update_event(
     stamp: chrono::DateTime<Utc>,
 ) -> (Event, Vec<Invited>) {
     let step = line.step;
+    let lang = book.lang;
+    let title = step.title.get(lang);
     let every = step
         .updates
         .as_ref()
-        .map(|d| d.to_string())
+        .map(|d| crate::i18n::duration(lang, d))
         .unwrap_or_default();
-    let mut description = format!(
-        "Order {} for {}: report how {} ({}) stands every {every} \
-         (ordo note {} {} --status …).",
-        order.id, order.customer, step.id, step.title, order.id, step.id
+    let mut description = book.tr(
+        "cal-update-todo",
+        &[
+            ("order", order.id.as_str().into()),
+            ("customer", order.customer.as_str().into()),
+            ("step", step.id.as_str().into()),
+            ("title", title.into()),
+            ("every", every.as_str().into()),
+        ],
     );
     if let Some(last) = latest(order, &step.id, book.tz) {
-        description.push_str(&format!(
-            " Last update {} by {}: {}",
-            last.at, last.by, last.status
+        description.push_str(&book.tr(
+            "cal-update-last",
+            &[
+                ("at", last.at.to_string().as_str().into()),
+                ("by", last.by.as_str().into()),
+                ("status", last.status.as_str().into()),
+            ],
         ));
     }
     let mut event = base_event(
         book,
         order,
         &format!("{}.{}.updates@{domain}", order.id, step.id),
-        &format!("{} {}: progress update ({})", order.id, step.id, step.title),
+        &book.tr(
+            "cal-update-summary",
+            &[
+                ("order", order.id.as_str().into()),
+                ("step", step.id.as_str().into()),
+                ("title", title.into()),
+            ],
+        ),
         update.due,
         stamp,
         &description,

@@ -161,7 +161,7 @@ pub fn report(book: &Book<'_>, mut rows: Vec<ListRow>) -> Report {
             r.stage_title(book).into(),
             next.and_then(|n| n.due).map(|p| p.to_string()).into(),
             next.map(|n| n.step.clone()).into(),
-            next.map(|n| n.basis.label_in(book.lang)).into(),
+            next.map(|n| book.basis(Some(&r.workflow), &n.basis)).into(),
             r.owner.clone().into(),
             book.t(&format!("priority-{}", r.priority)).into(),
         ]);

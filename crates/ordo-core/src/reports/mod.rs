@@ -108,6 +108,27 @@ impl<'a> Book<'a> {
         step.title.get(self.lang)
     }
 
+    /// A due date's basis in the book's language. In English the steps a
+    /// forecast passes through go by their ids (`forecast (via ORD-13)`); in
+    /// another language by their titles in `workflow` (an id such as
+    /// `feedback` is an English word there).
+    pub fn basis(&self, workflow: Option<&str>, basis: &crate::engine::basis::Basis) -> String {
+        if self.lang == Lang::En {
+            return basis.label_in(self.lang);
+        }
+        let steps = self
+            .config
+            .workflow_of(workflow)
+            .map(|(_, w)| w.steps.as_slice())
+            .unwrap_or_default();
+        basis.label_naming(self.lang, &|id| {
+            steps
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| self.title(s).to_owned())
+        })
+    }
+
     /// The title of an update-due row: the step's title and the last update.
     pub fn update_title(&self, step: &Step, last: Option<crate::engine::point::Point>) -> String {
         let title = self.title(step);

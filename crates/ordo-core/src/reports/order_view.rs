@@ -136,7 +136,11 @@ pub fn view_of<'o>(
         .map(|line| {
             let record = line.record;
             let (due_point, basis, basis_text) = match &line.due {
-                Ok(c) => (c.point, c.basis.kind(), c.basis.label_in(book.lang)),
+                Ok(c) => (
+                    c.point,
+                    c.basis.kind(),
+                    book.basis(order.workflow.as_deref(), &c.basis),
+                ),
                 Err(e) => (None, "error", e.to_string()),
             };
             let done = record.and_then(|r| r.done);
@@ -146,7 +150,7 @@ pub fn view_of<'o>(
                     .step
                     .updates
                     .as_ref()
-                    .map(|d| d.to_string())
+                    .map(|d| crate::i18n::duration(book.lang, d))
                     .unwrap_or_default();
                 update_text(book, &line.step.id, &every, &u)
             });
@@ -202,7 +206,10 @@ pub fn view_of<'o>(
         .iter()
         .map(|i| {
             let (due, basis) = match &i.due {
-                Ok(c) => (c.point.map(|p| p.to_string()), c.basis.label_in(book.lang)),
+                Ok(c) => (
+                    c.point.map(|p| p.to_string()),
+                    book.basis(order.workflow.as_deref(), &c.basis),
+                ),
                 Err(e) => (None, e.to_string()),
             };
             InstallmentView {

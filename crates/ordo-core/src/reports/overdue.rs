@@ -101,7 +101,7 @@ pub fn report(book: &Book<'_>, rows: &[DueRow<'_>]) -> Report {
             })),
             r.assignee_text(book).into(),
             r.due.to_string().into(),
-            r.basis.label_in(book.lang).into(),
+            book.basis(Some(&r.agenda.workflow), r.basis).into(),
             r.days_late.into(),
             book.t(&format!("priority-{}", r.agenda.priority)).into(),
         ]);

@@ -107,7 +107,7 @@ pub fn report(book: &Book<'_>, upcoming: &Upcoming<'_>, within: &Duration) -> Re
             short_title(book, r).into(),
             r.assignees(book).join(", ").into(),
             r.due.to_string().into(),
-            r.basis.label_in(book.lang).into(),
+            book.basis(Some(&r.agenda.workflow), r.basis).into(),
         ]);
     }
     Report {
