@@ -214,6 +214,27 @@ fn reports_speak_chinese_with_the_titles_ordo_yaml_gives() {
 }
 
 #[test]
+fn service_levels_in_chinese_name_each_policy_by_its_title() {
+    let run = example(&["sla", "--by", "policy", "--lang", "zh-CN"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("\n  客户投诉 2 小时内与客户联系  "),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("complaint-response"), "{}", run.stdout);
+    // Data keeps the id.
+    let json = example(&[
+        "sla", "--by", "policy", "--lang", "zh-CN", "--format", "json",
+    ]);
+    assert!(
+        json.stdout.contains("\"complaint-response\""),
+        "{}",
+        json.stdout
+    );
+}
+
+#[test]
 fn the_ledgers_language_is_the_default_and_lang_overrides_it() {
     let copy = crate::support::example_copy();
     let config = std::fs::read_to_string(copy.path().join("ordo.yaml")).expect("config");

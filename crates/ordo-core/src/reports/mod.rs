@@ -108,6 +108,19 @@ impl<'a> Book<'a> {
         step.title.get(self.lang)
     }
 
+    /// An SLA policy as a reader names it: its id in English (a word already,
+    /// and what JSON and CSV carry), its title in another language.
+    pub fn policy(&self, id: &str) -> String {
+        if self.lang == Lang::En {
+            return id.to_owned();
+        }
+        self.config
+            .sla
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_owned(), |p| p.title.get(self.lang).to_owned())
+    }
+
     /// A due date's basis in the book's language. In English the steps a
     /// forecast passes through go by their ids (`forecast (via ORD-13)`); in
     /// another language by their titles in `workflow` (an id such as

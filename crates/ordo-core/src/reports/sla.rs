@@ -215,7 +215,7 @@ fn detail_row(book: &Book<'_>, m: &Measurement<'_>) -> Vec<Cell> {
         None => m.order.clone(),
     };
     vec![
-        m.policy.id.clone().into(),
+        book.policy(&m.policy.id).into(),
         order.into(),
         book.t(&format!("priority-{}", m.priority)).into(),
         m.start
@@ -268,7 +268,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
         } else {
             Cell::Empty
         };
-        let mut row: Vec<Cell> = vec![policy.into()];
+        let mut row: Vec<Cell> = vec![book.policy(policy).into()];
         if grouped {
             row.push(match options.by {
                 By::Priority => book.t(&format!("priority-{group}")).into(),
