@@ -11,7 +11,7 @@ use crate::{Environment, Failure, exit};
 use ordo_core::engine::act::{self, Act};
 
 /// A refused step, as a usage error.
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &AdvanceArgs,
     env: &Environment,

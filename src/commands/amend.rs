@@ -11,7 +11,7 @@ use crate::{Environment, Failure, exit};
 use ordo_core::finding::Code;
 use ordo_core::model::enums::Impact;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &AmendArgs,
     env: &Environment,

@@ -19,7 +19,7 @@ use crate::{Environment, Failure, exit};
 use ordo_core::checks::levels::apply as apply_levels;
 use ordo_core::finding::Severity;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &AttachArgs,
     env: &Environment,

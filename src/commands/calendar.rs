@@ -7,7 +7,7 @@ use crate::{Environment, Failure, exit};
 use ordo_core::checks::credit::{Exposure, awaiting_approval};
 use ordo_core::reports::calendar;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &CalendarArgs,
     env: &Environment,

@@ -19,7 +19,7 @@ use ordo_core::model::Moment;
 use ordo_core::model::order::Order;
 
 /// The person acting: `--by`, else the person whose email is git's `user.email`.
-pub fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> {
+pub(crate) fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> {
     if let Some(by) = by {
         if ledger.config.people.contains_key(by) {
             return Ok(by.to_owned());
@@ -53,7 +53,11 @@ pub fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Failure> 
 
 /// The text recorded for "when": the option `flag` as written, else now with
 /// its offset.
-pub fn when_text(flag: &str, on: Option<&str>, now: DateTime<Tz>) -> Result<String, Failure> {
+pub(crate) fn when_text(
+    flag: &str,
+    on: Option<&str>,
+    now: DateTime<Tz>,
+) -> Result<String, Failure> {
     match on {
         Some(text) => {
             let moment: Moment = text
@@ -68,7 +72,7 @@ pub fn when_text(flag: &str, on: Option<&str>, now: DateTime<Tz>) -> Result<Stri
 /// Checks the new text as `validate` would; errors refuse the write, except those
 /// of the codes in `allow` (the pending work a command creates on purpose, such as
 /// the review a structural amendment calls for).
-pub fn check_order_text(
+pub(crate) fn check_order_text(
     ledger: &Ledger,
     file: &OrderFile,
     text: &str,
@@ -122,7 +126,7 @@ pub fn check_order_text(
 /// Validates the new text of an order that `loaded` read, writes it (refused if
 /// the file changed since), and commits it when asked. `allow` names the finding
 /// codes the change may leave behind on purpose.
-pub fn apply(
+pub(crate) fn apply(
     ledger: &Ledger,
     loaded: &LoadedOrder,
     new: &str,
@@ -148,7 +152,7 @@ pub fn apply(
 /// Writes `new` over the ledger file `rel` that held `old` when read, under
 /// the ledger's write lock; refused when the file changed since. The caller
 /// has checked `new`.
-pub fn replace_checked(
+pub(crate) fn replace_checked(
     ledger: &Ledger,
     rel: &Path,
     old: &str,
@@ -175,7 +179,7 @@ pub fn replace_checked(
 }
 
 /// A path for messages, relative to the ledger root.
-pub fn shown(path: &Path, root: &Path) -> String {
+pub(crate) fn shown(path: &Path, root: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
         .display()
@@ -183,6 +187,6 @@ pub fn shown(path: &Path, root: &Path) -> String {
 }
 
 /// A step the rules of recording refuse, as the command's failure.
-pub fn refused(refusal: ordo_core::engine::act::Refusal) -> Failure {
+pub(crate) fn refused(refusal: ordo_core::engine::act::Refusal) -> Failure {
     Failure::Usage(refusal.to_string())
 }

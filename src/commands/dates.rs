@@ -16,7 +16,7 @@ use crate::edit::patch::{one_line, set_or_add_top_level, set_top_level_fields};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::{Duration, Moment};
 
-pub fn contract(
+pub(crate) fn contract(
     cli: &Cli,
     args: &ContractArgs,
     env: &Environment,
@@ -57,7 +57,7 @@ pub fn contract(
     )
 }
 
-pub fn confirm(
+pub(crate) fn confirm(
     cli: &Cli,
     args: &ConfirmArgs,
     env: &Environment,
@@ -118,7 +118,7 @@ fn record(
     Ok(exit::OK)
 }
 
-pub fn date(
+pub(crate) fn date(
     cli: &Cli,
     args: &DateArgs,
     env: &Environment,

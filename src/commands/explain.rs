@@ -7,7 +7,7 @@ use crate::{Environment, Failure, exit};
 use ordo_core::engine::due::{DueEngine, Source};
 use ordo_core::yaml::{LineIndex, Route, locate_all};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &ExplainArgs,
     env: &Environment,

@@ -17,7 +17,7 @@ use ordo_core::reports::tables::{
     Rows, Table, approval_rows, common_values, money_scale, order_rows,
 };
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &ExportArgs,
     env: &Environment,

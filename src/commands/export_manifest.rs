@@ -12,9 +12,9 @@ use ordo_core::reports::tables::{QUANTITY_SCALE, Table, Type};
 
 /// The version of the tables' layout; bumped when a column changes meaning
 /// or is removed (added columns keep it).
-pub const LAYOUT_VERSION: u32 = 1;
+pub(crate) const LAYOUT_VERSION: u32 = 1;
 
-pub fn manifest(
+pub(crate) fn manifest(
     format: ExportFormat,
     as_of: DateTime<Tz>,
     stamp: Option<&Stamp>,
@@ -57,7 +57,7 @@ pub fn manifest(
 }
 
 /// A column's type as SQL names it (the Parquet file's logical type).
-pub fn type_name(ty: Type, setting: &Setting<'_>) -> String {
+pub(crate) fn type_name(ty: Type, setting: &Setting<'_>) -> String {
     match ty {
         Type::Text => "VARCHAR".into(),
         Type::Bool => "BOOLEAN".into(),

@@ -21,7 +21,7 @@ use ordo_core::model::Order;
 use ordo_core::reports::history::{self, Event, How};
 use ordo_core::reports::report::{Cell, Report, Section, col};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &HistoryArgs,
     env: &Environment,

@@ -16,7 +16,7 @@ use crate::{Environment, Failure, exit};
 use ordo_core::model::Moment;
 use ordo_core::model::enums::State;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &HoldArgs,
     env: &Environment,

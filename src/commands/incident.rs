@@ -14,7 +14,7 @@ use crate::{Environment, Failure, exit};
 use ordo_core::model::Moment;
 use ordo_core::model::order::{Incident, Order};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &IncidentArgs,
     env: &Environment,

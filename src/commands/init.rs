@@ -52,7 +52,7 @@ const IGNORED: &[(&str, &str)] = &[
     (".ordo-write-*.tmp", "a write interrupted before its rename"),
 ];
 
-pub fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let dir = if args.dir.is_absolute() {
         args.dir.clone()
     } else {

@@ -14,7 +14,7 @@ use ordo_core::model::Moment;
 use ordo_core::model::moment::Resolved;
 
 /// The ledger root: `-C`, else `ORDO_LEDGER`, else the nearest folder above.
-pub fn ledger_root(cli: &Cli, env: &Environment) -> Result<PathBuf, Failure> {
+pub(crate) fn ledger_root(cli: &Cli, env: &Environment) -> Result<PathBuf, Failure> {
     Ok(crate::ledger::discover::find_root(
         cli.ledger.as_deref(),
         &env.cwd,
@@ -23,7 +23,11 @@ pub fn ledger_root(cli: &Cli, env: &Environment) -> Result<PathBuf, Failure> {
 
 /// The language of words for people: `--lang`, else `lang:` in ordo.yaml, else
 /// English; always English for JSON and CSV, which are data.
-pub fn lang_of(cli: &Cli, config: &ordo_core::model::Config, format: Option<Format>) -> Lang {
+pub(crate) fn lang_of(
+    cli: &Cli,
+    config: &ordo_core::model::Config,
+    format: Option<Format>,
+) -> Lang {
     if matches!(format, Some(Format::Json | Format::Csv)) {
         return Lang::En;
     }
@@ -32,7 +36,7 @@ pub fn lang_of(cli: &Cli, config: &ordo_core::model::Config, format: Option<Form
 
 /// "Now" in the ledger's timezone: `--as-of` when given (a bare date is taken as
 /// its last second), else the clock read at start-up.
-pub fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz>, Failure> {
+pub(crate) fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz>, Failure> {
     let Some(text) = &cli.as_of else {
         return Ok(env.now.with_timezone(&tz));
     };
@@ -54,7 +58,7 @@ pub fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz>, Fail
 }
 
 /// Parses `--as-of` up front so a bad value fails before any work.
-pub fn check_as_of(cli: &Cli) -> Result<(), Failure> {
+pub(crate) fn check_as_of(cli: &Cli) -> Result<(), Failure> {
     if let Some(text) = &cli.as_of {
         text.parse::<Moment>()
             .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?;
@@ -63,7 +67,7 @@ pub fn check_as_of(cli: &Cli) -> Result<(), Failure> {
 }
 
 /// Whether to colour the output.
-pub fn use_color(cli: &Cli, env: &Environment) -> bool {
+pub(crate) fn use_color(cli: &Cli, env: &Environment) -> bool {
     match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -74,7 +78,7 @@ pub fn use_color(cli: &Cli, env: &Environment) -> bool {
 /// Each value given to `flag` must be one of `valid` (what the ledger holds):
 /// an unknown one is a usage error naming them, never an empty report that
 /// looks like "nothing is late".
-pub fn check_choices<'v>(
+pub(crate) fn check_choices<'v>(
     flag: &str,
     given: &[String],
     valid: impl IntoIterator<Item = &'v str>,

@@ -12,7 +12,7 @@ use crate::cli::{Cli, LineArgs};
 use crate::edit::patch::{EditError, append_to_list, one_line, set_list_item_field};
 use crate::{Environment, Failure, exit};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &LineArgs,
     env: &Environment,

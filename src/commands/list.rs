@@ -7,7 +7,7 @@ use crate::cli::{Cli, ListArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::listing;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &ListArgs,
     env: &Environment,

@@ -11,7 +11,7 @@ use crate::merge::Markers;
 use crate::merge::driver::{self, Request};
 use crate::{Environment, Failure, exit};
 
-pub fn run(
+pub(crate) fn run(
     _cli: &Cli,
     args: &MergeFileArgs,
     env: &Environment,

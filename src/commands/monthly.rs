@@ -5,7 +5,7 @@ use crate::cli::{Cli, MonthlyArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::monthly;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &MonthlyArgs,
     env: &Environment,

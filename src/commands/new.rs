@@ -18,7 +18,12 @@ use ordo_core::model::id_format::IdFormat;
 use ordo_core::model::moment::Moment;
 use ordo_core::yaml::{Route, locate};
 
-pub fn run(cli: &Cli, args: &NewArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn run(
+    cli: &Cli,
+    args: &NewArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
     let ledger = open_ledger(cli, env)?;
     let now = now_in(cli, env, ledger.tz)?;
     let Some(customer) = ledger.customers.get(&args.customer) else {

@@ -12,7 +12,7 @@ use crate::edit::patch::{append_to_list, one_line};
 use crate::{Environment, Failure, exit};
 use ordo_core::engine::act::{self, Act};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &NoteArgs,
     env: &Environment,

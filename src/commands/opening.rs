@@ -14,7 +14,7 @@ use ordo_core::model::Order;
 use ordo_core::model::config::Workflow;
 
 /// An order's workflow; a usage error when ordo.yaml does not define it.
-pub fn workflow_of<'c>(
+pub(crate) fn workflow_of<'c>(
     ledger: &'c Ledger,
     order: &Order,
 ) -> Result<(&'c str, &'c Workflow), Failure> {
@@ -25,7 +25,10 @@ pub fn workflow_of<'c>(
 }
 
 /// An order's schedule; the same error when its workflow is not defined.
-pub fn schedule_of<'a>(ledger: &'a Ledger, order: &'a Order) -> Result<Schedule<'a>, Failure> {
+pub(crate) fn schedule_of<'a>(
+    ledger: &'a Ledger,
+    order: &'a Order,
+) -> Result<Schedule<'a>, Failure> {
     Schedule::of(&ledger.config, &ledger.calendars, order)
         .ok_or_else(|| unknown_workflow(ledger, order))
 }
@@ -43,7 +46,7 @@ fn unknown_workflow(ledger: &Ledger, order: &Order) -> Failure {
 
 /// What a command that edits one order starts from: the ledger, "now" in
 /// its time zone, and the order read from its file.
-pub fn open_order(
+pub(crate) fn open_order(
     cli: &Cli,
     env: &Environment,
     id: &str,
@@ -55,7 +58,10 @@ pub fn open_order(
 }
 
 /// Opens the ledger; an invalid configuration stops the command.
-pub fn open_ledger(cli: &Cli, env: &Environment) -> Result<crate::ledger::ledger::Ledger, Failure> {
+pub(crate) fn open_ledger(
+    cli: &Cli,
+    env: &Environment,
+) -> Result<crate::ledger::ledger::Ledger, Failure> {
     let root = ledger_root(cli, env)?;
     check_as_of(cli)?;
     crate::ledger::ledger::Ledger::open(&root).map_err(|blocked| Failure::Findings {
@@ -65,7 +71,7 @@ pub fn open_ledger(cli: &Cli, env: &Environment) -> Result<crate::ledger::ledger
 }
 
 /// Reads one order by id; a missing or invalid order stops the command.
-pub fn load_order(
+pub(crate) fn load_order(
     ledger: &crate::ledger::ledger::Ledger,
     id: &str,
 ) -> Result<crate::ledger::read::LoadedOrder, Failure> {

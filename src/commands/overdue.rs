@@ -6,7 +6,7 @@ use crate::cli::{Cli, OverdueArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::overdue;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &OverdueArgs,
     env: &Environment,

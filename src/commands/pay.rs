@@ -12,7 +12,12 @@ use crate::edit::patch::{append_to_list, one_line};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::money::{self, format};
 
-pub fn run(cli: &Cli, args: &PayArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn run(
+    cli: &Cli,
+    args: &PayArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let order = &loaded.order;
     let terms = order

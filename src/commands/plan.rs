@@ -16,7 +16,7 @@ use ordo_core::engine::due::Basis;
 use ordo_core::engine::schedule::Schedule;
 use ordo_core::model::status::Status;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &PlanArgs,
     env: &Environment,

@@ -11,7 +11,7 @@ use crate::edit::{git, write};
 use crate::{Environment, Failure, exit};
 use ordo_core::layout::OrderFile;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &RenumberArgs,
     env: &Environment,
@@ -89,6 +89,6 @@ pub fn run(
 }
 
 /// An order's text with a new id, and its old one under `former_ids`.
-pub fn renumbered(text: &str, old: &str, new: &str) -> Result<String, Failure> {
+pub(crate) fn renumbered(text: &str, old: &str, new: &str) -> Result<String, Failure> {
     crate::edit::renumber::renumbered(text, old, new).map_err(|e| Failure::Io(e.to_string()))
 }

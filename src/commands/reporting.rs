@@ -5,7 +5,7 @@ use super::invocation::{lang_of, now_in};
 use super::opening::open_ledger;
 use crate::cli::{Cli, ReportOptions};
 use crate::ledger::opened::Opened;
-pub use crate::ledger::opened::invalid_of;
+pub(crate) use crate::ledger::opened::invalid_of;
 use crate::output::report::cut::fit;
 use crate::output::report::spool::Sealed;
 use crate::output::report::view::View;
@@ -17,7 +17,11 @@ use std::io::Write;
 /// The ledger opened for a report in `format` (which decides the language
 /// with `--lang`; `None` for outputs that are not a report, such as the
 /// calendar), asking git for the commit only when the output prints it.
-pub fn open(cli: &Cli, env: &Environment, format: Option<Format>) -> Result<Opened, Failure> {
+pub(crate) fn open(
+    cli: &Cli,
+    env: &Environment,
+    format: Option<Format>,
+) -> Result<Opened, Failure> {
     let ledger = open_ledger(cli, env)?;
     let now = now_in(cli, env, ledger.tz)?;
     let lang = lang_of(cli, &ledger.config, format);
@@ -30,7 +34,7 @@ pub fn open(cli: &Cli, env: &Environment, format: Option<Format>) -> Result<Open
 
 /// Prints a report; exit 1 with `--strict` and unreadable orders, or with
 /// `fail_if_any` and rows.
-pub fn finish(
+pub(crate) fn finish(
     report: Report,
     invalid: Vec<Invalid>,
     stamp: Option<Stamp>,
@@ -47,7 +51,7 @@ pub fn finish(
 /// [`finish`] for a report whose section `section` lies in a spool: written
 /// to stdout as it is rendered, so neither its rows nor its text are ever
 /// held whole.
-pub fn finish_spooled(
+pub(crate) fn finish_spooled(
     report: Report,
     (section, sealed): (usize, &Sealed),
     invalid: Vec<Invalid>,
@@ -110,11 +114,11 @@ fn completed(
     (report, code)
 }
 
-pub use crate::output::warn_left_out;
+pub(crate) use crate::output::warn_left_out;
 
 /// Hands a whole output over without copying it (a 100,000-order calendar is
 /// 80 MB of text).
-pub fn give(out: &mut Vec<u8>, text: Vec<u8>) {
+pub(crate) fn give(out: &mut Vec<u8>, text: Vec<u8>) {
     if out.is_empty() {
         *out = text;
     } else {

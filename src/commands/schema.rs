@@ -4,7 +4,7 @@ use crate::cli::{SchemaArgs, SchemaKind};
 use crate::{Failure, exit};
 use ordo_core::schema::FileKind;
 
-pub fn run(args: &SchemaArgs, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn run(args: &SchemaArgs, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let kind = match args.kind {
         SchemaKind::Ordo => FileKind::Config,
         SchemaKind::Customer => FileKind::Customer,

@@ -5,7 +5,7 @@ use crate::cli::Cli;
 use crate::edit::git_setup;
 use crate::{Environment, Failure, exit};
 
-pub fn run(cli: &Cli, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn run(cli: &Cli, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let root = ledger_root(cli, env)?;
     if git_setup::work_tree(&root).is_none() {
         return Err(Failure::Usage(format!(

@@ -6,7 +6,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::{Environment, Failure, exit};
 
-pub fn completions(args: &CompletionsArgs, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn completions(args: &CompletionsArgs, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let mut command = Cli::command();
     clap_complete::generate(args.shell, &mut command, "ordo", out);
     Ok(exit::OK)
@@ -15,7 +15,7 @@ pub fn completions(args: &CompletionsArgs, out: &mut Vec<u8>) -> Result<u8, Fail
 /// The main page on stdout, or every page (`ordo.1`, `ordo-validate.1`, ...)
 /// written into a folder, as `clap_mangen::generate_to` names them but written
 /// atomically like every other output.
-pub fn man(args: &ManArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn man(args: &ManArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let mut command = Cli::command().disable_help_subcommand(true);
     // Built, so subcommands carry their full names (`ordo-validate`) and the
     // global options.

@@ -12,7 +12,7 @@ use crate::edit::patch::{one_line, set_top_level_fields};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::Moment;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &ShipArgs,
     env: &Environment,

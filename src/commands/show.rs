@@ -12,7 +12,7 @@ use ordo_core::i18n::{Lang, heading, t, tr};
 use ordo_core::reports::Book;
 use ordo_core::reports::order_view::{OrderView, view};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &ShowArgs,
     env: &Environment,

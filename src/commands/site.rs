@@ -4,7 +4,7 @@ use super::reporting::open as open_report;
 use crate::cli::{Cli, SiteArgs};
 use crate::{Environment, Failure, exit};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &SiteArgs,
     env: &Environment,

@@ -9,7 +9,7 @@ use crate::edit::patch::{one_line, set_step_fields};
 use crate::{Environment, Failure, exit};
 use ordo_core::engine::act::{self, Act};
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &SkipArgs,
     env: &Environment,

@@ -8,7 +8,12 @@ use crate::output::report::spool::Spool;
 use crate::{Environment, Failure};
 use ordo_core::reports::sla;
 
-pub fn run(cli: &Cli, args: &SlaArgs, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
+pub(crate) fn run(
+    cli: &Cli,
+    args: &SlaArgs,
+    env: &Environment,
+    out: &mut Vec<u8>,
+) -> Result<u8, Failure> {
     let loaded = open_report(cli, env, Some(args.report.format))?;
     let options = sla::Options {
         by: args.by.0,

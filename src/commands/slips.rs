@@ -44,7 +44,7 @@ struct Group {
     worst: i64,
 }
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &SlipsArgs,
     env: &Environment,

@@ -5,7 +5,7 @@ use crate::cli::{Cli, UpcomingArgs};
 use crate::{Environment, Failure};
 use ordo_core::reports::upcoming;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &UpcomingArgs,
     env: &Environment,

@@ -12,7 +12,7 @@ use crate::validate::{Selection, validate};
 use crate::{Environment, Failure, exit};
 use ordo_core::finding::Severity;
 
-pub fn run(
+pub(crate) fn run(
     cli: &Cli,
     args: &ValidateArgs,
     env: &Environment,
@@ -67,7 +67,7 @@ pub fn run(
 }
 
 /// Says on stderr that the cache was not written (the run's answer stands).
-pub fn warn_cache(problem: &str) {
+pub(crate) fn warn_cache(problem: &str) {
     crate::ledger::cache::warn_not_written(problem);
 }
 

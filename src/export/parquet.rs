@@ -106,7 +106,7 @@ impl Builder {
     }
 }
 
-pub struct ParquetWriter<W: std::io::Write + Send> {
+pub(crate) struct ParquetWriter<W: std::io::Write + Send> {
     columns: Vec<Column>,
     money_scale: u32,
     tz: Arc<str>,
@@ -122,7 +122,7 @@ pub struct ParquetWriter<W: std::io::Write + Send> {
 }
 
 impl<W: std::io::Write + Send> ParquetWriter<W> {
-    pub fn new(
+    pub(crate) fn new(
         out: W,
         columns: Vec<Column>,
         common: Vec<Value<'static>>,

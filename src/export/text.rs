@@ -24,7 +24,7 @@ fn text<'v>(value: &'v Value<'_>) -> Option<Cow<'v, str>> {
     }))
 }
 
-pub struct JsonLines<W: Write> {
+pub(crate) struct JsonLines<W: Write> {
     /// Each own column's name as a JSON key with its comma and colon.
     keys: Vec<Vec<u8>>,
     /// What follows `order_id` in every line: the shared columns.
@@ -33,7 +33,7 @@ pub struct JsonLines<W: Write> {
 }
 
 impl<W: Write> JsonLines<W> {
-    pub fn new(out: W, columns: &[Column], common: &[Value<'_>]) -> Self {
+    pub(crate) fn new(out: W, columns: &[Column], common: &[Value<'_>]) -> Self {
         let key = |c: &Column| {
             let mut key = b",".to_vec();
             json_string(&mut key, &c.name);
@@ -100,14 +100,18 @@ impl<W: Write + Send> TableWriter for JsonLines<W> {
     }
 }
 
-pub struct Csv<W: Write> {
+pub(crate) struct Csv<W: Write> {
     /// The text of the shared columns after `order_id`.
     common: Vec<String>,
     out: csv::Writer<W>,
 }
 
 impl<W: Write> Csv<W> {
-    pub fn new(out: W, columns: &[Column], common: &[Value<'_>]) -> Result<Self, WriteFailure> {
+    pub(crate) fn new(
+        out: W,
+        columns: &[Column],
+        common: &[Value<'_>],
+    ) -> Result<Self, WriteFailure> {
         let mut out = csv::Writer::from_writer(out);
         out.write_record(columns.iter().map(|c| c.name.as_str()))
             .map_err(csv_error)?;

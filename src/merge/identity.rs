@@ -6,7 +6,7 @@ use super::tree::{Canon, Node};
 
 /// How the items of one list are told apart.
 #[derive(Debug, Clone, Copy)]
-pub struct ListRule {
+pub(crate) struct ListRule {
     /// The fields that identify an item; none: the whole item.
     keys: &'static [&'static str],
     /// The field that orders items in time.
@@ -15,13 +15,13 @@ pub struct ListRule {
 
 /// An item's identity in its list.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Id {
+pub(crate) enum Id {
     Fields(Vec<Option<Canon>>),
     Whole(Canon),
 }
 
 /// The rule of the list at `path` (the keys from the document's root).
-pub fn rule_for(path: &[String]) -> ListRule {
+pub(crate) fn rule_for(path: &[String]) -> ListRule {
     let path: Vec<&str> = path.iter().map(String::as_str).collect();
     let (keys, time): (&'static [&'static str], Option<&'static str>) = match path.as_slice() {
         ["lines"] => (&["sku"], None),
@@ -39,7 +39,7 @@ pub fn rule_for(path: &[String]) -> ListRule {
 }
 
 impl ListRule {
-    pub fn id(&self, item: &Node) -> Id {
+    pub(crate) fn id(&self, item: &Node) -> Id {
         if self.keys.is_empty() {
             return Id::Whole(item.canon());
         }
@@ -48,7 +48,7 @@ impl ListRule {
 
     /// The item's time, as written (ISO dates and times order as text when
     /// written alike, which the ledger's commands do).
-    pub fn time(&self, item: &Node) -> Option<String> {
+    pub(crate) fn time(&self, item: &Node) -> Option<String> {
         match field(item, self.time?)? {
             Canon::Scalar(text, _) => Some(text),
             _ => None,

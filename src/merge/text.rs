@@ -7,24 +7,24 @@ use super::tree::Node;
 /// Edits to a text: replacements of ranges and insertions at offsets, made
 /// against the original and applied together.
 #[derive(Debug, Default)]
-pub struct Edits {
+pub(crate) struct Edits {
     edits: Vec<(Range<usize>, String, usize)>,
 }
 
 impl Edits {
-    pub fn replace(&mut self, range: Range<usize>, text: String) {
+    pub(crate) fn replace(&mut self, range: Range<usize>, text: String) {
         let n = self.edits.len();
         self.edits.push((range, text, n));
     }
 
-    pub fn insert(&mut self, at: usize, text: String) {
+    pub(crate) fn insert(&mut self, at: usize, text: String) {
         let n = self.edits.len();
         self.edits.push((at..at, text, n));
     }
 
     /// The text with every edit made. Insertions at one place keep the order
     /// they were made in, before a replacement that starts there.
-    pub fn apply(mut self, text: &str) -> String {
+    pub(crate) fn apply(mut self, text: &str) -> String {
         self.edits
             .sort_by_key(|(range, _, n)| (range.start, range.end > range.start, *n));
         let mut out = String::with_capacity(text.len() + 256);
@@ -45,7 +45,7 @@ impl Edits {
 }
 
 /// Lines indented at `from` moved to `to`.
-pub fn reindent(text: &str, from: usize, to: usize) -> String {
+pub(crate) fn reindent(text: &str, from: usize, to: usize) -> String {
     if from == to {
         return text.to_owned();
     }
@@ -65,7 +65,7 @@ pub fn reindent(text: &str, from: usize, to: usize) -> String {
 }
 
 /// A node written in flow style, its scalars as they were written.
-pub fn flow(node: &Node) -> String {
+pub(crate) fn flow(node: &Node) -> String {
     match node {
         Node::Scalar { raw, .. } => raw.clone(),
         Node::Map { entries, .. } => {

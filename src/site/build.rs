@@ -35,7 +35,7 @@ fn rel_text(file: &OrderFile) -> String {
 }
 
 /// What a build made, for the command to say.
-pub struct Built {
+pub(crate) struct Built {
     pub pages: usize,
     pub order_pages: usize,
     pub calendars: usize,
@@ -49,7 +49,7 @@ pub struct Built {
 
 /// Builds the site of the opened ledger into `output` (from `cwd`): closed
 /// orders get a page for `closed_months` after their last step.
-pub fn build(
+pub(crate) fn build(
     loaded: &Opened,
     output: &Path,
     closed_months: u32,

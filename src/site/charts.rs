@@ -14,7 +14,7 @@ const TOP: f64 = 10.0;
 const BOTTOM: f64 = HEIGHT - 20.0;
 
 #[derive(Debug)]
-pub struct Chart {
+pub(crate) struct Chart {
     pub id: String,
     pub title: String,
     pub width: f64,
@@ -30,13 +30,13 @@ pub struct Chart {
 }
 
 #[derive(Debug)]
-pub struct Tick {
+pub(crate) struct Tick {
     pub y: f64,
     pub label: String,
 }
 
 #[derive(Debug)]
-pub struct Bar {
+pub(crate) struct Bar {
     pub x: f64,
     pub y: f64,
     pub w: f64,
@@ -46,7 +46,7 @@ pub struct Bar {
 }
 
 #[derive(Debug)]
-pub struct Point {
+pub(crate) struct Point {
     pub x: f64,
     pub y: f64,
     pub label: String,
@@ -54,7 +54,7 @@ pub struct Point {
 }
 
 #[derive(Debug)]
-pub struct Label {
+pub(crate) struct Label {
     pub x: f64,
     pub label: String,
 }
@@ -123,7 +123,7 @@ fn frame(id: &str, title: &str, labels: &[String], ticks: Vec<Tick>) -> Chart {
 }
 
 /// A bar per label (a month); a missing value draws no bar.
-pub fn bars(id: &str, title: &str, labels: &[String], values: &[Option<f64>]) -> Chart {
+pub(crate) fn bars(id: &str, title: &str, labels: &[String], values: &[Option<f64>]) -> Chart {
     let max = values.iter().flatten().copied().fold(0.0, f64::max);
     let (top, ticks) = scale(max);
     let mut chart = frame(id, title, labels, ticks);
@@ -144,7 +144,7 @@ pub fn bars(id: &str, title: &str, labels: &[String], values: &[Option<f64>]) ->
 }
 
 /// A line through the labels' values; `ceiling` fixes the scale (100 for a rate).
-pub fn line(
+pub(crate) fn line(
     id: &str,
     title: &str,
     labels: &[String],
@@ -175,7 +175,7 @@ pub fn line(
 }
 
 #[derive(Debug)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     pub width: f64,
     pub height: f64,
     pub months: Vec<Label>,
@@ -184,7 +184,7 @@ pub struct Timeline {
 }
 
 #[derive(Debug)]
-pub struct Row {
+pub(crate) struct Row {
     pub id: String,
     pub y: f64,
     pub planned: Option<f64>,
@@ -199,7 +199,7 @@ pub struct Row {
 }
 
 #[derive(Debug)]
-pub struct Span {
+pub(crate) struct Span {
     pub x1: f64,
     pub x2: f64,
     pub class: &'static str,
@@ -212,7 +212,7 @@ const TIMELINE_WIDTH: f64 = 760.0;
 /// Each step on one row: planned (a hollow diamond), due (a bar, dashed when
 /// a forecast), done (a dot); a late step's delay drawn in red, dashed while
 /// it is still open.
-pub fn timeline(steps: &[StepView], today: NaiveDate) -> Timeline {
+pub(crate) fn timeline(steps: &[StepView], today: NaiveDate) -> Timeline {
     let days: Vec<NaiveDate> = steps
         .iter()
         .flat_map(|s| [s.days.planned, s.days.due, s.days.done])

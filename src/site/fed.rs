@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// One sum per worker thread, and the files each has counted.
-pub struct Fed<A, F> {
+pub(crate) struct Fed<A, F> {
     slots: Vec<Mutex<Slot<A>>>,
     init: F,
 }
@@ -19,7 +19,7 @@ struct Slot<A> {
 }
 
 impl<A: Send, F: Fn() -> A + Sync> Fed<A, F> {
-    pub fn new(init: F) -> Fed<A, F> {
+    pub(crate) fn new(init: F) -> Fed<A, F> {
         // One more than the pool's threads: a caller outside the pool (a pass
         // that runs on the calling thread) gets the last slot.
         let slots = (0..=rayon::current_num_threads())
@@ -34,7 +34,7 @@ impl<A: Send, F: Fn() -> A + Sync> Fed<A, F> {
     }
 
     /// Counts the order of `file` into this thread's sum.
-    pub fn add(&self, file: &Path, add: impl FnOnce(A) -> A) {
+    pub(crate) fn add(&self, file: &Path, add: impl FnOnce(A) -> A) {
         let last = self.slots.len() - 1;
         let i = rayon::current_thread_index().map_or(last, |i| i.min(last));
         // A thread that panicked while holding its slot left a sum that may
@@ -48,7 +48,7 @@ impl<A: Send, F: Fn() -> A + Sync> Fed<A, F> {
     }
 
     /// The sums joined with `merge`, and every file counted.
-    pub fn into_parts(self, merge: impl Fn(A, A) -> A) -> (A, HashSet<PathBuf>) {
+    pub(crate) fn into_parts(self, merge: impl Fn(A, A) -> A) -> (A, HashSet<PathBuf>) {
         let mut total = (self.init)();
         let mut files = HashSet::new();
         for slot in self.slots {

@@ -20,7 +20,7 @@ const OPEN_FEEDS: usize = 200;
 /// Where one event's text lies in the scratch file, and whom it invites (as
 /// positions in the ledger's people, in key order).
 #[derive(Debug)]
-pub struct Placed {
+pub(crate) struct Placed {
     order: String,
     seq: u32,
     /// Tells apart two files that give the same order id (`validate` reports
@@ -32,7 +32,7 @@ pub struct Placed {
 }
 
 /// The scratch file the events are written to, from every reading thread.
-pub struct Spool {
+pub(crate) struct Spool {
     file: Mutex<(BufWriter<File>, u64)>,
     people: Vec<String>,
 }
@@ -40,7 +40,7 @@ pub struct Spool {
 impl Spool {
     /// A spool inside the folder being built (an unnamed file: nothing is
     /// left behind, whatever happens); `people` are the keys with a feed.
-    pub fn new(dir: &SiteDir, people: Vec<String>) -> Result<Spool, String> {
+    pub(crate) fn new(dir: &SiteDir, people: Vec<String>) -> Result<Spool, String> {
         let file = dir.scratch()?;
         Ok(Spool {
             file: Mutex::new((BufWriter::with_capacity(1 << 16, file), 0)),
@@ -49,7 +49,7 @@ impl Spool {
     }
 
     /// Writes `order`'s events aside and returns where they lie.
-    pub fn add(&self, order: &str, events: Vec<Entry>) -> Result<Vec<Placed>, String> {
+    pub(crate) fn add(&self, order: &str, events: Vec<Entry>) -> Result<Vec<Placed>, String> {
         if events.is_empty() {
             return Ok(Vec::new());
         }
@@ -82,7 +82,7 @@ impl Spool {
     /// Writes the whole ledger's feed (`all`: its file and name) and one
     /// feed per person (`feeds`, in the spool's people order) from the events
     /// in `placed` (in the order [`sort`] gives them).
-    pub fn write_feeds(
+    pub(crate) fn write_feeds(
         &self,
         dir: &SiteDir,
         placed: &[Placed],
@@ -167,7 +167,7 @@ fn span_of(run: &[Placed]) -> (u64, usize) {
 }
 
 /// The feed of each person, as (file, calendar name), in key order.
-pub fn files(ledger: &str, people: &BTreeMap<String, PersonRef>) -> Vec<(String, String)> {
+pub(crate) fn files(ledger: &str, people: &BTreeMap<String, PersonRef>) -> Vec<(String, String)> {
     people
         .values()
         .map(|p| {
@@ -180,7 +180,7 @@ pub fn files(ledger: &str, people: &BTreeMap<String, PersonRef>) -> Vec<(String,
 }
 
 /// Puts events in the feeds' order: by order, then as the order lists them.
-pub fn sort(placed: &mut [Placed]) {
+pub(crate) fn sort(placed: &mut [Placed]) {
     placed.sort_unstable_by(|a, b| (&a.order, a.seq, a.digest).cmp(&(&b.order, b.seq, b.digest)));
 }
 

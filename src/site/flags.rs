@@ -15,11 +15,11 @@ use crate::output::findings::located::place_all;
 use crate::validate::{Feed, Selection, validate_feeding};
 
 /// How many errors the home page lists (the count is always whole).
-pub const LISTED: usize = 200;
+pub(crate) const LISTED: usize = 200;
 
 /// One error, placed in its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Flag {
+pub(crate) struct Flag {
     pub file: String,
     pub line: usize,
     pub column: usize,
@@ -29,7 +29,7 @@ pub struct Flag {
 
 impl Flag {
     /// `orders/2026/X.yaml:7:12`.
-    pub fn place(&self) -> String {
+    pub(crate) fn place(&self) -> String {
         format!("{}:{}:{}", self.file, self.line, self.column)
     }
 }
@@ -38,7 +38,7 @@ impl Flag {
 /// or the id it holds when that differs; several files may claim one id),
 /// else by file (the configuration, a customer, a stray).
 #[derive(Debug, Default)]
-pub struct Flags {
+pub(crate) struct Flags {
     pub by_order: BTreeMap<String, Vec<Flag>>,
     /// Errors in files that are not an order the site counts (they are left
     /// out) or not an order at all (the configuration, a customer).
@@ -49,7 +49,7 @@ pub struct Flags {
 
 impl Flags {
     /// Nothing flagged: what a page shows before validation is done.
-    pub const NONE: Flags = Flags {
+    pub(crate) const NONE: Flags = Flags {
         by_order: BTreeMap::new(),
         elsewhere: Vec::new(),
         awaiting_approval: BTreeMap::new(),
@@ -57,7 +57,7 @@ impl Flags {
 
     /// Validates the whole ledger as of `now` (through its cache, as
     /// `ordo validate` does), handing each order it reads to `feed`.
-    pub fn of(
+    pub(crate) fn of(
         ledger: &Ledger,
         now: chrono::DateTime<chrono_tz::Tz>,
         feed: Feed<'_>,
@@ -122,7 +122,7 @@ impl Flags {
     }
 
     /// The first `max` errors, those of orders first, with their order.
-    pub fn first(&self, max: usize) -> Vec<(&str, &Flag)> {
+    pub(crate) fn first(&self, max: usize) -> Vec<(&str, &Flag)> {
         self.by_order
             .iter()
             .flat_map(|(order, flags)| flags.iter().map(move |f| (order.as_str(), f)))
@@ -132,7 +132,7 @@ impl Flags {
     }
 
     /// How many errors there are in all.
-    pub fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.by_order.values().map(Vec::len).sum::<usize>() + self.elsewhere.len()
     }
 }

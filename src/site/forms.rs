@@ -13,7 +13,7 @@ use super::order_page::{Form, FormTable};
 
 /// `awaiting`: whether the order awaits its credit approval (its customer's
 /// exposure over the limit with it), once validation has judged the ledger.
-pub fn forms(
+pub(crate) fn forms(
     book: &Book<'_>,
     order: &Order,
     customer: Option<&Customer>,
@@ -160,7 +160,7 @@ pub fn forms(
 }
 
 /// The order's logistics incidents (delay, wrong address, damage, short shipment).
-pub fn logistics(book: &Book<'_>, order: &Order) -> FormTable {
+pub(crate) fn logistics(book: &Book<'_>, order: &Order) -> FormTable {
     let lang = book.lang;
     let headings = [
         "form-order-id",

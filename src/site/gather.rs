@@ -23,7 +23,7 @@ use super::feeds::{Placed, Spool};
 /// last 30 days. In English, as `data/sla-breaches.json` gives it; the page
 /// translates the policy's title and the priority.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Breach {
+pub(crate) struct Breach {
     // In the order of their names: the order `data/sla-breaches.json` gives them.
     pub deadline: String,
     pub elapsed: String,
@@ -37,13 +37,13 @@ pub struct Breach {
 }
 
 /// What one order's page writer reports.
-pub enum Page {
+pub(crate) enum Page {
     Written,
     NotPublished,
     Failed(String),
 }
 
-pub struct Options<'a> {
+pub(crate) struct Options<'a> {
     pub trend: Month,
     /// A done or cancelled order with nothing recorded since this day has no
     /// page and no part in the trend's months: only its SLA is measured.
@@ -55,7 +55,7 @@ pub struct Options<'a> {
 }
 
 #[derive(Default)]
-pub struct Gathered<'c> {
+pub(crate) struct Gathered<'c> {
     pub agendas: Vec<Agenda>,
     /// The trend's months, counted so far.
     pub trend: Vec<monthly::Tally>,
@@ -78,14 +78,14 @@ pub struct Gathered<'c> {
 
 impl<'c> Gathered<'c> {
     /// Nothing gathered yet; each of `months` counted from nothing.
-    pub fn new(months: &[Month]) -> Self {
+    pub(crate) fn new(months: &[Month]) -> Self {
         Gathered {
             trend: months.iter().map(|m| monthly::Tally::new(*m)).collect(),
             ..Gathered::default()
         }
     }
 
-    pub fn add(mut self, book: &Book<'c>, order: &Order, options: &Options<'_>) -> Self {
+    pub(crate) fn add(mut self, book: &Book<'c>, order: &Order, options: &Options<'_>) -> Self {
         // One schedule serves every page and report; an open order's explains
         // its dates, for the calendar's descriptions. An order whose workflow
         // is unknown is `validate`'s to report.
@@ -183,7 +183,7 @@ impl<'c> Gathered<'c> {
         }
     }
 
-    pub fn merge(mut self, other: Self) -> Self {
+    pub(crate) fn merge(mut self, other: Self) -> Self {
         self.agendas.extend(other.agendas);
         self.trend = self
             .trend
@@ -212,7 +212,7 @@ impl<'c> Gathered<'c> {
 
     /// Puts what the parallel pass gathered in a fixed order, so the same
     /// ledger always gives the same bytes.
-    pub fn settle(&mut self) {
+    pub(crate) fn settle(&mut self) {
         self.agendas.sort_by(|a, b| a.order.cmp(&b.order));
         self.breaches
             .sort_by(|a, b| (&a.policy, &a.order).cmp(&(&b.policy, &b.order)));

@@ -26,19 +26,19 @@ use ordo_core::i18n::{Lang, tr};
 use ordo_core::reports::ics_text::file_slug;
 use ordo_core::reports::report::Stamp;
 
-pub use build::build;
-pub use output::shown;
+pub(crate) use build::build;
+pub(crate) use output::shown;
 
 /// A person as pages link to them.
 #[derive(Debug, Clone)]
-pub struct PersonRef {
+pub(crate) struct PersonRef {
     pub name: String,
     /// The file name of their page and calendar feed, without extension.
     pub file: String,
 }
 
 /// What every page shows: the ledger, when and from which commit, the people.
-pub struct Common {
+pub(crate) struct Common {
     pub ledger: String,
     pub lang: Lang,
     pub stamp: String,
@@ -60,7 +60,7 @@ pub struct Common {
 }
 
 impl Common {
-    pub fn new(
+    pub(crate) fn new(
         config: &ordo_core::model::Config,
         lang: Lang,
         as_of: &str,
@@ -127,13 +127,13 @@ impl Common {
     }
 
     /// The errors found so far (none until validation is done).
-    pub fn flags(&self) -> &flags::Flags {
+    pub(crate) fn flags(&self) -> &flags::Flags {
         const NONE: &flags::Flags = &flags::Flags::NONE;
         self.flags.get().unwrap_or(NONE)
     }
 
     /// The address of a ledger file on the repository host (line 1).
-    pub fn source_link(&self, rel: &str) -> Option<String> {
+    pub(crate) fn source_link(&self, rel: &str) -> Option<String> {
         let (url, prefix) = self.source.as_ref()?;
         let path = format!("{prefix}{rel}");
         Some(url.replace("{path}", &path).replace("{line}", "1"))

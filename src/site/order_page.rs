@@ -21,7 +21,7 @@ use super::templates::{Frame, Framed, filters, framed};
 /// Which orders get a page: every open and on-hold order, and those closed
 /// (done or cancelled) whose last recorded date is on or after `cutoff` (see
 /// [`cutoff`]).
-pub fn published(
+pub(crate) fn published(
     book: &Book<'_>,
     order: &Order,
     schedule: &Schedule<'_>,
@@ -43,7 +43,7 @@ pub fn published(
 
 /// The first day a closed order's last step may fall on and still give it a
 /// page: `closed_months` before the as-of day.
-pub fn cutoff(book: &Book<'_>, closed_months: u32) -> NaiveDate {
+pub(crate) fn cutoff(book: &Book<'_>, closed_months: u32) -> NaiveDate {
     book.now
         .date_naive()
         .checked_sub_months(chrono::Months::new(closed_months))
@@ -85,7 +85,7 @@ impl OrderPage<'_> {
 }
 
 /// The page's HTML.
-pub fn render(
+pub(crate) fn render(
     common: &Common,
     book: &Book<'_>,
     order: &Order,
@@ -177,7 +177,7 @@ pub fn render(
 
 /// A form of the SOP: a title and labelled values.
 #[derive(Debug)]
-pub struct Form {
+pub(crate) struct Form {
     pub title: String,
     /// Which commands record what the form holds.
     pub how: String,
@@ -186,7 +186,7 @@ pub struct Form {
 
 /// A table of the SOP's forms.
 #[derive(Debug)]
-pub struct FormTable {
+pub(crate) struct FormTable {
     /// Which commands record what the form holds.
     pub how: String,
     pub headings: Vec<String>,

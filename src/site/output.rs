@@ -14,7 +14,7 @@ use std::sync::mpsc::RecvTimeoutError;
 use crate::edit::output_dir;
 
 /// The manifest: what the last build wrote.
-pub const MANIFEST: &str = ".ordo-site";
+pub(crate) const MANIFEST: &str = ".ordo-site";
 
 /// What a manifest starts with, for whoever opens it.
 const HEADER: &str = "# Made by `ordo site`: the files below are the site's. The next build \
@@ -23,7 +23,7 @@ replaces or removes them and keeps every other file in this folder.\n";
 /// How often `flushing` sends the pages written so far to disk.
 const FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
-pub struct SiteDir {
+pub(crate) struct SiteDir {
     /// The real folder (links resolved).
     target: PathBuf,
     staging: PathBuf,
@@ -45,7 +45,7 @@ enum Earlier {
 
 /// What putting a build in place did besides writing it.
 #[derive(Debug, Default)]
-pub struct Published {
+pub(crate) struct Published {
     /// Files in the folder that ordo did not write, kept.
     pub kept: Vec<String>,
 }
@@ -53,7 +53,7 @@ pub struct Published {
 impl SiteDir {
     /// Checks `target` (refusing a folder that holds the ledger at `root`)
     /// and makes the folder the build goes into.
-    pub fn prepare(target: &Path, root: &Path) -> Result<SiteDir, String> {
+    pub(crate) fn prepare(target: &Path, root: &Path) -> Result<SiteDir, String> {
         let target = output_dir::resolve(target, root).map_err(|e| e.to_string())?;
         let name = target
             .file_name()
@@ -79,7 +79,7 @@ impl SiteDir {
     /// the site anyone reads until `publish` puts it in place, so a file per
     /// temporary and fsync (as ledger files get) would only slow a build of
     /// tens of thousands of pages.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
         use std::io::Write;
         self.open(rel)
             .and_then(|mut file| file.write_all(bytes))
@@ -90,7 +90,7 @@ impl SiteDir {
     /// reports' data): these run to megabytes, so they are written in pieces
     /// of 64 KB rather than the default 8 KB (a ledger of hundreds of people
     /// has a couple of hundred feeds open at once).
-    pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, String> {
+    pub(crate) fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, String> {
         self.open(rel)
             .map(|file| std::io::BufWriter::with_capacity(1 << 16, file))
             .map_err(|e| format!("cannot write {rel}: {e}"))
@@ -113,7 +113,7 @@ impl SiteDir {
 
     /// An unnamed file beside the pages for what a build sets aside; it goes
     /// with its handle.
-    pub fn scratch(&self) -> Result<std::fs::File, String> {
+    pub(crate) fn scratch(&self) -> Result<std::fs::File, String> {
         tempfile::tempfile_in(&self.staging).map_err(|e| {
             format!(
                 "cannot make a scratch file in {}: {e}",
@@ -126,7 +126,7 @@ impl SiteDir {
     /// disk every second, so the flush before the swap has little left to do
     /// and the disk works while the processors do (at 100,000 orders that
     /// flush took 0.56 s after the pages, 0.20 s with them sent as they came).
-    pub fn flushing<R>(&self, work: impl FnOnce() -> R) -> R {
+    pub(crate) fn flushing<R>(&self, work: impl FnOnce() -> R) -> R {
         std::thread::scope(|scope| {
             let (done, finished) = std::sync::mpsc::channel::<()>();
             scope.spawn(move || {
@@ -142,7 +142,7 @@ impl SiteDir {
 
     /// Puts the new site in place (after flushing it to disk) and removes
     /// what the last build wrote that this one did not.
-    pub fn publish(mut self) -> Result<Published, String> {
+    pub(crate) fn publish(mut self) -> Result<Published, String> {
         let built =
             files_under(&self.staging).map_err(|e| format!("cannot list the build: {e}"))?;
         let manifest = manifest_text(&built);
@@ -373,7 +373,7 @@ fn remove_empty_parents(top: &Path, file: &Path) {
 }
 
 /// A few names, and how many more.
-pub fn shown<'a>(names: impl IntoIterator<Item = &'a String>) -> String {
+pub(crate) fn shown<'a>(names: impl IntoIterator<Item = &'a String>) -> String {
     let names: Vec<&String> = names.into_iter().collect();
     let mut text = names
         .iter()

@@ -13,7 +13,7 @@ use super::charts::{self, Chart};
 
 /// A report section as the `report_table` macro draws it.
 #[derive(Debug)]
-pub struct TableView {
+pub(crate) struct TableView {
     pub headings: Vec<String>,
     pub numeric: Vec<bool>,
     pub rows: Vec<Vec<String>>,
@@ -21,12 +21,12 @@ pub struct TableView {
 
 impl TableView {
     /// Whether the `i`th column holds numbers (it sorts as numbers).
-    pub fn is_numeric(&self, i: impl std::borrow::Borrow<usize>) -> bool {
+    pub(crate) fn is_numeric(&self, i: impl std::borrow::Borrow<usize>) -> bool {
         self.numeric.get(*i.borrow()).copied().unwrap_or(false)
     }
 }
 
-pub fn table(lang: Lang, section: &Section) -> TableView {
+pub(crate) fn table(lang: Lang, section: &Section) -> TableView {
     TableView {
         headings: section
             .columns
@@ -52,7 +52,7 @@ pub fn table(lang: Lang, section: &Section) -> TableView {
 /// An overdue or upcoming row as the pages print it, in their language: made
 /// from the typed row's fields (`days_late` is 0 for an upcoming one).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct DueView {
+pub(crate) struct DueView {
     pub order: String,
     pub customer: String,
     pub step: String,
@@ -71,7 +71,7 @@ pub struct DueView {
 }
 
 impl DueView {
-    pub fn of(book: &Book<'_>, row: &DueRow<'_>, title: String) -> DueView {
+    pub(crate) fn of(book: &Book<'_>, row: &DueRow<'_>, title: String) -> DueView {
         let assignees = row.assignees(book);
         DueView {
             order: row.agenda.order.clone(),
@@ -90,7 +90,7 @@ impl DueView {
 }
 
 #[derive(Debug)]
-pub struct Group {
+pub(crate) struct Group {
     pub key: String,
     pub name: String,
     pub rows: Vec<DueView>,
@@ -102,7 +102,7 @@ pub struct Group {
 }
 
 /// The first `limit` of `rows` and a note naming the rest and where they are.
-pub fn cap<T>(lang: Lang, mut rows: Vec<T>, limit: usize, file: &str) -> (Vec<T>, String) {
+pub(crate) fn cap<T>(lang: Lang, mut rows: Vec<T>, limit: usize, file: &str) -> (Vec<T>, String) {
     let left = rows.len().saturating_sub(limit);
     rows.truncate(limit);
     let more = if left > 0 {
@@ -119,7 +119,7 @@ pub fn cap<T>(lang: Lang, mut rows: Vec<T>, limit: usize, file: &str) -> (Vec<T>
 
 /// Overdue rows by who must act (the assignee column), most days late first,
 /// the first `limit` of each.
-pub fn by_assignee(book: &Book<'_>, rows: &[DueView], limit: usize) -> Vec<Group> {
+pub(crate) fn by_assignee(book: &Book<'_>, rows: &[DueView], limit: usize) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<DueView>> = BTreeMap::new();
     for row in rows {
         for who in &row.assignees {
@@ -155,14 +155,14 @@ pub fn by_assignee(book: &Book<'_>, rows: &[DueView], limit: usize) -> Vec<Group
 }
 
 #[derive(Debug)]
-pub struct CustomerGroup {
+pub(crate) struct CustomerGroup {
     pub key: String,
     pub count: usize,
     pub worst: i64,
     pub orders: BTreeSet<String>,
 }
 
-pub fn by_customer(rows: &[DueView]) -> Vec<CustomerGroup> {
+pub(crate) fn by_customer(rows: &[DueView]) -> Vec<CustomerGroup> {
     let mut groups: BTreeMap<&str, CustomerGroup> = BTreeMap::new();
     for row in rows {
         let group = groups
@@ -183,7 +183,7 @@ pub fn by_customer(rows: &[DueView]) -> Vec<CustomerGroup> {
 }
 
 /// The monthly page's charts and its table of the twelve months.
-pub fn trend(lang: Lang, months: &[Month], figures: &[Figures]) -> (Vec<Chart>, TableView) {
+pub(crate) fn trend(lang: Lang, months: &[Month], figures: &[Figures]) -> (Vec<Chart>, TableView) {
     let labels: Vec<String> = months.iter().map(Month::label).collect();
     let pick = |f: &dyn Fn(&Figures) -> Option<f64>| figures.iter().map(f).collect::<Vec<_>>();
     let received = pick(&|f| Some(f.received as f64));
@@ -260,7 +260,7 @@ pub fn trend(lang: Lang, months: &[Month], figures: &[Figures]) -> (Vec<Chart>, 
 }
 
 /// One compliance line per policy over the months, from the SLA report by month.
-pub fn sla_charts(lang: Lang, months: &[Month], by_month: &Section) -> Vec<Chart> {
+pub(crate) fn sla_charts(lang: Lang, months: &[Month], by_month: &Section) -> Vec<Chart> {
     let labels: Vec<String> = months.iter().map(Month::label).collect();
     let column = |key: &str| by_month.columns.iter().position(|c| c.key == key);
     let (Some(policy), Some(month), Some(pct)) =
@@ -295,7 +295,7 @@ pub fn sla_charts(lang: Lang, months: &[Month], by_month: &Section) -> Vec<Chart
 
 /// A policy's compliance at one priority, month by month.
 #[derive(Debug)]
-pub struct PriorityRow {
+pub(crate) struct PriorityRow {
     pub policy: String,
     pub priority: String,
     /// One cell per month, blank where nothing stopped.
@@ -305,7 +305,10 @@ pub struct PriorityRow {
 /// Compliance by policy and priority (rows) and month (columns), from one
 /// by-month section per priority (`priorities`: the priority's label and its
 /// section); a month without a stopped measurement is left blank.
-pub fn sla_by_priority(months: &[Month], priorities: &[(String, &Section)]) -> Vec<PriorityRow> {
+pub(crate) fn sla_by_priority(
+    months: &[Month],
+    priorities: &[(String, &Section)],
+) -> Vec<PriorityRow> {
     let labels: Vec<String> = months.iter().map(Month::label).collect();
     let mut rows = Vec::new();
     for (priority, section) in priorities {

@@ -15,7 +15,7 @@ use super::templates::{Frame, Framed, framed};
 
 #[derive(Template)]
 #[template(path = "home.html")]
-pub struct Home<'a> {
+pub(crate) struct Home<'a> {
     pub f: Frame<'a>,
     /// Overdue rows, and the orders they are of.
     pub overdue_count: usize,
@@ -38,7 +38,7 @@ pub struct Home<'a> {
 }
 
 /// A row of the people page.
-pub struct PersonRow<'a> {
+pub(crate) struct PersonRow<'a> {
     pub key: &'a str,
     pub file: &'a str,
     /// The person's roles, by their titles in the site's language.
@@ -49,14 +49,14 @@ pub struct PersonRow<'a> {
 
 #[derive(Template)]
 #[template(path = "people.html")]
-pub struct People<'a> {
+pub(crate) struct People<'a> {
     pub f: Frame<'a>,
     pub list: Vec<PersonRow<'a>>,
     pub upcoming_days: i64,
 }
 
 /// Who a person's page is of.
-pub struct Person<'a> {
+pub(crate) struct Person<'a> {
     pub name: &'a str,
     pub email: &'a str,
     /// The person's roles, by their titles in the site's language.
@@ -66,7 +66,7 @@ pub struct Person<'a> {
 
 #[derive(Template)]
 #[template(path = "person.html")]
-pub struct PersonPage<'a> {
+pub(crate) struct PersonPage<'a> {
     pub f: Frame<'a>,
     pub person: Person<'a>,
     pub upcoming_days: i64,
@@ -80,7 +80,7 @@ pub struct PersonPage<'a> {
 
 #[derive(Template)]
 #[template(path = "orders.html")]
-pub struct Orders<'a> {
+pub(crate) struct Orders<'a> {
     pub f: Frame<'a>,
     pub rows: Vec<OrderRow>,
     pub closed_months: u32,
@@ -88,7 +88,7 @@ pub struct Orders<'a> {
 
 /// A row of the orders page, as it prints an order's `list` row.
 #[derive(Debug, Default)]
-pub struct OrderRow {
+pub(crate) struct OrderRow {
     pub order: String,
     pub customer: String,
     pub status: String,
@@ -120,7 +120,7 @@ fn money_text(book: &Book<'_>, row: &ListRow, amount: rust_decimal::Decimal) -> 
 
 impl OrderRow {
     /// From the order's typed row, in the book's language.
-    pub fn of(book: &Book<'_>, row: &ListRow) -> OrderRow {
+    pub(crate) fn of(book: &Book<'_>, row: &ListRow) -> OrderRow {
         let next = row.next.as_ref();
         OrderRow {
             order: row.order.clone(),
@@ -153,7 +153,7 @@ impl OrderRow {
 
 #[derive(Template)]
 #[template(path = "monthly.html")]
-pub struct Monthly<'a> {
+pub(crate) struct Monthly<'a> {
     pub f: Frame<'a>,
     pub month: String,
     pub charts: Vec<Chart>,
@@ -166,7 +166,7 @@ pub struct Monthly<'a> {
 
 #[derive(Template)]
 #[template(path = "sla.html")]
-pub struct Sla<'a> {
+pub(crate) struct Sla<'a> {
     pub f: Frame<'a>,
     pub summary: Option<TableView>,
     pub by_month: Option<TableView>,

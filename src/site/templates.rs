@@ -10,7 +10,7 @@ use ordo_core::i18n::{Arg, Lang, tr};
 use super::{Common, PersonRef};
 
 /// The static files every page links to.
-pub const ASSETS: &[(&str, &str)] = &[
+pub(crate) const ASSETS: &[(&str, &str)] = &[
     ("assets/site.css", include_str!("assets/site.css")),
     ("assets/site.js", include_str!("assets/site.js")),
 ];
@@ -18,19 +18,19 @@ pub const ASSETS: &[(&str, &str)] = &[
 /// Text people wrote (a customer's name, a note), isolated from what is around
 /// it for bidirectional scripts: a right-to-left override in it (U+202E)
 /// reorders only itself, never the sentence, the page or its title around it.
-pub fn isolate(text: &str) -> String {
+pub(crate) fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }
 
 /// The catalog in the site's language. Most labels take no arguments (about
 /// forty on each order page): those are formatted once, here.
-pub struct Words {
+pub(crate) struct Words {
     lang: Lang,
     plain: HashMap<String, String>,
 }
 
 impl Words {
-    pub fn new(lang: Lang) -> Words {
+    pub(crate) fn new(lang: Lang) -> Words {
         let plain = ordo_core::i18n::keys(Lang::En)
             .into_iter()
             .chain(ordo_core::i18n::keys(lang))
@@ -44,17 +44,17 @@ impl Words {
 
     /// The message `key` (the key itself when the catalog lacks it, which a
     /// test rules out for every key a template names).
-    pub fn t<'w>(&'w self, key: &'w str) -> &'w str {
+    pub(crate) fn t<'w>(&'w self, key: &'w str) -> &'w str {
         self.plain.get(key).map_or(key, String::as_str)
     }
 
-    pub fn tr(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    pub(crate) fn tr(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         tr(self.lang, key, args)
     }
 }
 
 /// What the layout around every page shows, and where the page lies.
-pub struct Frame<'a> {
+pub(crate) struct Frame<'a> {
     pub common: &'a Common,
     /// From the page to the site's root: "" or "../".
     pub root: &'static str,
@@ -66,17 +66,17 @@ pub struct Frame<'a> {
 }
 
 impl Frame<'_> {
-    pub fn lang(&self) -> &'static str {
+    pub(crate) fn lang(&self) -> &'static str {
         self.common.lang.as_str()
     }
 
     /// The ledger's name, as its administrator wrote it, isolated.
-    pub fn ledger(&self) -> String {
+    pub(crate) fn ledger(&self) -> String {
         isolate(&self.common.ledger)
     }
 
     /// A customer's name, when its file gives one.
-    pub fn customer_name(&self, code: &str) -> Option<&str> {
+    pub(crate) fn customer_name(&self, code: &str) -> Option<&str> {
         self.common
             .customers
             .get(code)
@@ -84,16 +84,16 @@ impl Frame<'_> {
             .filter(|name| !name.is_empty())
     }
 
-    pub fn person(&self, key: &str) -> Option<&PersonRef> {
+    pub(crate) fn person(&self, key: &str) -> Option<&PersonRef> {
         self.common.people.get(key)
     }
 
-    pub fn has_page(&self, order: &str) -> bool {
+    pub(crate) fn has_page(&self, order: &str) -> bool {
         self.pages.contains(order)
     }
 
     /// Whether `validate` finds errors in the order.
-    pub fn flagged(&self, order: &str) -> bool {
+    pub(crate) fn flagged(&self, order: &str) -> bool {
         self.common.flags().by_order.contains_key(order)
     }
 }
@@ -101,7 +101,7 @@ impl Frame<'_> {
 /// A page: its template struct holds the layout's [`Frame`], and its template
 /// calls the catalog as `t("key")`, or with one or two arguments, a number
 /// (`tn`, which picks the plural) or text (`ts`, `ts2`).
-pub trait Framed {
+pub(crate) trait Framed {
     fn frame(&self) -> &Frame<'_>;
 
     fn t<'s>(&'s self, key: &'s str) -> &'s str {
@@ -145,7 +145,7 @@ pub trait Framed {
 
 /// A number a message counts (its plural form follows it), however the
 /// template holds it.
-pub trait Count {
+pub(crate) trait Count {
     fn count(&self) -> i64;
 }
 
@@ -186,7 +186,10 @@ macro_rules! framed {
 pub(crate) use framed;
 
 /// The filters the templates use beside askama's own.
-pub mod filters {
+// askama's filter macro makes public items of its own from a filter, which
+// the module's visibility already keeps inside the crate.
+#[allow(unreachable_pub)]
+pub(crate) mod filters {
     use std::fmt;
 
     /// An optional value, or nothing.
@@ -198,7 +201,7 @@ pub mod filters {
         Ok(Opt(value.as_ref()))
     }
 
-    pub struct Opt<'a, T>(Option<&'a T>);
+    pub(crate) struct Opt<'a, T>(Option<&'a T>);
 
     impl<T: fmt::Display> fmt::Display for Opt<'_, T> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

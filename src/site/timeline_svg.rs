@@ -11,7 +11,7 @@ use ordo_core::i18n::{Lang, t};
 use super::charts::Timeline;
 
 /// The timeline's words in the site's language, looked up once per build.
-pub struct Words {
+pub(crate) struct Words {
     pub title: String,
     pub planned: String,
     pub due: String,
@@ -19,7 +19,7 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn new(lang: Lang) -> Words {
+    pub(crate) fn new(lang: Lang) -> Words {
         Words {
             title: t(lang, "site-timeline"),
             planned: t(lang, "col-planned"),
@@ -90,7 +90,7 @@ fn drawn(value: Option<f64>) -> Option<f64> {
 
 impl Timeline {
     /// The `<svg>` element, its text escaped for HTML.
-    pub fn svg(&self, words: &Words) -> String {
+    pub(crate) fn svg(&self, words: &Words) -> String {
         let mut out = String::with_capacity(1024 + 700 * self.rows.len());
         // Writing to a String cannot fail.
         let _ = self.write(&mut out, words);

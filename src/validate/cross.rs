@@ -20,7 +20,7 @@ use ordo_core::schema::FileKind;
 /// The findings that need more than one file: credit control over a customer's
 /// orders, duplicate ids, and (with `since`) the change itself.
 #[allow(clippy::too_many_arguments)]
-pub fn findings(
+pub(crate) fn findings(
     root: &Path,
     ctx: &Context<'_>,
     customers: &BTreeMap<String, Customer>,
@@ -131,7 +131,7 @@ fn history_findings(
 /// whole-ledger run in the working tree, a run over files, as a hook makes, in
 /// what is staged.) An order moved to another file under the same id is not
 /// deleted.
-pub fn deleted_with_history(
+pub(crate) fn deleted_with_history(
     root: &Path,
     rev: &str,
     against: crate::ledger::revision::Against,

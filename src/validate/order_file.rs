@@ -17,7 +17,7 @@ use ordo_core::layout::OrderFile;
 
 /// One order file after its own checks: what the cross-file checks and the
 /// output need. The text is kept only when there is something to show in it.
-pub struct FileCheck {
+pub(crate) struct FileCheck {
     pub findings: Vec<Finding>,
     pub exposure: Option<Exposure>,
     /// Documents that name a path, with the finding for a missing file.
@@ -34,7 +34,7 @@ pub type Feed<'f> = &'f (dyn Fn(&OrderFile, &ordo_core::model::order::Order) + S
 
 /// Checks one order file; the entry is what a cache keeps of it (when the file
 /// had an identity).
-pub fn check_order_file(
+pub(crate) fn check_order_file(
     root: &Path,
     ctx: &Context<'_>,
     credit_limited: &BTreeSet<&str>,

@@ -12,14 +12,14 @@ use serde_json::{Value, json};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
 
-pub struct Browser {
+pub(crate) struct Browser {
     child: Child,
     socket: WebSocket<MaybeTlsStream<TcpStream>>,
     session: String,
     next_id: u64,
 }
 
-pub struct Visit {
+pub(crate) struct Visit {
     pub problems: Vec<String>,
     pub links: Vec<String>,
     pub lang: String,
@@ -28,7 +28,7 @@ pub struct Visit {
 type Error = String;
 
 impl Browser {
-    pub fn launch(profile: &Path) -> Result<Browser, Error> {
+    pub(crate) fn launch(profile: &Path) -> Result<Browser, Error> {
         let binary = ["chromium", "chromium-browser", "google-chrome"]
             .into_iter()
             .find(|b| {
@@ -147,7 +147,7 @@ impl Browser {
 
     /// Loads `url`, waits for its load event and for the network to settle,
     /// and says what went wrong on the way.
-    pub fn visit(&mut self, url: &str) -> Result<Visit, Error> {
+    pub(crate) fn visit(&mut self, url: &str) -> Result<Visit, Error> {
         let mut events = Vec::new();
         self.call_collecting("Page.navigate", json!({"url": url}), true, &mut events)?;
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -184,7 +184,7 @@ impl Browser {
     }
 
     /// The value of a JavaScript expression in the page, as JSON text.
-    pub fn evaluate(&mut self, expression: &str) -> Result<String, Error> {
+    pub(crate) fn evaluate(&mut self, expression: &str) -> Result<String, Error> {
         let result = self.call(
             "Runtime.evaluate",
             json!({"expression": expression, "returnByValue": true}),
@@ -195,7 +195,7 @@ impl Browser {
 
     /// Lays pages out as a phone of `width` CSS pixels would (touch, mobile
     /// viewport), or as the desktop again with `None`.
-    pub fn phone(&mut self, width: Option<u32>) -> Result<(), Error> {
+    pub(crate) fn phone(&mut self, width: Option<u32>) -> Result<(), Error> {
         match width {
             Some(width) => self.call(
                 "Emulation.setDeviceMetricsOverride",
@@ -208,7 +208,7 @@ impl Browser {
     }
 
     /// The whole page as a PNG.
-    pub fn screenshot(&mut self) -> Result<Vec<u8>, Error> {
+    pub(crate) fn screenshot(&mut self) -> Result<Vec<u8>, Error> {
         let shot = self.call(
             "Page.captureScreenshot",
             json!({"format": "png", "captureBeyondViewport": true}),

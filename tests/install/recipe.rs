@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::support::{Sandbox, VERSION};
 
-pub fn run_github_recipe(sandbox: &Sandbox) {
+pub(crate) fn run_github_recipe(sandbox: &Sandbox) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/ci/github-actions.yml");
     let text = std::fs::read_to_string(path).expect("read");
     let workflow = ordo_core::yaml::parse(&text).expect("YAML");

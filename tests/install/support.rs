@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub(crate) const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The interpreter `python3` names here, by its real path: pyenv's shims and
 /// the like need more of the environment than a sandbox keeps.
@@ -32,7 +32,7 @@ fn target_dir() -> PathBuf {
 /// A folder holding the `ordo-ledger` wheel of this build and the setuptools
 /// wheel that building the hook's package needs: all pip may read.
 /// `ORDO_WHEELHOUSE` names one made elsewhere (a release build's wheels).
-pub fn wheelhouse() -> &'static Path {
+pub(crate) fn wheelhouse() -> &'static Path {
     static HOUSE: OnceLock<PathBuf> = OnceLock::new();
     HOUSE.get_or_init(|| {
         if let Some(dir) = std::env::var_os("ORDO_WHEELHOUSE") {
@@ -88,14 +88,14 @@ pub fn wheelhouse() -> &'static Path {
 
 /// A temporary folder, and commands that run with a PATH on which `cargo` and
 /// `rustc` only record that they were called.
-pub struct Sandbox {
+pub(crate) struct Sandbox {
     pub dir: tempfile::TempDir,
     path: String,
     marker: PathBuf,
 }
 
 impl Sandbox {
-    pub fn new() -> Sandbox {
+    pub(crate) fn new() -> Sandbox {
         let house = wheelhouse();
         let dir = tempfile::tempdir().expect("tempdir");
         let fake = dir.path().join("no-compiler");
@@ -132,11 +132,11 @@ impl Sandbox {
         sandbox
     }
 
-    pub fn path(&self) -> &str {
+    pub(crate) fn path(&self) -> &str {
         &self.path
     }
 
-    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+    pub(crate) fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let program = program.as_ref();
         let program = if program == "python3" {
             python().as_os_str()
@@ -176,18 +176,18 @@ impl Sandbox {
         command
     }
 
-    pub fn git(&self, dir: &Path, args: &[&str]) -> String {
+    pub(crate) fn git(&self, dir: &Path, args: &[&str]) -> String {
         run(self.command("git").arg("-C").arg(dir).args(args))
     }
 
-    pub fn git_commit_all(&self, dir: &Path) {
+    pub(crate) fn git_commit_all(&self, dir: &Path) {
         self.git(dir, &["init", "--quiet", "--initial-branch", "main"]);
         self.git(dir, &["add", "-A"]);
         self.git(dir, &["commit", "--quiet", "-m", "start"]);
     }
 
     /// A copy of the example ledger, committed to its own repository.
-    pub fn example_ledger(&self) -> PathBuf {
+    pub(crate) fn example_ledger(&self) -> PathBuf {
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger");
         let to = self.dir.path().join("ledger");
         for entry in walkdir::WalkDir::new(&from) {
@@ -203,14 +203,14 @@ impl Sandbox {
         to
     }
 
-    pub fn assert_nothing_compiled(&self) {
+    pub(crate) fn assert_nothing_compiled(&self) {
         let called = std::fs::read_to_string(&self.marker).unwrap_or_default();
         assert!(called.is_empty(), "a compiler was called: {called}");
     }
 }
 
 /// Runs a command that must succeed; its standard output.
-pub fn run(command: &mut Command) -> String {
+pub(crate) fn run(command: &mut Command) -> String {
     let out = command.output().expect("the command runs");
     assert!(
         out.status.success(),

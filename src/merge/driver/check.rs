@@ -15,7 +15,7 @@ use ordo_core::layout::OrderFile;
 
 /// The errors of `merged` that neither side has, as lines to show; none when
 /// the ledger's configuration cannot be read (nothing to check against).
-pub fn new_errors(
+pub(crate) fn new_errors(
     place: &Place,
     file: &OrderFile,
     merged: &str,

@@ -10,7 +10,7 @@ use super::order::OrderIdent;
 
 /// What git is doing while it runs the driver.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
+pub(crate) enum Operation {
     Merge,
     Rebase,
     CherryPick,
@@ -19,7 +19,7 @@ pub enum Operation {
 impl Operation {
     /// Which one runs: a rebase leaves its folder in the git directory; a
     /// replayed commit's base is labelled "parent of ..." (git's %S).
-    pub fn current(top: &Path, base_label: &str) -> Operation {
+    pub(crate) fn current(top: &Path, base_label: &str) -> Operation {
         let rebasing = ["rebase-merge", "rebase-apply"].iter().any(|dir| {
             git(top, &["rev-parse", "--git-path", dir])
                 .is_some_and(|path| top.join(path.trim()).is_dir())
@@ -34,7 +34,7 @@ impl Operation {
     }
 
     /// How the user goes on once the files are right.
-    pub fn go_on(self) -> &'static str {
+    pub(crate) fn go_on(self) -> &'static str {
         match self {
             Operation::Merge => "git commit",
             Operation::Rebase => "git rebase --continue",
@@ -44,14 +44,14 @@ impl Operation {
 
     /// In a rebase or a cherry-pick OURS is the branch replayed onto (already
     /// there), THEIRS the commit replayed; in a merge THEIRS comes in.
-    pub fn replays(self) -> bool {
+    pub(crate) fn replays(self) -> bool {
         self != Operation::Merge
     }
 }
 
 /// Whether the order is on a remote-tracking branch at `rel` (the path from
 /// the top of the work tree): pushed, so the id is the one teammates know.
-pub fn published(top: &Path, rel: &str, order: &OrderIdent) -> bool {
+pub(crate) fn published(top: &Path, rel: &str, order: &OrderIdent) -> bool {
     let Some(refs) = git(
         top,
         &["for-each-ref", "--format=%(objectname)", "refs/remotes"],
@@ -70,7 +70,7 @@ pub fn published(top: &Path, rel: &str, order: &OrderIdent) -> bool {
 
 /// The full message of `commit` (the first word of git's label for a
 /// replayed side, `abc1234 (subject)`).
-pub fn message(top: &Path, label: &str) -> Option<String> {
+pub(crate) fn message(top: &Path, label: &str) -> Option<String> {
     let commit = label.split_whitespace().next()?;
     git(top, &["log", "-1", "--format=%B", commit, "--"])
         .map(|m| m.trim_end().to_owned())

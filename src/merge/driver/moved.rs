@@ -24,7 +24,7 @@ use ordo_core::model::id_format::IdFormat;
 
 /// Settles a merge whose sides hold different orders; `None` when they hold
 /// one order (the structural merge goes on).
-pub fn settle(
+pub(crate) fn settle(
     req: &Request<'_>,
     place: &Place,
     base: Option<&str>,

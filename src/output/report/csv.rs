@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::view::View;
 use ordo_core::reports::report::Cell;
 
-pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     for (i, (section, rows)) in view.sections().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -28,7 +28,7 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The text as a spreadsheet shows it, never as a formula it would run.
-pub fn neutralised(text: &str) -> String {
+pub(crate) fn neutralised(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_owned(),

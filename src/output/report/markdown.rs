@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::view::View;
 use ordo_core::i18n::{heading, t, tr};
 
-pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let report = view.report;
     let lang = report.lang;
     let as_of = tr(lang, "as-of", &[("when", report.as_of.as_str().into())]);
@@ -54,7 +54,7 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
 /// Text that renders as itself: every character Markdown (with GitHub's tables,
 /// strikethrough and autolinks) or HTML could read as syntax is backslash-escaped,
 /// the backslash first, so `a\|b` stays one cell and `<b>` is not a tag.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

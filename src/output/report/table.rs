@@ -12,7 +12,7 @@ use crate::output::plain_table::{
 use ordo_core::i18n::{heading, t, tr};
 
 /// Writes the report; `width` fits its tables to that many columns.
-pub fn write(view: &View<'_>, width: Option<usize>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(view: &View<'_>, width: Option<usize>, out: &mut dyn Write) -> io::Result<()> {
     let report = view.report;
     let lang = report.lang;
     let as_of = tr(lang, "as-of", &[("when", report.as_of.as_str().into())]);

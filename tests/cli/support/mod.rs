@@ -6,11 +6,11 @@ use std::process::{Child, Command, Output, Stdio};
 use tempfile::TempDir;
 
 /// The instant every test runs at unless it says otherwise.
-pub const AS_OF: &str = "2026-11-20T12:00:00+08:00";
+pub(crate) const AS_OF: &str = "2026-11-20T12:00:00+08:00";
 
 /// A copy of the shipped example ledger in a temporary folder (outside git,
 /// so reports carry no commit, and runs leave nothing in the repository).
-pub fn example_copy() -> TempDir {
+pub(crate) fn example_copy() -> TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-ledger"),
@@ -20,23 +20,23 @@ pub fn example_copy() -> TempDir {
     dir
 }
 
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// A throwaway ledger: the base fixture with a case's files laid over it.
-pub struct Ledger {
+pub(crate) struct Ledger {
     pub dir: TempDir,
 }
 
 impl Ledger {
-    pub fn base() -> Self {
+    pub(crate) fn base() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_tree(&fixtures().join("base"), dir.path());
         Ledger { dir }
     }
 
-    pub fn case(name: &str) -> Self {
+    pub(crate) fn case(name: &str) -> Self {
         let ledger = Ledger::base();
         let overlay = fixtures().join("cases").join(name);
         assert!(overlay.is_dir(), "no fixture case {name}");
@@ -44,18 +44,18 @@ impl Ledger {
         ledger
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
         let path = self.path().join(rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, bytes).expect("write");
     }
 
     /// Runs `ordo -C <ledger> --as-of AS_OF --color never ARGS`.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let mut all = vec!["--as-of", AS_OF, "--color", "never"];
         all.extend_from_slice(args);
         run_in(self.path(), &all)
@@ -63,12 +63,12 @@ impl Ledger {
 }
 
 /// Runs the binary with a scrubbed environment in `cwd`.
-pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+pub(crate) fn run_in(cwd: &Path, args: &[&str]) -> Run {
     ordo(cwd).args(args).run()
 }
 
 /// Runs the binary in `cwd` with the scrubbed environment and these variables.
-pub fn run_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+pub(crate) fn run_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut ordo = ordo(cwd).args(args);
     for (key, value) in env {
         ordo = ordo.env(key, value);
@@ -89,7 +89,7 @@ fn scrubbed(command: &mut Command, home: &Path) {
 
 /// This build's `ordo`, run in `cwd` with a scrubbed environment: the one
 /// way tests start it.
-pub fn ordo(cwd: &Path) -> Ordo {
+pub(crate) fn ordo(cwd: &Path) -> Ordo {
     let mut command = Command::new(assert_cmd::cargo::cargo_bin("ordo"));
     command.current_dir(cwd);
     scrubbed(&mut command, cwd);
@@ -97,23 +97,23 @@ pub fn ordo(cwd: &Path) -> Ordo {
 }
 
 /// A run of `ordo` being set up.
-pub struct Ordo {
+pub(crate) struct Ordo {
     command: Command,
 }
 
 impl Ordo {
-    pub fn args(mut self, args: &[&str]) -> Self {
+    pub(crate) fn args(mut self, args: &[&str]) -> Self {
         self.command.args(args);
         self
     }
 
-    pub fn env(mut self, key: &str, value: &str) -> Self {
+    pub(crate) fn env(mut self, key: &str, value: &str) -> Self {
         self.command.env(key, value);
         self
     }
 
     /// Runs under this umask (through `sh`, as a login would set it).
-    pub fn umask(self, mask: &str) -> Self {
+    pub(crate) fn umask(self, mask: &str) -> Self {
         let program = self.command.get_program().to_owned();
         let mut command = Command::new("sh");
         command
@@ -135,14 +135,14 @@ impl Ordo {
 
     /// Runs to the end; a hang (say, an open that waits on a pipe) fails the
     /// test instead of CI.
-    pub fn run(self) -> Run {
+    pub(crate) fn run(self) -> Run {
         let mut command = assert_cmd::Command::from_std(self.command);
         command.timeout(std::time::Duration::from_secs(300));
         Run::from(command.output().expect("runs"))
     }
 
     /// Starts it with its output captured, for tests that run several at once.
-    pub fn spawn(mut self) -> Child {
+    pub(crate) fn spawn(mut self) -> Child {
         self.command
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -153,7 +153,7 @@ impl Ordo {
 
 /// Runs a bash script in `dir` with this build's `ordo` first on `PATH` and
 /// the scrubbed environment plus `env`.
-pub fn shell(dir: &Path, script: &str, env: &[(&str, &str)]) -> Output {
+pub(crate) fn shell(dir: &Path, script: &str, env: &[(&str, &str)]) -> Output {
     let bin = assert_cmd::cargo::cargo_bin("ordo");
     let path = format!(
         "{}:{}",
@@ -173,7 +173,7 @@ pub fn shell(dir: &Path, script: &str, env: &[(&str, &str)]) -> Output {
 }
 
 /// What a run printed and how it exited.
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -191,7 +191,7 @@ impl From<Output> for Run {
 
 impl Run {
     /// stdout, stderr (if any) and the exit code, for a snapshot.
-    pub fn transcript(&self) -> String {
+    pub(crate) fn transcript(&self) -> String {
         let mut text = self.stdout.clone();
         if !self.stderr.is_empty() {
             text.push_str("--- stderr ---\n");
@@ -202,7 +202,7 @@ impl Run {
     }
 }
 
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir(from) {
         let rel = entry.strip_prefix(from).expect("inside");
         let target = to.join(rel);
@@ -231,7 +231,7 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
 
 /// Runs git in `dir` with the scrubbed environment and returns its output;
 /// fails the test when git fails.
-pub fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let mut command = Command::new("git");
     command.arg("-C").arg(dir).args(args);
     scrubbed(&mut command, dir);
@@ -246,7 +246,7 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
 
 /// Makes `dir` a git repository whose user is Ann, with ordo's merge driver
 /// set up as a team's clone has it, and everything committed.
-pub fn commit_all(dir: &Path) {
+pub(crate) fn commit_all(dir: &Path) {
     git(dir, &["init", "--quiet", "--initial-branch", "main"]);
     git(dir, &["config", "user.email", "ann@test.example"]);
     git(dir, &["config", "user.name", "Ann"]);
@@ -258,12 +258,12 @@ pub fn commit_all(dir: &Path) {
 
 /// A team's setting: the base ledger pushed to a bare `origin`, and two
 /// clones, `a` (Ann) and `b` (Ben), each with ordo's merge driver set up.
-pub struct Team {
+pub(crate) struct Team {
     pub dir: TempDir,
 }
 
 impl Team {
-    pub fn new() -> Team {
+    pub(crate) fn new() -> Team {
         let dir = tempfile::tempdir().expect("temp dir");
         let seed = dir.path().join("seed");
         copy_tree(&fixtures().join("base"), &seed);
@@ -287,7 +287,7 @@ impl Team {
     }
 
     /// A third teammate: another clone of `origin`, set up like the others.
-    pub fn join(&self, clone: &str, who: &str) {
+    pub(crate) fn join(&self, clone: &str, who: &str) {
         git(self.dir.path(), &["clone", "--quiet", "origin.git", clone]);
         let path = self.clone(clone);
         git(
@@ -299,12 +299,12 @@ impl Team {
         assert_eq!(setup.code, 0, "{}", setup.transcript());
     }
 
-    pub fn clone(&self, name: &str) -> PathBuf {
+    pub(crate) fn clone(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
     /// `ordo --as-of AS_OF --color never ARGS` in a clone.
-    pub fn ordo(&self, clone: &str, args: &[&str]) -> Run {
+    pub(crate) fn ordo(&self, clone: &str, args: &[&str]) -> Run {
         let mut all = vec!["--as-of", AS_OF, "--color", "never"];
         all.extend_from_slice(args);
         run_in(&self.clone(clone), &all)
@@ -312,7 +312,7 @@ impl Team {
 
     /// git in a clone; its output and whether it succeeded (a merge that
     /// stops for the user is not a test failure).
-    pub fn git(&self, clone: &str, args: &[&str]) -> (bool, String) {
+    pub(crate) fn git(&self, clone: &str, args: &[&str]) -> (bool, String) {
         let mut command = Command::new("git");
         command.arg("-C").arg(self.clone(clone)).args(args);
         scrubbed(&mut command, &self.clone(clone));
@@ -326,7 +326,7 @@ impl Team {
     }
 
     /// Commits everything in a clone and pushes it.
-    pub fn publish(&self, clone: &str, message: &str) {
+    pub(crate) fn publish(&self, clone: &str, message: &str) {
         for args in [
             &["add", "-A"][..],
             &["commit", "--quiet", "-m", message],
@@ -337,14 +337,14 @@ impl Team {
         }
     }
 
-    pub fn read(&self, clone: &str, rel: &str) -> String {
+    pub(crate) fn read(&self, clone: &str, rel: &str) -> String {
         std::fs::read_to_string(self.clone(clone).join(rel)).expect("read")
     }
 }
 
 /// Replaces the first `from` in the ledger file `rel` with `to`; fails the
 /// test when the file does not hold `from` (the fixture moved on).
-pub fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+pub(crate) fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
     let path = dir.join(rel);
     let text = std::fs::read_to_string(&path).expect("readable");
     assert!(text.contains(from), "{rel} lacks {from:?}");
@@ -352,19 +352,19 @@ pub fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
 }
 
 /// The text of the ledger file `rel`.
-pub fn read_file(dir: &Path, rel: &str) -> String {
+pub(crate) fn read_file(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).expect("readable")
 }
 
 /// `ordo --as-of AS_OF ARGS…` in `dir`.
-pub fn run_as_of(dir: &Path, as_of: &str, args: &[&str]) -> Run {
+pub(crate) fn run_as_of(dir: &Path, as_of: &str, args: &[&str]) -> Run {
     let mut all = vec!["--as-of", as_of];
     all.extend_from_slice(args);
     run_in(dir, &all)
 }
 
 /// A YAML file of this repository (a recipe, a workflow, the hooks), read.
-pub fn repo_yaml(rel: &str) -> serde_json::Value {
+pub(crate) fn repo_yaml(rel: &str) -> serde_json::Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
     let text = std::fs::read_to_string(&path).expect("read");
     ordo_core::yaml::parse(&text).expect("valid YAML")

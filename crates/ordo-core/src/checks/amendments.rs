@@ -11,7 +11,7 @@ use crate::yaml::Route;
 
 use super::Context;
 
-pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
     if order.channel == Channel::Verbal
         && order.confirmation.as_ref().and_then(|c| c.signed).is_none()
         && order.state != Some(crate::model::enums::State::Cancelled)

@@ -15,7 +15,7 @@ use crate::yaml::Route;
 
 use super::Context;
 
-pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
     let Some((name, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
         return;
     };
@@ -87,7 +87,7 @@ fn happened(order: &Order, anchor: &Anchor) -> Option<(Moment, Route)> {
 
 /// What is wrong with a step's `done_before` in `ordo.yaml` (anchors that do
 /// not parse are schema findings already): each entry's index and the problem.
-pub fn config_problems(step: &Step, is_step: &dyn Fn(&str) -> bool) -> Vec<(usize, String)> {
+pub(super) fn config_problems(step: &Step, is_step: &dyn Fn(&str) -> bool) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (i, event) in step.done_before.iter().enumerate() {
         match event {

@@ -11,7 +11,7 @@ use crate::yaml::Route;
 
 use super::Context;
 
-pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
     let Some((_, workflow)) = ctx.config.workflow_of(order.workflow.as_deref()) else {
         return;
     };

@@ -16,7 +16,7 @@ use super::Context;
 
 /// What is wrong with a due rule given the steps and installments it may name;
 /// each problem comes with the key it concerns.
-pub fn due_rule_problems(
+pub(super) fn due_rule_problems(
     rule: &DueRule,
     is_step: &dyn Fn(&str) -> bool,
     installments: &[&str],
@@ -51,7 +51,7 @@ pub fn due_rule_problems(
 }
 
 /// Checks a list of payment terms (an order's or a customer's default ones).
-pub fn check_terms(
+pub(super) fn check_terms(
     rel: &Path,
     route: &Route,
     terms: &[PaymentTerm],
@@ -115,7 +115,7 @@ pub fn check_terms(
     }
 }
 
-pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
     let steps: Vec<&str> = ctx
         .config
         .workflow_of(order.workflow.as_deref())

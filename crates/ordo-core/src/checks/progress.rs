@@ -9,7 +9,7 @@ use crate::yaml::Route;
 
 use super::Context;
 
-pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
     let workflow = ctx.config.workflow_of(order.workflow.as_deref());
     for (i, update) in order.progress.iter().enumerate() {
         let at = || Route::keys(&["progress"]).index(i);

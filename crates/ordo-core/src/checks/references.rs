@@ -10,7 +10,7 @@ use crate::yaml::Route;
 
 use super::Context;
 
-pub fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<Finding>) {
     if !ctx.customers.contains(&order.customer) {
         let known: Vec<&str> = ctx.customers.iter().map(String::as_str).collect();
         let mut finding = Finding::error(

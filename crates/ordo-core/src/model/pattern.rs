@@ -266,7 +266,7 @@ pub(crate) mod tests {
     }
 
     /// The quick test of a pattern never accepts what its regex refuses.
-    pub fn assert_common_is_within(pattern: &Pattern, alphabet: &str, longer: &[&str]) {
+    pub(crate) fn assert_common_is_within(pattern: &Pattern, alphabet: &str, longer: &[&str]) {
         let common = pattern.common.expect("a quick test");
         let mut accepted = 0;
         for text in all_strings(alphabet)

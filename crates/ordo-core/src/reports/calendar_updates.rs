@@ -21,7 +21,7 @@ use crate::model::order::Order;
 const LISTED_DAYS: i64 = 56;
 
 /// The reminder event of the updates `line` asks for, and whom it invites.
-pub fn update_event(
+pub(super) fn update_event(
     book: &Book<'_>,
     order: &Order,
     line: &StepLine<'_>,
