@@ -60,13 +60,8 @@ pub(crate) fn run(
     };
     let text = match args.format {
         ShowFormat::Text => text(&order_view, book.lang, awaiting.as_deref()),
-        ShowFormat::Json => {
-            let document = serde_json::json!({"version": 1, "order": order_view});
-            let mut json = serde_json::to_string_pretty(&document)
-                .map_err(|e| Failure::Io(format!("cannot write JSON: {e}")))?;
-            json.push('\n');
-            json
-        }
+        ShowFormat::Json => crate::output::order_json_v1::write(&order_view)
+            .map_err(|e| Failure::Io(format!("cannot write JSON: {e}")))?,
     };
     out.extend_from_slice(text.as_bytes());
     Ok(exit::OK)

@@ -3,6 +3,7 @@
 //! renderer per format; nothing below this layer prints.
 
 pub mod findings;
+pub(crate) mod order_json_v1;
 pub mod plain_table;
 pub mod report;
 

@@ -341,6 +341,16 @@ fn list_prints_json_with_every_order_and_the_files_left_out() {
     assert!(report["invalid"].as_array().is_some_and(Vec::is_empty));
 }
 
+/// Version 1 of an order's JSON, whole: a change to any key, value or the
+/// keys' order shows here and is a new version (docs/json.md), never a change
+/// made in passing to the core's view of an order.
+#[test]
+fn show_json_version_1_is_frozen() {
+    let run = example(&["show", "202610-BJX-004", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.stdout);
+}
+
 #[test]
 fn show_prints_one_order_as_json() {
     let run = example(&["show", "202605-ABC-005", "--format", "json"]);

@@ -1,9 +1,9 @@
-//! One order as `show`, its JSON and the site's order page present it: header,
+//! One order as `show` and the site's order page present it (its JSON is a
+//! format of its own, written from this view): header,
 //! totals, every applicable step with planned / due (basis) / done / by, the
 //! installments, and the order's amendments, incidents and holds as recorded.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::Book;
 use crate::engine::point::Point;
@@ -13,7 +13,7 @@ use crate::model::Customer;
 use crate::model::money::format as money;
 use crate::model::order::{Amendment, Document, Hold, Incident, Line, Order, Progress, Shipment};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct OrderView<'o> {
     pub id: String,
     pub customer: String,
@@ -49,7 +49,7 @@ pub struct OrderView<'o> {
     pub holds: &'o [Hold],
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct StepView {
     pub id: String,
     pub title: String,
@@ -80,7 +80,6 @@ pub struct StepView {
     pub expected: Option<String>,
     /// Done after its due date, or open past it as of now.
     pub late: bool,
-    #[serde(skip)]
     pub days: Days,
 }
 
@@ -92,7 +91,7 @@ pub struct Days {
     pub done: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct InstallmentView {
     pub name: String,
     pub percent: String,
@@ -103,7 +102,7 @@ pub struct InstallmentView {
     pub basis: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Carried {
     pub from: Option<String>,
     pub to: String,
