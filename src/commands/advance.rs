@@ -123,5 +123,5 @@ fn credit_need(
             invalid.len()
         );
     }
-    awaiting.remove(&order.id)
+    awaiting.remove(&order.id).map(|why| why.to_string())
 }

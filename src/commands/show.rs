@@ -59,7 +59,11 @@ pub(crate) fn run(
         _ => None,
     };
     let text = match args.format {
-        ShowFormat::Text => text(&order_view, book.lang, awaiting.as_deref()),
+        ShowFormat::Text => text(
+            &order_view,
+            book.lang,
+            awaiting.map(|why| why.text(book.lang)).as_deref(),
+        ),
         ShowFormat::Json => crate::output::order_json_v1::write(&order_view)
             .map_err(|e| Failure::Io(format!("cannot write JSON: {e}")))?,
     };

@@ -151,7 +151,7 @@ impl Opened {
 pub fn awaiting_approval(
     ledger: &Ledger,
     now: chrono::DateTime<chrono_tz::Tz>,
-) -> (HashMap<String, String>, Vec<Invalid>) {
+) -> (HashMap<String, credit::OverLimit>, Vec<Invalid>) {
     if ledger.config.credit.is_none() {
         return (HashMap::new(), Vec::new());
     }

@@ -44,7 +44,7 @@ pub(crate) struct Flags {
     /// out) or not an order at all (the configuration, a customer).
     pub elsewhere: Vec<Flag>,
     /// The orders that need their credit approval and lack it, with why.
-    pub awaiting_approval: BTreeMap<String, String>,
+    pub awaiting_approval: BTreeMap<String, ordo_core::checks::credit::OverLimit>,
 }
 
 impl Flags {

@@ -53,7 +53,7 @@ pub struct Outcome {
     /// The orders that need their credit approval and lack it, by id, with
     /// why: found for a pass that feeds another (the site), whose agendas
     /// show them.
-    pub awaiting_approval: HashMap<String, String>,
+    pub awaiting_approval: HashMap<String, ordo_core::checks::credit::OverLimit>,
 }
 
 impl Outcome {

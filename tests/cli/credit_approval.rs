@@ -89,6 +89,16 @@ fn an_order_over_the_limit_puts_its_approval_on_the_directors_agenda_until_done(
         run.stdout
     );
 
+    // In Chinese, why in Chinese.
+    let run = run_as_of(root, AS_OF, &["--lang", "zh-CN", "show", "202611-HKL-004"]);
+    assert!(
+        run.stdout.contains(
+            "\n  待信用额度审批：订单审核时(2026-11-18T10:30:00+08:00)HKL 的信用敞口为 159750，超过信用额度 150000\n"
+        ),
+        "{}",
+        run.stdout
+    );
+
     // Approved: off every agenda (the new customer NWJ's first order awaits
     // an approval of its own).
     approve(root);

@@ -437,3 +437,7 @@ cal-update-last = {" "}Last update { $at } by { $by }: { $status }
 cal-alarm = { $order } { $what } is due { $due }
 # Why the date is what it is, where the engine's chain (in English) is not shown.
 cal-why-explain = `ordo explain { $order } { $step }` shows how it is computed
+
+# Why an order needs its credit approval.
+credit-over-at-review = { $customer }'s exposure was { $exposure } when this order was reviewed ({ $at }), over its credit limit of { $limit }
+credit-over-now = { $customer }'s open exposure reaches { $exposure } with this order, over its credit limit of { $limit }

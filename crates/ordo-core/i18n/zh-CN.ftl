@@ -408,3 +408,7 @@ cal-update-last = 上次更新 { $at }，{ $by }：{ $status }
 cal-alarm = { $order } { $what }将于 { $due } 到期
 # Why the date is what it is, where the engine's chain (in English) is not shown.
 cal-why-explain = 运行 `ordo explain { $order } { $step }` 查看计算过程
+
+# Why an order needs its credit approval.
+credit-over-at-review = 订单审核时({ $at }){ $customer } 的信用敞口为 { $exposure }，超过信用额度 { $limit }
+credit-over-now = 加上本订单，{ $customer } 的未收款敞口达 { $exposure }，超过信用额度 { $limit }

@@ -14,7 +14,7 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-pub use super::credit_judge::{Judged, judge};
+pub use super::credit_judge::{Judged, OverLimit, judge};
 use crate::finding::{Code, Finding};
 use crate::model::money;
 use crate::model::order::Order;
@@ -185,7 +185,7 @@ pub fn check_customer(
             // work on the approver's agenda, not a mistake in the file.
             let (finding, help) = if order.gated {
                 (
-                    Finding::warning(Code::CreditLimit, order.rel.as_path(), why.clone()),
+                    Finding::warning(Code::CreditLimit, order.rel.as_path(), why.to_string()),
                     format!(
                         "step {} (credit approval) is on the approver's agenda; the steps gated on it wait for it{default}",
                         credit.approval_step
@@ -193,7 +193,7 @@ pub fn check_customer(
                 )
             } else {
                 (
-                    Finding::error(Code::CreditLimit, order.rel.as_path(), why.clone()),
+                    Finding::error(Code::CreditLimit, order.rel.as_path(), why.to_string()),
                     format!(
                         "the order needs step {} (credit approval) done before it goes on{default}",
                         credit.approval_step
@@ -235,7 +235,7 @@ pub fn awaiting_approval(
     now: DateTime<Tz>,
     customers: &std::collections::BTreeMap<String, Customer>,
     exposures: &[Exposure],
-) -> std::collections::HashMap<String, String> {
+) -> std::collections::HashMap<String, OverLimit> {
     let mut by_customer: std::collections::HashMap<&str, Vec<&Exposure>> =
         std::collections::HashMap::new();
     for e in exposures {

@@ -86,7 +86,47 @@ pub struct Judged<'e> {
     pub too_large: Vec<&'e Exposure>,
     /// Orders that take the customer over its limit (when reviewed, or now),
     /// approved or not, with why.
-    pub over: Vec<(&'e Exposure, String)>,
+    pub over: Vec<(&'e Exposure, OverLimit)>,
+}
+
+/// Why an order needs its credit approval: its customer's exposure over the
+/// limit when the order was reviewed, or now with the order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverLimit {
+    pub customer: String,
+    /// In the ledger's currency.
+    pub exposure: Decimal,
+    pub limit: Decimal,
+    /// When the order was reviewed, when it was over then; `None`: over now.
+    pub reviewed: Option<Moment>,
+}
+
+impl OverLimit {
+    /// In words, in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let exposure = self.exposure.normalize().to_string();
+        let limit = self.limit.normalize().to_string();
+        let mut args = vec![
+            ("customer", self.customer.as_str().into()),
+            ("exposure", exposure.as_str().into()),
+            ("limit", limit.as_str().into()),
+        ];
+        let at = self.reviewed.map(|at| at.to_string());
+        match &at {
+            Some(at) => {
+                args.push(("at", at.as_str().into()));
+                crate::i18n::tr(lang, "credit-over-at-review", &args)
+            }
+            None => crate::i18n::tr(lang, "credit-over-now", &args),
+        }
+    }
+}
+
+/// In English, as findings and refusals say it.
+impl std::fmt::Display for OverLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
+    }
 }
 
 /// Judges the credit of one customer, given every order of that customer in
@@ -157,18 +197,18 @@ pub fn judge<'e>(
                 .map(|sum| (at, sum))
         });
         let why = match then {
-            Some((at, exposure)) if over(exposure) => format!(
-                "{}'s exposure was {} when this order was reviewed ({at}), over its credit limit of {}",
-                customer.code,
-                exposure.normalize(),
-                limit.normalize()
-            ),
-            _ if !mine.is_zero() && over(now_exposure) => format!(
-                "{}'s open exposure reaches {} with this order, over its credit limit of {}",
-                customer.code,
-                now_exposure.normalize(),
-                limit.normalize()
-            ),
+            Some((at, exposure)) if over(exposure) => OverLimit {
+                customer: customer.code.clone(),
+                exposure,
+                limit,
+                reviewed: Some(at),
+            },
+            _ if !mine.is_zero() && over(now_exposure) => OverLimit {
+                customer: customer.code.clone(),
+                exposure: now_exposure,
+                limit,
+                reviewed: None,
+            },
             _ => continue,
         };
         out.over.push((order, why));
