@@ -212,6 +212,7 @@ pub(crate) fn build(
         months: &months,
         closed_months,
         spool: &spool,
+        customers: &ledger.customers,
     };
     let pages_written = site.write_all(&book)?;
     let published = dir.publish().map_err(Failure::Io)?;
@@ -234,6 +235,8 @@ pub(super) struct Site<'s> {
     pub(super) months: &'s [Month],
     pub(super) closed_months: u32,
     pub(super) spool: &'s Spool,
+    /// The customers with a file: a page each.
+    pub(super) customers: &'s BTreeMap<String, ordo_core::model::Customer>,
 }
 
 impl Site<'_> {

@@ -15,7 +15,7 @@ use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::calendar;
 use ordo_core::reports::monthly::{self, Month};
-use ordo_core::reports::{listing, sla};
+use ordo_core::reports::{listing, receivables, sla};
 
 use super::feeds::{Placed, Spool};
 
@@ -74,6 +74,8 @@ pub(crate) struct Gathered<'c> {
     pub failures: Vec<String>,
     /// Open and on-hold orders.
     pub open: usize,
+    /// The installments still owed, of every order not cancelled.
+    pub owed: Vec<receivables::Owed>,
 }
 
 impl<'c> Gathered<'c> {
@@ -125,6 +127,7 @@ impl<'c> Gathered<'c> {
                 Err(why) => self.failures.push(why),
             }
         }
+        self.owed.extend(receivables::owed(book, order, &schedule));
         let part = monthly::part_of(book, order, &schedule, options.trend);
         for month in &mut self.trend {
             month.add(&part);
@@ -207,6 +210,7 @@ impl<'c> Gathered<'c> {
         }
         self.failures.extend(other.failures);
         self.open += other.open;
+        self.owed.extend(other.owed);
         self
     }
 
@@ -220,6 +224,9 @@ impl<'c> Gathered<'c> {
         for ids in self.owned.values_mut() {
             ids.sort();
         }
+        self.owed.sort_by(|a, b| {
+            (&a.customer, &a.order, &a.installment).cmp(&(&b.customer, &b.order, &b.installment))
+        });
         self.failures.sort();
     }
 }

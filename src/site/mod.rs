@@ -7,6 +7,7 @@
 
 mod build;
 mod charts;
+mod customer_pages;
 mod fed;
 mod feeds;
 mod flags;

@@ -81,7 +81,7 @@ impl DueView {
             assignee: assignees.join(", "),
             assignees,
             due: row.due.to_string(),
-            basis: row.basis.label_in(book.lang),
+            basis: book.basis(Some(&row.agenda.workflow), row.basis),
             days_late: row.days_late,
             when: row.when.to_string(),
             kind: t(book.lang, &format!("kind-{}", row.kind.key())),

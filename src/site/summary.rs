@@ -134,7 +134,7 @@ impl OrderRow {
                 .unwrap_or_default(),
             step: next.map(|n| n.step.clone()).unwrap_or_default(),
             basis: next
-                .map(|n| n.basis.label_in(book.lang))
+                .map(|n| book.basis(Some(&row.workflow), &n.basis))
                 .unwrap_or_default(),
             owner: row.owner.clone(),
             priority: book.t(&format!("priority-{}", row.priority)),
@@ -180,7 +180,66 @@ pub(crate) struct Sla<'a> {
     pub notes: &'a [String],
 }
 
-framed!(Home, People, PersonPage, Orders, Monthly, Sla);
+/// A row of the customers page: what one customer owes, aged.
+pub(crate) struct CustomerRow<'a> {
+    pub code: &'a str,
+    pub limit: String,
+    pub total: String,
+    /// The buckets' sums: not due, 1–30, 31–60, 61–90, over 90 days late.
+    pub by_age: Vec<String>,
+    /// Days late of the oldest unpaid installment, when one is late.
+    pub late: Option<i64>,
+    pub open: usize,
+}
+
+#[derive(Template)]
+#[template(path = "customers.html")]
+pub(crate) struct Customers<'a> {
+    pub f: Frame<'a>,
+    pub currency: &'a str,
+    pub ages: Vec<String>,
+    pub rows: Vec<CustomerRow<'a>>,
+    /// Orders left out of the sums (a currency without a rate), named.
+    pub left_out: Vec<String>,
+}
+
+/// An installment on a customer's page.
+pub(crate) struct OwedRow<'a> {
+    pub order: &'a str,
+    pub installment: &'a str,
+    pub due: String,
+    pub late: Option<i64>,
+    pub age: String,
+    pub outstanding: String,
+    pub in_ledger: String,
+}
+
+#[derive(Template)]
+#[template(path = "customer.html")]
+pub(crate) struct CustomerPage<'a> {
+    pub f: Frame<'a>,
+    pub code: &'a str,
+    pub currency: &'a str,
+    pub limit: String,
+    pub total: String,
+    pub ages: Vec<String>,
+    pub by_age: Vec<String>,
+    pub owed: Vec<OwedRow<'a>>,
+    pub left_out: &'a [String],
+    /// The customer's orders with a page, as the orders page lists them.
+    pub orders: Vec<&'a OrderRow>,
+}
+
+framed!(
+    Home,
+    People,
+    PersonPage,
+    Orders,
+    Monthly,
+    Sla,
+    Customers,
+    CustomerPage
+);
 
 impl Sla<'_> {
     fn policy_title<'p>(&'p self, english: &'p str) -> &'p str {

@@ -208,14 +208,16 @@ impl Site<'_> {
 
         let mut listed: Vec<&ordo_core::reports::listing::ListRow> = g.listed.iter().collect();
         listed.sort_by(|a, b| a.order.cmp(&b.order));
+        let order_rows: Vec<summary::OrderRow> = listed
+            .into_iter()
+            .map(|r| summary::OrderRow::of(book, r))
+            .collect();
+        let customer_pages = self.write_customers(book, &order_rows)?;
         self.page(
             "orders.html",
             &summary::Orders {
                 f: self.frame("", "orders", t(lang, "site-orders")),
-                rows: listed
-                    .into_iter()
-                    .map(|r| summary::OrderRow::of(book, r))
-                    .collect(),
+                rows: order_rows,
                 closed_months: self.closed_months,
             },
         )?;
@@ -294,6 +296,6 @@ impl Site<'_> {
         for (rel, text) in templates::ASSETS {
             self.dir.write(rel, text.as_bytes()).map_err(Failure::Io)?;
         }
-        Ok(5 + book.config.people.len())
+        Ok(5 + book.config.people.len() + customer_pages)
     }
 }

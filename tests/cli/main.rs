@@ -40,6 +40,7 @@ mod rules_priority;
 mod ship;
 mod shipping_records;
 mod site;
+mod site_customers;
 mod site_errors;
 mod site_people;
 mod site_safety;

@@ -441,3 +441,23 @@ cal-why-explain = `ordo explain { $order } { $step }` shows how it is computed
 # Why an order needs its credit approval.
 credit-over-at-review = { $customer }'s exposure was { $exposure } when this order was reviewed ({ $at }), over its credit limit of { $limit }
 credit-over-now = { $customer }'s open exposure reaches { $exposure } with this order, over its credit limit of { $limit }
+
+# The customers page and a customer's page: receivables aged by days late.
+site-customers = Customers
+site-customers-explain = What each customer owes on its orders that are not cancelled, by how many days past the due date, in { $currency } (other currencies converted at the rates of ordo.yaml).
+site-owed-by-age = Owed, by days late
+site-owed-items = Installments owed
+site-customer-orders = Orders
+site-owed-left-out = Left out of the sums (a currency without a rate under `fx`): { $orders }
+site-default-limit = { $limit } (the ledger's default)
+site-no-limit = no limit
+col-credit_limit = credit limit
+col-owed = owed
+col-orders = orders
+col-age = age
+col-in_currency = in { $currency }
+age-not-due = not due
+age-30 = 1–30 days
+age-60 = 31–60 days
+age-90 = 61–90 days
+age-over-90 = over 90 days

@@ -412,3 +412,23 @@ cal-why-explain = 运行 `ordo explain { $order } { $step }` 查看计算过程
 # Why an order needs its credit approval.
 credit-over-at-review = 订单审核时({ $at }){ $customer } 的信用敞口为 { $exposure }，超过信用额度 { $limit }
 credit-over-now = 加上本订单，{ $customer } 的未收款敞口达 { $exposure }，超过信用额度 { $limit }
+
+# The customers page and a customer's page: receivables aged by days late.
+site-customers = 客户
+site-customers-explain = 各客户未取消订单的应收款，按逾期天数分段，以 { $currency } 计(其他币种按 ordo.yaml 的汇率折算)。
+site-owed-by-age = 应收账龄
+site-owed-items = 未收款项
+site-customer-orders = 订单
+site-owed-left-out = 未计入合计(`fx` 中没有汇率的币种)：{ $orders }
+site-default-limit = { $limit }(账本默认额度)
+site-no-limit = 无额度
+col-credit_limit = 信用额度
+col-owed = 应收
+col-orders = 订单数
+col-age = 账龄
+col-in_currency = 折合 { $currency }
+age-not-due = 未到期
+age-30 = 逾期 1–30 天
+age-60 = 逾期 31–60 天
+age-90 = 逾期 61–90 天
+age-over-90 = 逾期 90 天以上

@@ -14,6 +14,7 @@ pub mod listing;
 pub mod monthly;
 pub mod order_view;
 pub mod overdue;
+pub mod receivables;
 pub mod report;
 pub mod sla;
 pub mod tables;
