@@ -14,4 +14,6 @@ pub mod model;
 pub mod reports;
 pub mod schema;
 pub mod suggest;
+#[cfg(test)]
+mod test_kit;
 pub mod yaml;

@@ -7,27 +7,9 @@ use rust_decimal::Decimal;
 use super::{Exposure, awaiting_approval, check_customer, judge};
 use crate::finding::{Code, Severity};
 use crate::model::{Config, Customer};
+use crate::test_kit;
 
-const CONFIG: &str = r#"
-name: Test
-timezone: Asia/Shanghai
-default_workflow: w
-calendars:
-  default: {years: [2026]}
-people:
-  a: {name: A, email: a@x.example, roles: [r]}
-workflows:
-  w:
-    title: W
-    steps:
-      - {id: S1, title: One, role: r, due: {after: received}}
-credit:
-  approval_step: approve
-"#;
-
-fn load<T: serde::de::DeserializeOwned>(text: &str) -> T {
-    serde_json::from_value(crate::yaml::parse(text).expect("yaml")).expect("model")
-}
+const CREDIT: &str = "credit:\n  approval_step: approve\n";
 
 fn exposure(id: &str, received: &str, owed: i64, approved: bool) -> Exposure {
     Exposure {
@@ -55,8 +37,8 @@ fn now() -> chrono::DateTime<chrono_tz::Tz> {
 
 #[track_caller]
 fn over(orders: &[Exposure], limit: &str) -> Vec<String> {
-    let config: Config = load(CONFIG);
-    let customer: Customer = load(&format!("code: C\nname: C\ncredit_limit: {limit}\n"));
+    let config: Config = test_kit::config(CREDIT);
+    let customer: Customer = test_kit::load(&format!("code: C\nname: C\ncredit_limit: {limit}\n"));
     let judged = judge(&config, now(), &customer, orders.iter().collect(), &|_| {
         true
     });
@@ -78,8 +60,8 @@ fn the_order_that_crosses_the_limit_and_those_after_it_are_over() {
 
 #[test]
 fn an_approved_order_needs_no_more_approval_and_a_pending_one_is_a_warning_where_gated() {
-    let config: Config = load(CONFIG);
-    let customer: Customer = load("code: C\nname: C\ncredit_limit: 100\n");
+    let config: Config = test_kit::config(CREDIT);
+    let customer: Customer = test_kit::load("code: C\nname: C\ncredit_limit: 100\n");
     let mut pending = exposure("B", "2026-11-02T09:00", 50, false);
     pending.gated = true;
     let orders = [
@@ -111,8 +93,8 @@ fn an_approved_order_needs_no_more_approval_and_a_pending_one_is_a_warning_where
 
 #[test]
 fn a_gated_step_done_before_the_approval_is_a_gate_finding() {
-    let config: Config = load(CONFIG);
-    let customer: Customer = load("code: C\nname: C\ncredit_limit: 10\n");
+    let config: Config = test_kit::config(CREDIT);
+    let customer: Customer = test_kit::load("code: C\nname: C\ncredit_limit: 10\n");
     let mut late = exposure("A", "2026-11-01T09:00", 60, true);
     late.unapproved_steps = vec![("ship".into(), "2026-11-02T09:00".parse().expect("moment"))];
     let findings = check_customer(&config, now(), &customer, vec![&late], &|_| true);

@@ -6,6 +6,7 @@ use super::calendar::CalendarError;
 use super::due::{Basis, Calendars, DueEngine, DueError};
 use super::schedule::{Schedule, StepState};
 use crate::model::{Config, Order};
+use crate::test_kit::load;
 
 const CONFIG: &str = r#"
 name: Test
@@ -36,11 +37,6 @@ workflows:
       - {id: S8, title: Eight, role: r, requires: [S7], when: {kind: custom}, due: {after: S7}}
       - {id: S9, title: Nine, role: r, requires: [S7], due: {after: S8}}
 "#;
-
-fn load<T: serde::de::DeserializeOwned>(text: &str) -> T {
-    let value = crate::yaml::parse(text).expect("yaml");
-    serde_json::from_value(value).expect("model")
-}
 
 fn order(extra: &str) -> Order {
     load(&format!(

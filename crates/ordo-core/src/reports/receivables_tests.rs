@@ -11,24 +11,6 @@ use crate::i18n::Lang;
 use crate::model::Config;
 use crate::reports::Book;
 
-const CONFIG: &str = r#"
-name: Test
-timezone: Asia/Shanghai
-currency: CNY
-default_workflow: w
-calendars:
-  default: {years: [2026]}
-people:
-  a: {name: A, email: a@x.example, roles: [r]}
-workflows:
-  w:
-    title: W
-    steps:
-      - {id: S1, title: One, role: r, due: {after: received}}
-fx:
-  USD: 7.10
-"#;
-
 fn owed(order: &str, customer: &str, currency: &str, amount: i64, due: Option<&str>) -> Owed {
     Owed {
         order: order.into(),
@@ -59,8 +41,7 @@ fn each_bucket_starts_the_day_after_the_last_one_ends() {
 
 #[test]
 fn a_customer_owes_its_installments_aged_and_converted_and_names_what_it_cannot_convert() {
-    let config: Config =
-        serde_json::from_value(crate::yaml::parse(CONFIG).expect("yaml")).expect("config");
+    let config: Config = crate::test_kit::config("currency: CNY\nfx:\n  USD: 7.10\n");
     let tz = chrono_tz::Asia::Shanghai;
     let calendars = Calendars::new(&config, tz);
     let book = Book {
