@@ -13,6 +13,8 @@ const CONFIG: &str = include_str!("../../example-ledger/ordo.yaml");
 
 const CUSTOMER: &str = "\
 # An example customer: copy this file for each customer (the file name is the code).
+# The review of a customer's orders needs its qualification documents (business
+# licence, the contact's identity) on file: `ordo attach EXAMPLE qualification PATH|URL`.
 code: EXAMPLE
 name: Example Customer Ltd.
 credit_limit: 100000.00
