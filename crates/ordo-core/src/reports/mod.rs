@@ -17,6 +17,7 @@ pub mod overdue;
 pub mod receivables;
 pub mod report;
 pub mod sla;
+pub mod slips;
 pub mod tables;
 pub mod upcoming;
 
