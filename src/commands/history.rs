@@ -12,14 +12,12 @@ use super::invocation::now_in;
 use super::opening::open_ledger;
 use super::reporting::finish;
 use crate::cli::{Cli, HistoryArgs};
-use crate::ledger::log::{self, Query, decode, short_date};
+use crate::ledger::log::{self, Query, decode};
 use crate::ledger::revision::read_each;
 use crate::{Environment, Failure};
 use ordo_core::checks::identity::OrderKey;
-use ordo_core::i18n::tr;
 use ordo_core::model::Order;
-use ordo_core::reports::history::{self, Event, How};
-use ordo_core::reports::report::{Cell, Report, Section, col};
+use ordo_core::reports::history::{self, Event};
 
 pub(crate) fn run(
     cli: &Cli,
@@ -90,36 +88,17 @@ pub(crate) fn run(
             args.id
         )));
     };
-    let mut section = Section::new(
-        "changes",
-        "",
-        &[
-            col("commit"),
-            col("author"),
-            col("date"),
-            col("field"),
-            col("old"),
-            col("new"),
-            col("slip_working_days"),
-        ],
-    );
-    for row in history::rows(&ledger.config, &ledger.calendars, &target, &events) {
-        section.push(cells(&row));
-    }
-    let mut notes = vec![tr(lang, "note-history", &[("count", commits.len().into())])];
-    if !cut.is_empty() {
-        notes.push(tr(lang, "note-history-shallow", &[]));
-    }
-    let report = Report {
-        name: "history",
-        title: tr(lang, "report-history", &[("order", (&args.id).into())]),
-        as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
-        sections: vec![section],
-        notes,
-        invalid: Vec::new(),
-        commit: None,
+    let rows = history::rows(&ledger.config, &ledger.calendars, &target, &events);
+    let report = history::report(
         lang,
-    };
+        &rows,
+        &history::Read {
+            order: &args.id,
+            commits: commits.len(),
+            shallow: !cut.is_empty(),
+            as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
+        },
+    );
     Ok(finish(
         report,
         Vec::new(),
@@ -213,23 +192,4 @@ fn events(
 /// A spec no blob answers, for a version that does not exist.
 fn missing(commit: &log::Commit) -> String {
     format!("{}:./-", commit.id)
-}
-
-fn cells(row: &history::Row) -> Vec<Cell> {
-    let short = row.commit.id.get(..8).unwrap_or(&row.commit.id);
-    let commit = match row.how {
-        How::Resolved => format!("{short} (merge)"),
-        How::FirstSeen => format!("{short} (shallow)"),
-        How::Commit => short.to_owned(),
-    };
-    let change = &row.change;
-    vec![
-        commit.into(),
-        row.commit.author.clone().into(),
-        short_date(&row.commit.date).into(),
-        change.field.clone().into(),
-        change.old.clone().into(),
-        change.new.clone().into(),
-        change.slip.map(Cell::Int).unwrap_or(Cell::Empty),
-    ]
 }

@@ -7,9 +7,10 @@ use super::invocation::now_in;
 use super::opening::open_ledger;
 use super::reporting::finish;
 use crate::cli::{Cli, SlipsArgs, SlipsBy};
-use crate::ledger::log::{self, Query, decode, short_date};
+use crate::ledger::log::{self, Query, decode};
 use crate::ledger::revision::read_each;
 use crate::{Environment, Failure};
+use ordo_core::reports::history::short_date;
 use ordo_core::reports::slips::{self, By, Move, Read, Recorded};
 
 pub(crate) fn run(

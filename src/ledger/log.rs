@@ -167,8 +167,3 @@ pub fn decode(text: &str) -> Option<ordo_core::model::Order> {
         &mut Vec::new(),
     )
 }
-
-/// A commit's date, `2026-11-20T12:00:00+08:00`, as `2026-11-20 12:00`.
-pub fn short_date(iso: &str) -> String {
-    iso.get(..16).unwrap_or(iso).replace('T', " ")
-}

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::changes::{Change, Kind, changes};
+use super::report::{Cell, Report, Section, col};
 use crate::checks::identity::OrderKey;
 use crate::engine::due::Calendars;
 use crate::model::Config;
@@ -230,4 +231,74 @@ fn resolved(
         }
     }
     out
+}
+
+/// A commit's date, `2026-11-20T12:00:00+08:00`, as `2026-11-20 12:00`.
+pub fn short_date(iso: &str) -> String {
+    iso.get(..16).unwrap_or(iso).replace('T', " ")
+}
+
+/// Where the rows of a history come from, as its report says.
+pub struct Read<'a> {
+    /// The order, as asked for.
+    pub order: &'a str,
+    /// How many commits touched its files.
+    pub commits: usize,
+    /// Whether the clone is shallow: the history is cut.
+    pub shallow: bool,
+    pub as_of: String,
+}
+
+/// The report of `rows`, in `lang`.
+pub fn report(lang: crate::i18n::Lang, rows: &[Row], read: &Read<'_>) -> Report {
+    use crate::i18n::tr;
+    let mut section = Section::new(
+        "changes",
+        "",
+        &[
+            col("commit"),
+            col("author"),
+            col("date"),
+            col("field"),
+            col("old"),
+            col("new"),
+            col("slip_working_days"),
+        ],
+    );
+    for row in rows {
+        section.push(cells(row));
+    }
+    let mut notes = vec![tr(lang, "note-history", &[("count", read.commits.into())])];
+    if read.shallow {
+        notes.push(tr(lang, "note-history-shallow", &[]));
+    }
+    Report {
+        name: "history",
+        title: tr(lang, "report-history", &[("order", read.order.into())]),
+        as_of: read.as_of.clone(),
+        sections: vec![section],
+        notes,
+        invalid: Vec::new(),
+        commit: None,
+        lang,
+    }
+}
+
+fn cells(row: &Row) -> Vec<Cell> {
+    let short = row.commit.id.get(..8).unwrap_or(&row.commit.id);
+    let commit = match row.how {
+        How::Resolved => format!("{short} (merge)"),
+        How::FirstSeen => format!("{short} (shallow)"),
+        How::Commit => short.to_owned(),
+    };
+    let change = &row.change;
+    vec![
+        commit.into(),
+        row.commit.author.clone().into(),
+        short_date(&row.commit.date).into(),
+        change.field.clone().into(),
+        change.old.clone().into(),
+        change.new.clone().into(),
+        change.slip.map(Cell::Int).unwrap_or(Cell::Empty),
+    ]
 }
