@@ -178,6 +178,14 @@ pub(crate) fn replace_checked(
     Ok(path)
 }
 
+/// A one-line text option's value, never empty: refused with the flag named.
+pub(crate) fn text_flag(flag: &str, value: &str) -> Result<yaml_serde::Value, Failure> {
+    if value.trim().is_empty() {
+        return Err(Failure::Usage(format!("{flag} needs a value")));
+    }
+    crate::edit::patch::one_line(value).map_err(|e| Failure::Usage(format!("{flag}: {e}")))
+}
+
 /// A path for messages, relative to the ledger root.
 pub(crate) fn shown(path: &Path, root: &Path) -> String {
     path.strip_prefix(root)

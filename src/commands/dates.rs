@@ -12,7 +12,7 @@ use yaml_serde::Value;
 use super::change;
 use super::opening::open_order;
 use crate::cli::{Cli, ConfirmArgs, ContractArgs, DateArgs};
-use crate::edit::patch::{one_line, set_or_add_top_level, set_top_level_fields};
+use crate::edit::patch::{set_or_add_top_level, set_top_level_fields};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::{Duration, Moment};
 
@@ -30,11 +30,7 @@ pub(crate) fn contract(
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let mut fields: Vec<(&str, Value)> = Vec::new();
     if let Some(number) = &args.number {
-        if number.trim().is_empty() {
-            return Err(Failure::Usage("--number needs a value".into()));
-        }
-        let value = one_line(number).map_err(|e| Failure::Usage(format!("--number: {e}")))?;
-        fields.push(("number", value));
+        fields.push(("number", change::text_flag("--number", number)?));
     }
     if let Some(signed) = &args.signed {
         fields.push((

@@ -6,10 +6,10 @@
 
 use yaml_serde::{Mapping, Value};
 
-use super::change::{self, when_text};
+use super::change::{self, text_flag, when_text};
 use super::opening::open_order;
 use crate::cli::{Cli, IncidentAction, IncidentArgs};
-use crate::edit::patch::{EditError, append_to_list, one_line, set_list_item_field};
+use crate::edit::patch::{EditError, append_to_list, set_list_item_field};
 use crate::{Environment, Failure, exit};
 use ordo_core::model::Moment;
 use ordo_core::model::order::{Incident, Order};
@@ -41,9 +41,9 @@ pub(crate) fn run(
             let mut incident = Mapping::new();
             incident.insert("kind".into(), Value::String(kind.0.as_str().into()));
             incident.insert("opened".into(), Value::String(opened.clone()));
-            incident.insert("summary".into(), text("--summary", summary)?);
+            incident.insert("summary".into(), text_flag("--summary", summary)?);
             if let Some(cause) = cause {
-                incident.insert("cause".into(), text("--cause", cause)?);
+                incident.insert("cause".into(), text_flag("--cause", cause)?);
             }
             let new = append_to_list(&loaded.text, "incidents", Value::Mapping(incident))
                 .map_err(edit)?;
@@ -85,7 +85,7 @@ pub(crate) fn run(
                     "incidents",
                     i,
                     "customer_update",
-                    text("--update", update)?,
+                    text_flag("--update", update)?,
                 )
                 .map_err(edit)?;
             }
@@ -119,8 +119,14 @@ pub(crate) fn run(
             )
             .map_err(edit)?;
             if let Some(cause) = cause {
-                new = set_list_item_field(&new, "incidents", i, "cause", text("--cause", cause)?)
-                    .map_err(edit)?;
+                new = set_list_item_field(
+                    &new,
+                    "incidents",
+                    i,
+                    "cause",
+                    text_flag("--cause", cause)?,
+                )
+                .map_err(edit)?;
             }
             let message = format!(
                 "{}: incident {} resolved {when} ({})",
@@ -136,14 +142,6 @@ pub(crate) fn run(
         format!("{message}\n{}\n", change::shown(&path, &ledger.root)).as_bytes(),
     );
     Ok(exit::OK)
-}
-
-/// A one-line text option, never empty.
-fn text(flag: &str, value: &str) -> Result<Value, Failure> {
-    if value.trim().is_empty() {
-        return Err(Failure::Usage(format!("{flag} needs a value")));
-    }
-    one_line(value).map_err(|e| Failure::Usage(format!("{flag}: {e}")))
 }
 
 /// The incident `number` (from 1), else the one still open; an incident

@@ -6,10 +6,10 @@
 use rust_decimal::Decimal;
 use yaml_serde::{Mapping, Value};
 
-use super::change;
+use super::change::{self, text_flag};
 use super::opening::open_order;
 use crate::cli::{Cli, LineArgs};
-use crate::edit::patch::{EditError, append_to_list, one_line, set_list_item_field};
+use crate::edit::patch::{EditError, append_to_list, set_list_item_field};
 use crate::{Environment, Failure, exit};
 
 pub(crate) fn run(
@@ -24,14 +24,14 @@ pub(crate) fn run(
         ("description", "--description", &args.description),
     ] {
         if let Some(text) = given {
-            fields.push((key, words(flag, text)?));
+            fields.push((key, text_flag(flag, text)?));
         }
     }
     if let Some(qty) = &args.qty {
         fields.push(("qty", Value::String(positive("--qty", qty)?.to_string())));
     }
     if let Some(unit) = &args.unit {
-        fields.push(("unit", words("--unit", unit)?));
+        fields.push(("unit", text_flag("--unit", unit)?));
     }
     if let Some(price) = &args.price {
         fields.push((
@@ -109,14 +109,6 @@ pub(crate) fn run(
         );
     }
     Ok(exit::OK)
-}
-
-/// A one-line text, never empty.
-fn words(flag: &str, text: &str) -> Result<Value, Failure> {
-    if text.trim().is_empty() {
-        return Err(Failure::Usage(format!("{flag} needs a value")));
-    }
-    one_line(text).map_err(|e| Failure::Usage(format!("{flag}: {e}")))
 }
 
 /// A positive exact decimal, written as digits with at most one point.

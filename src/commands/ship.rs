@@ -8,7 +8,7 @@ use yaml_serde::Value;
 use super::change;
 use super::opening::open_order;
 use crate::cli::{Cli, ShipArgs};
-use crate::edit::patch::{one_line, set_top_level_fields};
+use crate::edit::patch::set_top_level_fields;
 use crate::{Environment, Failure, exit};
 use ordo_core::model::Moment;
 
@@ -25,12 +25,7 @@ pub(crate) fn run(
     }
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let order = &loaded.order;
-    let text = |flag: &str, v: &str| {
-        if v.trim().is_empty() {
-            return Err(Failure::Usage(format!("{flag} needs a value")));
-        }
-        one_line(v).map_err(|e| Failure::Usage(format!("{flag}: {e}")))
-    };
+    let text = super::change::text_flag;
     if args.carrier.is_none() && order.shipment.is_none() {
         return Err(Failure::Usage(format!(
             "{} has no shipment yet: give its --carrier",
