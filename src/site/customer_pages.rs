@@ -82,6 +82,7 @@ impl Site<'_> {
                     owed: owed_rows,
                     left_out: &receivable.left_out,
                     orders: mine.clone(),
+                    unreadable: self.invalid.len(),
                 },
             )?;
             left_out.extend(receivable.left_out.iter().cloned());
@@ -107,6 +108,7 @@ impl Site<'_> {
                 ages,
                 rows,
                 left_out,
+                unreadable: self.invalid.len(),
             },
         )?;
         Ok(1 + self.customers.len())

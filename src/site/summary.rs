@@ -201,6 +201,8 @@ pub(crate) struct Customers<'a> {
     pub rows: Vec<CustomerRow<'a>>,
     /// Orders left out of the sums (a currency without a rate), named.
     pub left_out: Vec<String>,
+    /// Order files that could not be read: what they owe is in no sum.
+    pub unreadable: usize,
 }
 
 /// An installment on a customer's page.
@@ -228,6 +230,8 @@ pub(crate) struct CustomerPage<'a> {
     pub left_out: &'a [String],
     /// The customer's orders with a page, as the orders page lists them.
     pub orders: Vec<&'a OrderRow>,
+    /// Order files that could not be read (whose they are is unknown).
+    pub unreadable: usize,
 }
 
 framed!(

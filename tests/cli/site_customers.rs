@@ -108,3 +108,25 @@ fn the_customers_pages_speak_chinese() {
     }
     assert!(read("customers/BJX.html").contains("应收账龄"));
 }
+
+#[test]
+fn an_order_file_that_cannot_be_read_is_named_where_the_money_is_summed() {
+    let ledger = example_copy();
+    std::fs::write(
+        ledger.path().join("orders/2026/202610-BJX-004.yaml"),
+        "id: [unclosed\n",
+    )
+    .expect("write");
+    let read = site(ledger.path(), "2026-12-05", "en");
+    for page in ["customers.html", "customers/BJX.html"] {
+        let text = read(page);
+        assert!(
+            text.contains(
+                "1 order file(s) could not be read: what they owe is in none of these sums. | Files left out"
+            ),
+            "{page}: {text}"
+        );
+    }
+    // BJX-004's 4,400.00 is not counted, and not silently: the note says so.
+    assert!(read("customers.html").contains("BJX | 50,000.00 | 63,000.00 |"));
+}

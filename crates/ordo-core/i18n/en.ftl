@@ -461,3 +461,4 @@ age-30 = 1–30 days
 age-60 = 31–60 days
 age-90 = 61–90 days
 age-over-90 = over 90 days
+site-owed-unreadable = { $count } order file(s) could not be read: what they owe is in none of these sums.
