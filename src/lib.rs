@@ -5,6 +5,8 @@ pub mod cli;
 mod commands;
 pub mod edit;
 pub mod export;
+mod failure;
+pub mod git;
 pub mod ledger;
 pub mod merge;
 pub mod output;
@@ -14,6 +16,7 @@ pub mod validate;
 use std::io::Write;
 
 use cli::{Cli, Command};
+pub use failure::{Failure, Problem};
 
 /// Exit codes shared by every command.
 pub mod exit {
@@ -23,23 +26,6 @@ pub mod exit {
     pub const FINDINGS: u8 = 1;
     /// Usage, configuration or I/O error.
     pub const FAILURE: u8 = 2;
-}
-
-/// A failure that ends a command with exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum Failure {
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Discover(#[from] ledger::discover::DiscoverError),
-    #[error("{0}")]
-    Io(String),
-    /// Files with findings that the command cannot work around.
-    #[error("{message}")]
-    Findings {
-        message: String,
-        blocked: ledger::blocked::Blocked,
-    },
 }
 
 /// What the program was started with, read once at the edge.
@@ -109,15 +95,9 @@ pub fn run(cli: Cli) -> u8 {
     }
     match result {
         Ok(code) => code,
-        Err(Failure::Findings { message, blocked }) => {
-            let color = commands::invocation::use_color(&cli, &env);
-            let text =
-                output::findings::human::render_all(&blocked.findings, &blocked.sources, color);
-            let _ = writeln!(std::io::stderr(), "{text}ordo: error: {message}");
-            exit::FAILURE
-        }
         Err(failure) => {
-            let _ = writeln!(std::io::stderr(), "ordo: error: {failure}");
+            let color = commands::invocation::use_color(&cli, &env);
+            let _ = failure.report(color, &mut std::io::stderr().lock());
             exit::FAILURE
         }
     }

@@ -35,7 +35,7 @@ pub(crate) fn run(
     let when = when_text("--on", args.on.as_deref(), now)?;
     let moment: ordo_core::model::Moment = when
         .parse()
-        .map_err(|e| Failure::Usage(format!("--on {when}: {e}")))?;
+        .map_err(|e| Failure::usage(format!("--on {when}: {e}")))?;
     act::documents_received(
         &ledger.config,
         &loaded.order,
@@ -77,18 +77,18 @@ pub(crate) fn run(
         let reason = args.reason.as_deref().unwrap_or_default();
         record.insert(
             "reason".into(),
-            one_line(reason).map_err(|e| Failure::Usage(e.to_string()))?,
+            one_line(reason).map_err(|e| Failure::usage(e.to_string()))?,
         );
         fields.push(("override", Value::Mapping(record)));
     }
     if let Some(note) = &args.note {
         fields.push((
             "note",
-            one_line(note).map_err(|e| Failure::Usage(e.to_string()))?,
+            one_line(note).map_err(|e| Failure::usage(e.to_string()))?,
         ));
     }
     let new =
-        set_step_fields(&loaded.text, &step.id, &fields).map_err(|e| Failure::Io(e.to_string()))?;
+        set_step_fields(&loaded.text, &step.id, &fields).map_err(|e| Failure::io(e.to_string()))?;
     let message = format!("{}: {} done by {by}", loaded.order.id, step.id);
     let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
     out.extend_from_slice(

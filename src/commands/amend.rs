@@ -19,7 +19,7 @@ pub(crate) fn run(
 ) -> Result<u8, Failure> {
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let by = resolve_by(&ledger, args.by.as_deref())?;
-    let text = |v: &str| one_line(v).map_err(|e| Failure::Usage(e.to_string()));
+    let text = |v: &str| one_line(v).map_err(|e| Failure::usage(e.to_string()));
     let mut amendment = Mapping::new();
     let mut put = |k: &str, v: Value| {
         amendment.insert(Value::String(k.to_owned()), v);
@@ -35,7 +35,7 @@ pub(crate) fn run(
         put("reconfirmed", Value::String(day.to_string()));
     }
     let new = append_to_list(&loaded.text, "amendments", Value::Mapping(amendment))
-        .map_err(|e| Failure::Io(e.to_string()))?;
+        .map_err(|e| Failure::io(e.to_string()))?;
     let message = format!(
         "{}: {} amendment by {by}: {}",
         loaded.order.id, args.impact.0, args.summary

@@ -29,7 +29,7 @@ pub(crate) fn run(
     let now = now_in(cli, env, ledger.tz)?;
     let Some(kind) = ledger.config.documents.get(&args.kind) else {
         let kinds: Vec<&str> = ledger.config.documents.keys().map(String::as_str).collect();
-        return Err(Failure::Usage(if kinds.is_empty() {
+        return Err(Failure::usage(if kinds.is_empty() {
             format!(
                 "`{}` is not a kind of document: declare the kinds under `documents` in ordo.yaml",
                 args.kind
@@ -44,7 +44,7 @@ pub(crate) fn run(
     };
     let reference = checked_reference(&ledger.root, &args.reference)?;
     let by = resolve_by(&ledger, args.by.as_deref())?;
-    let text = |v: &str| one_line(v).map_err(|e| Failure::Usage(e.to_string()));
+    let text = |v: &str| one_line(v).map_err(|e| Failure::usage(e.to_string()));
     let mut document = Mapping::new();
     let mut put = |k: &str, v: Value| {
         document.insert(Value::String(k.to_owned()), v);
@@ -66,7 +66,7 @@ pub(crate) fn run(
     } else {
         let loaded = load_order(&ledger, &args.id)?;
         let new = append_to_list(&loaded.text, "documents", document)
-            .map_err(|e| Failure::Io(e.to_string()))?;
+            .map_err(|e| Failure::io(e.to_string()))?;
         let message = format!("{}: {} received ({reference})", loaded.order.id, args.kind);
         let path = change::apply(&ledger, &loaded, &new, &message, &[], now, false)?;
         (loaded.order.id.clone(), loaded.file.rel.clone(), path)
@@ -79,7 +79,7 @@ pub(crate) fn run(
         let mut paths: Vec<&Path> = vec![rel.as_path()];
         paths.extend(document.as_deref());
         crate::edit::git::commit_paths(&ledger.root, &paths, &message)
-            .map_err(|e| Failure::Io(format!("written but not committed: {e}")))?;
+            .map_err(|e| Failure::io(format!("written but not committed: {e}")))?;
     } else if let Some(document) = &document
         && !crate::edit::git::tracked(&ledger.root, document)
     {
@@ -121,13 +121,11 @@ fn attach_to_customer(
         .map(|s| s.text)
         .filter(|_| read.findings.is_empty())
     else {
-        return Err(Failure::Usage(format!(
-            "{} cannot be read; fix it first (`ordo validate` shows why)",
-            rel.display()
-        )));
+        return Err(Failure::usage(format!("{} cannot be read", rel.display()))
+            .hint("fix it first: `ordo validate` shows why"));
     };
     let new =
-        append_to_list(&old, "documents", document).map_err(|e| Failure::Io(e.to_string()))?;
+        append_to_list(&old, "documents", document).map_err(|e| Failure::io(e.to_string()))?;
     let mut found = Vec::new();
     let customer = check_customer_text(&ledger.root, &ledger.config, rel, code, &new, &mut found);
     apply_levels(&ledger.config, &mut found);
@@ -158,14 +156,15 @@ fn checked_reference(root: &Path, reference: &str) -> Result<String, Failure> {
         .components()
         .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "{reference}: give a path inside the ledger's folder (no `..`, not absolute), or an address such as https://…"
         )));
     }
     if !root.join(path).is_file() {
-        return Err(Failure::Usage(format!(
-            "{reference} is not a file in the ledger's folder; add the document to the repository first, or give its address"
-        )));
+        return Err(
+            Failure::usage(format!("{reference} is not a file in the ledger's folder"))
+                .hint("add the document to the repository first, or give its address"),
+        );
     }
     Ok(path
         .components()

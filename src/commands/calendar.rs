@@ -28,7 +28,7 @@ pub(crate) fn run(
     // The credit approvals the customers' exposure asks for, on the
     // approver's calendar: the few orders awaiting one are read again.
     let awaiting = awaiting_approval(&ledger.config, book.now, &ledger.customers, &exposures);
-    for read in read_awaiting(ledger, &awaiting).map_err(Failure::Io)? {
+    for read in read_awaiting(ledger, &awaiting).map_err(Failure::io)? {
         events.push(calendar::approval_events(&book, &read.order));
     }
     let text = calendar::ics(
@@ -46,7 +46,7 @@ pub(crate) fn run(
                 env.cwd.join(path)
             };
             crate::edit::output::output(&path, text.as_bytes())
-                .map_err(|e| Failure::Io(e.to_string()))?;
+                .map_err(|e| Failure::io(e.to_string()))?;
         }
         None => give(out, text.into_bytes()),
     }

@@ -25,18 +25,14 @@ pub(crate) fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Fa
             return Ok(by.to_owned());
         }
         let known: Vec<&str> = ledger.config.people.keys().map(String::as_str).collect();
-        let hint = ordo_core::suggest::closest(by, &known)
-            .map(|b| format!(" (did you mean {b}?)"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!(
-            "`{by}` is not one of the people in ordo.yaml{hint}"
-        )));
+        return Err(
+            Failure::usage(format!("`{by}` is not one of the people in ordo.yaml"))
+                .suggest(by, &known),
+        );
     }
     let email = git::user_email(&ledger.root).ok_or_else(|| {
-        Failure::Usage(
-            "say who acts with --by (git has no user.email to match against ordo.yaml's people)"
-                .into(),
-        )
+        Failure::usage("git has no user.email to match against ordo.yaml's people")
+            .hint("say who acts with --by")
     })?;
     ledger
         .config
@@ -45,9 +41,10 @@ pub(crate) fn resolve_by(ledger: &Ledger, by: Option<&str>) -> Result<String, Fa
         .find(|(_, p)| p.email.eq_ignore_ascii_case(&email))
         .map(|(key, _)| key.clone())
         .ok_or_else(|| {
-            Failure::Usage(format!(
-                "no person in ordo.yaml has the email {email} (git config user.email); use --by"
+            Failure::usage(format!(
+                "no person in ordo.yaml has the email {email} (git config user.email)"
             ))
+            .hint("say who acts with --by, or give that person this email in ordo.yaml")
         })
 }
 
@@ -62,7 +59,7 @@ pub(crate) fn when_text(
         Some(text) => {
             let moment: Moment = text
                 .parse()
-                .map_err(|e| Failure::Usage(format!("{flag}: {e}")))?;
+                .map_err(|e| Failure::usage(format!("{flag}: {e}")))?;
             Ok(moment.to_string())
         }
         None => Ok(now.format("%Y-%m-%dT%H:%M:%S%:z").to_string()),
@@ -140,7 +137,7 @@ pub(crate) fn apply(
     let path = replace_checked(ledger, &file.rel, &loaded.text, new)?;
     if commit {
         git::commit_file(&ledger.root, &file.rel, message).map_err(|e| {
-            Failure::Io(format!(
+            Failure::io(format!(
                 "{} was written but not committed: {e}",
                 file.rel.display()
             ))
@@ -162,9 +159,9 @@ pub(crate) fn replace_checked(
     // Written aside first: a writer waiting for the lock waits with its text
     // on disk, and only the check and the rename happen under the lock.
     let staged =
-        write::Staged::new(&path, new.as_bytes()).map_err(|e| Failure::Io(e.to_string()))?;
+        write::Staged::new(&path, new.as_bytes()).map_err(|e| Failure::io(e.to_string()))?;
     let lock = crate::edit::lock::WriteLock::acquire(&ledger.root).map_err(|e| {
-        Failure::Io(format!(
+        Failure::io(format!(
             "cannot take the ledger's write lock (.ordo/write.lock): {e}"
         ))
     })?;
@@ -173,7 +170,7 @@ pub(crate) fn replace_checked(
     }
     staged
         .replace(old.as_bytes())
-        .map_err(|e| Failure::Io(e.to_string()))?;
+        .map_err(|e| Failure::io(e.to_string()))?;
     drop(lock);
     Ok(path)
 }
@@ -181,9 +178,9 @@ pub(crate) fn replace_checked(
 /// A one-line text option's value, never empty: refused with the flag named.
 pub(crate) fn text_flag(flag: &str, value: &str) -> Result<yaml_serde::Value, Failure> {
     if value.trim().is_empty() {
-        return Err(Failure::Usage(format!("{flag} needs a value")));
+        return Err(Failure::usage(format!("{flag} needs a value")));
     }
-    crate::edit::patch::one_line(value).map_err(|e| Failure::Usage(format!("{flag}: {e}")))
+    crate::edit::patch::one_line(value).map_err(|e| Failure::usage(format!("{flag}: {e}")))
 }
 
 /// A path for messages, relative to the ledger root.
@@ -196,5 +193,5 @@ pub(crate) fn shown(path: &Path, root: &Path) -> String {
 
 /// A step the rules of recording refuse, as the command's failure.
 pub(crate) fn refused(refusal: ordo_core::engine::act::Refusal) -> Failure {
-    Failure::Usage(refusal.to_string())
+    Failure::usage(refusal.to_string())
 }

@@ -23,8 +23,8 @@ pub(crate) fn contract(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     if args.number.is_none() && args.signed.is_none() && args.production_time.is_none() {
-        return Err(Failure::Usage(
-            "give what to record: --number, --signed and/or --production-time".into(),
+        return Err(Failure::usage(
+            "give what to record: --number, --signed and/or --production-time",
         ));
     }
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
@@ -41,7 +41,7 @@ pub(crate) fn contract(
     if let Some(time) = &args.production_time {
         let duration: Duration = time
             .parse()
-            .map_err(|e| Failure::Usage(format!("--production-time: {e}")))?;
+            .map_err(|e| Failure::usage(format!("--production-time: {e}")))?;
         fields.push(("production_time", Value::String(duration.to_string())));
     }
     record(
@@ -60,8 +60,8 @@ pub(crate) fn confirm(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     if args.sent.is_none() && args.via.is_none() && args.signed.is_none() {
-        return Err(Failure::Usage(
-            "give what to record: --sent, --via and/or --signed".into(),
+        return Err(Failure::usage(
+            "give what to record: --sent, --via and/or --signed",
         ));
     }
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
@@ -101,7 +101,7 @@ fn record(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let new =
-        set_top_level_fields(&loaded.text, key, fields).map_err(|e| Failure::Io(e.to_string()))?;
+        set_top_level_fields(&loaded.text, key, fields).map_err(|e| Failure::io(e.to_string()))?;
     let described: Vec<String> = fields
         .iter()
         .filter_map(|(k, v)| Some(format!("{k} {}", v.as_str()?)))
@@ -122,12 +122,12 @@ pub(crate) fn date(
 ) -> Result<u8, Failure> {
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let order = &loaded.order;
-    let edit = |e: crate::edit::patch::EditError| Failure::Io(e.to_string());
+    let edit = |e: crate::edit::patch::EditError| Failure::io(e.to_string());
     let (new, when) = if args.name == "requested_delivery" {
         let on = args
             .on
             .as_deref()
-            .ok_or_else(|| Failure::Usage("requested_delivery needs the day: --on DATE".into()))?;
+            .ok_or_else(|| Failure::usage("requested_delivery needs the day: --on DATE"))?;
         let on = day("--on", on)?.to_string();
         let new = set_or_add_top_level(
             &loaded.text,
@@ -142,14 +142,12 @@ pub(crate) fn date(
         let known = known_names(&ledger.config, order);
         if !known.contains(args.name.as_str()) {
             let names: Vec<&str> = known.iter().map(String::as_str).collect();
-            let hint = ordo_core::suggest::closest(&args.name, &names)
-                .map(|n| format!(" (did you mean {n}?)"))
-                .unwrap_or_default();
-            return Err(Failure::Usage(format!(
-                "no rule counts from dates.{}{hint}; the dates the ledger uses: {}, requested_delivery",
+            return Err(Failure::usage(format!(
+                "no rule counts from dates.{}; the dates the ledger uses: {}, requested_delivery",
                 args.name,
                 names.join(", ")
-            )));
+            ))
+            .suggest(&args.name, &names));
         }
         let when = change::when_text("--on", args.on.as_deref(), now)?;
         let new = set_top_level_fields(
@@ -172,10 +170,10 @@ pub(crate) fn date(
 fn day(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
     match text.parse::<Moment>() {
         Ok(Moment::Date(day)) => Ok(day),
-        Ok(_) => Err(Failure::Usage(format!(
+        Ok(_) => Err(Failure::usage(format!(
             "{flag} takes a day (YYYY-MM-DD), not a time: {text}"
         ))),
-        Err(e) => Err(Failure::Usage(format!("{flag}: {e}"))),
+        Err(e) => Err(Failure::usage(format!("{flag}: {e}"))),
     }
 }
 

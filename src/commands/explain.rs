@@ -29,14 +29,14 @@ pub(crate) fn run(
         engine.installment_due(&args.step)
     } else {
         let ids: Vec<&str> = workflow.steps.iter().map(|s| s.id.as_str()).collect();
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "`{}` is neither a step of workflow {name} ({}) nor an installment of the order",
             args.step,
             ids.join(", ")
         )));
     };
     let computed =
-        computed.map_err(|e| Failure::Usage(format!("{} {}: {e}", order.id, args.step)))?;
+        computed.map_err(|e| Failure::usage(format!("{} {}: {e}", order.id, args.step)))?;
 
     // Every link's place, found with one pass over each file.
     let links: Vec<&ordo_core::engine::due::Link> = computed.links.iter().collect();

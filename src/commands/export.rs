@@ -30,9 +30,8 @@ pub(crate) fn run(
         ExportFormat::Parquet
     });
     if table.is_some() && format == ExportFormat::Parquet {
-        return Err(Failure::Usage(
-            "--table writes to stdout as jsonl or csv; for Parquet give -o DIR".into(),
-        ));
+        return Err(Failure::usage("--table writes to stdout as jsonl or csv")
+            .hint("for Parquet give -o DIR"));
     }
     let mut loaded = open_report(cli, env, None)?.stamping();
     let now = loaded.now;
@@ -85,7 +84,7 @@ pub(crate) fn run(
         }
         (None, Some(dir)) => {
             let dir = &crate::edit::output_dir::resolve(&env.cwd.join(dir), &loaded.ledger.root)
-                .map_err(|e| Failure::Usage(e.to_string()))?;
+                .map_err(|e| Failure::usage(e.to_string()))?;
             let earlier = earlier_tables(dir);
             let (written, left) = to_folder(&loaded, dir, format, &setting, each)?;
             let invalid = super::reporting::invalid_of(&left);
@@ -98,7 +97,7 @@ pub(crate) fn run(
                 &setting,
             );
             crate::edit::output::output(&dir.join("export.json"), manifest.as_bytes())
-                .map_err(|e| Failure::Io(e.to_string()))?;
+                .map_err(|e| Failure::io(e.to_string()))?;
             remove_stale_tables(dir, &earlier, format);
             let summary: Vec<String> = written
                 .iter()
@@ -117,8 +116,8 @@ pub(crate) fn run(
             (written, invalid)
         }
         (None, None) => {
-            return Err(Failure::Usage(
-                "give -o DIR for every table, or --table NAME for one on stdout".into(),
+            return Err(Failure::usage(
+                "give -o DIR for every table, or --table NAME for one on stdout",
             ));
         }
     };
@@ -148,7 +147,7 @@ fn approvals<'a>(
     let ledger = &loaded.ledger;
     let awaiting = awaiting_approval(&ledger.config, loaded.now, &ledger.customers, exposures);
     Ok(crate::ledger::opened::read_awaiting(ledger, &awaiting)
-        .map_err(Failure::Io)?
+        .map_err(Failure::io)?
         .into_iter()
         .map(|read| (read.order.id.clone(), approval_rows(book, &read.order)))
         .filter(|(_, rows)| !rows.is_empty())
@@ -163,7 +162,7 @@ fn to_folder<'a>(
     setting: &Setting<'_>,
     each: impl Fn(&ordo_core::model::order::Order) -> ordo_core::reports::tables::OrderRows<'a> + Sync,
 ) -> Result<(Written, Vec<crate::ledger::blocked::LeftOut>), Failure> {
-    let io = |e: crate::edit::write::WriteError| Failure::Io(e.to_string());
+    let io = |e: crate::edit::write::WriteError| Failure::io(e.to_string());
     let paths = Table::ALL.map(|t| dir.join(format!("{}.{}", t.name(), format.extension())));
     let mut files = Vec::new();
     let mut writers: Vec<Box<dyn TableWriter>> = Vec::new();

@@ -61,10 +61,9 @@ pub(crate) fn run(
             follow: false,
             merges: true,
         },
-    )
-    .map_err(Failure::Io)?;
+    )?;
     if commits.is_empty() {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "git has no history of order {} in this ledger",
             args.id
         )));
@@ -83,7 +82,7 @@ pub(crate) fn run(
         })
     });
     let Some(target) = target else {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "git has no readable version of order {}",
             args.id
         )));
@@ -157,8 +156,7 @@ fn events(
     let mut versions: VecDeque<Option<Order>> = VecDeque::with_capacity(specs.len());
     read_each(root, &specs, |text| {
         versions.push_back(text.and_then(|t| decode(&t)))
-    })
-    .map_err(Failure::Io)?;
+    })?;
     let mut next = || versions.pop_front().flatten();
     let mut out = Vec::with_capacity(commits.len());
     for commit in commits {

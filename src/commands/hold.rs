@@ -24,29 +24,27 @@ pub(crate) fn run(
 ) -> Result<u8, Failure> {
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let order = &loaded.order;
-    let edit = |e: crate::edit::patch::EditError| Failure::Io(e.to_string());
+    let edit = |e: crate::edit::patch::EditError| Failure::io(e.to_string());
     let open = order.holds.iter().rposition(|h| h.to.is_none());
     let (new, message) = match (&args.reason, open) {
         (Some(_), _) if order.state == Some(State::Cancelled) => {
-            return Err(Failure::Usage(format!(
+            return Err(Failure::usage(format!(
                 "{} is cancelled: there is nothing to hold",
                 order.id
             )));
         }
         (Some(_), Some(i)) => {
             let hold = &order.holds[i];
-            return Err(Failure::Usage(format!(
+            return Err(Failure::usage(format!(
                 "{} is already on hold since {} ({}): end it first with `ordo hold {} --end`",
                 order.id, hold.from, hold.reason, order.id
             )));
         }
         (Some(reason), None) => {
             let reason_value =
-                one_line(reason).map_err(|e| Failure::Usage(format!("--reason: {e}")))?;
+                one_line(reason).map_err(|e| Failure::usage(format!("--reason: {e}")))?;
             if reason.trim().is_empty() {
-                return Err(Failure::Usage(
-                    "--reason needs the reason the order waits".into(),
-                ));
+                return Err(Failure::usage("--reason needs the reason the order waits"));
             }
             let from = when_text("--from", args.from.as_deref(), now)?;
             let mut hold = yaml_serde::Mapping::new();
@@ -59,7 +57,7 @@ pub(crate) fn run(
             (text, format!("{}: on hold from {from}: {reason}", order.id))
         }
         (None, None) => {
-            return Err(Failure::Usage(format!(
+            return Err(Failure::usage(format!(
                 "{} is not on hold: no hold without an end",
                 order.id
             )));
@@ -69,9 +67,9 @@ pub(crate) fn run(
             let to = when_text("--at", args.at.as_deref(), now)?;
             let ends: Moment = to
                 .parse()
-                .map_err(|e| Failure::Usage(format!("--at: {e}")))?;
+                .map_err(|e| Failure::usage(format!("--at: {e}")))?;
             if ends.cmp_in(&hold.from, ledger.tz) == std::cmp::Ordering::Less {
-                return Err(Failure::Usage(format!(
+                return Err(Failure::usage(format!(
                     "{}'s hold began {}: it cannot end before, at {to}",
                     order.id, hold.from
                 )));

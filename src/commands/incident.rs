@@ -27,7 +27,7 @@ pub(crate) fn run(
     };
     let (ledger, now, loaded) = open_order(cli, env, id)?;
     let order = &loaded.order;
-    let edit = |e: EditError| Failure::Io(e.to_string());
+    let edit = |e: EditError| Failure::io(e.to_string());
     let (new, message, commit) = match &args.action {
         IncidentAction::Open {
             kind,
@@ -64,7 +64,7 @@ pub(crate) fn run(
         } => {
             let (i, incident) = pick(order, *number)?;
             if let Some(done) = &incident.responded {
-                return Err(Failure::Usage(format!(
+                return Err(Failure::usage(format!(
                     "{}'s incident {} was first answered {done}",
                     order.id,
                     i + 1
@@ -157,7 +157,7 @@ fn pick(order: &Order, number: Option<usize>) -> Result<(usize, &Incident), Fail
         Some(n) => match n.checked_sub(1).and_then(|i| order.incidents.get(i)) {
             Some(incident) => (n - 1, incident),
             None => {
-                return Err(Failure::Usage(format!(
+                return Err(Failure::usage(format!(
                     "{} has {} incident(s); --number counts them from 1",
                     order.id,
                     order.incidents.len()
@@ -174,13 +174,13 @@ fn pick(order: &Order, number: Option<usize>) -> Result<(usize, &Incident), Fail
             match open.as_slice() {
                 [one] => *one,
                 [] => {
-                    return Err(Failure::Usage(format!(
+                    return Err(Failure::usage(format!(
                         "{} has no open incident (`ordo incident open` records one)",
                         order.id
                     )));
                 }
                 many => {
-                    return Err(Failure::Usage(format!(
+                    return Err(Failure::usage(format!(
                         "{} has {} open incidents: say which with --number: {}",
                         order.id,
                         many.len(),
@@ -191,7 +191,7 @@ fn pick(order: &Order, number: Option<usize>) -> Result<(usize, &Incident), Fail
         }
     };
     if let Some(resolved) = &incident.resolved {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "{}'s incident {} was resolved {resolved}",
             order.id,
             i + 1
@@ -208,9 +208,9 @@ fn not_before(
 ) -> Result<String, Failure> {
     let moment: Moment = when
         .parse()
-        .map_err(|e| Failure::Usage(format!("--at: {e}")))?;
+        .map_err(|e| Failure::usage(format!("--at: {e}")))?;
     if moment.cmp_in(&incident.opened.0, ledger.tz) == std::cmp::Ordering::Less {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "the incident was opened {}: it cannot be answered or resolved before, at {when}",
             incident.opened
         )));

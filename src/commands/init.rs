@@ -61,7 +61,7 @@ pub(crate) fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Resu
         env.cwd.join(&args.dir)
     };
     if dir.join(CONFIG_FILE).exists() {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "{} already holds a ledger (ordo.yaml); nothing was changed",
             dir.display()
         )));
@@ -72,7 +72,7 @@ pub(crate) fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Resu
         .skip(1)
         .find(|a| a.join(CONFIG_FILE).is_file())
     {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "{} is inside the ledger at {}; a ledger cannot hold another (nothing was changed)",
             dir.display(),
             outer.display()
@@ -93,7 +93,7 @@ pub(crate) fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Resu
     }
     for (rel, _) in &files {
         if dir.join(rel).exists() {
-            return Err(Failure::Usage(format!(
+            return Err(Failure::usage(format!(
                 "{} already exists; nothing was changed",
                 dir.join(rel).display()
             )));
@@ -122,9 +122,7 @@ pub(crate) fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Resu
     }
     // In a git repository, teammates' changes to one order merge by field.
     let wired = if crate::edit::git_setup::work_tree(&dir).is_some() {
-        crate::edit::git_setup::wire(&dir)
-            .map_err(Failure::Io)?
-            .lines
+        crate::edit::git_setup::wire(&dir)?.lines
     } else {
         Vec::new()
     };
@@ -144,8 +142,8 @@ pub(crate) fn run(args: &InitArgs, env: &Environment, out: &mut Vec<u8>) -> Resu
 fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
-            .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
+            .map_err(|e| Failure::io(format!("cannot create {}: {e}", parent.display())))?;
     }
     std::fs::write(path, text)
-        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| Failure::io(format!("cannot write {}: {e}", path.display())))
 }

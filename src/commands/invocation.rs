@@ -42,7 +42,7 @@ pub(crate) fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz
     };
     let moment: Moment = text
         .parse()
-        .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?;
+        .map_err(|e| Failure::usage(format!("--as-of: {e}")))?;
     let moment = match moment {
         Moment::Date(d) => {
             Moment::Local(d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)))
@@ -51,7 +51,7 @@ pub(crate) fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz
     };
     match moment.resolve(tz) {
         Resolved::One(dt) | Resolved::Ambiguous(dt) => Ok(dt),
-        Resolved::Missing => Err(Failure::Usage(format!(
+        Resolved::Missing => Err(Failure::usage(format!(
             "--as-of: {text} does not exist in {tz}"
         ))),
     }
@@ -61,7 +61,7 @@ pub(crate) fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz
 pub(crate) fn check_as_of(cli: &Cli) -> Result<(), Failure> {
     if let Some(text) = &cli.as_of {
         text.parse::<Moment>()
-            .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?;
+            .map_err(|e| Failure::usage(format!("--as-of: {e}")))?;
     }
     Ok(())
 }
@@ -88,11 +88,9 @@ pub(crate) fn check_choices<'v>(
         return Ok(());
     };
     let list: Vec<&str> = valid.iter().copied().collect();
-    let hint = ordo_core::suggest::closest(unknown, &list)
-        .map(|best| format!(" (did you mean {best}?)"))
-        .unwrap_or_default();
-    Err(Failure::Usage(format!(
-        "{flag}: no `{unknown}` in this ledger{hint}; the values are {}",
+    Err(Failure::usage(format!(
+        "{flag}: no `{unknown}` in this ledger; the values are {}",
         list.join(", ")
-    )))
+    ))
+    .suggest(unknown, &list))
 }

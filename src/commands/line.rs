@@ -40,13 +40,13 @@ pub(crate) fn run(
         ));
     }
     if fields.is_empty() {
-        return Err(Failure::Usage(
-            "give what to record: --sku, --description, --qty, --unit and/or --price".into(),
+        return Err(Failure::usage(
+            "give what to record: --sku, --description, --qty, --unit and/or --price",
         ));
     }
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let order = &loaded.order;
-    let edit = |e: EditError| Failure::Io(e.to_string());
+    let edit = |e: EditError| Failure::io(e.to_string());
     let (new, message) = match args.number {
         None => {
             let missing: Vec<&str> = [
@@ -59,7 +59,7 @@ pub(crate) fn run(
             .map(|(flag, _)| *flag)
             .collect();
             if !missing.is_empty() {
-                return Err(Failure::Usage(format!(
+                return Err(Failure::usage(format!(
                     "a new line needs {} (to change line N, give its number)",
                     missing.join(", ")
                 )));
@@ -76,7 +76,7 @@ pub(crate) fn run(
         }
         Some(n) => {
             let Some(i) = n.checked_sub(1).filter(|i| *i < order.lines.len()) else {
-                return Err(Failure::Usage(format!(
+                return Err(Failure::usage(format!(
                     "{} has {} line(s), counted from 1",
                     order.id,
                     order.lines.len()
@@ -120,7 +120,7 @@ fn positive(flag: &str, text: &str) -> Result<Decimal, Failure> {
         .ok()
         .filter(|d| plain && *d > Decimal::ZERO)
         .ok_or_else(|| {
-            Failure::Usage(format!(
+            Failure::usage(format!(
                 "{flag}: `{text}` is not a positive amount: write digits with a decimal point (3.10)"
             ))
         })

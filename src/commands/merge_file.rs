@@ -38,7 +38,7 @@ pub(crate) fn run(
         base_label: label(&args.base_label, ""),
         now: env.now,
     };
-    let outcome = driver::run(&request).map_err(Failure::Io)?;
+    let outcome = driver::run(&request).map_err(Failure::io)?;
     let mut stderr = std::io::stderr();
     for message in &outcome.messages {
         let _ = writeln!(stderr, "ordo: {message}");
@@ -47,10 +47,10 @@ pub(crate) fn run(
         out.extend_from_slice(&outcome.text);
     } else {
         let before = std::fs::read(&args.ours)
-            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", args.ours.display())))?;
+            .map_err(|e| Failure::io(format!("cannot read {}: {e}", args.ours.display())))?;
         if outcome.text != before {
             write::replace(&args.ours, &before, &outcome.text)
-                .map_err(|e| Failure::Io(e.to_string()))?;
+                .map_err(|e| Failure::io(e.to_string()))?;
         }
     }
     Ok(if outcome.clean {

@@ -14,7 +14,7 @@ pub(crate) fn run(
     let loaded = open_report(cli, env, Some(args.report.format))?;
     let month = match &args.month {
         Some(text) => monthly::Month::parse(text)
-            .ok_or_else(|| Failure::Usage(format!("--month: `{text}` is not YYYY-MM")))?,
+            .ok_or_else(|| Failure::usage(format!("--month: `{text}` is not YYYY-MM")))?,
         None => monthly::Month::previous(loaded.now.date_naive()),
     };
     // Each order is counted in as it is read; no part is kept.

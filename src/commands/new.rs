@@ -28,7 +28,7 @@ pub(crate) fn run(
     let now = now_in(cli, env, ledger.tz)?;
     let Some(customer) = ledger.customers.get(&args.customer) else {
         let known: Vec<&str> = ledger.customers.keys().map(String::as_str).collect();
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "no customer `{}` (customers: {})",
             args.customer,
             known.join(", ")
@@ -37,30 +37,28 @@ pub(crate) fn run(
     if let Some(workflow) = &args.workflow
         && !ledger.config.workflows.contains_key(workflow)
     {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "workflow `{workflow}` is not defined in ordo.yaml"
         )));
     }
     let owner = match &args.owner {
         Some(owner) => resolve_by(&ledger, Some(owner))?,
         None => resolve_by(&ledger, None).map_err(|_| {
-            Failure::Usage(
-                "say who owns the order with --owner (git's user.email matches no one)".into(),
-            )
+            Failure::usage("say who owns the order with --owner (git's user.email matches no one)")
         })?,
     };
     let received = when_text("--received", args.received.as_deref(), now)?;
     let received_at: Moment = received
         .parse()
-        .map_err(|e| Failure::Usage(format!("--received: {e}")))?;
+        .map_err(|e| Failure::usage(format!("--received: {e}")))?;
     if !received_at.has_time() {
-        return Err(Failure::Usage(
-            "--received needs a date-time, e.g. 2026-05-06T10:15".into(),
+        return Err(Failure::usage(
+            "--received needs a date-time, e.g. 2026-05-06T10:15",
         ));
     }
     let day = received_at.local_date(ledger.tz);
     let format = IdFormat::parse(&ledger.config.id_format)
-        .map_err(|e| Failure::Usage(format!("id_format: {e}")))?;
+        .map_err(|e| Failure::usage(format!("id_format: {e}")))?;
     let mut body = format!(
         "customer: {}\nowner: {owner}\nreceived: {received}\nchannel: {}\npriority: {}\nkind: {}\n",
         customer.code, args.channel.0, args.priority.0, args.kind.0
@@ -83,7 +81,7 @@ pub(crate) fn run(
     // The id is chosen and its file created under the write lock, from the
     // files as they are then: two `new` at once take two ids.
     let lock = crate::edit::lock::WriteLock::acquire(&ledger.root).map_err(|e| {
-        Failure::Io(format!(
+        Failure::io(format!(
             "cannot take the ledger's write lock (.ordo/write.lock): {e}"
         ))
     })?;
@@ -93,7 +91,7 @@ pub(crate) fn run(
     let (_, mut seq) =
         crate::ledger::ids::next(&format, &taken, day.year(), day.month(), &customer.code);
     seq -= 1;
-    let uid = crate::ledger::ids::new_uid().map_err(Failure::Io)?;
+    let uid = crate::ledger::ids::new_uid().map_err(Failure::io)?;
     let mut tries = 0;
     let (id, rel) = loop {
         seq += 1;
@@ -120,7 +118,7 @@ pub(crate) fn run(
             {
                 continue;
             }
-            Err(e) => return Err(Failure::Io(e.to_string())),
+            Err(e) => return Err(Failure::io(e.to_string())),
         }
     };
     drop(lock);
@@ -131,7 +129,7 @@ pub(crate) fn run(
             &format!("{id}: new order for {}", customer.code),
         )
         .map_err(|e| {
-            Failure::Io(format!(
+            Failure::io(format!(
                 "{} was written but not committed: {e}",
                 rel.display()
             ))

@@ -47,7 +47,7 @@ pub(crate) fn run(
     put("step", Value::String(step.id.clone()));
     put(
         "status",
-        one_line(&args.status).map_err(|e| Failure::Usage(e.to_string()))?,
+        one_line(&args.status).map_err(|e| Failure::usage(e.to_string()))?,
     );
     if let Some(expect) = &args.expect {
         put(
@@ -56,7 +56,7 @@ pub(crate) fn run(
         );
     }
     let new = append_to_list(&loaded.text, "progress", Value::Mapping(update))
-        .map_err(|e| Failure::Io(e.to_string()))?;
+        .map_err(|e| Failure::io(e.to_string()))?;
     let expecting = args
         .expect
         .as_ref()

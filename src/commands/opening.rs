@@ -38,7 +38,7 @@ fn unknown_workflow(ledger: &Ledger, order: &Order) -> Failure {
         .workflow
         .as_deref()
         .unwrap_or(&ledger.config.default_workflow);
-    Failure::Usage(format!(
+    Failure::usage(format!(
         "order {} names workflow `{name}`, which ordo.yaml does not define",
         order.id
     ))
@@ -89,12 +89,7 @@ pub(crate) fn load_order(
     };
     let Some(file) = file else {
         let ids: Vec<&str> = ledger.order_files.iter().map(|f| f.stem.as_str()).collect();
-        let hint = ordo_core::suggest::closest(id, &ids)
-            .map(|best| format!(" (did you mean {best}?)"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!(
-            "no order `{id}` in the ledger{hint}"
-        )));
+        return Err(Failure::usage(format!("no order `{id}` in the ledger")).suggest(id, &ids));
     };
     ledger.read(file).map_err(|blocked| Failure::Findings {
         message: format!("order {id} is not valid; fix it first"),

@@ -26,14 +26,14 @@ pub(crate) fn run(
         .map(|c| c.payment_terms.as_slice())
         .unwrap_or_default();
     if terms.is_empty() {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "{} has no payment terms (contract.payment_terms): a payment pays one of its installments",
             order.id
         )));
     }
     let decimals = ledger.config.decimals_of(order.currency.as_deref());
     let allocation = money::allocate(order, decimals).map_err(|_| {
-        Failure::Usage(format!(
+        Failure::usage(format!(
             "{}'s amounts are too large to compute with",
             order.id
         ))
@@ -42,7 +42,7 @@ pub(crate) fn run(
     // The installment: named, or the first with money owed.
     let index = match &args.installment {
         Some(name) => names.iter().position(|n| n == name).ok_or_else(|| {
-            Failure::Usage(format!(
+            Failure::usage(format!(
                 "`{name}` is not an installment of {}; its installments: {}",
                 order.id,
                 names.join(", ")
@@ -54,7 +54,7 @@ pub(crate) fn run(
             .find(|i| i.outstanding > Decimal::ZERO)
             .map(|i| i.index)
             .ok_or_else(|| {
-                Failure::Usage(format!(
+                Failure::usage(format!(
                     "{} owes nothing: every installment is paid (name one with --installment to record more)",
                     order.id
                 ))
@@ -68,7 +68,7 @@ pub(crate) fn run(
         .map_or(Decimal::ZERO, |i| i.outstanding);
     let amount = match args.amount.as_str() {
         "rest" if owed.is_zero() => {
-            return Err(Failure::Usage(format!(
+            return Err(Failure::usage(format!(
                 "`{name}` of {} owes nothing: give the amount received",
                 order.id
             )));
@@ -89,11 +89,11 @@ pub(crate) fn run(
     if let Some(note) = &args.note {
         put(
             "note",
-            one_line(note).map_err(|e| Failure::Usage(e.to_string()))?,
+            one_line(note).map_err(|e| Failure::usage(e.to_string()))?,
         );
     }
     let new = append_to_list(&loaded.text, "payments", Value::Mapping(payment))
-        .map_err(|e| Failure::Io(e.to_string()))?;
+        .map_err(|e| Failure::io(e.to_string()))?;
     let currency = order.currency.as_deref().unwrap_or_default();
     let message = format!(
         "{}: {} {currency} received for {name}",
@@ -131,17 +131,15 @@ fn parse_amount(text: &str, decimals: u32) -> Result<Decimal, Failure> {
         .ok()
         .filter(|_| plain)
         .ok_or_else(|| {
-            Failure::Usage(format!(
+            Failure::usage(format!(
                 "`{text}` is not an amount: write digits with a decimal point (4400.00), or `rest`"
             ))
         })?;
     if amount.is_zero() {
-        return Err(Failure::Usage(
-            "a payment of nothing is not recorded".into(),
-        ));
+        return Err(Failure::usage("a payment of nothing is not recorded"));
     }
     if amount.scale() > decimals && amount.normalize().scale() > decimals {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "`{text}` has more decimals than the currency's {decimals}"
         )));
     }

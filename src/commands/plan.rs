@@ -25,8 +25,8 @@ pub(crate) fn run(
     let ledger = open_ledger(cli, env)?;
     let now = now_in(cli, env, ledger.tz)?;
     if args.rebaseline && args.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        return Err(Failure::Usage(
-            "--rebaseline needs --reason: a re-baseline is recorded as an amendment".into(),
+        return Err(Failure::usage(
+            "--rebaseline needs --reason: a re-baseline is recorded as an amendment",
         ));
     }
     let by = if args.rebaseline {
@@ -61,7 +61,7 @@ pub(crate) fn run(
             }
             good
         }
-        _ => return Err(Failure::Usage("name one order, or use --all".into())),
+        _ => return Err(Failure::usage("name one order, or use --all")),
     };
     let mut written = 0;
     for loaded in &orders {
@@ -97,11 +97,11 @@ pub(crate) fn run(
         let mut text = loaded.text.clone();
         for (step, date) in &plans {
             text = set_step_fields(&text, step, &[("planned", Value::String(date.clone()))])
-                .map_err(|e| Failure::Io(e.to_string()))?;
+                .map_err(|e| Failure::io(e.to_string()))?;
         }
         if let (true, Some(by)) = (args.rebaseline, &by) {
             let reason = one_line(args.reason.as_deref().unwrap_or_default().trim())
-                .map_err(|e| Failure::Usage(e.to_string()))?;
+                .map_err(|e| Failure::usage(e.to_string()))?;
             let mut amendment = Mapping::new();
             amendment.insert("at".into(), Value::String(when_text("", None, now)?));
             amendment.insert("by".into(), Value::String(by.clone()));
@@ -117,7 +117,7 @@ pub(crate) fn run(
                 ),
             );
             text = append_to_list(&text, "amendments", Value::Mapping(amendment))
-                .map_err(|e| Failure::Io(e.to_string()))?;
+                .map_err(|e| Failure::io(e.to_string()))?;
         }
         let listed: Vec<String> = plans.iter().map(|(s, d)| format!("{s} {d}")).collect();
         let verb = if args.rebaseline {

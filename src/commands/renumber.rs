@@ -34,7 +34,7 @@ pub(crate) fn run(
         None
     };
     if let Some(why) = taken_by {
-        return Err(Failure::Usage(format!("{} is taken: {why}", args.new_id)));
+        return Err(Failure::usage(format!("{} is taken: {why}", args.new_id)));
     }
     let text = renumbered(&loaded.text, &args.id, &args.new_id)?;
     let folder = loaded
@@ -50,21 +50,22 @@ pub(crate) fn run(
     };
     check_order_text(&ledger, &file, &text, now, &[])?;
     let lock = crate::edit::lock::WriteLock::acquire(&ledger.root).map_err(|e| {
-        Failure::Io(format!(
+        Failure::io(format!(
             "cannot take the ledger's write lock (.ordo/write.lock): {e}"
         ))
     })?;
     let old_path = ledger.root.join(&loaded.file.rel);
     if std::fs::read(&old_path).ok().as_deref() != Some(loaded.text.as_bytes()) {
-        return Err(Failure::Io(format!(
-            "{} changed on disk since it was read; nothing was written (run the command again)",
+        return Err(Failure::io(format!(
+            "{} changed on disk since it was read; nothing was written",
             loaded.file.rel.display()
-        )));
+        ))
+        .hint("run the command again"));
     }
     write::create(&ledger.root.join(&file.rel), text.as_bytes())
-        .map_err(|e| Failure::Io(e.to_string()))?;
+        .map_err(|e| Failure::io(e.to_string()))?;
     std::fs::remove_file(&old_path).map_err(|e| {
-        Failure::Io(format!(
+        Failure::io(format!(
             "wrote {} but cannot remove {}: {e}",
             file.rel.display(),
             loaded.file.rel.display()
@@ -74,7 +75,7 @@ pub(crate) fn run(
     if args.commit {
         let message = format!("{}: renumbered from {}", args.new_id, args.id);
         git::commit_paths(&ledger.root, &[&loaded.file.rel, &file.rel], &message)
-            .map_err(|e| Failure::Io(format!("renumbered but not committed: {e}")))?;
+            .map_err(|e| Failure::io(format!("renumbered but not committed: {e}")))?;
     }
     out.extend_from_slice(
         format!(
@@ -90,5 +91,5 @@ pub(crate) fn run(
 
 /// An order's text with a new id, and its old one under `former_ids`.
 pub(crate) fn renumbered(text: &str, old: &str, new: &str) -> Result<String, Failure> {
-    crate::edit::renumber::renumbered(text, old, new).map_err(|e| Failure::Io(e.to_string()))
+    crate::edit::renumber::renumbered(text, old, new).map_err(|e| Failure::io(e.to_string()))
 }

@@ -67,14 +67,14 @@ pub(crate) fn finish_spooled(
     )
     .and_then(|()| stdout.flush());
     if let Some(error) = sealed.take_error() {
-        return Err(Failure::Io(format!(
+        return Err(Failure::io(format!(
             "cannot read the spooled rows: {error}"
         )));
     }
     match written {
         // `ordo ... | head` closed the pipe: a normal end.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
-        Err(e) => Err(Failure::Io(format!("cannot write output: {e}"))),
+        Err(e) => Err(Failure::io(format!("cannot write output: {e}"))),
         Ok(()) => Ok(code),
     }
 }

@@ -8,12 +8,12 @@ use crate::{Environment, Failure, exit};
 pub(crate) fn run(cli: &Cli, env: &Environment, out: &mut Vec<u8>) -> Result<u8, Failure> {
     let root = ledger_root(cli, env)?;
     if git_setup::work_tree(&root).is_none() {
-        return Err(Failure::Usage(format!(
-            "{} is not in a git repository (run `git init` first)",
-            root.display()
-        )));
+        return Err(
+            Failure::usage(format!("{} is not in a git repository", root.display()))
+                .hint("run `git init` first"),
+        );
     }
-    let done = git_setup::wire(&root).map_err(Failure::Io)?;
+    let done = git_setup::wire(&root)?;
     for line in done.lines {
         out.extend_from_slice(format!("{line}\n").as_bytes());
     }

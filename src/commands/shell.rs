@@ -32,7 +32,7 @@ pub(crate) fn man(args: &ManArgs, env: &Environment, out: &mut Vec<u8>) -> Resul
         let name = clap_mangen::Man::new(page.clone()).get_filename();
         render(page.clone(), &mut text)?;
         crate::edit::output::output(&dir.join(&name), &text)
-            .map_err(|e| Failure::Io(e.to_string()))?;
+            .map_err(|e| Failure::io(e.to_string()))?;
     }
     out.extend(format!("Wrote {} manual pages to {}\n", pages.len(), dir.display()).bytes());
     Ok(exit::OK)
@@ -48,5 +48,5 @@ fn collect(command: clap::Command, pages: &mut Vec<clap::Command>) {
 fn render(command: clap::Command, out: &mut Vec<u8>) -> Result<(), Failure> {
     clap_mangen::Man::new(command)
         .render(out)
-        .map_err(|e| Failure::Io(format!("cannot render the manual: {e}")))
+        .map_err(|e| Failure::io(format!("cannot render the manual: {e}")))
 }

@@ -19,15 +19,15 @@ pub(crate) fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     if args.carrier.is_none() && args.tracking.is_none() && args.eta.is_none() {
-        return Err(Failure::Usage(
-            "give what to record: --carrier, --tracking and/or --eta".into(),
+        return Err(Failure::usage(
+            "give what to record: --carrier, --tracking and/or --eta",
         ));
     }
     let (ledger, now, loaded) = open_order(cli, env, &args.id)?;
     let order = &loaded.order;
     let text = super::change::text_flag;
     if args.carrier.is_none() && order.shipment.is_none() {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "{} has no shipment yet: give its --carrier",
             order.id
         )));
@@ -43,11 +43,11 @@ pub(crate) fn run(
     if let Some(when) = &args.eta {
         let eta = when
             .parse::<Moment>()
-            .map_err(|e| Failure::Usage(format!("--eta: {e}")))?;
+            .map_err(|e| Failure::usage(format!("--eta: {e}")))?;
         fields.push(("eta", Value::String(eta.to_string())));
     }
     let new = set_top_level_fields(&loaded.text, "shipment", &fields)
-        .map_err(|e| Failure::Io(e.to_string()))?;
+        .map_err(|e| Failure::io(e.to_string()))?;
     let described: Vec<String> = fields
         .iter()
         .filter_map(|(k, v)| Some(format!("{k} {}", v.as_str()?)))

@@ -36,7 +36,7 @@ pub(crate) fn run(
     };
     let customer = ledger.customers.get(&order.customer);
     let Some(order_view) = view(&book, order, customer) else {
-        return Err(Failure::Usage(format!(
+        return Err(Failure::usage(format!(
             "order {} has no workflow",
             order.id
         )));
@@ -65,7 +65,7 @@ pub(crate) fn run(
             awaiting.map(|why| why.text(book.lang)).as_deref(),
         ),
         ShowFormat::Json => crate::output::order_json_v1::write(&order_view)
-            .map_err(|e| Failure::Io(format!("cannot write JSON: {e}")))?,
+            .map_err(|e| Failure::io(format!("cannot write JSON: {e}")))?,
     };
     out.extend_from_slice(text.as_bytes());
     Ok(exit::OK)

@@ -30,17 +30,17 @@ pub(crate) fn run(
     let by = resolve_by(&ledger, args.by.as_deref())?;
     act::may_act(&ledger.config, &by, step).map_err(refused)?;
     if args.reason.trim().is_empty() {
-        return Err(Failure::Usage(
-            "--reason must say why the step does not happen".into(),
+        return Err(Failure::usage(
+            "--reason must say why the step does not happen",
         ));
     }
-    let reason = one_line(args.reason.trim()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let reason = one_line(args.reason.trim()).map_err(|e| Failure::usage(e.to_string()))?;
     let new = set_step_fields(
         &loaded.text,
         &step.id,
         &[("skipped", reason), ("by", Value::String(by.clone()))],
     )
-    .map_err(|e| Failure::Io(e.to_string()))?;
+    .map_err(|e| Failure::io(e.to_string()))?;
     let message = format!("{}: {} skipped by {by}", loaded.order.id, step.id);
     let path = change::apply(&ledger, &loaded, &new, &message, &[], now, args.commit)?;
     out.extend_from_slice(

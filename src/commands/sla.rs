@@ -89,5 +89,5 @@ fn detail(
 }
 
 fn spool_failed(error: std::io::Error) -> Failure {
-    Failure::Io(format!("cannot set the detail rows aside: {error}"))
+    Failure::io(format!("cannot set the detail rows aside: {error}"))
 }

@@ -31,8 +31,7 @@ pub(crate) fn run(
             follow: false,
             merges: false,
         },
-    )
-    .map_err(Failure::Io)?;
+    )?;
     // Only orders changed in place can move: a new or deleted file has no before.
     let pairs: Vec<(&log::Commit, String, String)> = commits
         .iter()
@@ -76,8 +75,7 @@ pub(crate) fn run(
             &after,
             &recorded,
         ));
-    })
-    .map_err(Failure::Io)?;
+    })?;
     let by = match args.by {
         SlipsBy::Step => By::Step,
         SlipsBy::Customer => By::Customer,

@@ -15,11 +15,11 @@ pub(crate) fn run(
     let within = args
         .within
         .parse()
-        .map_err(|e| Failure::Usage(format!("--within: {e}")))?;
+        .map_err(|e| Failure::usage(format!("--within: {e}")))?;
     let (agendas, invalid) = loaded.agendas();
     let book = loaded.book();
     let rows =
-        upcoming::rows(&book, &agendas, &within).map_err(|e| Failure::Usage(e.to_string()))?;
+        upcoming::rows(&book, &agendas, &within).map_err(|e| Failure::usage(e.to_string()))?;
     let report = upcoming::report(&book, &rows, &within);
     Ok(finish(
         report,

@@ -27,8 +27,7 @@ pub(crate) fn run(
             *as_of_error.borrow_mut() = Some(e);
             env.now.with_timezone(&tz)
         })
-    })
-    .map_err(Failure::Usage)?;
+    })?;
     if let Some(error) = as_of_error.into_inner() {
         return Err(error);
     }
@@ -82,7 +81,7 @@ fn selection(root: &Path, cwd: &Path, paths: &[PathBuf]) -> Result<Selection, Fa
     for path in paths {
         let exists = |base: &Path| base.join(path).symlink_metadata().is_ok();
         if !exists(cwd) && !exists(root) {
-            return Err(Failure::Usage(format!(
+            return Err(Failure::usage(format!(
                 "{}: no such file or folder",
                 path.display()
             )));
@@ -104,7 +103,7 @@ fn selection(root: &Path, cwd: &Path, paths: &[PathBuf]) -> Result<Selection, Fa
                 selected.extend(files::customer_files(root).into_values());
             }
             (true, _) => {
-                return Err(Failure::Usage(format!(
+                return Err(Failure::usage(format!(
                     "{} is not a folder of the ledger (orders/ or customers/)",
                     path.display()
                 )));
@@ -139,7 +138,7 @@ fn relative_to_root(root: &Path, cwd: &Path, path: &Path) -> Result<PathBuf, Fai
     full.strip_prefix(&canonical_root)
         .map(Path::to_path_buf)
         .map_err(|_| {
-            Failure::Usage(format!(
+            Failure::usage(format!(
                 "{} is not inside the ledger at {}",
                 path.display(),
                 root.display()

@@ -3,10 +3,22 @@
 //! own git config says how to run it (`merge.ordo.*`, never committed).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use crate::git::{Git, GitError};
 
 /// The lines of the ledger's `.gitattributes` that route its files to ordo.
 pub const ATTRIBUTES: &[&str] = &["orders/**/*.yaml merge=ordo", "customers/*.yaml merge=ordo"];
+
+/// Why the merge driver could not be wired in.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("cannot write .gitattributes: {0}")]
+    Attributes(crate::edit::write::WriteError),
+    #[error("cannot tell where ordo is: {0}")]
+    WhereAmI(std::io::Error),
+    #[error(transparent)]
+    Git(#[from] GitError),
+}
 
 /// What `setup` did, said in lines a person reads.
 #[derive(Debug, Default)]
@@ -16,21 +28,15 @@ pub struct Done {
 
 /// The top of the git work tree holding `root`, when there is one.
 pub fn work_tree(root: &Path) -> Option<PathBuf> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
+    Git::at(root)
         .args(["rev-parse", "--show-toplevel"])
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
+        .line()
+        .map(PathBuf::from)
 }
 
 /// Writes the missing attribute lines and this clone's driver config. Doing it
 /// again changes nothing. `ordo` is the command git runs (this program).
-pub fn setup(root: &Path, ordo: &Path) -> Result<Done, String> {
+pub fn setup(root: &Path, ordo: &Path) -> Result<Done, SetupError> {
     let mut done = Done::default();
     let path = root.join(".gitattributes");
     let text = std::fs::read_to_string(&path).unwrap_or_default();
@@ -57,7 +63,7 @@ pub fn setup(root: &Path, ordo: &Path) -> Result<Done, String> {
         } else {
             super::write::create(&path, new.as_bytes())
         }
-        .map_err(|e| e.to_string())?;
+        .map_err(SetupError::Attributes)?;
         done.lines.push(format!(
             "wrote to .gitattributes: {} (commit it: every clone merges alike)",
             missing.join("; ")
@@ -71,18 +77,9 @@ pub fn setup(root: &Path, ordo: &Path) -> Result<Done, String> {
         ),
         ("merge.ordo.driver", driver.as_str()),
     ] {
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(root)
+        Git::at(root)
             .args(["config", "--local", key, value])
-            .output()
-            .map_err(|e| format!("cannot run git: {e}"))?;
-        if !output.status.success() {
-            return Err(format!(
-                "git config {key} failed: {}",
-                String::from_utf8_lossy(&output.stderr).trim()
-            ));
-        }
+            .run()?;
     }
     done.lines.push(format!(
         "set merge.ordo.driver in this clone's git config: {driver}"
@@ -103,8 +100,8 @@ fn driver_line(ordo: &Path) -> String {
 
 /// Sets the merge driver up for the ledger at `root`, with this program as
 /// the driver.
-pub fn wire(root: &Path) -> Result<Done, String> {
-    let ordo = std::env::current_exe().map_err(|e| format!("cannot tell where ordo is: {e}"))?;
+pub fn wire(root: &Path) -> Result<Done, SetupError> {
+    let ordo = std::env::current_exe().map_err(SetupError::WhereAmI)?;
     setup(root, &ordo)
 }
 
@@ -121,18 +118,12 @@ pub enum DriverState {
 
 /// What this clone's `merge.ordo.driver` can do.
 pub fn driver_state(root: &Path) -> DriverState {
-    let Ok(output) = Command::new("git")
-        .arg("-C")
-        .arg(root)
+    let Some(line) = Git::at(root)
         .args(["config", "--get", "merge.ordo.driver"])
-        .output()
+        .line()
     else {
         return DriverState::Missing;
     };
-    let line = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    if !output.status.success() || line.is_empty() {
-        return DriverState::Missing;
-    }
     let falls_back = line.starts_with("p=");
     let program = first_word(line.strip_prefix("p=").unwrap_or(&line));
     let there = Path::new(&program).is_file()
@@ -184,16 +175,10 @@ fn on_path(program: &str) -> bool {
 /// Whether git routes the ledger's order files to ordo's driver (the committed
 /// attributes; the clone's config is each teammate's `ordo setup-git`).
 pub fn routed(root: &Path) -> bool {
-    Command::new("git")
-        .arg("-C")
-        .arg(root)
+    Git::at(root)
         .args(["check-attr", "merge", "--", "orders/2000/x.yaml"])
-        .output()
-        .is_ok_and(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .trim_end()
-                .ends_with(": merge: ordo")
-        })
+        .line()
+        .is_some_and(|line| line.ends_with(": merge: ordo"))
 }
 
 /// A word for a shell command line (git runs the driver through `sh`).
@@ -205,6 +190,15 @@ fn shell_quote(word: &str) -> String {
         word.to_owned()
     } else {
         format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+impl From<SetupError> for crate::Failure {
+    fn from(error: SetupError) -> Self {
+        match error {
+            SetupError::Git(git) => crate::Failure::Git(git),
+            other => crate::Failure::io(other.to_string()),
+        }
     }
 }
 

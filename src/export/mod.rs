@@ -52,7 +52,7 @@ impl WriteFailure {
 
 impl From<WriteFailure> for crate::Failure {
     fn from(failure: WriteFailure) -> Self {
-        crate::Failure::Io(failure.to_string())
+        crate::Failure::io(failure.to_string())
     }
 }
 

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
+
+use crate::git::Git;
 
 /// The stems of the order files in `orders/<year>/` of every ref, as far as
 /// git can tell (nothing when the ledger is not in git).
@@ -56,37 +57,14 @@ pub fn ids_in_git(root: &Path, year: i32) -> BTreeSet<String> {
 }
 
 fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    Git::at(root).args(args).text().ok()
 }
 
 /// `git cat-file --batch-check` over `specs` (one per line): what each names.
 fn batch_check(root: &Path, specs: &str) -> String {
-    use std::io::Write;
-    let Ok(mut child) = Command::new("git")
-        .arg("-C")
-        .arg(root)
+    Git::at(root)
         .args(["cat-file", "--batch-check"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-    else {
-        return String::new();
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(specs.as_bytes());
-    }
-    child
-        .wait_with_output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .feed(specs.as_bytes().to_vec())
+        .map(|out| String::from_utf8_lossy(&out).into_owned())
         .unwrap_or_default()
 }

@@ -2,7 +2,8 @@
 //! which files (with their paths at that commit, relative to the ledger root).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use crate::git::{Git, GitError};
 
 /// One commit and the order files it changed.
 #[derive(Debug, Clone)]
@@ -41,38 +42,27 @@ pub struct Query<'a> {
 
 /// The commits, oldest first (merges are left out: their changes are the
 /// commits they merge).
-pub fn log(root: &Path, query: &Query<'_>) -> Result<Vec<Commit>, String> {
-    let mut command = Command::new("git");
-    command.arg("-C").arg(root).args(["log", "--reverse"]);
-    if query.merges {
-        command.arg("--full-history");
+pub fn log(root: &Path, query: &Query<'_>) -> Result<Vec<Commit>, GitError> {
+    let mut command = Git::at(root).args(["log", "--reverse"]);
+    command = if query.merges {
+        command.arg("--full-history")
     } else {
-        command.arg("--no-merges");
-    }
-    command.args([
+        command.arg("--no-merges")
+    };
+    command = command.args([
         "--relative",
         "--name-status",
         "--format=%x1e%H%x1f%P%x1f%an%x1f%aI",
     ]);
-    if query.follow {
-        command.args(["--follow", "-M"]);
+    command = if query.follow {
+        command.args(["--follow", "-M"])
     } else {
-        command.arg("--no-renames");
-    }
+        command.arg("--no-renames")
+    };
     if let Some(since) = query.since {
-        command.arg(format!("--since={since}"));
+        command = command.arg(format!("--since={since}"));
     }
-    command.arg("--").args(query.paths);
-    let output = command
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "git log failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    Ok(parse(&String::from_utf8_lossy(&output.stdout)))
+    Ok(parse(&command.arg("--").args(query.paths).text()?))
 }
 
 fn parse(text: &str) -> Vec<Commit> {
@@ -129,15 +119,12 @@ pub fn spec(rev: &str, path: &Path) -> String {
 /// Where history stops in a shallow clone: the commits whose parents it
 /// does not have (none in a full clone).
 pub fn shallow_boundary(root: &Path) -> Vec<String> {
-    let Ok(output) = Command::new("git")
-        .arg("-C")
-        .arg(root)
+    let Some(path) = Git::at(root)
         .args(["rev-parse", "--git-path", "shallow"])
-        .output()
+        .line()
     else {
         return Vec::new();
     };
-    let path = String::from_utf8_lossy(&output.stdout).trim().to_owned();
     std::fs::read_to_string(root.join(path))
         .map(|text| text.lines().map(str::to_owned).collect())
         .unwrap_or_default()
@@ -145,17 +132,7 @@ pub fn shallow_boundary(root: &Path) -> Vec<String> {
 
 /// The best common ancestor of two commits, where a merge's sides began.
 pub fn merge_base(root: &Path, a: &str, b: &str) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["merge-base", a, b])
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
-        .filter(|id| !id.is_empty())
+    Git::at(root).args(["merge-base", a, b]).line()
 }
 
 /// An order from a text of one of its versions, if it decodes.

@@ -3,12 +3,22 @@
 //! old version, however many files changed.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+use crate::git::{Git, GitError};
+
+/// Why `--since REV` could not be followed.
+#[derive(Debug, thiserror::Error)]
+pub enum SinceError {
+    #[error("--since: `{0}` is not a commit of the repository holding the ledger")]
+    NotACommit(String),
+    #[error(transparent)]
+    Git(#[from] GitError),
+}
 
 /// Order files (relative to the ledger root) that differ from `rev`.
-pub fn changed_orders(root: &Path, rev: &str) -> Result<Vec<PathBuf>, String> {
+pub fn changed_orders(root: &Path, rev: &str) -> Result<Vec<PathBuf>, GitError> {
     diff_names(root, rev, None, Against::WorkTree)
 }
 
@@ -23,7 +33,7 @@ pub enum Against {
 }
 
 /// Order files (relative to the ledger root) that were at `rev` and are gone.
-pub fn deleted_orders(root: &Path, rev: &str, against: Against) -> Result<Vec<PathBuf>, String> {
+pub fn deleted_orders(root: &Path, rev: &str, against: Against) -> Result<Vec<PathBuf>, GitError> {
     diff_names(root, rev, Some("D"), against)
 }
 
@@ -32,28 +42,19 @@ fn diff_names(
     rev: &str,
     filter: Option<&str>,
     against: Against,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, GitError> {
     let filter = filter.map(|f| format!("--diff-filter={f}"));
     let cached = (against == Against::Index).then_some("--cached");
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["diff", "--name-only", "--no-renames", "--relative"])
+    let names = Git::at(root)
+        .args(["diff", "--name-only", "--no-renames", "--relative", "-z"])
         .args(cached)
         .args(filter)
         .args([rev, "--", "orders"])
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "git diff {rev} failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    Ok(String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(PathBuf::from)
+        .bytes()?;
+    Ok(names
+        .split(|b| *b == 0)
+        .filter(|name| !name.is_empty())
+        .map(|name| PathBuf::from(String::from_utf8_lossy(name).into_owned()))
         .collect())
 }
 
@@ -62,7 +63,7 @@ pub fn read_at(
     root: &Path,
     rev: &str,
     files: &[PathBuf],
-) -> Result<HashMap<PathBuf, Option<String>>, String> {
+) -> Result<HashMap<PathBuf, Option<String>>, GitError> {
     let specs: Vec<String> = files
         .iter()
         .map(|f| format!("{rev}:./{}", f.to_string_lossy().replace('\\', "/")))
@@ -84,83 +85,59 @@ pub fn read_each(
     root: &Path,
     specs: &[String],
     mut each: impl FnMut(Option<String>),
-) -> Result<(), String> {
+) -> Result<(), GitError> {
     if specs.is_empty() {
         return Ok(());
     }
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    let mut stdin = child.stdin.take().ok_or("git cat-file has no stdin")?;
     let requests: String = specs.iter().map(|s| format!("{s}\n")).collect();
-    // Write from another thread: git answers while it reads, and a full pipe
-    // on either side would otherwise stall both processes.
-    let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
-    let stdout = child.stdout.take().ok_or("git cat-file has no stdout")?;
+    let mut git = Git::at(root)
+        .args(["cat-file", "--batch"])
+        .stream(requests.into_bytes())?;
+    let Some(stdout) = git.stdout() else {
+        return git.finish();
+    };
     let mut reader = BufReader::new(stdout);
     for _ in specs {
         let mut header = String::new();
-        reader.read_line(&mut header).map_err(|e| e.to_string())?;
+        reader.read_line(&mut header).map_err(|e| git.pipe(e))?;
         let parts: Vec<&str> = header.split_whitespace().collect();
         match parts.as_slice() {
             [_, "blob", size] => {
-                let size: usize = size
-                    .parse()
-                    .map_err(|_| format!("git cat-file: bad header {header}"))?;
+                let size: usize = size.parse().map_err(|_| {
+                    git.pipe(std::io::Error::other(format!(
+                        "bad header {}",
+                        header.trim()
+                    )))
+                })?;
                 let mut body = vec![0; size + 1];
-                reader.read_exact(&mut body).map_err(|e| e.to_string())?;
+                reader.read_exact(&mut body).map_err(|e| git.pipe(e))?;
                 body.truncate(size);
                 each(Some(String::from_utf8_lossy(&body).into_owned()));
             }
             _ => each(None),
         }
     }
-    let _ = writer.join();
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if !status.success() {
-        let mut err = String::new();
-        if let Some(mut stderr) = child.stderr.take() {
-            let _ = stderr.read_to_string(&mut err);
-        }
-        return Err(format!("git cat-file failed: {}", err.trim()));
-    }
-    Ok(())
+    drop(reader);
+    git.finish()
 }
 
 /// Whether there is something to compare with: `rev` names a commit (true), or
 /// it is `HEAD` of a repository without commits yet, as in a hook run on the very
 /// first commit (false: nothing to compare).
-pub fn verify(root: &Path, rev: &str) -> Result<bool, String> {
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .output()
-            .map_err(|e| format!("cannot run git: {e}"))
+pub fn verify(root: &Path, rev: &str) -> Result<bool, SinceError> {
+    let git = |args: &[&str]| -> Result<bool, GitError> {
+        Ok(Git::at(root).args(args).output()?.status.success())
     };
     if git(&[
         "rev-parse",
         "--verify",
         "--quiet",
         &format!("{rev}^{{commit}}"),
-    ])?
-    .status
-    .success()
-    {
+    ])? {
         return Ok(true);
     }
-    let in_repo = git(&["rev-parse", "--git-dir"])?.status.success();
-    if rev == "HEAD" && in_repo {
+    if rev == "HEAD" && git(&["rev-parse", "--git-dir"])? {
         return Ok(false);
     }
-    Err(format!(
-        "--since: `{rev}` is not a commit of the repository holding the ledger"
-    ))
+    Err(SinceError::NotACommit(rev.to_owned()))
 }

@@ -66,8 +66,8 @@ pub(crate) fn build(
         .iter()
         .map(|(code, customer)| (code.clone(), customer.name.clone()))
         .collect();
-    let dir = SiteDir::prepare(&cwd.join(output), &ledger.root).map_err(Failure::Io)?;
-    let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::Io)?;
+    let dir = SiteDir::prepare(&cwd.join(output), &ledger.root).map_err(Failure::io)?;
+    let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::io)?;
 
     // Borrowed: a page's path is made only for the orders with a page.
     let files: BTreeMap<&str, &std::path::Path> = ledger
@@ -149,7 +149,7 @@ pub(crate) fn build(
             // Read well a moment ago: failing now, the file changed under the
             // build, and its page would not show its errors.
             let read = ledger.read(file).map_err(|_| {
-                Failure::Io(format!(
+                Failure::io(format!(
                     "{} changed while the site was built: build it again",
                     file.rel.display()
                 ))
@@ -163,7 +163,7 @@ pub(crate) fn build(
             if let Some(schedule) = schedule
                 && let Page::Failed(why) = write_page(&book, order, &schedule)
             {
-                return Err(Failure::Io(why));
+                return Err(Failure::io(why));
             }
         }
         let (rest, invalid) = loaded.fold_where(
@@ -185,7 +185,7 @@ pub(crate) fn build(
                 continue;
             };
             let read = ledger.read(file).map_err(|_| {
-                Failure::Io(format!(
+                Failure::io(format!(
                     "{} changed while the site was built: build it again",
                     file.rel.display()
                 ))
@@ -193,12 +193,12 @@ pub(crate) fn build(
             let events = calendar::approval_events(&book, &read.order);
             gathered
                 .events
-                .extend(spool.add(id, events).map_err(Failure::Io)?);
+                .extend(spool.add(id, events).map_err(Failure::io)?);
         }
     }
     gathered.settle();
     if let Some(failure) = gathered.failures.first() {
-        return Err(Failure::Io(failure.clone()));
+        return Err(Failure::io(failure.clone()));
     }
     for left_out in &invalid {
         warn_left_out(left_out);
@@ -215,7 +215,7 @@ pub(crate) fn build(
         customers: &ledger.customers,
     };
     let pages_written = site.write_all(&book)?;
-    let published = dir.publish().map_err(Failure::Io)?;
+    let published = dir.publish().map_err(Failure::io)?;
     Ok(Built {
         pages: pages_written + gathered.pages.len(),
         order_pages: gathered.pages.len(),
@@ -243,8 +243,8 @@ impl Site<'_> {
     pub(super) fn page(&self, rel: &str, page: &impl Template) -> Result<(), Failure> {
         let html = page
             .render()
-            .map_err(|e| Failure::Io(format!("{rel}: {e}")))?;
-        self.dir.write(rel, html.as_bytes()).map_err(Failure::Io)
+            .map_err(|e| Failure::io(format!("{rel}: {e}")))?;
+        self.dir.write(rel, html.as_bytes()).map_err(Failure::io)
     }
 
     /// The layout of a page `root` away from the site's root.
@@ -283,10 +283,10 @@ impl Site<'_> {
         report.commit = self.stamp.cloned();
         // Straight to the file: the text is megabytes at 100,000 orders.
         let rel = format!("data/{name}.json");
-        let mut file = self.dir.create(&rel).map_err(Failure::Io)?;
+        let mut file = self.dir.create(&rel).map_err(Failure::io)?;
         json_v1::write(&View::of(&report), &mut file)
             .and_then(|()| std::io::Write::flush(&mut file))
-            .map_err(|e| Failure::Io(format!("cannot write {rel}: {e}")))?;
+            .map_err(|e| Failure::io(format!("cannot write {rel}: {e}")))?;
         Ok(report)
     }
 
@@ -302,8 +302,8 @@ impl Site<'_> {
             let pages = self.write_pages(book);
             match feeds.join() {
                 Ok(Ok(())) => pages,
-                Ok(Err(why)) => Err(Failure::Io(why)),
-                Err(_) => Err(Failure::Io("the calendar feeds' writer stopped".into())),
+                Ok(Err(why)) => Err(Failure::io(why)),
+                Err(_) => Err(Failure::io("the calendar feeds' writer stopped")),
             }
         })
     }

@@ -68,8 +68,7 @@ impl Flags {
             None,
             |tz| now.with_timezone(&tz),
             Some(feed),
-        )
-        .map_err(Failure::Io)?;
+        )?;
         // Only the errors are placed: a large ledger may have many warnings.
         let errors: Vec<_> = outcome
             .findings

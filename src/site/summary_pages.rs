@@ -47,11 +47,11 @@ impl Site<'_> {
         };
         let within = format!("{UPCOMING_DAYS}d")
             .parse()
-            .map_err(|e| Failure::Usage(format!("{e}")))?;
+            .map_err(|e| Failure::usage(format!("{e}")))?;
         // The rows once, typed; each language's words are made from them.
         let late = overdue::rows(book, &g.agendas, &overdue::Filters::default());
         let soon =
-            upcoming::rows(book, &g.agendas, &within).map_err(|e| Failure::Usage(e.to_string()))?;
+            upcoming::rows(book, &g.agendas, &within).map_err(|e| Failure::usage(e.to_string()))?;
 
         let sla_of = |b: &Book<'_>, measured: &sla::Measured<'_>, by| {
             let options = sla::Options {
@@ -252,10 +252,10 @@ impl Site<'_> {
             breaches: &g.breaches,
             version: 1,
         })
-        .map_err(|e| Failure::Io(e.to_string()))?;
+        .map_err(|e| Failure::io(e.to_string()))?;
         self.dir
             .write("data/sla-breaches.json", breaches_json.as_bytes())
-            .map_err(Failure::Io)?;
+            .map_err(Failure::io)?;
         let per_priority: Vec<(String, Report)> = g
             .by_priority_month
             .iter()
@@ -294,7 +294,7 @@ impl Site<'_> {
         )?;
 
         for (rel, text) in templates::ASSETS {
-            self.dir.write(rel, text.as_bytes()).map_err(Failure::Io)?;
+            self.dir.write(rel, text.as_bytes()).map_err(Failure::io)?;
         }
         Ok(5 + book.config.people.len() + customer_pages)
     }

@@ -1,6 +1,7 @@
 //! The findings of `validate` that need more than one file: credit control over
 //! a customer's orders, duplicate ids, and (with `--since`) the change itself.
 
+use crate::git::GitError;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +30,7 @@ pub(crate) fn findings(
     mut exposures: Vec<Exposure>,
     all_orders: &[OrderFile],
     want_orders: &[&OrderFile],
-) -> Result<HashMap<PathBuf, Vec<Finding>>, String> {
+) -> Result<HashMap<PathBuf, Vec<Finding>>, GitError> {
     let selected: HashSet<&std::ffi::OsStr> =
         want_orders.iter().map(|f| f.rel.as_os_str()).collect();
     let limited: BTreeSet<String> = exposures
@@ -92,7 +93,7 @@ fn history_findings(
     rev: &str,
     selection: &Selection,
     selected: &[&OrderFile],
-) -> Result<HashMap<PathBuf, Vec<Finding>>, String> {
+) -> Result<HashMap<PathBuf, Vec<Finding>>, GitError> {
     let compare: Vec<PathBuf> = match selection {
         Selection::All => {
             let changed: BTreeSet<PathBuf> = crate::ledger::revision::changed_orders(root, rev)?
@@ -135,7 +136,7 @@ pub(crate) fn deleted_with_history(
     root: &Path,
     rev: &str,
     against: crate::ledger::revision::Against,
-) -> Result<Vec<(PathBuf, String, Finding)>, String> {
+) -> Result<Vec<(PathBuf, String, Finding)>, GitError> {
     let deleted = crate::ledger::revision::deleted_orders(root, rev, against)?;
     if deleted.is_empty() {
         return Ok(Vec::new());

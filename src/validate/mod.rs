@@ -7,6 +7,7 @@ mod cross;
 mod order_file;
 pub mod text;
 
+use crate::ledger::revision::SinceError;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -72,7 +73,7 @@ pub fn validate(
     selection: &Selection,
     since: Option<&str>,
     now: impl Fn(Tz) -> DateTime<Tz>,
-) -> Result<Outcome, String> {
+) -> Result<Outcome, SinceError> {
     validate_feeding(root, selection, since, now, None)
 }
 
@@ -84,7 +85,7 @@ pub fn validate_feeding(
     since: Option<&str>,
     now: impl Fn(Tz) -> DateTime<Tz>,
     feed: Option<order_file::Feed<'_>>,
-) -> Result<Outcome, String> {
+) -> Result<Outcome, SinceError> {
     let since = match since {
         Some(rev) if crate::ledger::revision::verify(root, rev)? => Some(rev),
         _ => None,

@@ -57,8 +57,8 @@ fn a_named_date_is_recorded_and_a_misspelt_one_is_refused() {
     let run = run_as_of(dir, AS_OF, &["date", "202611-HKL-004", "pdca_snt"]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(
-        run.stderr
-            .contains("no rule counts from dates.pdca_snt (did you mean pdca_sent?)"),
+        run.stderr.contains("no rule counts from dates.pdca_snt;")
+            && run.stderr.contains("\n  hint: did you mean pdca_sent?\n"),
         "{}",
         run.stderr
     );

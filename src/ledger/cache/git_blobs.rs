@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
+use crate::git::Git;
 use crate::ledger::files::OrderFile;
 
 /// A blob id: SHA-1 in its first 20 bytes, or SHA-256.
@@ -22,12 +22,9 @@ pub type Blob = [u8; 32];
 pub fn clean_blobs(root: &Path, files: &[OrderFile]) -> Vec<Option<Blob>> {
     let none = || vec![None; files.len()];
     // Files whose working tree differs from the index, as git compares them.
-    let Some(changed) = git(root)
+    let Ok(changed) = Git::own_repository(root)
         .args(["diff-files", "--name-only", "--relative", "-z", "--", "."])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| o.stdout)
+        .bytes()
     else {
         return none();
     };
@@ -37,15 +34,13 @@ pub fn clean_blobs(root: &Path, files: &[OrderFile]) -> Vec<Option<Blob>> {
         .enumerate()
         .filter_map(|(i, file)| Some((git_path(&file.rel)?, i)))
         .collect();
-    let Ok(mut child) = git(root)
+    let Ok(mut child) = Git::own_repository(root)
         .args(["ls-files", "--stage", "-z", "--", "."])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
+        .stream(Vec::new())
     else {
         return none();
     };
-    let Some(stdout) = child.stdout.take() else {
+    let Some(stdout) = child.stdout() else {
         return none();
     };
     let mut blobs = none();
@@ -57,8 +52,7 @@ pub fn clean_blobs(root: &Path, files: &[OrderFile]) -> Vec<Option<Blob>> {
             Ok(0) => break,
             Ok(_) => {}
             Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
+                child.abandon();
                 return none();
             }
         }
@@ -71,21 +65,11 @@ pub fn clean_blobs(root: &Path, files: &[OrderFile]) -> Vec<Option<Blob>> {
             blobs[i] = Some(blob);
         }
     }
-    match child.wait() {
-        Ok(status) if status.success() => blobs,
-        _ => none(),
+    drop(listing);
+    match child.finish() {
+        Ok(()) => blobs,
+        Err(_) => none(),
     }
-}
-
-/// git, in the ledger's own repository whatever the caller's environment says.
-fn git(root: &Path) -> Command {
-    let mut git = Command::new("git");
-    git.arg("-C")
-        .arg(root)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE");
-    git
 }
 
 /// A path as git lists it: `/` between folders.

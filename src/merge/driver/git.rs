@@ -2,9 +2,9 @@
 //! (pushed, so teammates may hold it), whether a merge, a rebase or a
 //! cherry-pick runs, and the message of the commit being replayed.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+
+use crate::git::Git;
 
 use super::order::OrderIdent;
 
@@ -78,41 +78,20 @@ pub(crate) fn message(top: &Path, label: &str) -> Option<String> {
 }
 
 fn git(top: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(top)
-        .args(args)
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    Git::at(top).args(args).text().ok()
 }
 
 /// The texts of the blobs `specs` names (one `rev:path` a line), through one
 /// `git cat-file --batch`; those missing or not text are left out.
 fn cat_files(top: &Path, specs: &str) -> Vec<String> {
-    let Ok(mut child) = Command::new("git")
-        .arg("-C")
-        .arg(top)
+    let Ok(output) = Git::at(top)
         .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
+        .feed(specs.as_bytes().to_vec())
     else {
         return Vec::new();
     };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(specs.as_bytes());
-    }
-    let Ok(output) = child.wait_with_output() else {
-        return Vec::new();
-    };
     let mut texts = Vec::new();
-    let mut rest = output.stdout.as_slice();
+    let mut rest = output.as_slice();
     while let Some(end) = rest.iter().position(|&b| b == b'\n') {
         let header = String::from_utf8_lossy(&rest[..end]).into_owned();
         rest = &rest[end + 1..];
@@ -127,4 +106,60 @@ fn cat_files(top: &Path, specs: &str) -> Vec<String> {
         rest = rest.get(size + 1..).unwrap_or_default();
     }
     texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git_in(dir: &Path, args: &[&str]) {
+        let ok = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "git {args:?}");
+    }
+
+    #[test]
+    fn an_order_on_thousands_of_remote_branches_is_found_without_stalling() {
+        // Before, every request was written before any answer was read: with
+        // more remote branches than the pipes hold, git and the driver waited
+        // on each other and the merge hung.
+        let repo = tempfile::tempdir().expect("test set-up");
+        let top = repo.path();
+        git_in(top, &["init", "-q", "-b", "main"]);
+        let text = format!(
+            "id: 202611-ABC-001\nuid: 0f8e\ncustomer: ABC\nreceived: 2026-11-02T09:00\nnotes: \"{}\"\n",
+            "x".repeat(2000)
+        );
+        std::fs::create_dir_all(top.join("orders/2026")).expect("test set-up");
+        std::fs::write(top.join("orders/2026/202611-ABC-001.yaml"), &text).expect("test set-up");
+        git_in(top, &["add", "."]);
+        git_in(
+            top,
+            &[
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@x",
+                "commit",
+                "-qm",
+                "one",
+            ],
+        );
+        let head = git(top, &["rev-parse", "HEAD"]).expect("test set-up");
+        let refs: String = (0..3000)
+            .map(|i| format!("{} refs/remotes/origin/b{i}\n", head.trim()))
+            .collect();
+        std::fs::write(top.join(".git/packed-refs"), refs).expect("test set-up");
+        let order = OrderIdent::of(&text).expect("test set-up");
+        assert!(published(top, "orders/2026/202611-ABC-001.yaml", &order));
+        let other = OrderIdent::of(&text.replace("uid: 0f8e", "uid: 77aa")).expect("test set-up");
+        assert!(!published(top, "orders/2026/202611-ABC-001.yaml", &other));
+    }
 }

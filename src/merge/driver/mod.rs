@@ -148,7 +148,7 @@ pub fn line_merge_files(
     theirs: &Path,
     markers: &Markers,
 ) -> Result<LineMerged, String> {
-    let output = std::process::Command::new("git")
+    let output = crate::git::Git::plain()
         .args(["merge-file", "-p", "--marker-size"])
         .arg(markers.size.to_string())
         .args(["-L", &markers.ours, "-L", "base", "-L", &markers.theirs])
@@ -156,7 +156,7 @@ pub fn line_merge_files(
         .arg(base)
         .arg(theirs)
         .output()
-        .map_err(|e| format!("cannot run git merge-file: {e}"))?;
+        .map_err(|e| e.to_string())?;
     match output.status.code() {
         Some(n) if n >= 0 => Ok(LineMerged {
             text: output.stdout,
