@@ -19,6 +19,12 @@ for n in 1000 10000 100000; do
   [ -f "$dir/l$n/ordo.yaml" ] || ./target/release/examples/gen-ledger --orders "$n" --seed 1 --out "$dir/l$n"
 done
 asof=2026-11-20
+# Benchmarks measure clean ledgers: a generator that falls behind the example's
+# workflows makes every order an error, and the timings measure error output.
+if ! "$ordo" -C "$dir/l1000" validate --as-of $asof > /dev/null; then
+  echo "the generated ledger has errors (ordo -C $dir/l1000 validate): update examples/gen-ledger.rs" >&2
+  exit 1
+fi
 runs() { if [ "$1" = 100000 ]; then echo 3; else echo 10; fi; }
 for n in 1000 10000 100000; do
   l=$dir/l$n

@@ -67,7 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(
             args.out.join(format!("customers/{code}.yaml")),
             format!(
-                "code: {code}\nname: Customer {c:04} Ltd.\n{limit}currency: CNY\npayment_terms:\n  - {{name: deposit, percent: 30, due: {{after: contract.signed, offset: 7d}}}}\n  - {{name: balance, percent: 70, due: {{after: ORD-08, offset: 0d}}}}\ncontacts:\n  - {{name: Buyer {c}, email: buyer{c}@customer{c}.example, phone: \"+86 21 5555 {:04}\"}}\n",
+                "code: {code}\nname: Customer {c:04} Ltd.\n{limit}currency: CNY\npayment_terms:\n  - {{name: deposit, percent: 30, due: {{after: contract.signed, offset: 7d}}}}\n  - {{name: balance, percent: 70, due: {{after: ORD-08, offset: 0d}}}}\ncontacts:\n  - {{name: Buyer {c}, email: buyer{c}@customer{c}.example, phone: \"+86 21 5555 {:04}\"}}\ndocuments:\n  - {{kind: qualification, ref: \"https://dms.example.com/customers/{code}/business-licence.pdf\", received: 2024-12-02, by: leo}}\n",
                 c % 10000
             ),
         )?;
@@ -116,6 +116,7 @@ const MTO: &[(&str, &str, u32, u32)] = &[
     ("ORD-01", "alice", 0, 0),
     ("review", "eric", 1, 6),
     ("design-review", "jack", 4, 30),
+    ("review-meeting", "eric", 2, 20),
     ("ORD-02", "carol", 2, 30),
     ("production-instruction", "alice", 1, 4),
     ("production-plan", "jack", 2, 20),
@@ -210,12 +211,6 @@ fn order(
         "ship_to: {{name: {customer} warehouse, address: \"{} Industrial Road, Suzhou\", contact: Mr Zhang}}",
         rng.u32(1..999)
     )?;
-    writeln!(
-        s,
-        "confirmation:\n  sent: {}\n  via: email\n  signed: {}",
-        at(received + Duration::hours(2)),
-        date(received + Duration::days(1))
-    )?;
     writeln!(s, "lines:")?;
     let mut total: i64 = 0;
     let lines = if workflow == "sample" {
@@ -287,6 +282,10 @@ fn order(
         if *step == "design-review" && !custom {
             continue;
         }
+        // The review meeting is held for orders over 500,000 only.
+        if *step == "review-meeting" && total <= 50_000_000 {
+            continue;
+        }
         if i >= stop_at {
             break;
         }
@@ -314,6 +313,22 @@ fn order(
         done.push((*step, t));
     }
     let done_at = |name: &str| done.iter().find(|(s, _)| *s == name).map(|(_, t)| *t);
+    // The confirmation goes out once the order is reviewed (and a custom
+    // order's design reviewed): nothing is promised before.
+    let reviewed = done_at("design-review")
+        .filter(|_| custom)
+        .or_else(|| done_at("review"));
+    if let Some(t) = reviewed
+        .map(|t| t + Duration::hours(1))
+        .filter(|t| *t < cutoff)
+    {
+        writeln!(
+            s,
+            "confirmation:\n  sent: {}\n  via: email\n  signed: {}",
+            at(t),
+            date((t + Duration::days(1)).min(cutoff))
+        )?;
+    }
     let mut payments = Vec::new();
     let money = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
     // The deposit arrives before the production instruction, which waits for

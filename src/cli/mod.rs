@@ -48,7 +48,7 @@ pub struct Cli {
     /// The time to compute with, instead of now: a date (taken as its last second)
     /// or a date-time, in the ledger's timezone unless it has an offset.
     #[arg(long, global = true, value_name = "WHEN")]
-    pub as_of: Option<String>,
+    pub as_of: Option<AsOf>,
 
     /// The language of reports and the site (default: `lang:` in ordo.yaml, else en).
     /// JSON and CSV stay in English.
@@ -572,3 +572,23 @@ pub enum SchemaKind {
 
 #[cfg(test)]
 mod help_tests;
+
+/// `--as-of`, parsed once when the command line is: a date stands for its
+/// last second. Which instant it is depends on the ledger's timezone, so it
+/// is resolved where the ledger is known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AsOf(pub ordo_core::model::Moment);
+
+impl std::str::FromStr for AsOf {
+    type Err = ordo_core::model::moment::MomentError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        use ordo_core::model::Moment;
+        Ok(AsOf(match text.parse::<Moment>()? {
+            Moment::Date(d) => Moment::Local(d.and_time(
+                chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(chrono::NaiveTime::MIN),
+            )),
+            other => other,
+        }))
+    }
+}

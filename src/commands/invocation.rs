@@ -5,12 +5,11 @@ use crate::output::report::Format;
 use ordo_core::i18n::Lang;
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveTime};
+use chrono::DateTime;
 use chrono_tz::Tz;
 
-use crate::cli::{Cli, ColorChoice};
+use crate::cli::{AsOf, Cli, ColorChoice};
 use crate::{Environment, Failure};
-use ordo_core::model::Moment;
 use ordo_core::model::moment::Resolved;
 
 /// The ledger root: `-C`, else `ORDO_LEDGER`, else the nearest folder above.
@@ -37,33 +36,16 @@ pub(crate) fn lang_of(
 /// "Now" in the ledger's timezone: `--as-of` when given (a bare date is taken as
 /// its last second), else the clock read at start-up.
 pub(crate) fn now_in(cli: &Cli, env: &Environment, tz: Tz) -> Result<DateTime<Tz>, Failure> {
-    let Some(text) = &cli.as_of else {
+    let Some(AsOf(moment)) = cli.as_of else {
         return Ok(env.now.with_timezone(&tz));
-    };
-    let moment: Moment = text
-        .parse()
-        .map_err(|e| Failure::usage(format!("--as-of: {e}")))?;
-    let moment = match moment {
-        Moment::Date(d) => {
-            Moment::Local(d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)))
-        }
-        other => other,
     };
     match moment.resolve(tz) {
         Resolved::One(dt) | Resolved::Ambiguous(dt) => Ok(dt),
         Resolved::Missing => Err(Failure::usage(format!(
-            "--as-of: {text} does not exist in {tz}"
-        ))),
+            "--as-of: {moment} does not exist in {tz}"
+        ))
+        .hint("a clock change skips that hour: give a time before or after it")),
     }
-}
-
-/// Parses `--as-of` up front so a bad value fails before any work.
-pub(crate) fn check_as_of(cli: &Cli) -> Result<(), Failure> {
-    if let Some(text) = &cli.as_of {
-        text.parse::<Moment>()
-            .map_err(|e| Failure::usage(format!("--as-of: {e}")))?;
-    }
-    Ok(())
 }
 
 /// Whether to colour the output.

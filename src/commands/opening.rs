@@ -4,7 +4,7 @@
 use chrono::DateTime;
 use chrono_tz::Tz;
 
-use super::invocation::{check_as_of, ledger_root, now_in};
+use super::invocation::{ledger_root, now_in};
 use crate::cli::Cli;
 use crate::ledger::ledger::Ledger;
 use crate::ledger::read::LoadedOrder;
@@ -63,7 +63,6 @@ pub(crate) fn open_ledger(
     env: &Environment,
 ) -> Result<crate::ledger::ledger::Ledger, Failure> {
     let root = ledger_root(cli, env)?;
-    check_as_of(cli)?;
     crate::ledger::ledger::Ledger::open(&root).map_err(|blocked| Failure::Findings {
         message: "ordo.yaml is not valid; fix it first (`ordo validate` lists the problems)".into(),
         blocked,

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-use super::invocation::{check_as_of, ledger_root, now_in, use_color};
+use super::invocation::{ledger_root, now_in, use_color};
 use crate::cli::{Cli, ValidateArgs, ValidateFormat};
 use crate::ledger::files;
 use crate::output::findings::{github, human, json_v1, located};
@@ -19,7 +19,6 @@ pub(crate) fn run(
     out: &mut Vec<u8>,
 ) -> Result<u8, Failure> {
     let root = ledger_root(cli, env)?;
-    check_as_of(cli)?;
     let selection = selection(&root, &env.cwd, &args.paths)?;
     let as_of_error = RefCell::new(None);
     let outcome = validate(&root, &selection, args.since.as_deref(), |tz| {

@@ -168,6 +168,43 @@ fn configured_severities_apply() {
 }
 
 #[test]
+fn an_order_left_out_of_reports_is_never_silenced_by_checks() {
+    // Before, `id-mismatch: off` made validate call the ledger clean while
+    // every report left the order out.
+    let ledger = Ledger::case("verbal-unconfirmed");
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    ledger.write(
+        "ordo.yaml",
+        format!("{config}checks:\n  id-mismatch: off\n  verbal-unconfirmed: off\n"),
+    );
+    let orders = ledger.path().join("orders/2026");
+    let file = std::fs::read_dir(&orders)
+        .expect("orders")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .expect("an order");
+    let stem = file
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
+    let text = std::fs::read_to_string(&file).expect("order");
+    std::fs::write(&file, text.replacen(&format!("id: {stem}"), "id: X-1", 1)).expect("write");
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stdout.contains("error[id-mismatch]"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("`id-mismatch` stays an error: an order whose id is not its file name is left out of every report"),
+        "{}",
+        run.stdout
+    );
+    let list = ledger.run(&["list"]);
+    assert!(list.stdout.contains("could not be read"), "{}", list.stdout);
+}
+
+#[test]
 fn an_empty_selection_succeeds() {
     let ledger = Ledger::base();
     ledger.write("notes.txt", "not a ledger file\n");

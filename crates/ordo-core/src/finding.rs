@@ -123,6 +123,14 @@ impl Code {
     /// Codes whose findings mean the file cannot be used at all (not read, not
     /// decoded, money that cannot be computed, a configuration nothing can be
     /// computed with); they cannot be switched off or lowered to warnings.
+    /// Whether `checks:` in ordo.yaml may lower or drop this code: not a
+    /// fatal one, nor `id-mismatch`, whose id-differs-from-file-name form
+    /// leaves the order out of every report (dropped, `validate` would call
+    /// clean a ledger whose reports are short).
+    pub fn is_adjustable(self) -> bool {
+        !self.is_fatal() && self != Code::IdMismatch
+    }
+
     pub fn is_fatal(self) -> bool {
         matches!(
             self,

@@ -75,3 +75,51 @@ pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, order};
+
+    const NOW: &str = "2026-11-20T12:00";
+
+    #[test]
+    fn a_structural_amendment_is_reviewed_again_after_it_was_made() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let amendment = "amendments:\n  - {at: 2026-11-03T10:00:00+08:00, by: ann, summary: new handle, impact: structural";
+        let unreviewed = order("O-1", &format!("{amendment}}}\n"));
+        assert_eq!(
+            findings(&desk, &unreviewed, NOW),
+            ["amendment-review at amendments[0].impact"]
+        );
+        let before = order(
+            "O-1",
+            &format!("{amendment}, review: {{done: 2026-11-02T10:00:00+08:00, by: ann}}}}\n"),
+        );
+        assert_eq!(
+            findings(&desk, &before, NOW),
+            ["amendment-review at amendments[0].review.done"]
+        );
+        let reviewed = order(
+            "O-1",
+            &format!("{amendment}, review: {{done: 2026-11-04T10:00:00+08:00, by: ann}}}}\n"),
+        );
+        assert!(findings(&desk, &reviewed, NOW).is_empty());
+    }
+
+    #[test]
+    fn a_verbal_order_waits_for_the_customers_written_confirmation() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let mut verbal = order("O-1", "");
+        verbal.channel = crate::model::enums::Channel::Verbal;
+        assert_eq!(
+            findings(&desk, &verbal, NOW),
+            ["verbal-unconfirmed at channel"]
+        );
+        let mut signed = order(
+            "O-1",
+            "confirmation: {sent: 2026-11-02T12:00:00+08:00, via: email, signed: 2026-11-03}\n",
+        );
+        signed.channel = crate::model::enums::Channel::Verbal;
+        assert!(findings(&desk, &signed, NOW).is_empty());
+    }
+}

@@ -187,3 +187,28 @@ fn anchor_route(anchor: &crate::model::due::Anchor) -> Route {
         Anchor::Step(id) => Route::keys(&["steps", id, "done"]),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, order};
+
+    #[test]
+    fn a_due_date_past_the_calendars_years_is_named_not_guessed() {
+        // The calendar lists 2026 only; making, five working days after a
+        // registration on 12-28, would fall in 2027.
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let late_in_year = order(
+            "O-1",
+            "steps:\n  S1: {done: 2026-12-28T10:00:00+08:00, by: ann}\n",
+        );
+        assert_eq!(
+            findings(&desk, &late_in_year, "2026-12-30T12:00"),
+            ["calendar-range at received"]
+        );
+        let early = order(
+            "O-1",
+            "steps:\n  S1: {done: 2026-11-02T10:00:00+08:00, by: ann}\n",
+        );
+        assert!(findings(&desk, &early, "2026-11-20T12:00").is_empty());
+    }
+}

@@ -201,6 +201,7 @@ pub fn check(rel: &Path, config: &Config, customers: &BTreeSet<String>) -> Vec<F
             None,
         );
     }
+    let mut lowered_id_mismatch = None;
     for (code, level) in &config.checks {
         let route = Route::keys(&["checks", code]);
         match Code::parse(code) {
@@ -221,8 +222,21 @@ pub fn check(rel: &Path, config: &Config, customers: &BTreeSet<String>) -> Vec<F
                 format!("`{code}` findings mean a file cannot be used; they are always errors"),
                 None,
             ),
+            Some(Code::IdMismatch) if *level != Level::Error => lowered_id_mismatch = Some(route),
             Some(_) => {}
         }
+    }
+    if let Some(route) = lowered_id_mismatch {
+        out.push(
+            Finding::warning(
+                Code::Config,
+                rel,
+                "`id-mismatch` stays an error: an order whose id is not its file name is left out of every report",
+            )
+            .at(route)
+            .label("has no effect")
+            .help("remove this line, and move or rename the files `ordo validate` names"),
+        );
     }
     out
 }

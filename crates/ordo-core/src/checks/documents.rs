@@ -199,3 +199,34 @@ pub fn local_references(rel: &Path, documents: &[Document]) -> Vec<(String, Find
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{CONTROLLED_ORDER, Desk, controlled_config, findings, order};
+
+    #[test]
+    fn a_step_that_needs_a_document_is_done_only_once_it_arrived() {
+        let desk = Desk::new(&controlled_config());
+        let now = "2026-11-20T12:00";
+        let arrived_late = CONTROLLED_ORDER.replace(
+            "received: 2026-11-03T09:00:00+08:00, by: ann}",
+            "received: 2026-11-06T09:00:00+08:00, by: ann}",
+        );
+        assert_eq!(
+            findings(&desk, &order("O-1", &arrived_late), now),
+            ["document at steps.S3.done"]
+        );
+        // A kind the ledger does not declare, logged by a stranger.
+        let odd = CONTROLLED_ORDER.replace(
+            "documents:\n",
+            "documents:\n  - {kind: poster, ref: https://x.example/p.pdf, received: 2026-11-03T09:00:00+08:00, by: zed}\n",
+        );
+        assert_eq!(
+            findings(&desk, &order("O-1", &odd), now),
+            [
+                "document at documents[0].kind",
+                "unknown-person at documents[0].by"
+            ]
+        );
+    }
+}

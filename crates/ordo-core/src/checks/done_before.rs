@@ -106,3 +106,21 @@ pub(super) fn config_problems(step: &Step, is_step: &dyn Fn(&str) -> bool) -> Ve
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{CONTROLLED_ORDER, Desk, controlled_config, findings, order};
+
+    #[test]
+    fn an_event_that_happened_while_the_step_was_open_is_reported() {
+        let desk = Desk::new(&controlled_config());
+        let now = "2026-11-20T12:00";
+        // The confirmation went out a day before shipping was done.
+        let promised_early =
+            CONTROLLED_ORDER.replace("sent: 2026-11-05T09:00", "sent: 2026-11-03T09:00");
+        assert_eq!(
+            findings(&desk, &order("O-1", &promised_early), now),
+            ["done-before at confirmation.sent"]
+        );
+    }
+}

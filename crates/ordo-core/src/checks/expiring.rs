@@ -52,3 +52,29 @@ pub fn expiring(rel: &Path, config: &Config, today: chrono::NaiveDate) -> Vec<Fi
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::expiring;
+    use crate::test_kit::config;
+
+    #[test]
+    fn a_calendar_warns_sixty_days_before_its_last_year_ends() {
+        let config = config("");
+        let day = |d: &str| d.parse::<chrono::NaiveDate>().expect("day");
+        let rel = std::path::Path::new("ordo.yaml");
+        assert!(expiring(rel, &config, day("2026-11-01")).is_empty());
+        let warned = expiring(rel, &config, day("2026-11-02"));
+        assert_eq!(warned.len(), 1);
+        assert_eq!(
+            warned[0].message,
+            "calendar `default` covers years up to 2026, which ends in 60 days"
+        );
+        let ended = expiring(rel, &config, day("2027-01-01"));
+        assert!(
+            ended[0].message.ends_with("which has ended"),
+            "{}",
+            ended[0].message
+        );
+    }
+}

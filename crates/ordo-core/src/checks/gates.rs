@@ -77,3 +77,35 @@ pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{CONTROLLED_ORDER, Desk, controlled_config, findings, order};
+
+    #[test]
+    fn a_gated_step_done_before_its_gate_held_is_an_error_unless_overridden() {
+        let desk = Desk::new(&controlled_config());
+        let now = "2026-11-20T12:00";
+        assert!(findings(&desk, &order("O-1", CONTROLLED_ORDER), now).is_empty());
+        // The deposit came after the goods left.
+        let paid_late = CONTROLLED_ORDER.replace(
+            "amount: 3, received: 2026-11-03T11:00",
+            "amount: 3, received: 2026-11-05T11:00",
+        );
+        assert_eq!(
+            findings(&desk, &order("O-1", &paid_late), now),
+            ["gate at steps.S3.done"]
+        );
+        let no_address =
+            CONTROLLED_ORDER.replace("ship_to: {name: W, address: 1 Road, contact: Mr Li}\n", "");
+        assert_eq!(
+            findings(&desk, &order("O-1", &no_address), now),
+            ["gate at steps.S3.done"]
+        );
+        let overridden = paid_late.replace(
+            "S3: {done: 2026-11-04T10:00:00+08:00, by: ann}",
+            "S3: {done: 2026-11-04T10:00:00+08:00, by: ann, override: {by: ann, at: 2026-11-04T09:00:00+08:00, reason: regular customer}}",
+        );
+        assert!(findings(&desk, &order("O-1", &overridden), now).is_empty());
+    }
+}

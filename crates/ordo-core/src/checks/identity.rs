@@ -221,3 +221,28 @@ pub fn same_order_twice(keys: &[(&OrderFile, &OrderKey)]) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, load};
+
+    #[test]
+    fn an_order_sits_in_the_folder_of_the_year_it_was_received() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        // The test kit files every order under orders/2026/.
+        let text = |received: &str| {
+            format!("id: O-1\ncustomer: C\nowner: ann\nreceived: {received}\nchannel: email\n")
+        };
+        let now = "2026-11-20T12:00";
+        let this_year: crate::model::order::Order = load(&text("2026-01-01T00:30:00+08:00"));
+        assert!(findings(&desk, &this_year, now).is_empty());
+        // 2025-12-31 16:30 UTC is already 2026 in Shanghai; 15:30 is not.
+        let shanghai_new_year: crate::model::order::Order = load(&text("2025-12-31T16:30:00Z"));
+        assert!(findings(&desk, &shanghai_new_year, now).is_empty());
+        let last_year: crate::model::order::Order = load(&text("2025-12-31T15:30:00Z"));
+        assert_eq!(
+            findings(&desk, &last_year, now),
+            ["id-mismatch at received"]
+        );
+    }
+}

@@ -88,3 +88,33 @@ pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<
         )),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, order};
+
+    #[test]
+    fn a_promised_delivery_the_schedule_cannot_meet_is_a_warning_at_the_promise() {
+        let config =
+            WORKFLOW_CONFIG.replace("    title: W\n", "    title: W\n    delivery_step: S3\n");
+        let desk = Desk::new(&config);
+        let now = "2026-11-20T12:00";
+        // Registered 11-02: making falls due 11-09, shipping 11-10.
+        let promise = |requested: &str| {
+            order(
+                "O-1",
+                &format!(
+                    "requested_delivery: {requested}\nconfirmation: {{sent: 2026-11-02T12:00:00+08:00, via: email}}\nsteps:\n  S1: {{done: 2026-11-02T10:00:00+08:00, by: ann}}\n"
+                ),
+            )
+        };
+        assert_eq!(
+            findings(&desk, &promise("2026-11-06"), now),
+            ["lead-time at confirmation.sent"]
+        );
+        assert!(findings(&desk, &promise("2026-11-12"), now).is_empty());
+        // Nothing promised yet: the requested date is only asked for.
+        let asked = order("O-1", "requested_delivery: 2026-11-06\n");
+        assert!(findings(&desk, &asked, now).is_empty());
+    }
+}

@@ -233,3 +233,30 @@ fn steps_without_their_installment(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, order};
+
+    #[test]
+    fn installments_add_up_to_the_whole_and_payments_name_one_of_them() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let now = "2026-11-20T12:00";
+        let terms = |balance: u32, paid_to: &str| {
+            order(
+                "O-1",
+                &format!(
+                    "lines:\n  - {{sku: A, qty: 1, unit: pcs, unit_price: 10}}\ncontract:\n  payment_terms:\n    - {{name: deposit, percent: 30, due: {{after: S1}}}}\n    - {{name: balance, percent: {balance}, due: {{after: S3}}}}\npayments:\n  - {{installment: {paid_to}, amount: 1, received: 2026-11-05}}\n"
+                ),
+            )
+        };
+        assert!(findings(&desk, &terms(70, "deposit"), now).is_empty());
+        assert_eq!(
+            findings(&desk, &terms(60, "rest"), now),
+            [
+                "payment-terms at contract.payment_terms",
+                "payment-terms at payments[0].installment"
+            ]
+        );
+    }
+}

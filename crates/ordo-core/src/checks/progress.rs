@@ -39,3 +39,30 @@ pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, order};
+
+    #[test]
+    fn an_update_names_a_step_of_the_workflow_and_a_person_of_the_ledger() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let now = "2026-11-20T12:00";
+        let known = order(
+            "O-1",
+            "progress:\n  - {at: 2026-11-03T10:00:00+08:00, by: bo, step: S2, status: half made}\n",
+        );
+        assert!(findings(&desk, &known, now).is_empty());
+        let unknown = order(
+            "O-1",
+            "progress:\n  - {at: 2026-11-03T10:00:00+08:00, by: zed, step: S9, status: half made}\n",
+        );
+        assert_eq!(
+            findings(&desk, &unknown, now),
+            [
+                "unknown-step at progress[0].step",
+                "unknown-person at progress[0].by"
+            ]
+        );
+    }
+}

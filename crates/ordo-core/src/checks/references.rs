@@ -106,3 +106,33 @@ pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, order};
+
+    #[test]
+    fn every_name_an_order_uses_is_one_the_ledger_knows() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let now = "2026-11-20T12:00";
+        assert!(findings(&desk, &order("O-1", ""), now).is_empty());
+        let mut stranger = order(
+            "O-1",
+            "steps:\n  S9: {done: 2026-11-02T10:00:00+08:00, by: zed}\n",
+        );
+        stranger.customer = "D".into();
+        assert_eq!(
+            findings(&desk, &stranger, now),
+            [
+                "unknown-customer at customer",
+                "unknown-person at steps.S9.by",
+                "unknown-step at steps.S9"
+            ]
+        );
+        let lost = order("O-1", "workflow: nowhere\n");
+        assert_eq!(
+            findings(&desk, &lost, now),
+            ["unknown-workflow at workflow"]
+        );
+    }
+}

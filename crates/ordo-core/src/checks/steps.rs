@@ -112,3 +112,47 @@ pub(super) fn check(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings_of, order};
+
+    const NOW: &str = "2026-11-20T12:00";
+
+    #[test]
+    fn a_step_is_done_by_its_role_after_the_steps_it_requires() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let right = order(
+            "O-1",
+            "steps:\n  S1: {done: 2026-11-02T10:00:00+08:00, by: ann}\n  S2: {done: 2026-11-03T10:00:00+08:00, by: bo}\n",
+        );
+        assert!(findings_of(&desk, &right, NOW, "role").is_empty());
+        assert!(findings_of(&desk, &right, NOW, "order").is_empty());
+        // Bo makes; he does not register.
+        let wrong_role = order(
+            "O-1",
+            "steps:\n  S1: {done: 2026-11-02T10:00:00+08:00, by: bo}\n",
+        );
+        assert_eq!(
+            findings_of(&desk, &wrong_role, NOW, "role"),
+            ["role at steps.S1.by"]
+        );
+        // Making before registering, and making dated before registering.
+        let early = order(
+            "O-1",
+            "steps:\n  S2: {done: 2026-11-03T10:00:00+08:00, by: bo}\n",
+        );
+        assert_eq!(
+            findings_of(&desk, &early, NOW, "order"),
+            ["order at steps.S2.done"]
+        );
+        let backdated = order(
+            "O-1",
+            "steps:\n  S1: {done: 2026-11-04T10:00:00+08:00, by: ann}\n  S2: {done: 2026-11-03T10:00:00+08:00, by: bo}\n",
+        );
+        assert_eq!(
+            findings_of(&desk, &backdated, NOW, "order"),
+            ["order at steps.S2.done"]
+        );
+    }
+}

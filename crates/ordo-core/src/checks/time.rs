@@ -313,3 +313,22 @@ fn overlapping_holds(ctx: &Context<'_>, rel: &Path, order: &Order, out: &mut Vec
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_kit::{Desk, WORKFLOW_CONFIG, findings, order};
+
+    #[test]
+    fn nothing_that_happened_is_dated_after_now() {
+        let desk = Desk::new(WORKFLOW_CONFIG);
+        let done = order(
+            "O-1",
+            "steps:\n  S1: {done: 2026-11-25T10:00:00+08:00, by: ann}\n",
+        );
+        assert_eq!(
+            findings(&desk, &done, "2026-11-20T12:00"),
+            ["future at steps.S1.done"]
+        );
+        assert!(findings(&desk, &done, "2026-11-25T10:00").is_empty());
+    }
+}

@@ -196,3 +196,7 @@ fn approval_item(
         basis: due.basis,
     })
 }
+
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;

@@ -178,3 +178,7 @@ pub fn report(book: &Book<'_>, mut rows: Vec<ListRow>) -> Report {
         lang: book.lang,
     }
 }
+
+#[cfg(test)]
+#[path = "listing_tests.rs"]
+mod tests;

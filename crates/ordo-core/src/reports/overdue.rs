@@ -121,3 +121,7 @@ pub fn report(book: &Book<'_>, rows: &[DueRow<'_>]) -> Report {
         lang: book.lang,
     }
 }
+
+#[cfg(test)]
+#[path = "overdue_tests.rs"]
+mod tests;

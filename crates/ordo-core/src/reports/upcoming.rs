@@ -173,3 +173,7 @@ pub fn short_title(book: &Book<'_>, row: &DueRow<'_>) -> String {
         _ => row.title(book),
     }
 }
+
+#[cfg(test)]
+#[path = "upcoming_tests.rs"]
+mod tests;
