@@ -8,6 +8,7 @@ use ordo_core::reports::Book;
 use ordo_core::reports::due_row::DueRow;
 use ordo_core::reports::monthly::{Figures, Month};
 use ordo_core::reports::report::{Cell, Section};
+use ordo_core::reports::sla::Measured;
 
 use super::charts::{self, Chart};
 
@@ -259,29 +260,31 @@ pub(crate) fn trend(lang: Lang, months: &[Month], figures: &[Figures]) -> (Vec<C
     (charts, table)
 }
 
-/// One compliance line per policy over the months, from the SLA report by month.
-pub(crate) fn sla_charts(lang: Lang, months: &[Month], by_month: &Section) -> Vec<Chart> {
+/// One compliance line per policy over the months, from the measurements
+/// grouped by month.
+pub(crate) fn sla_charts(book: &Book<'_>, months: &[Month], by_month: &Measured<'_>) -> Vec<Chart> {
     let labels: Vec<String> = months.iter().map(Month::label).collect();
-    let column = |key: &str| by_month.columns.iter().position(|c| c.key == key);
-    let (Some(policy), Some(month), Some(pct)) =
-        (column("policy"), column("month"), column("compliance_pct"))
-    else {
-        return Vec::new();
-    };
-    let mut series: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
-    for row in &by_month.rows {
-        if let (Some(p), Some(m), Some(Cell::Float(v))) =
-            (row.get(policy), row.get(month), row.get(pct))
-        {
-            series.entry(p.text()).or_default().insert(m.text(), *v);
+    let mut series: BTreeMap<String, BTreeMap<&str, f64>> = BTreeMap::new();
+    for c in by_month.compliance() {
+        if let Some(percent) = c.percent() {
+            series
+                .entry(book.policy(c.policy))
+                .or_default()
+                .insert(c.group, percent);
         }
     }
     series
         .into_iter()
         .map(|(name, values)| {
-            let values: Vec<Option<f64>> = labels.iter().map(|l| values.get(l).copied()).collect();
-            let title =
-                ordo_core::i18n::tr(lang, "site-chart-sla", &[("policy", name.as_str().into())]);
+            let values: Vec<Option<f64>> = labels
+                .iter()
+                .map(|l| values.get(l.as_str()).copied())
+                .collect();
+            let title = ordo_core::i18n::tr(
+                book.lang,
+                "site-chart-sla",
+                &[("policy", name.as_str().into())],
+            );
             charts::line(
                 &format!("sla-{}", ordo_core::reports::ics_text::file_slug(&name)),
                 &title,
@@ -302,30 +305,24 @@ pub(crate) struct PriorityRow {
     pub months: Vec<String>,
 }
 
-/// Compliance by policy and priority (rows) and month (columns), from one
-/// by-month section per priority (`priorities`: the priority's label and its
-/// section); a month without a stopped measurement is left blank.
+/// Compliance by policy and priority (rows) and month (columns), from the
+/// measurements of each priority grouped by month (`priorities`: the
+/// priority's label and its measurements); a month without a stopped
+/// measurement is left blank.
 pub(crate) fn sla_by_priority(
+    book: &Book<'_>,
     months: &[Month],
-    priorities: &[(String, &Section)],
+    priorities: &[(String, &Measured<'_>)],
 ) -> Vec<PriorityRow> {
     let labels: Vec<String> = months.iter().map(Month::label).collect();
     let mut rows = Vec::new();
-    for (priority, section) in priorities {
-        let column = |key: &str| section.columns.iter().position(|c| c.key == key);
-        let (Some(policy), Some(month), Some(pct)) =
-            (column("policy"), column("month"), column("compliance_pct"))
-        else {
-            continue;
-        };
-        let mut by_policy: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        for row in &section.rows {
-            if let (Some(p), Some(m), Some(v)) = (row.get(policy), row.get(month), row.get(pct)) {
-                by_policy
-                    .entry(p.text())
-                    .or_default()
-                    .insert(m.text(), v.text());
-            }
+    for (priority, measured) in priorities {
+        let mut by_policy: BTreeMap<String, BTreeMap<&str, String>> = BTreeMap::new();
+        for c in measured.compliance() {
+            by_policy
+                .entry(book.policy(c.policy))
+                .or_default()
+                .insert(c.group, c.percent().map_or(Cell::Empty, Cell::Float).text());
         }
         for (policy, values) in by_policy {
             rows.push(PriorityRow {
@@ -333,7 +330,7 @@ pub(crate) fn sla_by_priority(
                 priority: priority.clone(),
                 months: labels
                     .iter()
-                    .map(|l| values.get(l).cloned().unwrap_or_default())
+                    .map(|l| values.get(l.as_str()).cloned().unwrap_or_default())
                     .collect(),
             });
         }

@@ -236,11 +236,7 @@ impl Site<'_> {
                 notes: &monthly.notes,
             },
         )?;
-        let sla_charts = sla_months
-            .sections
-            .first()
-            .map(|s| pages::sla_charts(lang, self.months, s))
-            .unwrap_or_default();
+        let sla_charts = pages::sla_charts(book, self.months, &g.by_month);
         let (breaches, breaches_more) = pages::cap(
             lang,
             g.breaches.iter().collect(),
@@ -256,21 +252,12 @@ impl Site<'_> {
         self.dir
             .write("data/sla-breaches.json", breaches_json.as_bytes())
             .map_err(Failure::io)?;
-        let per_priority: Vec<(String, Report)> = g
+        let per_priority: Vec<(String, &sla::Measured<'_>)> = g
             .by_priority_month
             .iter()
-            .map(|(priority, measured)| {
-                (
-                    t(lang, &format!("priority-{priority}")),
-                    sla_of(book, measured, By::Month),
-                )
-            })
+            .map(|(priority, measured)| (t(lang, &format!("priority-{priority}")), measured))
             .collect();
-        let sections: Vec<(String, &ordo_core::reports::report::Section)> = per_priority
-            .iter()
-            .filter_map(|(label, r)| Some((label.clone(), r.sections.first()?)))
-            .collect();
-        let by_priority_month = pages::sla_by_priority(self.months, &sections);
+        let by_priority_month = pages::sla_by_priority(book, self.months, &per_priority);
         let policy_titles: BTreeMap<&str, &str> = book
             .config
             .sla

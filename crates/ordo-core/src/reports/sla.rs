@@ -175,6 +175,20 @@ impl<'c> Measured<'c> {
         std::mem::take(&mut self.detail)
     }
 
+    /// Each group's compliance, typed (policy id, group, counts), in the
+    /// order of the report's rows.
+    pub fn compliance(&self) -> impl Iterator<Item = Compliance<'_>> {
+        self.groups
+            .iter()
+            .map(|((policy, group), tally)| Compliance {
+                policy,
+                group,
+                measured: tally.measured,
+                met: tally.met,
+                breached: tally.breached,
+            })
+    }
+
     pub fn merge(mut self, other: Self) -> Self {
         for (key, theirs) in other.groups {
             let tally = self.groups.entry(key).or_default();
@@ -193,6 +207,28 @@ impl<'c> Measured<'c> {
         self.flagged += other.flagged;
         self.not_computable += other.not_computable;
         self
+    }
+}
+
+/// One group's count of the measurements that stopped: how many met their
+/// target and how many did not.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Compliance<'m> {
+    /// The policy's id.
+    pub policy: &'m str,
+    /// The group (a month `YYYY-MM`, a priority, an owner, ...), as grouped.
+    pub group: &'m str,
+    pub measured: usize,
+    pub met: usize,
+    pub breached: usize,
+}
+
+impl Compliance<'_> {
+    /// The share of the stopped measurements that met the target, in percent;
+    /// `None` when none stopped.
+    pub fn percent(&self) -> Option<f64> {
+        let stopped = self.met + self.breached;
+        (stopped > 0).then(|| 100.0 * self.met as f64 / stopped as f64)
     }
 }
 
@@ -263,11 +299,15 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
     for ((policy, group), mut tally) in groups {
         tally.hours.sort_by(f64::total_cmp);
         let (met, breached) = (tally.met, tally.breached);
-        let compliance = if met + breached > 0 {
-            Cell::Float(100.0 * met as f64 / (met + breached) as f64)
-        } else {
-            Cell::Empty
-        };
+        let compliance = Compliance {
+            policy,
+            group: &group,
+            measured: tally.measured,
+            met,
+            breached,
+        }
+        .percent()
+        .map_or(Cell::Empty, Cell::Float);
         let mut row: Vec<Cell> = vec![book.policy(policy).into()];
         if grouped {
             row.push(match options.by {
@@ -369,6 +409,21 @@ fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compliance_counts_only_what_stopped() {
+        let c = |met, breached| Compliance {
+            policy: "p",
+            group: "2026-11",
+            measured: met + breached + 3,
+            met,
+            breached,
+        };
+        assert_eq!(c(3, 1).percent(), Some(75.0));
+        // Only running measurements: no share to give, not 0 % nor 100 %.
+        assert_eq!(c(0, 0).percent(), None);
+        assert_eq!(c(0, 2).percent(), Some(0.0));
+    }
 
     #[test]
     fn percentiles_use_the_nearest_rank() {
