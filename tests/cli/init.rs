@@ -1,6 +1,6 @@
 //! `ordo init`: a new ledger that validates, with editor and pre-commit wiring.
 
-use crate::support::run_in;
+use crate::support::{Ledger, run_in};
 
 #[test]
 fn init_creates_a_valid_ledger_and_refuses_to_overwrite_it() {
@@ -65,4 +65,17 @@ fn init_creates_a_valid_ledger_and_refuses_to_overwrite_it() {
         std::fs::read_to_string(root.join("ordo.yaml")).expect("read"),
         before
     );
+}
+
+#[test]
+fn init_inside_a_ledger_is_refused() {
+    let ledger = Ledger::base();
+    let run = run_in(ledger.path(), &["init", "orders"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("is inside the ledger at"),
+        "{}",
+        run.stderr
+    );
+    assert!(!ledger.path().join("orders/ordo.yaml").exists());
 }

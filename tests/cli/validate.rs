@@ -336,3 +336,27 @@ fn a_step_that_names_an_installment_the_terms_lack_is_a_finding() {
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(run.stdout.contains("invoice"), "{}", run.stdout);
 }
+
+#[test]
+fn conflict_markers_are_an_unresolved_merge_conflict_at_their_line() {
+    let ledger = Ledger::base();
+    let text = std::fs::read_to_string(ledger.path().join("orders/2026/202611-ACME-001.yaml"))
+        .expect("order");
+    ledger.write(
+        "orders/2026/202611-ACME-001.yaml",
+        text.replace(
+            "  pack: {done: 2026-11-03, by: ben}\n",
+            "<<<<<<< HEAD\n  pack: {done: 2026-11-03, by: ben}\n=======\n  pack: {done: 2026-11-04, by: ben}\n>>>>>>> theirs\n",
+        ),
+    );
+    let run = ledger.run(&["validate"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("error[conflict]: unresolved merge conflict")
+            && run.stdout.contains("orders/2026/202611-ACME-001.yaml:16:1"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("simple key"), "{}", run.stdout);
+}

@@ -44,3 +44,41 @@ fn a_hook_run_does_not_take_an_unstaged_deletion_for_the_commits() {
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(run.stdout.contains("is deleted"), "{}", run.stdout);
 }
+
+#[test]
+fn deleting_an_order_with_recorded_history_is_a_history_finding() {
+    let ledger = Ledger::base();
+    crate::support::commit_all(ledger.path());
+    crate::support::git(
+        ledger.path(),
+        &["rm", "--quiet", "orders/2026/202611-ACME-001.yaml"],
+    );
+    for args in [
+        &["validate", "--since", "HEAD"][..],
+        &["validate", "--since", "HEAD", "customers/ACME.yaml"],
+    ] {
+        let run = ledger.run(args);
+        assert_eq!(run.code, 1, "{args:?}\n{}", run.transcript());
+        assert!(
+            run.stdout.contains(
+                "error[history]: order 202611-ACME-001 is deleted, but it has recorded history (steps done or skipped: pack, take)"
+            ) && run.stdout.contains("orders/2026/202611-ACME-001.yaml:14:1")
+                && run.stdout.contains("`state: cancelled`"),
+            "{args:?}\n{}",
+            run.stdout
+        );
+    }
+    // Moved to another folder under the same id, it is not deleted.
+    crate::support::git(ledger.path(), &["reset", "--quiet", "--hard"]);
+    std::fs::create_dir_all(ledger.path().join("orders/2025")).expect("mkdir");
+    crate::support::git(
+        ledger.path(),
+        &[
+            "mv",
+            "orders/2026/202611-ACME-001.yaml",
+            "orders/2025/202611-ACME-001.yaml",
+        ],
+    );
+    let run = ledger.run(&["validate", "--since", "HEAD"]);
+    assert!(!run.stdout.contains("is deleted"), "{}", run.stdout);
+}

@@ -375,3 +375,74 @@ fn new_makes_the_next_id_with_the_customers_terms() {
     let run = ledger.run(&["new", "--customer", "NOPE"]);
     assert_eq!(run.code, 2);
 }
+
+#[test]
+#[cfg(unix)]
+fn a_linked_state_folder_is_never_written_through() {
+    let ledger = Ledger::base();
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(outside.path(), ledger.path().join(".ordo")).expect("link");
+    for args in [&["validate"][..], &["overdue"]] {
+        let run = ledger.run(args);
+        assert_eq!(run.code, 0, "{args:?}\n{}", run.transcript());
+        assert!(
+            run.stderr
+                .contains("the cache under .ordo/ was not written: .ordo is a link"),
+            "{args:?}\n{}",
+            run.stderr
+        );
+    }
+    let run = ledger.run(&["advance", "202611-ACME-001", "ship", "--by", "ben"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains(".ordo is a link"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_dir(outside.path()).expect("list").count(),
+        0,
+        "nothing was written outside the ledger"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn written_files_take_the_mode_the_umask_gives() {
+    use std::os::unix::fs::PermissionsExt;
+    let ledger = Ledger::base();
+    let under_umask = |args: &[&str]| {
+        let run = crate::support::ordo(ledger.path())
+            .args(&["--as-of", "2026-11-20"])
+            .args(args)
+            .umask("027")
+            .run();
+        assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
+    };
+    let mode = |rel: &str| {
+        std::fs::metadata(ledger.path().join(rel))
+            .expect("written")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    under_umask(&[
+        "new",
+        "--customer",
+        "ACME",
+        "--owner",
+        "ann",
+        "--received",
+        "2026-11-19T10:00",
+    ]);
+    assert_eq!(mode("orders/2026/202611-ACME-002.yaml"), 0o640);
+    under_umask(&["calendar", "-o", "team.ics"]);
+    assert_eq!(mode("team.ics"), 0o640);
+    under_umask(&["export", "-o", "exports"]);
+    assert_eq!(mode("exports/steps.parquet"), 0o640);
+    assert_eq!(mode("exports/export.json"), 0o640);
+    // A file that exists keeps its mode.
+    std::fs::set_permissions(
+        ledger.path().join("orders/2026/202611-ACME-001.yaml"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .expect("chmod");
+    under_umask(&["advance", "202611-ACME-001", "ship", "--by", "ben"]);
+    assert_eq!(mode("orders/2026/202611-ACME-001.yaml"), 0o644);
+}

@@ -142,3 +142,99 @@ fn rebaselining_a_step_written_in_flow_style_keeps_its_other_fields() {
         "{after}"
     );
 }
+
+#[test]
+fn appends_keep_trailing_comments_and_work_on_block_and_flow_lists_and_crlf() {
+    let base = "id: 202611-ACME-001\ncustomer: ACME\nowner: ann\nreceived: 2026-11-02T10:00:00+08:00\nchannel: email\nsteps:\n  take: {done: 2026-11-02T10:00, by: ann}\n  pack: {done: 2026-11-03, by: ben}\n";
+    let cases = [
+        (
+            "a comment after a block list",
+            format!("{base}amendments:\n  - {{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}\n# checked by dora\n"),
+        ),
+        (
+            "blank lines after a block list",
+            format!("{base}amendments:\n  - {{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}\n\n\n"),
+        ),
+        ("an empty flow list", format!("{base}amendments: []  # none yet\n")),
+        (
+            "a flow list",
+            format!("{base}amendments: [{{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}]\n"),
+        ),
+        (
+            "CRLF line ends",
+            format!("{base}amendments:\n  - {{at: 2026-11-05T10:00, by: ann, summary: s, impact: minor}}\n# end\n")
+                .replace('\n', "\r\n"),
+        ),
+    ];
+    for (what, text) in cases {
+        for command in [
+            &[
+                "amend",
+                "202611-ACME-001",
+                "--by",
+                "ann",
+                "--summary",
+                "qty 10 -> 12",
+                "--impact",
+                "minor",
+            ][..],
+            &[
+                "plan",
+                "202611-ACME-001",
+                "--rebaseline",
+                "--reason",
+                "late truck",
+                "--by",
+                "ann",
+            ],
+        ] {
+            let ledger = Ledger::base();
+            ledger.write("orders/2026/202611-ACME-001.yaml", &text);
+            let run = ledger.run(command);
+            assert_eq!(run.code, 0, "{what}: {command:?}\n{}", run.transcript());
+            let after =
+                std::fs::read_to_string(ledger.path().join("orders/2026/202611-ACME-001.yaml"))
+                    .expect("read");
+            // Everything that was there is still there, in order, comments included.
+            // (The line of a flow list is the one that changes.)
+            let kept: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with("amendments: ["))
+                .collect();
+            let mut rest = after.lines();
+            for line in &kept {
+                assert!(rest.any(|l| l == *line), "{what}: `{line}` kept\n{after}");
+            }
+            if what.starts_with("a comment") || what.starts_with("CRLF") {
+                let last = after.lines().last().unwrap_or_default();
+                assert!(
+                    last.starts_with("# "),
+                    "{what}: the comment is still the last line\n{after}"
+                );
+            }
+            if what.starts_with("CRLF") {
+                assert!(
+                    !after.replace("\r\n", "").contains('\n'),
+                    "{what}: every line ends in CRLF\n{after:?}"
+                );
+            }
+            assert!(
+                !after.contains("# checked by dora\"") && !after.contains("minor# "),
+                "{after}"
+            );
+            let run = ledger.run(&["validate"]);
+            assert!(
+                !run.stdout.contains("error["),
+                "{what}: {command:?} leaves a valid order\n{after}\n{}",
+                run.stdout
+            );
+            let run = ledger.run(&["show", "202611-ACME-001"]);
+            let recorded = if command[0] == "amend" {
+                "qty 10 -> 12"
+            } else {
+                "late truck"
+            };
+            assert!(run.stdout.contains(recorded), "{what}: {}", run.stdout);
+        }
+    }
+}
