@@ -82,7 +82,7 @@ fn detail(
     let section = made
         .sections
         .iter()
-        .position(|s| s.key == "detail")
+        .position(|s| s.key == sla::DETAIL_SECTION)
         .unwrap_or(made.sections.len());
     let invalid = super::reporting::invalid_of(&left);
     finish_spooled(made, (section, &sealed), invalid, loaded.stamp(), report)

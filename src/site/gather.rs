@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration as Span, NaiveDate};
 use ordo_core::engine::schedule::Schedule;
-use ordo_core::engine::sla::{State, measure};
-use ordo_core::i18n::Lang;
+use ordo_core::engine::sla::measure;
 use ordo_core::model::enums::Priority;
 use ordo_core::model::order::Order;
 use ordo_core::model::status::{Status, is_open, status};
@@ -15,26 +14,10 @@ use ordo_core::reports::Book;
 use ordo_core::reports::agenda::Agenda;
 use ordo_core::reports::calendar;
 use ordo_core::reports::monthly::{self, Month};
+use ordo_core::reports::sla::Breach;
 use ordo_core::reports::{listing, receivables, sla};
 
 use super::feeds::{Placed, Spool};
-
-/// An SLA measurement past its target: still running, or stopped in the
-/// last 30 days. In English, as `data/sla-breaches.json` gives it; the page
-/// translates the policy's title and the priority.
-#[derive(Debug, Clone, serde::Serialize)]
-pub(crate) struct Breach {
-    // In the order of their names: the order `data/sla-breaches.json` gives them.
-    pub deadline: String,
-    pub elapsed: String,
-    pub order: String,
-    /// The policy's English title.
-    pub policy: String,
-    pub priority: String,
-    pub start: String,
-    pub stop: Option<String>,
-    pub target: String,
-}
 
 /// What one order's page writer reports.
 pub(crate) enum Page {
@@ -156,23 +139,10 @@ impl<'c> Gathered<'c> {
     fn measure(&mut self, book: &Book<'c>, order: &Order, options: &Options<'_>) {
         let recent = book.now - Span::days(30);
         for m in measure(book.config, book.calendars, book.now, order) {
-            if m.state == State::Breached && m.stop.is_none_or(|stop| stop >= recent) {
-                let at = |t: Option<chrono::DateTime<chrono_tz::Tz>>| {
-                    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                };
-                self.breaches.push(Breach {
-                    policy: m.policy.title.get(Lang::En).to_owned(),
-                    order: m.order.clone(),
-                    priority: m.priority.to_string(),
-                    start: at(m.start).unwrap_or_default(),
-                    deadline: at(m.deadline).unwrap_or_default(),
-                    stop: at(m.stop),
-                    elapsed: m
-                        .elapsed
-                        .map(|e| format!("{:.1}", e.num_minutes() as f64 / 60.0))
-                        .unwrap_or_default(),
-                    target: format!("{}h", m.target.num_minutes() as f64 / 60.0),
-                });
+            if m.stop.is_none_or(|stop| stop >= recent)
+                && let Some(breach) = Breach::of(&m)
+            {
+                self.breaches.push(breach);
             }
             self.by_priority
                 .count(book, order, &m, &options.by_priority);

@@ -9,9 +9,9 @@ use ordo_core::reports::listing::ListRow;
 use ordo_core::reports::report::Invalid;
 
 use super::charts::Chart;
-use super::gather::Breach;
 use super::pages::{CustomerGroup, DueView, Group, PriorityRow, TableView};
 use super::templates::{Frame, Framed, framed};
+use ordo_core::reports::sla::Breach;
 
 #[derive(Template)]
 #[template(path = "home.html")]

@@ -32,7 +32,7 @@ const PAGE_ROWS: usize = 500;
 #[derive(serde::Serialize)]
 struct BreachesFile<'b> {
     as_of: String,
-    breaches: &'b [super::gather::Breach],
+    breaches: &'b [ordo_core::reports::sla::Breach],
     version: u32,
 }
 

@@ -61,6 +61,10 @@ fn group_of(by: By, order: &Order, m: &Measurement<'_>, now: DateTime<Tz>, out: 
     };
 }
 
+/// The key of the report's section of measurements one by one (`--detail`),
+/// which a caller fills from its own store.
+pub const DETAIL_SECTION: &str = "detail";
+
 /// Options of the SLA report.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -232,6 +236,48 @@ impl Compliance<'_> {
     }
 }
 
+/// A measurement that missed its target, as the site lists it and
+/// `data/sla-breaches.json` gives it: in English, its times and spans written
+/// as the SLA report writes them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Breach {
+    // In the order of their names: the order `data/sla-breaches.json` gives them.
+    pub deadline: String,
+    /// Hours, one decimal.
+    pub elapsed: String,
+    pub order: String,
+    /// The policy's English title.
+    pub policy: String,
+    pub priority: String,
+    pub start: String,
+    pub stop: Option<String>,
+    pub target: String,
+}
+
+impl Breach {
+    /// The breach `m` is, if it is one.
+    pub fn of(m: &Measurement<'_>) -> Option<Breach> {
+        (m.state == State::Breached).then(|| Breach {
+            policy: m.policy.title.get(crate::i18n::Lang::En).to_owned(),
+            order: m.order.clone(),
+            priority: m.priority.to_string(),
+            start: m.start.map(minute).unwrap_or_default(),
+            deadline: m.deadline.map(minute).unwrap_or_default(),
+            stop: m.stop.map(minute),
+            elapsed: m
+                .elapsed
+                .map(|e| format!("{:.1}", hours(e)))
+                .unwrap_or_default(),
+            target: format_span(m.target),
+        })
+    }
+}
+
+/// A time of a measurement, to the minute.
+fn minute(t: chrono::DateTime<chrono_tz::Tz>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// One measurement's row of the detail, and what it sorts by: the policy,
 /// then the order, then the incident.
 #[derive(Debug, Clone)]
@@ -254,12 +300,8 @@ fn detail_row(book: &Book<'_>, m: &Measurement<'_>) -> Vec<Cell> {
         book.policy(&m.policy.id).into(),
         order.into(),
         book.t(&format!("priority-{}", m.priority)).into(),
-        m.start
-            .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
-            .into(),
-        m.stop
-            .map(|s| s.format("%Y-%m-%d %H:%M").to_string())
-            .into(),
+        m.start.map(minute).into(),
+        m.stop.map(minute).into(),
         m.elapsed.map_or(Cell::Empty, |e| Cell::Float(hours(e))),
         format_span(m.target).into(),
         book.t(&format!("sla-{}", m.state.as_str())).into(),
@@ -342,7 +384,7 @@ pub fn report(book: &Book<'_>, measured: Measured<'_>, options: &Options) -> Rep
     let mut sections = vec![summary];
     if options.detail {
         let mut detail = Section::new(
-            "detail",
+            DETAIL_SECTION,
             book.t("section-detail"),
             &[
                 col("policy"),
