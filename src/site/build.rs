@@ -13,6 +13,7 @@ use ordo_core::reports::monthly::Month;
 use ordo_core::reports::report::{Invalid, Report, Stamp};
 use ordo_core::reports::sla::{self, By};
 
+use super::error::SiteError;
 use super::fed::Fed;
 use super::feeds::{self, Spool};
 use super::gather::{self, Gathered, Page};
@@ -66,8 +67,8 @@ pub(crate) fn build(
         .iter()
         .map(|(code, customer)| (code.clone(), customer.name.clone()))
         .collect();
-    let dir = SiteDir::prepare(&cwd.join(output), &ledger.root).map_err(Failure::io)?;
-    let spool = Spool::new(&dir, common.people.keys().cloned().collect()).map_err(Failure::io)?;
+    let dir = SiteDir::prepare(&cwd.join(output), &ledger.root)?;
+    let spool = Spool::new(&dir, common.people.keys().cloned().collect())?;
 
     // Borrowed: a page's path is made only for the orders with a page.
     let files: BTreeMap<&str, &std::path::Path> = ledger
@@ -88,9 +89,10 @@ pub(crate) fn build(
             .map(|rel| rel.display().to_string().replace('\\', "/"))
             .unwrap_or_default();
         let customer = ledger.customers.get(&order.customer);
-        match order_page::render(&common, book, order, schedule, customer, &rel)
-            .and_then(|html| dir.write(&format!("orders/{}.html", order.id), html.as_bytes()))
-        {
+        match order_page::render(&common, book, order, schedule, customer, &rel).and_then(|html| {
+            dir.write(&format!("orders/{}.html", order.id), html.as_bytes())
+                .map_err(|e| e.to_string())
+        }) {
             Ok(()) => Page::Written,
             Err(why) => Page::Failed(why),
         }
@@ -191,9 +193,7 @@ pub(crate) fn build(
                 ))
             })?;
             let events = calendar::approval_events(&book, &read.order);
-            gathered
-                .events
-                .extend(spool.add(id, events).map_err(Failure::io)?);
+            gathered.events.extend(spool.add(id, events)?);
         }
     }
     gathered.settle();
@@ -215,7 +215,7 @@ pub(crate) fn build(
         customers: &ledger.customers,
     };
     let pages_written = site.write_all(&book)?;
-    let published = dir.publish().map_err(Failure::io)?;
+    let published = dir.publish()?;
     Ok(Built {
         pages: pages_written + gathered.pages.len(),
         order_pages: gathered.pages.len(),
@@ -244,7 +244,7 @@ impl Site<'_> {
         let html = page
             .render()
             .map_err(|e| Failure::io(format!("{rel}: {e}")))?;
-        self.dir.write(rel, html.as_bytes()).map_err(Failure::io)
+        self.dir.write(rel, html.as_bytes()).map_err(Failure::from)
     }
 
     /// The layout of a page `root` away from the site's root.
@@ -283,7 +283,7 @@ impl Site<'_> {
         report.commit = self.stamp.cloned();
         // Straight to the file: the text is megabytes at 100,000 orders.
         let rel = format!("data/{name}.json");
-        let mut file = self.dir.create(&rel).map_err(Failure::io)?;
+        let mut file = self.dir.create(&rel)?;
         json_v1::write(&View::of(&report), &mut file)
             .and_then(|()| std::io::Write::flush(&mut file))
             .map_err(|e| Failure::io(format!("cannot write {rel}: {e}")))?;
@@ -302,8 +302,8 @@ impl Site<'_> {
             let pages = self.write_pages(book);
             match feeds.join() {
                 Ok(Ok(())) => pages,
-                Ok(Err(why)) => Err(Failure::io(why)),
-                Err(_) => Err(Failure::io("the calendar feeds' writer stopped")),
+                Ok(Err(why)) => Err(why.into()),
+                Err(_) => Err(SiteError::Stopped("the calendar feeds' writer").into()),
             }
         })
     }

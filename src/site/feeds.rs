@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use ordo_core::reports::calendar::{self, Entry};
 
 use super::PersonRef;
+use super::error::SiteError;
 use super::output::SiteDir;
 
 /// At most this many feeds are open at once: a ledger of thousands of people
@@ -40,7 +41,7 @@ pub(crate) struct Spool {
 impl Spool {
     /// A spool inside the folder being built (an unnamed file: nothing is
     /// left behind, whatever happens); `people` are the keys with a feed.
-    pub(crate) fn new(dir: &SiteDir, people: Vec<String>) -> Result<Spool, String> {
+    pub(crate) fn new(dir: &SiteDir, people: Vec<String>) -> Result<Spool, SiteError> {
         let file = dir.scratch()?;
         Ok(Spool {
             file: Mutex::new((BufWriter::with_capacity(1 << 16, file), 0)),
@@ -49,24 +50,30 @@ impl Spool {
     }
 
     /// Writes `order`'s events aside and returns where they lie.
-    pub(crate) fn add(&self, order: &str, events: Vec<Entry>) -> Result<Vec<Placed>, String> {
+    pub(crate) fn add(&self, order: &str, events: Vec<Entry>) -> Result<Vec<Placed>, SiteError> {
         if events.is_empty() {
             return Ok(Vec::new());
         }
         let mut placed = Vec::with_capacity(events.len());
-        let mut guard = self.file.lock().map_err(|_| "the event spool broke")?;
+        let mut guard = self
+            .file
+            .lock()
+            .map_err(|_| SiteError::Stopped("the event spool"))?;
         let (writer, end) = &mut *guard;
         for (seq, event) in events.into_iter().enumerate() {
             writer
                 .write_all(event.text.as_bytes())
-                .map_err(|e| format!("cannot spool the calendar events: {e}"))?;
+                .map_err(SiteError::io("spool the calendar events"))?;
             let len = event.text.len();
             placed.push(Placed {
                 order: order.to_owned(),
                 seq: seq as u32,
                 digest: digest(event.text.as_bytes()),
                 offset: *end,
-                len: u32::try_from(len).map_err(|_| "a calendar event over 4 GB")?,
+                len: u32::try_from(len).map_err(|_| SiteError::Io {
+                    what: "spool a calendar event".into(),
+                    source: std::io::Error::other("it is over 4 GB"),
+                })?,
                 people: event
                     .people
                     .iter()
@@ -88,7 +95,7 @@ impl Spool {
         placed: &[Placed],
         all: (&str, &str),
         feeds: &[(String, String)],
-    ) -> Result<(), String> {
+    ) -> Result<(), SiteError> {
         self.write_feeds_by(dir, placed, all, feeds, OPEN_FEEDS)
     }
 
@@ -100,12 +107,15 @@ impl Spool {
         all: (&str, &str),
         feeds: &[(String, String)],
         at_once: usize,
-    ) -> Result<(), String> {
-        let mut guard = self.file.lock().map_err(|_| "the event spool broke")?;
+    ) -> Result<(), SiteError> {
+        let mut guard = self
+            .file
+            .lock()
+            .map_err(|_| SiteError::Stopped("the event spool"))?;
         let (writer, _) = &mut *guard;
         writer
             .flush()
-            .map_err(|e| format!("cannot spool the calendar events: {e}"))?;
+            .map_err(SiteError::io("spool the calendar events"))?;
         let file = writer.get_ref();
         let mut text = Vec::new();
         let people: Vec<(Option<u32>, &str, &str)> = feeds
@@ -124,7 +134,7 @@ impl Spool {
             let mut open = pass
                 .into_iter()
                 .map(|(person, rel, name)| Feed::open(dir, rel, name, person))
-                .collect::<Result<Vec<Feed>, String>>()?;
+                .collect::<Result<Vec<Feed>, SiteError>>()?;
             for run in runs(placed) {
                 if !run.iter().any(|e| open.iter().any(|f| f.invites(e))) {
                     continue;
@@ -135,7 +145,7 @@ impl Spool {
                 reader
                     .seek(SeekFrom::Start(start))
                     .and_then(|_| reader.read_exact(&mut text))
-                    .map_err(|e| format!("cannot read the spooled calendar events: {e}"))?;
+                    .map_err(SiteError::io("read the spooled calendar events"))?;
                 let mut at = 0;
                 for event in run {
                     let bytes = &text[at..at + event.len as usize];
@@ -194,12 +204,12 @@ struct Feed {
 }
 
 impl Feed {
-    fn open(dir: &SiteDir, rel: &str, name: &str, person: Option<u32>) -> Result<Feed, String> {
+    fn open(dir: &SiteDir, rel: &str, name: &str, person: Option<u32>) -> Result<Feed, SiteError> {
         let (head, tail) = calendar::frame(name);
         let mut writer = dir.create(rel)?;
         writer
             .write_all(head.as_bytes())
-            .map_err(|e| format!("cannot write {rel}: {e}"))?;
+            .map_err(SiteError::io(format!("write {rel}")))?;
         Ok(Feed {
             rel: rel.to_owned(),
             person,
@@ -213,22 +223,23 @@ impl Feed {
             .is_none_or(|p| event.people.binary_search(&p).is_ok())
     }
 
-    fn add(&mut self, text: &[u8]) -> Result<(), String> {
+    fn add(&mut self, text: &[u8]) -> Result<(), SiteError> {
+        let rel = &self.rel;
         self.writer
             .write_all(text)
-            .map_err(|e| format!("cannot write {}: {e}", self.rel))
+            .map_err(SiteError::io(format!("write {rel}")))
     }
 
     /// Ends the feed and sends it to disk: the feeds are most of what a
     /// build writes after the orders are read, and this way they are on disk
     /// while the summary pages are still being made, not left for the flush
     /// before the swap.
-    fn close(mut self) -> Result<(), String> {
+    fn close(mut self) -> Result<(), SiteError> {
         self.writer
             .write_all(self.tail.as_bytes())
             .and_then(|()| self.writer.flush())
             .and_then(|()| self.writer.get_ref().sync_data())
-            .map_err(|e| format!("cannot write {}: {e}", self.rel))
+            .map_err(SiteError::io(format!("write {}", self.rel)))
     }
 }
 

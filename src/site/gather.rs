@@ -107,7 +107,7 @@ impl<'c> Gathered<'c> {
             let events = calendar::events_of(book, order, &schedule);
             match options.spool.add(&order.id, events) {
                 Ok(placed) => self.events.extend(placed),
-                Err(why) => self.failures.push(why),
+                Err(why) => self.failures.push(why.to_string()),
             }
         }
         self.owed.extend(receivables::owed(book, order, &schedule));

@@ -8,6 +8,7 @@
 mod build;
 mod charts;
 mod customer_pages;
+mod error;
 mod fed;
 mod feeds;
 mod flags;

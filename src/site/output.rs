@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::RecvTimeoutError;
 
+use super::error::SiteError;
 use crate::edit::output_dir;
 
 /// The manifest: what the last build wrote.
@@ -53,21 +54,21 @@ pub(crate) struct Published {
 impl SiteDir {
     /// Checks `target` (refusing a folder that holds the ledger at `root`)
     /// and makes the folder the build goes into.
-    pub(crate) fn prepare(target: &Path, root: &Path) -> Result<SiteDir, String> {
-        let target = output_dir::resolve(target, root).map_err(|e| e.to_string())?;
+    pub(crate) fn prepare(target: &Path, root: &Path) -> Result<SiteDir, SiteError> {
+        let target = output_dir::resolve(target, root)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "site".to_owned());
         let parent = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            .map_err(SiteError::io(format!("create {}", parent.display())))?;
         let staging = parent.join(format!(".{name}.ordo-site-{}", std::process::id()));
         if staging.exists() {
             let _ = std::fs::remove_dir_all(&staging);
         }
         std::fs::create_dir(&staging)
-            .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+            .map_err(SiteError::io(format!("create {}", staging.display())))?;
         Ok(SiteDir {
             target,
             staging,
@@ -79,21 +80,21 @@ impl SiteDir {
     /// the site anyone reads until `publish` puts it in place, so a file per
     /// temporary and fsync (as ledger files get) would only slow a build of
     /// tens of thousands of pages.
-    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
         use std::io::Write;
         self.open(rel)
             .and_then(|mut file| file.write_all(bytes))
-            .map_err(|e| format!("cannot write {rel}: {e}"))
+            .map_err(SiteError::io(format!("write {rel}")))
     }
 
     /// A file of the site to write in parts (a calendar of every event, the
     /// reports' data): these run to megabytes, so they are written in pieces
     /// of 64 KB rather than the default 8 KB (a ledger of hundreds of people
     /// has a couple of hundred feeds open at once).
-    pub(crate) fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, String> {
+    pub(crate) fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, SiteError> {
         self.open(rel)
             .map(|file| std::io::BufWriter::with_capacity(1 << 16, file))
-            .map_err(|e| format!("cannot write {rel}: {e}"))
+            .map_err(SiteError::io(format!("write {rel}")))
     }
 
     /// Creates `rel`, and its folder when it is the first file there (not
@@ -113,13 +114,11 @@ impl SiteDir {
 
     /// An unnamed file beside the pages for what a build sets aside; it goes
     /// with its handle.
-    pub(crate) fn scratch(&self) -> Result<std::fs::File, String> {
-        tempfile::tempfile_in(&self.staging).map_err(|e| {
-            format!(
-                "cannot make a scratch file in {}: {e}",
-                self.staging.display()
-            )
-        })
+    pub(crate) fn scratch(&self) -> Result<std::fs::File, SiteError> {
+        tempfile::tempfile_in(&self.staging).map_err(SiteError::io(format!(
+            "make a scratch file in {}",
+            self.staging.display()
+        )))
     }
 
     /// Runs `work` (which writes pages) while what it has written is sent to
@@ -142,12 +141,11 @@ impl SiteDir {
 
     /// Puts the new site in place (after flushing it to disk) and removes
     /// what the last build wrote that this one did not.
-    pub(crate) fn publish(mut self) -> Result<Published, String> {
-        let built =
-            files_under(&self.staging).map_err(|e| format!("cannot list the build: {e}"))?;
+    pub(crate) fn publish(mut self) -> Result<Published, SiteError> {
+        let built = files_under(&self.staging).map_err(SiteError::io("list the build"))?;
         let manifest = manifest_text(&built);
         std::fs::write(self.staging.join(MANIFEST), &manifest)
-            .map_err(|e| format!("cannot write {MANIFEST}: {e}"))?;
+            .map_err(SiteError::io(format!("write {MANIFEST}")))?;
         sync_tree(&self.staging);
         let earlier = earlier(&self.target)?;
         let ours = match &earlier {
@@ -156,7 +154,7 @@ impl SiteDir {
         };
         let kept = if self.target.exists() {
             foreign_under(&self.target, ours)
-                .map_err(|e| format!("cannot list {}: {e}", self.target.display()))?
+                .map_err(SiteError::io(format!("list {}", self.target.display())))?
         } else {
             Vec::new()
         };
@@ -166,12 +164,10 @@ impl SiteDir {
                 .filter(|rel| std::fs::symlink_metadata(self.target.join(rel)).is_ok())
                 .collect();
             if !clash.is_empty() {
-                return Err(format!(
-                    "{} holds files ordo did not write where the site goes ({}); nothing was \
-                     changed: give an empty or new folder",
-                    self.target.display(),
-                    shown(clash.iter().copied())
-                ));
+                return Err(SiteError::Clash {
+                    folder: self.target.display().to_string(),
+                    files: shown(clash.iter().copied()),
+                });
             }
         }
         if kept.is_empty() {
@@ -188,21 +184,23 @@ impl SiteDir {
     }
 
     /// The folder holds only the last build: the new one takes its place whole.
-    fn swap(&self) -> Result<(), String> {
+    fn swap(&self) -> Result<(), SiteError> {
         let old = self.staging.with_extension("old");
         let had_old = self.target.exists();
         if had_old {
-            std::fs::rename(&self.target, &old)
-                .map_err(|e| format!("cannot move the old {} aside: {e}", self.target.display()))?;
+            std::fs::rename(&self.target, &old).map_err(SiteError::io(format!(
+                "move the old {} aside",
+                self.target.display()
+            )))?;
         }
         if let Err(e) = std::fs::rename(&self.staging, &self.target) {
             if had_old {
                 let _ = std::fs::rename(&old, &self.target);
             }
-            return Err(format!(
-                "cannot put the site at {}: {e}",
-                self.target.display()
-            ));
+            return Err(SiteError::Io {
+                what: format!("put the site at {}", self.target.display()),
+                source: e,
+            });
         }
         if had_old {
             let _ = std::fs::remove_dir_all(&old);
@@ -220,23 +218,21 @@ impl SiteDir {
         earlier: &Earlier,
         stale: &BTreeSet<String>,
         manifest: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), SiteError> {
         let target = &self.target;
-        let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
-        std::fs::create_dir_all(target).map_err(|e| io("cannot create the site folder", e))?;
+        std::fs::create_dir_all(target).map_err(SiteError::io("create the site folder"))?;
         let mut both = built.clone();
         if let Earlier::Listed(listed) = earlier {
             both.extend(listed.iter().cloned());
         }
-        crate::edit::output::output(&target.join(MANIFEST), manifest_text(&both).as_bytes())
-            .map_err(|e| e.to_string())?;
+        crate::edit::output::output(&target.join(MANIFEST), manifest_text(&both).as_bytes())?;
         for rel in built {
             let to = target.join(rel);
             if let Some(dir) = to.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| io(&format!("cannot create {rel}"), e))?;
+                std::fs::create_dir_all(dir).map_err(SiteError::io(format!("create {rel}")))?;
             }
             std::fs::rename(self.staging.join(rel), &to)
-                .map_err(|e| io(&format!("cannot put {rel} in place"), e))?;
+                .map_err(SiteError::io(format!("put {rel} in place")))?;
         }
         for rel in stale {
             let path = target.join(rel);
@@ -246,8 +242,7 @@ impl SiteDir {
                 remove_empty_parents(target, &path);
             }
         }
-        crate::edit::output::output(&target.join(MANIFEST), manifest.as_bytes())
-            .map_err(|e| e.to_string())?;
+        crate::edit::output::output(&target.join(MANIFEST), manifest.as_bytes())?;
         let _ = std::fs::remove_dir_all(&self.staging);
         Ok(())
     }
@@ -262,7 +257,7 @@ impl Drop for SiteDir {
 }
 
 /// What `dir` held before, as its manifest tells.
-fn earlier(dir: &Path) -> Result<Earlier, String> {
+fn earlier(dir: &Path) -> Result<Earlier, SiteError> {
     let Ok(mut entries) = std::fs::read_dir(dir) else {
         return Ok(Earlier::Nothing);
     };

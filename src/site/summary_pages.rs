@@ -250,8 +250,7 @@ impl Site<'_> {
         })
         .map_err(|e| Failure::io(e.to_string()))?;
         self.dir
-            .write("data/sla-breaches.json", breaches_json.as_bytes())
-            .map_err(Failure::io)?;
+            .write("data/sla-breaches.json", breaches_json.as_bytes())?;
         let per_priority: Vec<(String, &sla::Measured<'_>)> = g
             .by_priority_month
             .iter()
@@ -281,7 +280,7 @@ impl Site<'_> {
         )?;
 
         for (rel, text) in templates::ASSETS {
-            self.dir.write(rel, text.as_bytes()).map_err(Failure::io)?;
+            self.dir.write(rel, text.as_bytes())?;
         }
         Ok(5 + book.config.people.len() + customer_pages)
     }

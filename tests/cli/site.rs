@@ -337,7 +337,11 @@ fn a_rebuild_replaces_the_site_and_never_anothers_files() {
     std::fs::write(ledger.path().join("mine/index.html"), "mine").expect("write");
     let run = build(ledger.path(), "mine", &[]);
     assert_eq!(run.code, 2, "{}", run.transcript());
-    assert!(run.stderr.contains("index.html"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("holds files ordo did not write where the site goes (index.html); nothing was changed\n  hint: give an empty or new folder\n"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         std::fs::read_to_string(ledger.path().join("mine/index.html")).expect("kept"),
         "mine"
