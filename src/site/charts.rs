@@ -23,10 +23,15 @@ pub(crate) struct Chart {
     pub right: f64,
     pub ticks: Vec<Tick>,
     pub bars: Vec<Bar>,
-    /// The polyline's points (`x,y x,y`); empty for a bar chart.
-    pub line: String,
+    /// The line's runs of consecutive months with a value, each a polyline's
+    /// points (`x,y x,y`): a month without a value breaks the line rather
+    /// than being bridged. Empty for a bar chart.
+    pub segments: Vec<String>,
     pub points: Vec<Point>,
     pub labels: Vec<Label>,
+    /// Said under the chart after its title (how many measurements it
+    /// stands on); empty when there is nothing to add.
+    pub note: String,
 }
 
 #[derive(Debug)]
@@ -71,6 +76,35 @@ fn text(v: f64) -> String {
     }
 }
 
+/// A scale of whole numbers (a count of orders) from 0 to at least `max`:
+/// ticks a round step apart (1, 2, 5, 10, 20, ...), never a fraction.
+fn count_scale(max: f64) -> (f64, Vec<Tick>) {
+    let max = max.ceil().max(1.0);
+    let rough = max / 5.0;
+    let step = if rough <= 1.0 {
+        1.0
+    } else {
+        let power = 10f64.powf(rough.log10().floor());
+        [1.0, 2.0, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * power)
+            .find(|s| *s >= rough)
+            .unwrap_or(10.0 * power)
+    };
+    let top = (max / step).ceil() * step;
+    let count = (top / step).round() as u32;
+    let ticks = (0..=count)
+        .map(|i| {
+            let value = step * f64::from(i);
+            Tick {
+                y: round(BOTTOM - (BOTTOM - TOP) * value / top),
+                label: format!("{value:.0}"),
+            }
+        })
+        .collect();
+    (top, ticks)
+}
+
 /// A scale from 0 to a round maximum at least `max`, with its ticks.
 fn scale(max: f64) -> (f64, Vec<Tick>) {
     let top = if max <= 0.0 {
@@ -107,8 +141,9 @@ fn frame(id: &str, title: &str, labels: &[String], ticks: Vec<Tick>) -> Chart {
         right: RIGHT,
         ticks,
         bars: Vec::new(),
-        line: String::new(),
+        segments: Vec::new(),
         points: Vec::new(),
+        note: String::new(),
         // Every other month, so that twelve labels fit.
         labels: labels
             .iter()
@@ -122,10 +157,10 @@ fn frame(id: &str, title: &str, labels: &[String], ticks: Vec<Tick>) -> Chart {
     }
 }
 
-/// A bar per label (a month); a missing value draws no bar.
+/// A bar per label (a month) of a count; a missing value draws no bar.
 pub(crate) fn bars(id: &str, title: &str, labels: &[String], values: &[Option<f64>]) -> Chart {
     let max = values.iter().flatten().copied().fold(0.0, f64::max);
-    let (top, ticks) = scale(max);
+    let (top, ticks) = count_scale(max);
     let mut chart = frame(id, title, labels, ticks);
     let slot = (RIGHT - LEFT) / labels.len().max(1) as f64;
     for (i, (label, value)) in labels.iter().zip(values).enumerate() {
@@ -155,12 +190,15 @@ pub(crate) fn line(
     let (top, ticks) = scale(max);
     let mut chart = frame(id, title, labels, ticks);
     let slot = (RIGHT - LEFT) / labels.len().max(1) as f64;
-    let mut coords = Vec::new();
+    let mut run: Vec<String> = Vec::new();
     for (i, (label, value)) in labels.iter().zip(values).enumerate() {
-        let Some(value) = value else { continue };
+        let Some(value) = value else {
+            close_run(&mut chart.segments, &mut run);
+            continue;
+        };
         let x = round(LEFT + slot * (i as f64 + 0.5));
         let y = round(BOTTOM - (BOTTOM - TOP) * value / top);
-        coords.push(format!("{x},{y}"));
+        run.push(format!("{x},{y}"));
         chart.points.push(Point {
             x,
             y,
@@ -168,10 +206,17 @@ pub(crate) fn line(
             text: text(round(*value)),
         });
     }
-    if coords.len() > 1 {
-        chart.line = coords.join(" ");
-    }
+    close_run(&mut chart.segments, &mut run);
     chart
+}
+
+/// Ends a run of the line: two points or more make a segment; a lone point
+/// stays a dot.
+fn close_run(segments: &mut Vec<String>, run: &mut Vec<String>) {
+    if run.len() > 1 {
+        segments.push(run.join(" "));
+    }
+    run.clear();
 }
 
 #[derive(Debug)]
@@ -295,9 +340,18 @@ mod tests {
         let labels: Vec<String> = (1..=3).map(|m| format!("2026-0{m}")).collect();
         let chart = bars("c", "t", &labels, &[Some(3.0), None, Some(47.0)]);
         assert_eq!(chart.ticks.last().map(|t| t.label.as_str()), Some("50"));
-        let small = bars("s", "t", &labels, &[Some(1.0), None, None]);
-        let ticks: Vec<&str> = small.ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(ticks, ["0", "0.25", "0.5", "0.75", "1"]);
+        // A count has no fractional ticks (before: 0, 0.25, 0.5, 0.75, 1).
+        let ticks = |values: &[Option<f64>]| -> Vec<String> {
+            bars("s", "t", &labels, values)
+                .ticks
+                .into_iter()
+                .map(|t| t.label)
+                .collect()
+        };
+        assert_eq!(ticks(&[Some(1.0), None, None]), ["0", "1"]);
+        assert_eq!(ticks(&[Some(3.0), None, None]), ["0", "1", "2", "3"]);
+        assert_eq!(ticks(&[Some(7.0), None, None]), ["0", "2", "4", "6", "8"]);
+        assert_eq!(ticks(&[Some(0.0), None, None]), ["0", "1"]);
         assert_eq!(chart.bars.len(), 2, "a missing value draws no bar");
         for bar in &chart.bars {
             assert!((bar.y + bar.h - BOTTOM).abs() < 0.2, "{bar:?}");
@@ -311,5 +365,16 @@ mod tests {
         );
         assert_eq!(rate.points.len(), 2);
         assert_eq!(rate.points[0].y, TOP);
+    }
+
+    #[test]
+    fn a_month_without_a_value_breaks_the_line_instead_of_bridging_it() {
+        let labels: Vec<String> = (1..=6).map(|m| format!("2026-0{m}")).collect();
+        let values = [Some(0.0), Some(10.0), None, Some(100.0), None, Some(50.0)];
+        let chart = line("r", "t", &labels, &values, Some(100.0));
+        // Before: one polyline from 10 % in February to 100 % in April.
+        assert_eq!(chart.segments.len(), 1, "{:?}", chart.segments);
+        assert_eq!(chart.segments[0].split(' ').count(), 2);
+        assert_eq!(chart.points.len(), 4, "April and June stay dots");
     }
 }

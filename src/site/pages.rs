@@ -264,34 +264,45 @@ pub(crate) fn trend(lang: Lang, months: &[Month], figures: &[Figures]) -> (Vec<C
 /// grouped by month.
 pub(crate) fn sla_charts(book: &Book<'_>, months: &[Month], by_month: &Measured<'_>) -> Vec<Chart> {
     let labels: Vec<String> = months.iter().map(Month::label).collect();
-    let mut series: BTreeMap<String, BTreeMap<&str, f64>> = BTreeMap::new();
+    // Per policy and month: the share met, and how many met of how many stopped.
+    let mut series: BTreeMap<String, BTreeMap<&str, (f64, usize, usize)>> = BTreeMap::new();
     for c in by_month.compliance() {
         if let Some(percent) = c.percent() {
             series
                 .entry(book.policy(c.policy))
                 .or_default()
-                .insert(c.group, percent);
+                .insert(c.group, (percent, c.met, c.met + c.breached));
         }
     }
     series
         .into_iter()
-        .map(|(name, values)| {
+        .map(|(name, months)| {
             let values: Vec<Option<f64>> = labels
                 .iter()
-                .map(|l| values.get(l.as_str()).copied())
+                .map(|l| months.get(l.as_str()).map(|m| m.0))
                 .collect();
             let title = ordo_core::i18n::tr(
                 book.lang,
                 "site-chart-sla",
                 &[("policy", name.as_str().into())],
             );
-            charts::line(
+            let mut chart = charts::line(
                 &format!("sla-{}", ordo_core::reports::ics_text::file_slug(&name)),
                 &title,
                 &labels,
                 &values,
                 Some(100.0),
-            )
+            );
+            // A rate of 1 of 1 and one of 90 of 100 look alike: each point
+            // says what it stands on, the caption the whole.
+            for point in &mut chart.points {
+                if let Some((_, met, stopped)) = months.get(point.label.as_str()) {
+                    point.text = format!("{} % ({met}/{stopped})", point.text);
+                }
+            }
+            let stopped: usize = months.values().map(|m| m.2).sum();
+            chart.note = format!("n = {stopped}");
+            chart
         })
         .collect()
 }

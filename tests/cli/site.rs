@@ -574,3 +574,34 @@ fn the_orders_page_marks_what_is_late_and_shows_the_money_and_the_date_asked_for
     assert!(!on_time.contains("is-late"), "{on_time}");
     assert!(!on_time.contains("days late"), "{on_time}");
 }
+
+#[test]
+fn charts_say_what_they_stand_on_and_never_bridge_an_empty_month() {
+    let ledger = example_copy();
+    assert_eq!(build(ledger.path(), "_site", &[]).code, 0);
+    let page =
+        |rel: &str| std::fs::read_to_string(ledger.path().join("_site").join(rel)).expect(rel);
+    let sla = page("sla.html");
+    // Each point says how many met of how many stopped; the caption the total.
+    assert!(sla.contains("<title>2025-12: 100 % (1/1)</title>"), "{sla}");
+    assert!(sla.contains("compliance % (n = "), "{sla}");
+    let monthly = page("monthly.html");
+    // Counts of orders have whole-number ticks only.
+    assert!(!monthly.contains(">0.5</text>"), "{monthly}");
+    // The on-time rate has months without a value: its line is broken there
+    // (before: one polyline drawn across the empty months).
+    let on_time = monthly
+        .split("aria-labelledby=\"on-time-t\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</figure>").next())
+        .expect("the on-time chart");
+    let polylines: Vec<&str> = on_time
+        .lines()
+        .filter(|l| l.starts_with("<polyline"))
+        .collect();
+    assert_eq!(polylines.len(), 3, "{polylines:?}");
+    assert!(
+        polylines.iter().all(|l| l.matches(',').count() == 2),
+        "{polylines:?}"
+    );
+}
