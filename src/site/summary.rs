@@ -95,7 +95,9 @@ pub(crate) struct OrderRow {
     pub last_done: String,
     pub stage: String,
     pub next_due: String,
+    /// The next step's id, and its title in the page's language.
     pub step: String,
+    pub step_title: String,
     pub basis: String,
     pub owner: String,
     pub priority: String,
@@ -133,6 +135,10 @@ impl OrderRow {
                 .map(|p| p.to_string())
                 .unwrap_or_default(),
             step: next.map(|n| n.step.clone()).unwrap_or_default(),
+            step_title: row
+                .next_title(book)
+                .or_else(|| next.map(|n| n.step.clone()))
+                .unwrap_or_default(),
             basis: next
                 .map(|n| book.basis(Some(&row.workflow), &n.basis))
                 .unwrap_or_default(),

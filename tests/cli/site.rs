@@ -605,3 +605,67 @@ fn charts_say_what_they_stand_on_and_never_bridge_an_empty_month() {
         "{polylines:?}"
     );
 }
+
+/// The step ids of the example's workflows that have a Chinese title.
+fn step_ids_with_chinese_titles(config: &str) -> Vec<String> {
+    let lines: Vec<&str> = config.lines().collect();
+    let mut ids: Vec<String> = lines
+        .windows(2)
+        .filter_map(|pair| {
+            let id = pair[0].trim_start().strip_prefix("- id: ")?;
+            pair[1].contains("zh-CN:").then(|| id.trim().to_owned())
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn the_chinese_pages_people_read_daily_name_steps_by_their_titles_not_their_ids() {
+    // Before, the overdue, upcoming and orders tables had a step column of
+    // ids (ORD-08, update:ORD-08, review) beside the Chinese title.
+    let ledger = example_copy();
+    assert_eq!(build(ledger.path(), "zh", &["--lang", "zh-CN"]).code, 0);
+    let config = std::fs::read_to_string(ledger.path().join("ordo.yaml")).expect("config");
+    let ids = step_ids_with_chinese_titles(&config);
+    assert!(ids.len() > 30, "{ids:?}");
+    let site = files(&ledger.path().join("zh"));
+    let mut leaks = Vec::new();
+    for (rel, bytes) in &site {
+        let daily = rel == "index.html"
+            || rel == "orders.html"
+            || rel.starts_with("people")
+            || rel.starts_with("customers");
+        if !daily || !rel.ends_with(".html") {
+            continue;
+        }
+        // What a reader sees: the text between tags.
+        let html = String::from_utf8_lossy(bytes);
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || "(),:;·".contains(c))
+            .collect();
+        for id in &ids {
+            if words
+                .iter()
+                .any(|w| w == id || w.ends_with(&format!(":{id}")))
+            {
+                leaks.push(format!("{rel}: {id}"));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+}

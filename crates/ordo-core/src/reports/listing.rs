@@ -83,6 +83,14 @@ impl ListRow {
         Some(book.title(step).to_owned())
     }
 
+    /// The title of the next step falling due, in the book's language.
+    pub fn next_title(&self, book: &Book<'_>) -> Option<String> {
+        let (_, workflow) = book.config.workflow_of(Some(&self.workflow))?;
+        let id = &self.next.as_ref()?.step;
+        let step = workflow.steps.iter().find(|s| &s.id == id)?;
+        Some(book.title(step).to_owned())
+    }
+
     /// The last step done, in the book's language, with its day.
     pub fn last_done_text(&self, book: &Book<'_>) -> Option<String> {
         let (_, workflow) = book.config.workflow_of(Some(&self.workflow))?;
