@@ -61,7 +61,14 @@ pub(crate) fn build(
     let stamp = crate::ledger::stamp::stamp(&ledger.root);
     let prefix = crate::ledger::stamp::prefix(&ledger.root);
     let book = loaded.book();
-    let mut common = Common::new(&ledger.config, lang, &book.as_of(), stamp.as_ref(), prefix);
+    let mut common = Common::new(
+        &ledger.config,
+        book.tz,
+        lang,
+        &book.as_of(),
+        stamp.as_ref(),
+        prefix,
+    );
     common.customers = ledger
         .customers
         .iter()

@@ -43,6 +43,8 @@ pub(crate) struct PersonRef {
 pub(crate) struct Common {
     pub ledger: String,
     pub lang: Lang,
+    /// The ledger's timezone, in which moments are shown.
+    pub tz: chrono_tz::Tz,
     pub stamp: String,
     /// What the site was made from, and who may read it.
     pub footer: String,
@@ -64,6 +66,7 @@ pub(crate) struct Common {
 impl Common {
     pub(crate) fn new(
         config: &ordo_core::model::Config,
+        tz: chrono_tz::Tz,
         lang: Lang,
         as_of: &str,
         stamp: Option<&Stamp>,
@@ -117,6 +120,7 @@ impl Common {
         Common {
             ledger: config.name.clone(),
             lang,
+            tz,
             stamp: text,
             footer,
             people,

@@ -115,6 +115,20 @@ pub(crate) trait Framed {
             .tr(key, &[(name, Arg::Int(value.count()))])
     }
 
+    /// A moment of the ledger as people read it (`2026-11-19 10:00`, in the
+    /// ledger's timezone), never its stored form.
+    fn at(&self, moment: &ordo_core::model::Moment) -> String {
+        ordo_core::engine::point::Point::from_moment(moment, self.frame().common.tz).to_string()
+    }
+
+    /// An incident's kind in the page's language.
+    fn incident_kind(&self, kind: &ordo_core::model::enums::IncidentKind) -> String {
+        self.frame()
+            .common
+            .words
+            .tr(&format!("incident-{kind}"), &[])
+    }
+
     /// A message around text someone wrote, which is isolated in it.
     fn ts(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
         let value = isolate(&value.to_string());

@@ -668,4 +668,12 @@ fn the_chinese_pages_people_read_daily_name_steps_by_their_titles_not_their_ids(
         }
     }
     assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+    // An incident says its kind in Chinese and when it opened as people
+    // read a time (before: `complaint`, `2026-11-19T10:00:00+08:00`).
+    let order = String::from_utf8_lossy(&site["orders/202610-BJX-004.html"]).into_owned();
+    assert!(
+        order.contains("<td>2026-11-19 10:00</td><td>客户投诉</td>"),
+        "{order}"
+    );
+    assert!(!order.contains("T10:00:00+08:00"), "{order}");
 }
