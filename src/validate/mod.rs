@@ -189,7 +189,7 @@ pub fn validate_feeding(
         .filter(|(_, c)| config.credit_limit_of(c).is_some())
         .map(|(code, _)| code.as_str())
         .collect();
-    let (made, pass): (Vec<Made<FileCheck, Entry>>, Pass<Entry>) = pass::run(
+    let (mut made, pass): (Vec<Made<FileCheck, Entry>>, Pass<Entry>) = pass::run(
         root,
         fingerprint,
         &all_orders,
@@ -199,12 +199,15 @@ pub fn validate_feeding(
     );
     outcome.orders = made.len();
     outcome.files += made.len();
+    // A fresh read's exposure is moved out (its cache entry keeps its own
+    // copy): a clone of every order's exposure was the largest single cost of
+    // a cold run's memory.
     let exposures: Vec<Exposure> = made
-        .iter()
+        .iter_mut()
         .enumerate()
         .filter_map(|(i, m)| match m {
             Made::Cached => pass.entry(i)?.exposure.as_deref().cloned(),
-            Made::Read(fresh) => fresh.part.exposure.clone(),
+            Made::Read(fresh) => fresh.part.exposure.take(),
         })
         .collect();
     if feed.is_some() {
