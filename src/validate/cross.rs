@@ -4,6 +4,7 @@
 use crate::git::GitError;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -27,7 +28,7 @@ pub(crate) fn findings(
     customers: &BTreeMap<String, Customer>,
     selection: &Selection,
     since: Option<&str>,
-    mut exposures: Vec<Exposure>,
+    mut exposures: Vec<Arc<Exposure>>,
     all_orders: &[OrderFile],
     want_orders: &[&OrderFile],
 ) -> Result<HashMap<PathBuf, Vec<Finding>>, GitError> {
@@ -49,7 +50,11 @@ pub(crate) fn findings(
         let candidates = files::order_files_where(root, |name| {
             limited.iter().any(|code| name.contains(code.as_str()))
         });
-        exposures.extend(other_exposures(root, ctx, &candidates, &selected, &limited));
+        exposures.extend(
+            other_exposures(root, ctx, &candidates, &selected, &limited)
+                .into_iter()
+                .map(Arc::new),
+        );
     }
     let config = ctx.config;
     let mut cross: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
@@ -57,7 +62,11 @@ pub(crate) fn findings(
         let Some(customer) = customers.get(code) else {
             continue;
         };
-        let mine: Vec<&Exposure> = exposures.iter().filter(|e| e.customer == *code).collect();
+        let mine: Vec<&Exposure> = exposures
+            .iter()
+            .map(|e| &**e)
+            .filter(|e| e.customer == *code)
+            .collect();
         let is_selected = |rel: &PathBuf| selected.contains(rel.as_os_str());
         for finding in check_customer(config, ctx.now, customer, mine, &is_selected) {
             cross.entry(finding.file.clone()).or_default().push(finding);

@@ -10,6 +10,7 @@ pub mod text;
 use crate::ledger::revision::SinceError;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -199,14 +200,13 @@ pub fn validate_feeding(
     );
     outcome.orders = made.len();
     outcome.files += made.len();
-    // A fresh read's exposure is moved out (its cache entry keeps its own
-    // copy): a clone of every order's exposure was the largest single cost of
-    // a cold run's memory.
-    let exposures: Vec<Exposure> = made
+    // One copy of each exposure, shared with the cache entry: a clone of
+    // every order's was the largest single cost of a cold run's memory.
+    let exposures: Vec<Arc<Exposure>> = made
         .iter_mut()
         .enumerate()
         .filter_map(|(i, m)| match m {
-            Made::Cached => pass.entry(i)?.exposure.as_deref().cloned(),
+            Made::Cached => pass.entry(i)?.exposure.clone(),
             Made::Read(fresh) => fresh.part.exposure.take(),
         })
         .collect();

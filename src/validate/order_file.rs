@@ -19,7 +19,7 @@ use ordo_core::layout::OrderFile;
 /// output need. The text is kept only when there is something to show in it.
 pub(crate) struct FileCheck {
     pub findings: Vec<Finding>,
-    pub exposure: Option<Exposure>,
+    pub exposure: Option<std::sync::Arc<Exposure>>,
     /// Documents that name a path, with the finding for a missing file.
     pub references: Vec<(String, Finding)>,
     /// What tells the order apart whatever its id (for `duplicate-order`).
@@ -76,7 +76,7 @@ pub(crate) fn check_order_file(
         window = verdict.window;
         // Only credit control reads exposures, and only of customers with a limit.
         (usable && credit_limited.contains(order.customer.as_str()))
-            .then(|| Exposure::of(ctx.config, ctx.tz, file.rel.clone(), order))
+            .then(|| std::sync::Arc::new(Exposure::of(ctx.config, ctx.tz, file.rel.clone(), order)))
     });
     let key = order.filter(|_| usable).map(OrderKey::of);
     let entry = identity.map(|identity| Entry {
@@ -84,7 +84,7 @@ pub(crate) fn check_order_file(
         read_ns: reading.read_ns,
         findings: findings.clone(),
         window,
-        exposure: exposure.clone().map(Box::new),
+        exposure: exposure.clone(),
         references: references.clone(),
         key: key.clone().map(Box::new),
     });

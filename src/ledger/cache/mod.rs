@@ -54,7 +54,8 @@ pub struct Entry {
     /// The span of "now" over which the findings hold.
     pub window: Window,
     /// Boxed: most orders have none, and a cache holds 100,000 entries.
-    pub exposure: Option<Box<Exposure>>,
+    /// Shared with the run that made it (one copy per order, not two).
+    pub exposure: Option<std::sync::Arc<Exposure>>,
     /// The order's documents that name a path, with the finding for a missing
     /// file: whether the file is there is asked on every run.
     pub references: Vec<(String, Finding)>,

@@ -20,7 +20,7 @@ fn entry(identity: Identity, window: Window) -> Entry {
                 .at(ordo_core::yaml::Route::keys(&["steps", "A", "by"])),
         ],
         window,
-        exposure: Some(Box::new(Exposure {
+        exposure: Some(std::sync::Arc::new(Exposure {
             rel: PathBuf::from("orders/2026/X.yaml"),
             id: "X".into(),
             customer: "C".into(),

@@ -234,11 +234,11 @@ pub fn awaiting_approval(
     config: &Config,
     now: DateTime<Tz>,
     customers: &std::collections::BTreeMap<String, Customer>,
-    exposures: &[Exposure],
+    exposures: &[impl std::borrow::Borrow<Exposure>],
 ) -> std::collections::HashMap<String, OverLimit> {
     let mut by_customer: std::collections::HashMap<&str, Vec<&Exposure>> =
         std::collections::HashMap::new();
-    for e in exposures {
+    for e in exposures.iter().map(std::borrow::Borrow::borrow) {
         by_customer.entry(e.customer.as_str()).or_default().push(e);
     }
     let mut out = std::collections::HashMap::new();
