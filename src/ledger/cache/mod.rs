@@ -276,21 +276,33 @@ impl<E: Kept> Cache<E> {
     where
         E: 'e,
     {
-        use std::io::Write;
+        use std::io::{Seek, Write};
         let stored = Stored {
             format: E::FORMAT,
             fingerprint,
             entries: Listed(entries.into_iter().collect()),
         };
-        let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
         let dir = state_dir(root)?;
         let mut temp = tempfile::Builder::new()
             .prefix(".cache-")
             .tempfile_in(&dir)?;
-        let (magic, tag) = header(&bytes);
-        temp.write_all(&magic)?;
-        temp.write_all(tag.as_bytes())?;
-        temp.write_all(&bytes)?;
+        // The entries are written as they are encoded, hashed on the way, and
+        // the header (which holds the hash) last: encoded whole first, a cache
+        // of 100,000 orders was the largest thing a run held.
+        let (magic, hasher) = match secret() {
+            Some(key) => (*KEYED, blake3::Hasher::new_keyed(key)),
+            None => (*PLAIN, blake3::Hasher::new()),
+        };
+        let file = temp.as_file_mut();
+        file.write_all(&[0; HEADER])?;
+        let hashing = Hashing { inner: &mut *file, hasher };
+        let writer = std::io::BufWriter::with_capacity(1 << 16, hashing);
+        let writer = postcard::to_io(&stored, writer).map_err(std::io::Error::other)?;
+        let hashing = writer.into_inner().map_err(|e| e.into_error())?;
+        let tag = hashing.hasher.finalize();
+        file.seek(std::io::SeekFrom::Start(0))?;
+        file.write_all(&magic)?;
+        file.write_all(tag.as_bytes())?;
         // The rename replaces a link at the cache's name, never follows it.
         temp.persist(root.join(E::FILE)).map_err(|e| e.error)?;
         Ok(())
@@ -305,6 +317,24 @@ pub fn warn_not_written(problem: &str) {
         std::io::stderr(),
         "ordo: warning: the cache under .ordo/ was not written: {problem}"
     );
+}
+
+/// A writer that hashes what goes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// What a cache file starts with: checked only for damage, or authenticated
