@@ -295,7 +295,10 @@ impl<E: Kept> Cache<E> {
         };
         let file = temp.as_file_mut();
         file.write_all(&[0; HEADER])?;
-        let hashing = Hashing { inner: &mut *file, hasher };
+        let hashing = Hashing {
+            inner: &mut *file,
+            hasher,
+        };
         let writer = std::io::BufWriter::with_capacity(1 << 16, hashing);
         let writer = postcard::to_io(&stored, writer).map_err(std::io::Error::other)?;
         let hashing = writer.into_inner().map_err(|e| e.into_error())?;
