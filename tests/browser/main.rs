@@ -218,6 +218,15 @@ fn late_rows_and_invalid_orders_are_marked_where_people_look() {
         .evaluate("(() => { const b = document.querySelector('tr.is-late td[data-value] *'); return b ? getComputedStyle(b).display !== 'none' && b.getBoundingClientRect().width > 0 : false; })()")
         .expect("evaluate");
     assert_eq!(badge, "true", "the late badge is not visible");
+    // A step is shown by its title; the filter still finds it by its id
+    // (before the fix, the id lived only in a tooltip the filter did not read).
+    let found = browser
+        .evaluate("(() => { const i = document.querySelector('input.filter'); i.value = 'ORD-17'; i.dispatchEvent(new Event('input')); return Array.from(document.querySelectorAll('table[data-filter] tbody tr')).filter(r => !r.hidden).length; })()")
+        .expect("evaluate");
+    assert_ne!(
+        found, "0",
+        "filtering orders.html by a step id finds nothing"
+    );
     browser
         .visit(&file_url(&site.join("orders/202605-ABC-005.html")))
         .expect("order page");

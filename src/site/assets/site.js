@@ -39,6 +39,14 @@
       });
     });
   });
+  // What a row is found by: its text and the ids kept in tooltips (a step is
+  // shown by its title, and people still look it up by its id, ORD-08).
+  function searchText(row) {
+    var titles = Array.prototype.map.call(row.querySelectorAll("[title]"), function (e) {
+      return e.getAttribute("title");
+    });
+    return (row.textContent + " " + titles.join(" ")).toLowerCase();
+  }
   Array.prototype.forEach.call(document.querySelectorAll("table[data-filter]"), function (table) {
     var body = table.tBodies[0];
     if (!body || body.rows.length < 8) return;
@@ -50,7 +58,7 @@
     input.addEventListener("input", function () {
       var needle = input.value.trim().toLowerCase();
       Array.prototype.forEach.call(body.rows, function (row) {
-        row.hidden = needle !== "" && row.textContent.toLowerCase().indexOf(needle) < 0;
+        row.hidden = needle !== "" && searchText(row).indexOf(needle) < 0;
       });
     });
     table.parentNode.insertBefore(input, table);
