@@ -146,7 +146,7 @@ impl Git {
         });
         let stdout = child.stdout.take();
         Ok(Stream {
-            child,
+            child: Some(child),
             stdout,
             feeder: Some(feeder),
             name: self.name,
@@ -167,7 +167,9 @@ impl Git {
 
 /// A running git process: read its output, then [`Stream::finish`].
 pub struct Stream {
-    child: Child,
+    /// Until [`Stream::finish`] waits for it; a stream dropped before (a
+    /// reader that returned early) stops git and reaps it.
+    child: Option<Child>,
     stdout: Option<ChildStdout>,
     feeder: Option<JoinHandle<std::io::Result<()>>>,
     name: String,
@@ -177,6 +179,11 @@ impl Stream {
     /// The process's output, to be read once.
     pub fn stdout(&mut self) -> Option<ChildStdout> {
         self.stdout.take()
+    }
+
+    #[cfg(test)]
+    fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
     }
 
     /// A broken pipe of this process, as an error naming it.
@@ -191,26 +198,27 @@ impl Stream {
     pub fn finish(mut self) -> Result<(), GitError> {
         self.stdout = None;
         let fed = self.feeder.take().map(JoinHandle::join);
-        let output = self.child.wait_with_output().map_err(|e| GitError::Pipe {
-            command: self.name.clone(),
-            source: e,
-        })?;
+        let Some(child) = self.child.take() else {
+            return Ok(());
+        };
+        let output = child.wait_with_output().map_err(|e| self.pipe(e))?;
         if !output.status.success() {
-            return Err(failed(self.name, &output.stderr));
+            return Err(failed(std::mem::take(&mut self.name), &output.stderr));
         }
         match fed {
-            Some(Ok(Err(e))) => Err(GitError::Pipe {
-                command: self.name,
-                source: e,
-            }),
+            Some(Ok(Err(e))) => Err(self.pipe(e)),
             _ => Ok(()),
         }
     }
+}
 
-    /// Stops git early (the reader found what it wanted or gave up).
-    pub fn abandon(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+impl Drop for Stream {
+    fn drop(&mut self) {
+        self.stdout = None;
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
         if let Some(feeder) = self.feeder.take() {
             let _ = feeder.join();
         }
@@ -263,5 +271,37 @@ mod tests {
             .matches(&format!("{blob} blob 800\n"))
             .count();
         assert_eq!(headers, 10_000);
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_stream_left_early_stops_and_reaps_git() {
+        // A reader that returns on an error drops the stream unfinished: git
+        // must not be left running (or a zombie) behind it.
+        let dir = tempfile::tempdir().expect("test set-up");
+        let root = dir.path();
+        Git::own_repository(root)
+            .args(["init", "-q"])
+            .run()
+            .expect("init");
+        std::fs::write(root.join("big.txt"), "y".repeat(800)).expect("write");
+        let blob = Git::own_repository(root)
+            .args(["hash-object", "-w", "big.txt"])
+            .line()
+            .expect("blob");
+        let mut stream = Git::own_repository(root)
+            .args(["cat-file", "--batch"])
+            .stream(format!("{blob}\n").repeat(10_000).into_bytes())
+            .expect("starts");
+        let mut stdout = stream.stdout().expect("stdout");
+        let mut first = [0u8; 10];
+        std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");
+        let pid = stream.pid().expect("running");
+        drop(stream);
+        drop(stdout);
+        assert!(
+            !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+            "git {pid} is still there"
+        );
     }
 }
