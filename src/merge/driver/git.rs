@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::git::Git;
+use crate::git::{Git, GitError};
 
 use super::order::OrderIdent;
 
@@ -50,22 +50,22 @@ impl Operation {
 }
 
 /// Whether the order is on a remote-tracking branch at `rel` (the path from
-/// the top of the work tree): pushed, so the id is the one teammates know.
-pub(crate) fn published(top: &Path, rel: &str, order: &OrderIdent) -> bool {
-    let Some(refs) = git(
-        top,
-        &["for-each-ref", "--format=%(objectname)", "refs/remotes"],
-    ) else {
-        return false;
-    };
-    let specs: String = refs.lines().map(|c| format!("{c}:{rel}\n")).collect();
-    if specs.is_empty() {
-        return false;
-    }
-    cat_files(top, &specs)
-        .iter()
-        .filter_map(|text| OrderIdent::of(text))
-        .any(|there| there.same_order(order))
+/// the top of the work tree): pushed, so the id is the one teammates know. An
+/// error when git cannot tell: guessing "not pushed" could renumber an order
+/// its teammates already hold.
+pub(crate) fn published(top: &Path, rel: &str, order: &OrderIdent) -> Result<bool, GitError> {
+    let refs = Git::at(top)
+        .args(["for-each-ref", "--format=%(objectname)", "refs/remotes"])
+        .text()?;
+    let specs: Vec<String> = refs.lines().map(|c| format!("{c}:{rel}")).collect();
+    let mut found = false;
+    crate::ledger::revision::read_each(top, &specs, |text| {
+        found |= text
+            .as_deref()
+            .and_then(OrderIdent::of)
+            .is_some_and(|there| there.same_order(order));
+    })?;
+    Ok(found)
 }
 
 /// The full message of `commit` (the first word of git's label for a
@@ -79,33 +79,6 @@ pub(crate) fn message(top: &Path, label: &str) -> Option<String> {
 
 fn git(top: &Path, args: &[&str]) -> Option<String> {
     Git::at(top).args(args).text().ok()
-}
-
-/// The texts of the blobs `specs` names (one `rev:path` a line), through one
-/// `git cat-file --batch`; those missing or not text are left out.
-fn cat_files(top: &Path, specs: &str) -> Vec<String> {
-    let Ok(output) = Git::at(top)
-        .args(["cat-file", "--batch"])
-        .feed(specs.as_bytes().to_vec())
-    else {
-        return Vec::new();
-    };
-    let mut texts = Vec::new();
-    let mut rest = output.as_slice();
-    while let Some(end) = rest.iter().position(|&b| b == b'\n') {
-        let header = String::from_utf8_lossy(&rest[..end]).into_owned();
-        rest = &rest[end + 1..];
-        let size = match header.split_whitespace().collect::<Vec<_>>().as_slice() {
-            [_, "blob", size] => size.parse::<usize>().unwrap_or(0),
-            _ => continue,
-        };
-        let Some(body) = rest.get(..size) else { break };
-        if let Ok(text) = std::str::from_utf8(body) {
-            texts.push(text.to_owned());
-        }
-        rest = rest.get(size + 1..).unwrap_or_default();
-    }
-    texts
 }
 
 #[cfg(test)]
@@ -158,8 +131,18 @@ mod tests {
             .collect();
         std::fs::write(top.join(".git/packed-refs"), refs).expect("test set-up");
         let order = OrderIdent::of(&text).expect("test set-up");
-        assert!(published(top, "orders/2026/202611-ABC-001.yaml", &order));
+        assert!(published(top, "orders/2026/202611-ABC-001.yaml", &order).expect("git answers"));
         let other = OrderIdent::of(&text.replace("uid: 0f8e", "uid: 77aa")).expect("test set-up");
-        assert!(!published(top, "orders/2026/202611-ABC-001.yaml", &other));
+        assert!(!published(top, "orders/2026/202611-ABC-001.yaml", &other).expect("git answers"));
+    }
+
+    #[test]
+    fn when_git_cannot_tell_what_is_pushed_it_says_so_rather_than_guess_not() {
+        // Before: "not pushed", and the collision renumbered by the operation
+        // alone, possibly the order teammates already hold.
+        let outside = tempfile::tempdir().expect("test set-up");
+        let order = OrderIdent::of("id: 202611-ABC-001\ncustomer: C\nreceived: 2026-11-02T09:00\n")
+            .expect("order");
+        assert!(published(outside.path(), "orders/2026/202611-ABC-001.yaml", &order).is_err());
     }
 }

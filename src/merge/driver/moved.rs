@@ -70,10 +70,15 @@ fn collision(
 ) -> Result<Outcome, String> {
     let rel = req.path.to_string_lossy().replace('\\', "/");
     let operation = Operation::current(req.top, &req.base_label);
-    let (ours_pushed, theirs_pushed) = (
-        git::published(req.top, &rel, o),
-        git::published(req.top, &rel, t),
-    );
+    let pushed = |side: &OrderIdent| {
+        git::published(req.top, &rel, side).map_err(|e| {
+            format!(
+                "cannot tell whether {} is already on a remote, so neither order was renumbered: {e}",
+                side.id
+            )
+        })
+    };
+    let (ours_pushed, theirs_pushed) = (pushed(o)?, pushed(t)?);
     let ours_keeps = match (ours_pushed, theirs_pushed) {
         (true, false) => true,
         (false, true) => false,
