@@ -76,6 +76,7 @@ pub(crate) fn build(
         .collect();
     let dir = SiteDir::prepare(&cwd.join(output), &ledger.root)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect())?;
+    let search = super::search::Rows::new(&dir)?;
 
     // Borrowed: a page's path is made only for the orders with a page.
     let files: BTreeMap<&str, &std::path::Path> = ledger
@@ -122,6 +123,7 @@ pub(crate) fn build(
         },
         write_page: &write_page,
         spool: &spool,
+        search: &search,
     };
     let (mut gathered, invalid) = dir.flushing(|| {
         // One read of each order serves validation and the site: validation
@@ -210,6 +212,14 @@ pub(crate) fn build(
     for left_out in &invalid {
         warn_left_out(left_out);
     }
+    let found = std::mem::take(&mut gathered.found);
+    let searchable = search.write(
+        &dir,
+        found,
+        &common.customers,
+        |id| gathered.pages.contains(id),
+        &files,
+    )?;
     let site = Site {
         common: &common,
         dir: &dir,
@@ -218,6 +228,7 @@ pub(crate) fn build(
         stamp: stamp.as_ref(),
         months: &months,
         closed_months,
+        searchable,
         spool: &spool,
         customers: &ledger.customers,
     };
@@ -241,6 +252,8 @@ pub(super) struct Site<'s> {
     pub(super) stamp: Option<&'s Stamp>,
     pub(super) months: &'s [Month],
     pub(super) closed_months: u32,
+    /// How many orders the search index holds.
+    pub(super) searchable: usize,
     pub(super) spool: &'s Spool,
     /// The customers with a file: a page each.
     pub(super) customers: &'s BTreeMap<String, ordo_core::model::Customer>,

@@ -5,14 +5,14 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
-use std::sync::Mutex;
+use std::io::{BufWriter, Write};
 
 use ordo_core::reports::calendar::{self, Entry};
 
 use super::PersonRef;
 use super::error::SiteError;
 use super::output::SiteDir;
+use super::scratch::{self, Scratch, Span, digest};
 
 /// At most this many feeds are open at once: a ledger of thousands of people
 /// gets its feeds in several passes rather than running out of descriptors.
@@ -27,24 +27,22 @@ pub(crate) struct Placed {
     /// Tells apart two files that give the same order id (`validate` reports
     /// them), so their events still come out in one order.
     digest: u64,
-    offset: u64,
-    len: u32,
+    span: Span,
     people: Vec<u32>,
 }
 
 /// The scratch file the events are written to, from every reading thread.
 pub(crate) struct Spool {
-    file: Mutex<(BufWriter<File>, u64)>,
+    scratch: Scratch,
     people: Vec<String>,
 }
 
 impl Spool {
-    /// A spool inside the folder being built (an unnamed file: nothing is
-    /// left behind, whatever happens); `people` are the keys with a feed.
+    /// A spool inside the folder being built; `people` are the keys with a
+    /// feed.
     pub(crate) fn new(dir: &SiteDir, people: Vec<String>) -> Result<Spool, SiteError> {
-        let file = dir.scratch()?;
         Ok(Spool {
-            file: Mutex::new((BufWriter::with_capacity(1 << 16, file), 0)),
+            scratch: Scratch::new(dir, "the calendar events")?,
             people,
         })
     }
@@ -54,36 +52,26 @@ impl Spool {
         if events.is_empty() {
             return Ok(Vec::new());
         }
-        let mut placed = Vec::with_capacity(events.len());
-        let mut guard = self
-            .file
-            .lock()
-            .map_err(|_| SiteError::Stopped("the event spool"))?;
-        let (writer, end) = &mut *guard;
-        for (seq, event) in events.into_iter().enumerate() {
-            writer
-                .write_all(event.text.as_bytes())
-                .map_err(SiteError::io("spool the calendar events"))?;
-            let len = event.text.len();
-            placed.push(Placed {
+        let spans = self
+            .scratch
+            .append(events.iter().map(|e| e.text.as_bytes()))?;
+        Ok(events
+            .into_iter()
+            .zip(spans)
+            .enumerate()
+            .map(|(seq, (event, span))| Placed {
                 order: order.to_owned(),
                 seq: seq as u32,
                 digest: digest(event.text.as_bytes()),
-                offset: *end,
-                len: u32::try_from(len).map_err(|_| SiteError::Io {
-                    what: "spool a calendar event".into(),
-                    source: std::io::Error::other("it is over 4 GB"),
-                })?,
+                span,
                 people: event
                     .people
                     .iter()
                     .filter_map(|p| self.people.binary_search(p).ok())
                     .map(|i| i as u32)
                     .collect(),
-            });
-            *end += len as u64;
-        }
-        Ok(placed)
+            })
+            .collect())
     }
 
     /// Writes the whole ledger's feed (`all`: its file and name) and one
@@ -108,15 +96,6 @@ impl Spool {
         feeds: &[(String, String)],
         at_once: usize,
     ) -> Result<(), SiteError> {
-        let mut guard = self
-            .file
-            .lock()
-            .map_err(|_| SiteError::Stopped("the event spool"))?;
-        let (writer, _) = &mut *guard;
-        writer
-            .flush()
-            .map_err(SiteError::io("spool the calendar events"))?;
-        let file = writer.get_ref();
         let mut text = Vec::new();
         let people: Vec<(Option<u32>, &str, &str)> = feeds
             .iter()
@@ -135,21 +114,18 @@ impl Spool {
                 .into_iter()
                 .map(|(person, rel, name)| Feed::open(dir, rel, name, person))
                 .collect::<Result<Vec<Feed>, SiteError>>()?;
-            for run in runs(placed) {
+            // An order's events were set aside together, so each run (an
+            // order, or more) is read in one go instead of event by event.
+            for run in scratch::runs(placed, |e| e.span) {
                 if !run.iter().any(|e| open.iter().any(|f| f.invites(e))) {
                     continue;
                 }
-                let (start, len) = span_of(run);
-                text.resize(len, 0);
-                let mut reader = file;
-                reader
-                    .seek(SeekFrom::Start(start))
-                    .and_then(|_| reader.read_exact(&mut text))
-                    .map_err(SiteError::io("read the spooled calendar events"))?;
+                let (start, len) = scratch::span_of(run, |e| e.span);
+                self.scratch.read(start, len, &mut text)?;
                 let mut at = 0;
                 for event in run {
-                    let bytes = &text[at..at + event.len as usize];
-                    at += event.len as usize;
+                    let bytes = &text[at..at + event.span.len as usize];
+                    at += event.span.len as usize;
                     for feed in open.iter_mut().filter(|f| f.invites(event)) {
                         feed.add(bytes)?;
                     }
@@ -161,19 +137,6 @@ impl Spool {
         }
         Ok(())
     }
-}
-
-/// `placed` cut where an event does not follow the one before in the spool:
-/// an order's events were set aside together, so each run (an order, or more)
-/// is read in one go instead of event by event.
-fn runs(placed: &[Placed]) -> impl Iterator<Item = &[Placed]> {
-    placed.chunk_by(|a, b| a.offset + u64::from(a.len) == b.offset)
-}
-
-/// Where a run lies in the spool: its start and length.
-fn span_of(run: &[Placed]) -> (u64, usize) {
-    let start = run.first().map_or(0, |e| e.offset);
-    (start, run.iter().map(|e| e.len as usize).sum())
 }
 
 /// The feed of each person, as (file, calendar name), in key order.
@@ -241,13 +204,6 @@ impl Feed {
             .and_then(|()| self.writer.get_ref().sync_data())
             .map_err(SiteError::io(format!("write {}", self.rel)))
     }
-}
-
-/// FNV-1a: stable across runs and builds, unlike the standard hasher's keys.
-fn digest(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use ordo_core::reports::sla::Breach;
 use ordo_core::reports::{listing, receivables, sla};
 
 use super::feeds::{Placed, Spool};
+use super::search::{Rows, Spot};
 
 /// What one order's page writer reports.
 pub(crate) enum Page {
@@ -35,6 +36,7 @@ pub(crate) struct Options<'a> {
     pub by_month: sla::Options,
     pub write_page: &'a (dyn Fn(&Book<'_>, &Order, &Schedule<'_>) -> Page + Sync),
     pub spool: &'a Spool,
+    pub search: &'a Rows,
 }
 
 #[derive(Default)]
@@ -59,6 +61,8 @@ pub(crate) struct Gathered<'c> {
     pub open: usize,
     /// The installments still owed, of every order not cancelled.
     pub owed: Vec<receivables::Owed>,
+    /// Every order's row of the search index, set aside.
+    pub found: Vec<Spot>,
 }
 
 impl<'c> Gathered<'c> {
@@ -74,11 +78,17 @@ impl<'c> Gathered<'c> {
         // One schedule serves every page and report; an open order's explains
         // its dates, for the calendar's descriptions. An order whose workflow
         // is unknown is `validate`'s to report.
-        let Some((name, workflow)) = book.config.workflow_of(order.workflow.as_deref()) else {
+        let known = book.config.workflow_of(order.workflow.as_deref());
+        // The status without a due date, once: it says which schedule to make.
+        let status = known.map(|(name, workflow)| status(book.config, order, name, workflow).0);
+        // Every order is found by the search, whatever else it has.
+        match options.search.add(book, order, status) {
+            Ok(spot) => self.found.push(spot),
+            Err(why) => self.failures.push(why.to_string()),
+        }
+        let Some(status) = status else {
             return self;
         };
-        // The status without a due date, once: it says which schedule to make.
-        let status = status(book.config, order, name, workflow).0;
         // Open, awaiting payment, or closed with a follow-up to do: something
         // dated is still to happen (as every report's agenda has it).
         let open = is_open(book.config, order);
@@ -181,6 +191,7 @@ impl<'c> Gathered<'c> {
         self.failures.extend(other.failures);
         self.open += other.open;
         self.owed.extend(other.owed);
+        self.found.extend(other.found);
         self
     }
 

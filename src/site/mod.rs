@@ -17,6 +17,8 @@ mod gather;
 mod order_page;
 mod output;
 mod pages;
+mod scratch;
+mod search;
 mod summary;
 mod summary_pages;
 mod templates;

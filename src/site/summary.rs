@@ -158,6 +158,16 @@ impl OrderRow {
 }
 
 #[derive(Template)]
+#[template(path = "search.html")]
+pub(crate) struct Search<'a> {
+    pub f: Frame<'a>,
+    /// How many orders the index holds, and how many results are shown.
+    pub searchable: usize,
+    pub limit: usize,
+    pub closed_months: u32,
+}
+
+#[derive(Template)]
 #[template(path = "monthly.html")]
 pub(crate) struct Monthly<'a> {
     pub f: Frame<'a>,
@@ -245,6 +255,7 @@ framed!(
     People,
     PersonPage,
     Orders,
+    Search,
     Monthly,
     Sla,
     Customers,

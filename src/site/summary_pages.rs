@@ -25,6 +25,8 @@ const HOME_ROWS: usize = 20;
 const HOME_CUSTOMERS: usize = 50;
 const HOME_UPCOMING: usize = 100;
 const PAGE_ROWS: usize = 500;
+/// Results the search page shows at most (a phone draws 200 rows at once).
+const SEARCH_SHOWN: usize = 200;
 
 /// `data/sla-breaches.json`, serialised straight from the breaches (a
 /// `serde_json::Value` of them first would be a second copy of every one).
@@ -222,6 +224,16 @@ impl Site<'_> {
             },
         )?;
 
+        self.page(
+            "search.html",
+            &summary::Search {
+                f: self.frame("", "search", t(lang, "site-search")),
+                searchable: self.searchable,
+                limit: SEARCH_SHOWN,
+                closed_months: self.closed_months,
+            },
+        )?;
+
         let (charts, trend) = pages::trend(lang, self.months, &figures);
         self.page(
             "monthly.html",
@@ -282,6 +294,6 @@ impl Site<'_> {
         for (rel, text) in templates::ASSETS {
             self.dir.write(rel, text.as_bytes())?;
         }
-        Ok(5 + book.config.people.len() + customer_pages)
+        Ok(6 + book.config.people.len() + customer_pages)
     }
 }

@@ -13,6 +13,7 @@ use super::{Common, PersonRef};
 pub(crate) const ASSETS: &[(&str, &str)] = &[
     ("assets/site.css", include_str!("assets/site.css")),
     ("assets/site.js", include_str!("assets/site.js")),
+    ("assets/search.js", include_str!("assets/search.js")),
 ];
 
 /// Text people wrote (a customer's name, a note), isolated from what is around

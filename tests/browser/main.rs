@@ -247,3 +247,72 @@ fn late_rows_and_invalid_orders_are_marked_where_people_look() {
         "no error count on the home page"
     );
 }
+
+/// The value of `expression` once it is not `""`, `0`, `null` or `false`
+/// (the page's script works on its own time), or the last value after 10 s.
+fn wait_for(browser: &mut Browser, expression: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let value = browser.evaluate(expression).expect("evaluate");
+        let empty = ["\"\"", "0", "null", "false"].contains(&value.as_str());
+        if !empty || std::time::Instant::now() > deadline {
+            return value;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it"]
+fn the_search_finds_every_order_from_a_file_url() {
+    let (work, ledger, shots) = example_and_screenshots();
+    let mut browser = Browser::launch(work.path()).expect("Chromium starts");
+    let site = work.path().join("site-en");
+    build_site(&ledger, &site, "en");
+    // The home page stays light: the index is not one of what it loads.
+    let home = browser
+        .visit(&file_url(&site.join("index.html")))
+        .expect("home");
+    assert!(
+        !home.links.iter().any(|l| l.contains("search/index.js")),
+        "the home page loads the search index"
+    );
+    // The box in the header asks the search page, which loads the index.
+    let asked = wait_for(
+        &mut browser,
+        "(() => { const i = document.querySelector('header form.search input'); i.value = '202503-ABC'; i.form.submit(); return true; })()",
+    );
+    assert_eq!(asked, "true");
+    let rows = "Array.from(document.querySelectorAll('#search-results tbody tr')).map(r => r.textContent).join('\\n')";
+    let found = wait_for(&mut browser, rows);
+    // Closed in 2025: no page, found with its file.
+    assert!(found.contains("202503-ABC-001"), "{found}");
+    assert!(found.contains("no page"), "{found}");
+    assert!(found.contains("orders/2025/202503-ABC-001.yaml"), "{found}");
+    // Every word must be there: a customer's name and a status, typed.
+    let typed = browser
+        .evaluate("(() => { const i = document.getElementById('q'); i.value = 'kitchenware done'; i.dispatchEvent(new Event('input')); return true; })()")
+        .expect("evaluate");
+    assert_eq!(typed, "true");
+    let found = wait_for(
+        &mut browser,
+        "(() => { const t = Array.from(document.querySelectorAll('#search-results tbody tr')).map(r => r.textContent).join('\\n'); return t.includes('202503') ? '' : t; })()",
+    );
+    assert!(found.contains("202506-HKL-001"), "{found}");
+    assert!(!found.contains("ABC"), "{found}");
+    // An order with a page links to it.
+    let link = browser
+        .evaluate("(() => { const i = document.getElementById('q'); i.value = '202605-ABC-005'; i.dispatchEvent(new Event('input')); return true; })()")
+        .expect("evaluate");
+    assert_eq!(link, "true");
+    let href = wait_for(
+        &mut browser,
+        "(() => { const a = document.querySelector('#search-results a.order-id'); return a ? a.getAttribute('href') : ''; })()",
+    );
+    assert_eq!(href, "\"orders/202605-ABC-005.html\"");
+    browser.phone(Some(390)).expect("phone width");
+    let problems = browser.evaluate(PHONE_PROBLEMS).expect("evaluate");
+    assert_eq!(problems, "[]", "the search page on a phone");
+    let png = browser.screenshot().expect("screenshot");
+    std::fs::write(shots.join("en-phone-search.png"), png).expect("write screenshot");
+}

@@ -44,6 +44,7 @@ mod site_customers;
 mod site_errors;
 mod site_people;
 mod site_safety;
+mod site_search;
 mod sla;
 mod sla_incidents;
 mod table_width;

@@ -462,3 +462,28 @@ age-60 = 31–60 days
 age-90 = 61–90 days
 age-over-90 = over 90 days
 site-owed-unreadable = { $count } order file(s) could not be read: what they owe is in none of these sums.
+
+# The search page: every order, open and closed, of every year.
+site-search = Search
+site-search-label = Order, customer, owner, contract or status
+site-search-placeholder = e.g. 202605-ABC or Acme done
+site-search-explain = Finds every order of the ledger, open and closed, of every year: give words from its id, customer (code or name), owner, status, contract number or file; an order is shown when it holds them all. An order closed more than { $months } months ago has no page: its file is named instead.
+site-search-all = { $count ->
+    [one] { $count } order to search.
+   *[other] { $count } orders to search.
+}
+site-search-loading = Loading the index of every order…
+site-search-failed = The index search/index.js could not be loaded: build the site again.
+site-search-matches = Orders matching:
+site-search-first = { $count ->
+    [one] the first is shown; add a word to narrow the search.
+   *[other] the first { $count } are shown; add a word to narrow the search.
+}
+site-search-none = No order holds every word given.
+site-search-no-page = no page
+site-search-no-page-why = { $months ->
+    [one] Closed more than { $months } month ago, so it has no page: its file is given, and `ordo show` prints it.
+   *[other] Closed more than { $months } months ago, so it has no page: its file is given, and `ordo show` prints it.
+}
+site-search-noscript = The search needs JavaScript; the orders page lists every open and recently closed order without it.
+col-contract = contract

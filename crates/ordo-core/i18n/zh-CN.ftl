@@ -433,3 +433,19 @@ age-60 = 逾期 31–60 天
 age-90 = 逾期 61–90 天
 age-over-90 = 逾期 90 天以上
 site-owed-unreadable = 有 { $count } 个订单文件无法读取：其应收款未计入以上合计。
+
+# 搜索页：所有订单，进行中和已关闭的，各年份。
+site-search = 搜索
+site-search-label = 订单、客户、跟单人、合同或状态
+site-search-placeholder = 例如 202605-ABC 或 客户名 已完成
+site-search-explain = 查找账本中的所有订单(进行中和已关闭的，各年份)：输入订单号、客户(代码或名称)、跟单人、状态、合同号或文件中的词，包含全部词的订单即被列出。关闭超过 { $months } 个月的订单没有单独页面，列出其文件。
+site-search-all = 共 { $count } 个订单可搜索。
+site-search-loading = 正在加载全部订单的索引…
+site-search-failed = 无法加载索引 search/index.js：请重新生成站点。
+site-search-matches = 匹配的订单：
+site-search-first = 仅显示前 { $count } 个；请再输入一个词缩小范围。
+site-search-none = 没有订单包含全部所给的词。
+site-search-no-page = 无页面
+site-search-no-page-why = 关闭已超过 { $months } 个月，没有单独页面：列出其文件，可用 `ordo show` 查看。
+site-search-noscript = 搜索需要 JavaScript；订单页无需 JavaScript 即列出所有进行中和最近关闭的订单。
+col-contract = 合同
