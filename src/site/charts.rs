@@ -230,7 +230,10 @@ pub(crate) struct Timeline {
 
 #[derive(Debug)]
 pub(crate) struct Row {
-    pub id: String,
+    /// The step's title, whole (the marks' tooltips) and cut to fit the
+    /// labels' column.
+    pub title: String,
+    pub label: String,
     pub y: f64,
     pub planned: Option<f64>,
     pub planned_text: String,
@@ -308,7 +311,8 @@ pub(crate) fn timeline(steps: &[StepView], today: NaiveDate) -> Timeline {
                 _ => None,
             };
             Row {
-                id: s.id.clone(),
+                title: s.title.clone(),
+                label: fit_label(&s.title),
                 y,
                 planned: s.days.planned.map(x),
                 planned_text: s.planned.clone().unwrap_or_default(),
@@ -331,9 +335,47 @@ pub(crate) fn timeline(steps: &[StepView], today: NaiveDate) -> Timeline {
     }
 }
 
+/// How much of the labels' column a title may take, in halves of a CJK
+/// character (a Latin letter is about one, a CJK character two).
+const LABEL_UNITS: usize = 24;
+
+/// `title` as the timeline's label: whole when it fits, else cut with `…`.
+fn fit_label(title: &str) -> String {
+    let width = |c: char| if (c as u32) >= 0x2E80 { 2 } else { 1 };
+    if title.chars().map(width).sum::<usize>() <= LABEL_UNITS {
+        return title.to_owned();
+    }
+    let mut used = 0;
+    let mut label: String = title
+        .chars()
+        .take_while(|c| {
+            used += width(*c);
+            used < LABEL_UNITS
+        })
+        .collect();
+    label.push('…');
+    label
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_timeline_label_is_the_title_cut_to_its_column() {
+        assert_eq!(fit_label("Production completed"), "Production completed");
+        // 24 halves: 23 Latin letters and the ellipsis.
+        assert_eq!(
+            fit_label("Balance payment notice sent to the customer"),
+            "Balance payment notice …"
+        );
+        // A CJK character takes two.
+        assert_eq!(fit_label("生产完成"), "生产完成");
+        assert_eq!(
+            fit_label("录入物流单号并通知客户然后再做很多事情"),
+            "录入物流单号并通知客户…"
+        );
+    }
 
     #[test]
     fn scales_round_up_and_bars_stand_on_the_axis() {

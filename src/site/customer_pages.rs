@@ -51,6 +51,7 @@ impl Site<'_> {
                 .map(|item| OwedRow {
                     order: &item.owed.order,
                     installment: &item.owed.installment,
+                    installment_title: ordo_core::i18n::installment(lang, &item.owed.installment),
                     due: item.owed.due.map(|d| d.to_string()).unwrap_or_default(),
                     late: item.days_late.filter(|d| *d > 0),
                     age: t(lang, item.age.key()),

@@ -161,6 +161,10 @@ pub(crate) fn forms(
 
 /// The order's logistics incidents (delay, wrong address, damage, short shipment).
 pub(crate) fn logistics(book: &Book<'_>, order: &Order) -> FormTable {
+    // A moment as people read it (`2026-11-19 10:00`), in the ledger's zone.
+    let shown = |m: &ordo_core::model::Moment| {
+        ordo_core::engine::point::Point::from_moment(m, book.tz).to_string()
+    };
     let lang = book.lang;
     let headings = [
         "form-order-id",
@@ -200,17 +204,17 @@ pub(crate) fn logistics(book: &Book<'_>, order: &Order) -> FormTable {
                 shipment.map(|s| s.carrier.clone()).unwrap_or_default(),
                 shipment
                     .and_then(|s| s.eta)
-                    .map(|m| m.to_string())
+                    .map(|m| shown(&m))
                     .unwrap_or_default(),
                 t(lang, &format!("incident-{}", i.kind)),
-                i.opened.to_string(),
+                shown(&i.opened.0),
                 i.summary.clone(),
                 i.cause.clone().unwrap_or_default(),
                 i.customer_update.clone().unwrap_or_default(),
                 i.resolution
                     .map(|r| t(lang, &format!("resolution-{r}")))
                     .unwrap_or_default(),
-                i.resolved.map(|r| r.to_string()).unwrap_or_default(),
+                i.resolved.map(|r| shown(&r)).unwrap_or_default(),
             ]
         })
         .collect();

@@ -76,6 +76,20 @@ impl OrderPage<'_> {
         self.states.get(*i.borrow()).map_or("", String::as_str)
     }
 
+    /// A step of the order's workflow by its title (its id when unknown).
+    fn step_title<'k>(&'k self, id: &'k str) -> &'k str {
+        self.o
+            .steps
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id, |s| s.title.as_str())
+    }
+
+    /// An installment as a reader names it (定金 for `deposit`).
+    fn installment_title(&self, name: &str) -> String {
+        ordo_core::i18n::installment(self.f.common.lang, name)
+    }
+
     /// A document kind's title, or the kind when the ledger gives none.
     fn document_title<'k>(&'k self, kind: &'k str) -> &'k str {
         self.documents
@@ -95,6 +109,14 @@ pub(crate) fn render(
 ) -> Result<String, String> {
     let lang = book.lang;
     let view = view_of(book, order, schedule, customer);
+    // What a step waits for goes by ids in English (as the basis does) and
+    // by titles in another language, where an id is an English word.
+    let named = |id: &String| -> String {
+        match view.steps.iter().find(|s| s.id == *id) {
+            Some(step) if lang != Lang::En => step.title.clone(),
+            _ => id.clone(),
+        }
+    };
     let states: Vec<String> = view
         .steps
         .iter()
@@ -102,7 +124,16 @@ pub(crate) fn render(
             "blocked" => tr(
                 lang,
                 "state-after",
-                &[("steps", s.after.join(", ").as_str().into())],
+                &[(
+                    "steps",
+                    s.after
+                        .iter()
+                        .map(named)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .as_str()
+                        .into(),
+                )],
             ),
             other => common.words.t(&format!("state-{other}")).to_owned(),
         })

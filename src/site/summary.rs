@@ -176,8 +176,37 @@ pub(crate) struct Monthly<'a> {
     pub trend: TableView,
     pub report_title: &'a str,
     pub summary: Option<TableView>,
-    pub late_steps: Option<TableView>,
+    pub late_steps: Vec<LateStepRow>,
     pub notes: &'a [String],
+}
+
+/// A step most often late, as the monthly page shows it: by its title, its
+/// id in a tooltip.
+pub(crate) struct LateStepRow {
+    pub workflow: String,
+    pub workflow_title: String,
+    pub step: String,
+    pub title: String,
+    pub done: usize,
+    pub late: usize,
+    pub late_pct: String,
+    pub average_days_late: String,
+}
+
+impl LateStepRow {
+    pub(crate) fn of(step: &ordo_core::reports::monthly::LateStep<'_>) -> LateStepRow {
+        use ordo_core::reports::report::Cell;
+        LateStepRow {
+            workflow: step.workflow.to_owned(),
+            workflow_title: step.workflow_title.to_owned(),
+            step: step.step.to_owned(),
+            title: step.title.to_owned(),
+            done: step.done,
+            late: step.late,
+            late_pct: step.late_pct().map_or(Cell::Empty, Cell::Float).text(),
+            average_days_late: Cell::Float(step.average_days_late()).text(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -224,7 +253,9 @@ pub(crate) struct Customers<'a> {
 /// An installment on a customer's page.
 pub(crate) struct OwedRow<'a> {
     pub order: &'a str,
+    /// The installment's name, and as a reader names it.
     pub installment: &'a str,
+    pub installment_title: String,
     pub due: String,
     pub late: Option<i64>,
     pub age: String,

@@ -244,7 +244,10 @@ impl Site<'_> {
                 trend,
                 report_title: &monthly.title,
                 summary: section(&monthly, 0),
-                late_steps: section(&monthly, 1),
+                late_steps: monthly::late_steps(book, &counted)
+                    .iter()
+                    .map(summary::LateStepRow::of)
+                    .collect(),
                 notes: &monthly.notes,
             },
         )?;

@@ -123,6 +123,15 @@ pub(crate) trait Framed {
     }
 
     /// An incident's kind in the page's language.
+    /// A value of a closed vocabulary in words: the catalog's `KIND-VALUE`
+    /// (`impact-schedule`), never the value as the file stores it.
+    fn word(&self, kind: &str, value: &str) -> String {
+        self.frame()
+            .common
+            .words
+            .tr(&format!("{kind}-{value}"), &[])
+    }
+
     fn incident_kind(&self, kind: &ordo_core::model::enums::IncidentKind) -> String {
         self.frame()
             .common

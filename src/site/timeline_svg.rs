@@ -129,13 +129,14 @@ impl Timeline {
         out.push('\n');
         for row in &self.rows {
             // Escaped once: it is in every mark's title.
-            let (id, y) = (esc(&row.id).to_string(), row.y);
+            let (id, y) = (esc(&row.title).to_string(), row.y);
             let late = if row.late { " late-mark" } else { "" };
             writeln!(out)?;
             writeln!(
                 out,
-                "<text class=\"step\" x=\"4\" y=\"{}\">{id}</text>",
-                num(y + 4.0)
+                "<text class=\"step\" x=\"4\" y=\"{}\">{}</text>",
+                num(y + 4.0),
+                esc(&row.label)
             )?;
             if let Some(span) = &row.span {
                 write!(
@@ -239,7 +240,8 @@ mod tests {
     #[test]
     fn every_text_is_escaped_and_every_mark_placed() {
         let row = Row {
-            id: "<b>&\"x\"".into(),
+            title: "<b>&\"x\"".into(),
+            label: "<i>…".into(),
             y: 15.0,
             planned: Some(160.0),
             planned_text: "2026-11-01".into(),
@@ -274,6 +276,7 @@ mod tests {
         let svg = timeline.svg(&words);
         assert!(!svg.contains("<b>"), "{svg}");
         assert!(svg.contains("&#60;b&#62;&#38;&#34;x&#34;"), "{svg}");
+        assert!(svg.contains(">&#60;i&#62;…</text>"), "{svg}");
         assert!(svg.contains("Timeline &#38; steps"), "{svg}");
         assert!(svg.contains("&#60;forecast&#62;"), "{svg}");
         assert!(svg.starts_with("<svg viewBox=\"0 0 760.0 44.0\""), "{svg}");

@@ -84,7 +84,7 @@ fn a_chinese_feed_says_what_to_do_in_chinese() {
     );
     // The weekly production update, and the alarm before a step is due.
     assert!(
-        text.contains("SUMMARY:202606-BJX-003 ORD-08：进度更新(生产完成)"),
+        text.contains("SUMMARY:202606-BJX-003 生产完成：进度更新"),
         "{text}"
     );
     assert!(

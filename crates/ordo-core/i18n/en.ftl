@@ -487,3 +487,15 @@ site-search-no-page-why = { $months ->
 }
 site-search-noscript = The search needs JavaScript; the orders page lists every open and recently closed order without it.
 col-contract = contract
+
+# Common names of payment terms (`name` under a customer's `payment_terms`),
+# as a reader says them; any other name is shown as written.
+installment-deposit = deposit
+installment-balance = balance
+installment-invoice = invoice
+installment-net = net
+
+# How far an amendment reaches.
+impact-minor = minor change
+impact-schedule = moves the delivery date
+impact-structural = structural change (new review)

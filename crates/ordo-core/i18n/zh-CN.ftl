@@ -131,8 +131,8 @@ update-due-first = 进度更新:{ $title }(节点就绪后尚无更新)
 move-baseline = 基准
 move-due = 到期
 assignee-escalated = { $assignees }(已升级至 { $people })
-payment-outstanding = 收款 `{ $name }`({ $percent }%):未收 { $amount }
-payment-outstanding-short = 收款 `{ $name }`:未收 { $amount }
+payment-outstanding = 收款「{ $name }」({ $percent }%):未收 { $amount }
+payment-outstanding-short = 收款「{ $name }」:未收 { $amount }
 priority-normal = 普通
 priority-special = 特殊
 priority-urgent = 紧急
@@ -385,8 +385,8 @@ cal-late-suffix = { $days ->
 }
 cal-why = 日期依据：
 cal-more = …(其余见 ordo explain)
-cal-payment = 款项 `{ $name }`：未收 { $amount }
-cal-payment-todo = 催收款项 `{ $name }`(未收 { $amount })
+cal-payment = 款项「{ $name }」：未收 { $amount }
+cal-payment-todo = 催收款项「{ $name }」(未收 { $amount })
 cal-stop = 。
 
 # A duration in words: one term of `1wd`, `30d+1mo` and the like.
@@ -401,7 +401,7 @@ duration-term = { $unit ->
 }
 
 # The recurring reminder of a step's progress updates.
-cal-update-summary = { $order } { $step }：进度更新({ $title })
+cal-update-summary = { $order } { $title }：进度更新
 cal-update-todo = 订单 { $order }(客户 { $customer })：每 { $every }报告一次{ $title }的进度(ordo note { $order } { $step } --status …)。
 cal-update-last = 上次更新 { $at }，{ $by }：{ $status }
 # The alarm before a step falls due.
@@ -449,3 +449,14 @@ site-search-no-page = 无页面
 site-search-no-page-why = 关闭已超过 { $months } 个月，没有单独页面：列出其文件，可用 `ordo show` 查看。
 site-search-noscript = 搜索需要 JavaScript；订单页无需 JavaScript 即列出所有进行中和最近关闭的订单。
 col-contract = 合同
+
+# 常见付款条款名称(客户文件中 payment_terms 的 name)；其他名称原样显示。
+installment-deposit = 定金
+installment-balance = 尾款
+installment-invoice = 见票付款
+installment-net = 账期付款
+
+# 订单变更的影响范围。
+impact-minor = 局部更改
+impact-schedule = 影响交货期
+impact-structural = 结构变化(需重新评审)

@@ -94,6 +94,14 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     key.to_owned()
 }
 
+/// An installment (a payment term's `name`) as a reader names it: the
+/// catalog's word for the common names, any other name as written.
+pub fn installment(lang: Lang, name: &str) -> String {
+    let key = format!("installment-{name}");
+    let text = t(lang, &key);
+    if text == key { name.to_owned() } else { text }
+}
+
 /// A duration in words (`1wd` -> "1 working day", "1 个工作日"); a sum's
 /// terms joined with " + ". Files keep the compact form; what people read
 /// says it.

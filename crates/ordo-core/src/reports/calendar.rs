@@ -221,6 +221,7 @@ fn events_where(
             installment.outstanding,
             book.config.decimals_of(order.currency.as_deref()),
         );
+        let named = book.installment(&installment.term.name);
         let mut event = base_event(
             book,
             order,
@@ -233,7 +234,7 @@ fn events_where(
                     book.lang,
                     "cal-payment",
                     &[
-                        ("name", installment.term.name.as_str().into()),
+                        ("name", named.as_str().into()),
                         ("amount", outstanding.as_str().into())
                     ]
                 )
@@ -248,7 +249,7 @@ fn events_where(
                     book.lang,
                     "cal-payment-todo",
                     &[
-                        ("name", installment.term.name.as_str().into()),
+                        ("name", named.as_str().into()),
                         ("amount", outstanding.as_str().into()),
                     ],
                 ),

@@ -48,14 +48,22 @@ pub(super) fn update_event(
         ],
     );
     if let Some(last) = latest(order, &step.id, book.tz) {
-        description.push_str(&book.tr(
-            "cal-update-last",
-            &[
-                ("at", last.at.to_string().as_str().into()),
-                ("by", last.by.as_str().into()),
-                ("status", last.status.as_str().into()),
-            ],
-        ));
+        description.push_str(
+            &book.tr(
+                "cal-update-last",
+                &[
+                    (
+                        "at",
+                        Point::from_moment(&last.at.0, book.tz)
+                            .to_string()
+                            .as_str()
+                            .into(),
+                    ),
+                    ("by", last.by.as_str().into()),
+                    ("status", last.status.as_str().into()),
+                ],
+            ),
+        );
     }
     let mut event = base_event(
         book,

@@ -95,7 +95,7 @@ impl<'a> DueRow<'a> {
             ) => book.tr(
                 "payment-outstanding",
                 &[
-                    ("name", name.into()),
+                    ("name", book.installment(name).as_str().into()),
                     ("percent", percent.as_str().into()),
                     (
                         "amount",

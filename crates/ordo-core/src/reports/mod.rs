@@ -110,6 +110,24 @@ impl<'a> Book<'a> {
         step.title.get(self.lang)
     }
 
+    /// A step as a sentence names it: by its id in English (the code people
+    /// type in commands), by its title in another language, where an id is
+    /// an English word.
+    pub fn step_ref<'s>(&self, step: &'s Step) -> &'s str {
+        if self.lang == Lang::En {
+            &step.id
+        } else {
+            self.title(step)
+        }
+    }
+
+    /// An installment (a payment term's `name`) as a reader names it: the
+    /// catalog's word for the common names (`deposit` is 定金 in Chinese),
+    /// any other name as written.
+    pub fn installment(&self, name: &str) -> String {
+        i18n::installment(self.lang, name)
+    }
+
     /// An SLA policy as a reader names it: its id in English (a word already,
     /// and what JSON and CSV carry), its title in another language.
     pub fn policy(&self, id: &str) -> String {

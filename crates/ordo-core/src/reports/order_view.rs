@@ -151,7 +151,7 @@ pub fn view_of<'o>(
                     .as_ref()
                     .map(|d| crate::i18n::duration(book.lang, d))
                     .unwrap_or_default();
-                update_text(book, &line.step.id, &every, &u)
+                update_text(book, book.step_ref(line.step), &every, &u)
             });
             StepView {
                 id: line.step.id.clone(),
@@ -187,7 +187,7 @@ pub fn view_of<'o>(
                 update: update.as_ref().map(|u| u.0.clone()),
                 update_late: update.is_some_and(|u| u.1),
                 expected: if line.state.is_open() {
-                    expected(book, order, &line.step.id)
+                    expected(book, order, &line.step.id, book.step_ref(line.step))
                 } else {
                     None
                 },
@@ -302,14 +302,14 @@ fn update_text(book: &Book<'_>, step: &str, every: &str, update: &UpdateDue) -> 
 }
 
 /// The date the latest progress update on an open step expects it done.
-fn expected(book: &Book<'_>, order: &Order, step: &str) -> Option<String> {
+fn expected(book: &Book<'_>, order: &Order, step: &str, named: &str) -> Option<String> {
     let update = latest_expected(order, step, book.tz)?;
     let expect = update.expect.as_ref()?;
     Some(
         book.tr(
             "order-expected",
             &[
-                ("step", step.into()),
+                ("step", named.into()),
                 (
                     "expect",
                     Point::from_moment(expect, book.tz)

@@ -161,7 +161,7 @@ pub fn short_title(book: &Book<'_>, row: &DueRow<'_>) -> String {
         } => book.tr(
             "payment-outstanding-short",
             &[
-                ("name", name.into()),
+                ("name", book.installment(name).as_str().into()),
                 (
                     "amount",
                     crate::model::money::format(*outstanding, *decimals)

@@ -228,6 +228,64 @@ fn percent(num: usize, den: usize) -> Option<f64> {
     (den > 0).then(|| 100.0 * num as f64 / den as f64)
 }
 
+/// A step most often late in a month: done how often, late how often and
+/// by how many days in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LateStep<'c> {
+    pub workflow: &'c str,
+    /// The workflow's and the step's titles in the book's language.
+    pub workflow_title: &'c str,
+    pub step: &'c str,
+    pub title: &'c str,
+    pub done: usize,
+    pub late: usize,
+    pub days_late: i64,
+}
+
+impl LateStep<'_> {
+    pub fn late_pct(&self) -> Option<f64> {
+        percent(self.late, self.done)
+    }
+
+    pub fn average_days_late(&self) -> f64 {
+        self.days_late as f64 / self.late.max(1) as f64
+    }
+}
+
+/// How many steps the report lists, most often late first.
+pub const LATE_STEPS: usize = 10;
+
+/// The steps late in the month counted in `tally`, most often late first
+/// (then by workflow and step), at most [`LATE_STEPS`].
+pub fn late_steps<'c>(book: &Book<'c>, tally: &Tally) -> Vec<LateStep<'c>> {
+    let workflows: Vec<_> = book.config.workflows.iter().collect();
+    let mut late: Vec<LateStep<'c>> = tally
+        .steps
+        .iter()
+        .filter(|(_, counted)| counted.late > 0)
+        .filter_map(|(&(w, s), counted)| {
+            let (name, workflow) = workflows.get(w as usize)?;
+            let step = workflow.steps.get(s as usize)?;
+            Some(LateStep {
+                workflow: name.as_str(),
+                workflow_title: workflow.title.get(book.lang),
+                step: step.id.as_str(),
+                title: book.title(step),
+                done: counted.done,
+                late: counted.late,
+                days_late: counted.days_late,
+            })
+        })
+        .collect();
+    late.sort_by(|a, b| {
+        b.late
+            .cmp(&a.late)
+            .then_with(|| (a.workflow, a.step).cmp(&(b.workflow, b.step)))
+    });
+    late.truncate(LATE_STEPS);
+    late
+}
+
 /// The report of a month counted in `tally`.
 pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
     let f = tally.figures();
@@ -306,19 +364,6 @@ pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
         .into(),
     ]);
 
-    let workflows: Vec<_> = book.config.workflows.iter().collect();
-    let mut late: Vec<_> = tally
-        .steps
-        .iter()
-        .filter(|(_, counted)| counted.late > 0)
-        .filter_map(|(&(w, s), counted)| {
-            let (name, workflow) = workflows.get(w as usize)?;
-            let step = workflow.steps.get(s as usize)?;
-            Some(((name.as_str(), step.id.as_str()), book.title(step), counted))
-        })
-        .collect();
-    // Most often late first, then by workflow and step.
-    late.sort_by(|a, b| b.2.late.cmp(&a.2.late).then_with(|| a.0.cmp(&b.0)));
     let mut steps = Section::new(
         "late_steps",
         book.t("section-late_steps"),
@@ -332,15 +377,15 @@ pub fn report(book: &Book<'_>, tally: &Tally) -> Report {
             col("average_days_late"),
         ],
     );
-    for ((workflow, step), title, counted) in late.into_iter().take(10) {
+    for step in late_steps(book, tally) {
         steps.push(vec![
-            workflow.to_owned().into(),
-            step.to_owned().into(),
-            title.to_owned().into(),
-            counted.done.into(),
-            counted.late.into(),
-            float(percent(counted.late, counted.done)),
-            Cell::Float(counted.days_late as f64 / counted.late as f64),
+            step.workflow.to_owned().into(),
+            step.step.to_owned().into(),
+            step.title.to_owned().into(),
+            step.done.into(),
+            step.late.into(),
+            float(step.late_pct()),
+            Cell::Float(step.average_days_late()),
         ]);
     }
     let mut notes = Vec::new();
