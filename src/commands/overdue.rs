@@ -35,7 +35,7 @@ pub(crate) fn run(
     let (agendas, invalid) = loaded.agendas();
     let book = loaded.book();
     let rows = overdue::rows(&book, &agendas, &filters);
-    let report = overdue::report(&book, &rows);
+    let report = overdue::report(&book, &rows, &loaded.ledger.customer_names());
     Ok(finish(
         report,
         invalid,

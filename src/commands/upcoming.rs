@@ -20,7 +20,7 @@ pub(crate) fn run(
     let book = loaded.book();
     let rows =
         upcoming::rows(&book, &agendas, &within).map_err(|e| Failure::usage(e.to_string()))?;
-    let report = upcoming::report(&book, &rows, &within);
+    let report = upcoming::report(&book, &rows, &within, &loaded.ledger.customer_names());
     Ok(finish(
         report,
         invalid,

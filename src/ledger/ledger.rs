@@ -169,6 +169,14 @@ impl Ledger {
     }
 
     /// The file of the order with this id.
+    /// Each customer's name, by code (as reports name them).
+    pub fn customer_names(&self) -> ordo_core::reports::Names {
+        self.customers
+            .iter()
+            .map(|(code, customer)| (code.clone(), customer.name.clone()))
+            .collect()
+    }
+
     pub fn order_file(&self, id: &str) -> Option<&OrderFile> {
         self.order_files.iter().find(|f| f.stem == id)
     }

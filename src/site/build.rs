@@ -69,11 +69,7 @@ pub(crate) fn build(
         stamp.as_ref(),
         prefix,
     );
-    common.customers = ledger
-        .customers
-        .iter()
-        .map(|(code, customer)| (code.clone(), customer.name.clone()))
-        .collect();
+    common.customers = ledger.customer_names();
     let dir = SiteDir::prepare(&cwd.join(output), &ledger.root)?;
     let spool = Spool::new(&dir, common.people.keys().cloned().collect())?;
     let search = super::search::Rows::new(&dir)?;

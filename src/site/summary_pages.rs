@@ -76,8 +76,14 @@ impl Site<'_> {
             .cloned()
             .unwrap_or_else(|| monthly::Tally::new(month));
 
-        self.write_data("overdue", overdue::report(&english, &late))?;
-        self.write_data("upcoming", upcoming::report(&english, &soon, &within))?;
+        self.write_data(
+            "overdue",
+            overdue::report(&english, &late, &self.common.customers),
+        )?;
+        self.write_data(
+            "upcoming",
+            upcoming::report(&english, &soon, &within, &self.common.customers),
+        )?;
         let sla_now = self.data(
             "sla",
             sla_of(&english, &g.by_priority, By::Priority),

@@ -115,7 +115,10 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
     let cache = root.join(AgendaEntry::FILE);
     assert!(cache.is_file(), "a report run leaves the agenda cache");
     assert_eq!(overdue(root), cold, "a warm run agrees with the cold one");
-    assert!(cold.contains("202611-ABC-007,ABC,review,"), "{cold}");
+    assert!(
+        cold.contains("202611-ABC-007,ABC,ABC Trading Co.,review,"),
+        "{cold}"
+    );
 
     // A step marked done leaves the report.
     let run = run_in(
@@ -136,7 +139,10 @@ fn overdue_from_the_agenda_cache_matches_a_cold_run_and_sees_every_change() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     let after = overdue(root);
-    assert!(!after.contains("202611-ABC-007,ABC,review,"), "{after}");
+    assert!(
+        !after.contains("202611-ABC-007,ABC,ABC Trading Co.,review,"),
+        "{after}"
+    );
 
     // A deleted order leaves it; a corrupt cache is ignored and rebuilt.
     std::fs::remove_file(root.join("orders/2026/202606-BJX-003.yaml")).expect("remove");
@@ -218,10 +224,13 @@ fn an_agenda_entry_is_trusted_while_its_file_is_unchanged_and_only_then() {
     // As if read well after its file was written (a fresh one is read again).
     entry.read_ns = settled(&entry.identity);
     Cache::save(root, ledger.fingerprint, [(key, &entry)]).expect("saved");
-    assert!(overdue(root).contains("202611-ABC-007,DOCTORED,review,"));
+    assert!(overdue(root).contains("202611-ABC-007,DOCTORED,,review,"));
     touch(&root.join(key));
     let fresh = overdue(root);
-    assert!(fresh.contains("202611-ABC-007,ABC,review,"), "{fresh}");
+    assert!(
+        fresh.contains("202611-ABC-007,ABC,ABC Trading Co.,review,"),
+        "{fresh}"
+    );
 }
 
 #[test]

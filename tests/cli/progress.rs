@@ -214,7 +214,7 @@ fn a_missing_weekly_update_is_overdue_until_one_is_noted_then_upcoming() {
     );
     assert!(
         upcoming.stdout.contains(
-            "2026-11-27 10:00,update,202606-BJX-003,BJX,update:ORD-08,\
+            "2026-11-27 10:00,update,202606-BJX-003,BJX,北京鑫源商贸有限公司,update:ORD-08,\
              Progress update: Production completed (last 2026-11-20 10:00),erin,2026-11-27 10:00,firm"
         ),
         "{}",

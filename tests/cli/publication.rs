@@ -127,7 +127,7 @@ fn markdown_cells_render_as_the_text_they_hold() {
         .expect("the ship row");
     assert_eq!(
         row.matches("<td>").count(),
-        10,
+        11,
         "one cell per column: {row}"
     );
     let escaped = title

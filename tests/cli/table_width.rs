@@ -55,15 +55,24 @@ fn overdue_fits_80_100_and_120_columns_without_breaking_an_id_or_a_date() {
         );
     }
     let narrow = overdue(copy.path(), &["--width", "80"]);
-    // The title gives way (the step column is as wide as `credit-approval`).
-    assert!(narrow.stdout.contains("Productio..."), "{}", narrow.stdout);
+    // The step's id (for commands) goes before its title is cut short: the
+    // title is what a reader reads (issue 27).
+    assert!(narrow.stdout.contains("Production..."), "{}", narrow.stdout);
     assert!(
-        narrow
-            .stdout
-            .contains("(role, basis, priority, customer, assignee left out to fit 80 columns"),
+        narrow.stdout.contains(
+            "(role, basis, priority, customer, step, customer name left out to fit 80 columns"
+        ),
         "{}",
         narrow.stdout
     );
+    // At 100 the customer is named, not only coded.
+    let medium = overdue(copy.path(), &["--width", "100"]);
+    assert!(
+        medium.stdout.contains("北京鑫源商贸..."),
+        "{}",
+        medium.stdout
+    );
+    assert!(medium.stdout.contains("customer name"), "{}", medium.stdout);
 }
 
 /// Whether the line holds a whole order id and a whole date.

@@ -499,3 +499,4 @@ installment-net = net
 impact-minor = minor change
 impact-schedule = moves the delivery date
 impact-structural = structural change (new review)
+col-customer_name = customer name

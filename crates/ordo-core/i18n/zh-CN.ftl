@@ -460,3 +460,4 @@ installment-net = 账期付款
 impact-minor = 局部更改
 impact-schedule = 影响交货期
 impact-structural = 结构变化(需重新评审)
+col-customer_name = 客户名称

@@ -10,6 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Columns whose text may be cut to fit.
 const SHORTENED: &[&str] = &[
     "title",
+    "customer_name",
     "stage",
     "last_done",
     "basis",
@@ -29,13 +30,16 @@ const LEFT_OUT_FIRST: &[&str] = &[
     "priority",
     "owner",
     "kind",
+    // A step's id is for commands; its title is what a reader reads.
+    "step",
     "last_done",
     "customer",
+    "customer_name",
     "assignee",
 ];
 
 /// How many of [`LEFT_OUT_FIRST`] may go before text is cut below [`COMFORTABLE`].
-const SPARED: usize = 6;
+const SPARED: usize = 7;
 
 /// The narrowest a shortened column gets.
 const MIN_TEXT: usize = 12;
@@ -64,12 +68,22 @@ fn line_width(widths: impl Iterator<Item = usize>) -> usize {
 /// first cut no shorter than [`COMFORTABLE`], leaving columns out as needed;
 /// only when that cannot fit is it cut down to [`MIN_TEXT`].
 pub fn layout(keys: &[&str], headings: &[&str], natural: &[usize], width: usize) -> Layout {
-    for (least, may_go) in [(COMFORTABLE, SPARED), (MIN_TEXT, LEFT_OUT_FIRST.len())] {
+    // Where the customer's name is shown, its code is worth less than a
+    // longer title; alone, it is the only way to tell the customer.
+    let mut order = LEFT_OUT_FIRST.to_vec();
+    if keys.contains(&"customer_name")
+        && let Some(at) = order.iter().position(|k| *k == "customer")
+    {
+        let code = order.remove(at);
+        let step = order.iter().position(|k| *k == "step").unwrap_or(0);
+        order.insert(step, code);
+    }
+    for (least, may_go) in [(COMFORTABLE, SPARED), (MIN_TEXT, order.len())] {
         let mut left_out = Vec::new();
         if let Some(shown) = fit(keys, headings, natural, width, least, &left_out) {
             return Layout { shown, left_out };
         }
-        for key in &LEFT_OUT_FIRST[..may_go] {
+        for key in &order[..may_go] {
             if let Some(i) = keys.iter().position(|k| k == key) {
                 left_out.push(i);
                 if let Some(shown) = fit(keys, headings, natural, width, least, &left_out) {
@@ -79,7 +93,7 @@ pub fn layout(keys: &[&str], headings: &[&str], natural: &[usize], width: usize)
         }
     }
     // Too narrow even so: every remaining column at its floor, never broken.
-    let left_out: Vec<usize> = LEFT_OUT_FIRST
+    let left_out: Vec<usize> = order
         .iter()
         .filter_map(|key| keys.iter().position(|k| k == key))
         .collect();

@@ -33,6 +33,9 @@ use crate::model::order::Order;
 
 /// What every report reads besides the orders, which come one at a time (see
 /// `Ledger::map_orders`).
+/// Each customer's name, by code.
+pub type Names = std::collections::BTreeMap<String, String>;
+
 #[derive(Clone, Copy)]
 pub struct Book<'a> {
     pub config: &'a Config,

@@ -5,9 +5,9 @@
 
 use std::cmp::Reverse;
 
-use super::Book;
 use super::agenda::{Agenda, What};
 use super::due_row::{DueRow, Kind};
+use super::{Book, Names};
 use crate::engine::due::Basis;
 use crate::model::enums::Priority;
 use crate::reports::report::{Cell, Report, Section, col};
@@ -70,13 +70,16 @@ pub fn rows<'a>(book: &Book<'a>, agendas: &'a [Agenda], filters: &Filters) -> Ve
 }
 
 /// The overdue report of `rows`, in the book's language.
-pub fn report(book: &Book<'_>, rows: &[DueRow<'_>]) -> Report {
+/// The report around the rows; `names` gives each customer's name by code
+/// (a row names the customer, not only its code).
+pub fn report(book: &Book<'_>, rows: &[DueRow<'_>], names: &Names) -> Report {
     let mut section = Section::new(
         "rows",
         "",
         &[
             col("order"),
             col("customer"),
+            col("customer_name"),
             col("step"),
             col("title"),
             col("role"),
@@ -91,6 +94,7 @@ pub fn report(book: &Book<'_>, rows: &[DueRow<'_>]) -> Report {
         section.push(vec![
             r.agenda.order.clone().into(),
             r.agenda.customer.clone().into(),
+            Cell::from(names.get(&r.agenda.customer).cloned()),
             r.key().into(),
             r.title(book).into(),
             // The role's id in English (what JSON and CSV carry, and a word

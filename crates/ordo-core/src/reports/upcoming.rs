@@ -81,7 +81,13 @@ pub fn rows<'a>(
 }
 
 /// The upcoming report, in the book's language.
-pub fn report(book: &Book<'_>, upcoming: &Upcoming<'_>, within: &Duration) -> Report {
+/// The report around the rows; `names` gives each customer's name by code.
+pub fn report(
+    book: &Book<'_>,
+    upcoming: &Upcoming<'_>,
+    within: &Duration,
+    names: &super::Names,
+) -> Report {
     let mut section = Section::new(
         "rows",
         "",
@@ -90,6 +96,7 @@ pub fn report(book: &Book<'_>, upcoming: &Upcoming<'_>, within: &Duration) -> Re
             col("kind"),
             col("order"),
             col("customer"),
+            col("customer_name"),
             col("step"),
             col("title"),
             col("assignee"),
@@ -103,6 +110,7 @@ pub fn report(book: &Book<'_>, upcoming: &Upcoming<'_>, within: &Duration) -> Re
             book.t(&format!("kind-{}", r.kind.key())).into(),
             r.agenda.order.clone().into(),
             r.agenda.customer.clone().into(),
+            super::report::Cell::from(names.get(&r.agenda.customer).cloned()),
             r.key().into(),
             short_title(book, r).into(),
             r.assignees(book).join(", ").into(),
