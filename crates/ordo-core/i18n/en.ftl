@@ -430,7 +430,7 @@ duration-term = { $unit ->
 }
 
 # The recurring reminder of a step's progress updates.
-cal-update-summary = { $order } { $step }: progress update ({ $title })
+cal-update-summary = { $order } { $title }: progress update
 cal-update-todo = Order { $order } for { $customer }: report how { $step } ({ $title }) stands every { $every } (ordo note { $order } { $step } --status …).
 cal-update-last = {" "}Last update { $at } by { $by }: { $status }
 # The alarm before a step falls due.

@@ -71,11 +71,7 @@ pub(super) fn update_event(
         &format!("{}.{}.updates@{domain}", order.id, step.id),
         &book.tr(
             "cal-update-summary",
-            &[
-                ("order", order.id.as_str().into()),
-                ("step", step.id.as_str().into()),
-                ("title", title.into()),
-            ],
+            &[("order", order.id.as_str().into()), ("title", title.into())],
         ),
         update.due,
         stamp,
