@@ -657,6 +657,16 @@ fn the_chinese_pages_people_read_daily_name_steps_by_their_titles_not_their_ids(
     assert!(ids.len() > 30, "{ids:?}");
     // The installments the catalog names (定金, 尾款) and the workflows.
     ids.extend(["deposit", "balance", "invoice", "net", "make-to-order"].map(String::from));
+    // The roles (`  sales: {title: {en: Sales, zh-CN: 销售}}`), where a role is
+    // named (notes people wrote in English hold words such as `design`).
+    let roles: Vec<String> = config
+        .lines()
+        .filter_map(|line| {
+            let (role, rest) = line.strip_prefix("  ")?.split_once(": {title:")?;
+            rest.contains("zh-CN:").then(|| role.to_owned())
+        })
+        .collect();
+    assert!(roles.len() > 5, "{roles:?}");
     let site = files(&ledger.path().join("zh"));
     let mut leaks = Vec::new();
     let mut read = 0;
@@ -701,6 +711,13 @@ fn the_chinese_pages_people_read_daily_name_steps_by_their_titles_not_their_ids(
         };
         if let Some(w) = words.iter().find(|w| iso(w)) {
             leaks.push(format!("{rel}: {w}"));
+        }
+        for role in &roles {
+            for named in [format!("角色: {role}"), format!("角色：{role}")] {
+                if text.contains(&named) {
+                    leaks.push(format!("{rel}: {named}"));
+                }
+            }
         }
         for id in &ids {
             if words

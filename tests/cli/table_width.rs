@@ -75,6 +75,18 @@ fn overdue_fits_80_100_and_120_columns_without_breaking_an_id_or_a_date() {
     assert!(medium.stdout.contains("customer name"), "{}", medium.stdout);
 }
 
+#[test]
+fn overdue_at_80_100_and_120_columns_as_a_reader_sees_it() {
+    // The layouts themselves, so a change to what is cut or left out is seen
+    // in review (the test above holds the rules every width keeps).
+    let copy = example_copy();
+    for width in [80, 100, 120] {
+        let run = overdue(copy.path(), &["--width", &width.to_string()]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("overdue_width_{width}"), run.stdout);
+    }
+}
+
 /// Whether the line holds a whole order id and a whole date.
 fn whole_id_and_date(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
