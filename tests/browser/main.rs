@@ -310,7 +310,16 @@ fn the_search_finds_every_order_from_a_file_url() {
         "(() => { const a = document.querySelector('#search-results a.order-id'); return a ? a.getAttribute('href') : ''; })()",
     );
     assert_eq!(href, "\"orders/202605-ABC-005.html\"");
+    // A search with pages and without, as a phone shows it.
     browser.phone(Some(390)).expect("phone width");
+    browser
+        .evaluate("(() => { const i = document.getElementById('q'); i.value = 'abc trading'; i.dispatchEvent(new Event('input')); return true; })()")
+        .expect("evaluate");
+    let shown = wait_for(
+        &mut browser,
+        "(() => { const n = document.querySelectorAll('#search-results tbody tr').length; return n > 1 ? n : 0; })()",
+    );
+    assert_ne!(shown, "0", "no ABC order found");
     let problems = browser.evaluate(PHONE_PROBLEMS).expect("evaluate");
     assert_eq!(problems, "[]", "the search page on a phone");
     let png = browser.screenshot().expect("screenshot");
