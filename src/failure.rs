@@ -18,9 +18,10 @@ pub enum Failure {
     /// A file could not be read or written.
     #[error("{0}")]
     Io(Problem),
-    /// git, which the command needed, failed.
-    #[error(transparent)]
-    Git(#[from] GitError),
+    /// git, which the command needed, failed; with what that means for the
+    /// user, when the command can say.
+    #[error("{0}")]
+    Git(GitError, Option<String>),
     /// Files with findings that the command cannot work around.
     #[error("{message}")]
     Findings {
@@ -39,6 +40,12 @@ pub struct Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+impl From<GitError> for Failure {
+    fn from(error: GitError) -> Failure {
+        Failure::Git(error, None)
     }
 }
 
@@ -62,8 +69,10 @@ impl Failure {
     /// The same failure, with what the user can do about it.
     #[must_use]
     pub fn hint(mut self, hint: impl Into<String>) -> Failure {
-        if let Failure::Usage(problem) | Failure::Io(problem) = &mut self {
-            problem.hint = Some(hint.into());
+        match &mut self {
+            Failure::Usage(problem) | Failure::Io(problem) => problem.hint = Some(hint.into()),
+            Failure::Git(_, given) => *given = Some(hint.into()),
+            Failure::Discover(_) | Failure::Findings { .. } => {}
         }
         self
     }
@@ -85,8 +94,9 @@ impl Failure {
             Failure::Discover(_) => {
                 Some("run it inside a ledger, give one with -C DIR, or make one with `ordo init`")
             }
-            Failure::Git(GitError::Start(_)) => Some("install git, or put it on PATH"),
-            Failure::Git(_) | Failure::Findings { .. } => None,
+            Failure::Git(_, Some(hint)) => Some(hint),
+            Failure::Git(GitError::Start(_), None) => Some("install git, or put it on PATH"),
+            Failure::Git(_, None) | Failure::Findings { .. } => None,
         }
     }
 
@@ -113,7 +123,7 @@ impl From<crate::ledger::revision::SinceError> for Failure {
     fn from(error: crate::ledger::revision::SinceError) -> Self {
         use crate::ledger::revision::SinceError;
         match error {
-            SinceError::Git(git) => Failure::Git(git),
+            SinceError::Git(git) => Failure::from(git),
             not_a_commit @ SinceError::NotACommit(_) => Failure::usage(not_a_commit.to_string())
                 .hint(
                     "give a commit, branch or tag of this repository (`HEAD` in a pre-commit hook)",

@@ -87,7 +87,11 @@ pub(crate) fn run(
     })?;
     // Every id of the month, here and on every branch git knows (a teammate's
     // pushed orders included, once fetched), and every id an order moved from.
-    let taken = crate::ledger::ids::taken(&ledger.root, day.year());
+    let taken = crate::ledger::ids::taken(&ledger.root, day.year()).map_err(|e| {
+        Failure::from(e).hint(
+            "no id was taken: git must say which ids the branches hold, or a teammate's order could get the same one",
+        )
+    })?;
     let (_, mut seq) =
         crate::ledger::ids::next(&format, &taken, day.year(), day.month(), &customer.code);
     seq -= 1;

@@ -26,7 +26,14 @@ pub(crate) fn run(
         .unwrap_or_else(|| chrono::Datelike::year(&now));
     let taken_by = if ledger.order_file(&args.new_id).is_some() {
         Some("another order file has that id")
-    } else if crate::ledger::git_ids::ids_in_git(&ledger.root, year).contains(&args.new_id) {
+    } else if crate::ledger::git_ids::ids_in_git(&ledger.root, year)
+        .map_err(|e| {
+            Failure::from(e).hint(
+                "nothing was renumbered: git must say which ids the branches hold, or the new id could be a teammate's",
+            )
+        })?
+        .contains(&args.new_id)
+    {
         Some("an order on a branch git knows has that id (a teammate's, once fetched)")
     } else if crate::ledger::ids::former_ids(&ledger.root, year).contains(&args.new_id) {
         Some("an order had that id before it was renumbered (`ordo show` still finds it by it)")

@@ -196,7 +196,7 @@ fn shell_quote(word: &str) -> String {
 impl From<SetupError> for crate::Failure {
     fn from(error: SetupError) -> Self {
         match error {
-            SetupError::Git(git) => crate::Failure::Git(git),
+            SetupError::Git(git) => crate::Failure::from(git),
             other => crate::Failure::io(other.to_string()),
         }
     }

@@ -6,17 +6,22 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::git::Git;
+use crate::git::{Git, GitError};
 
-/// The stems of the order files in `orders/<year>/` of every ref, as far as
-/// git can tell (nothing when the ledger is not in git).
-pub fn ids_in_git(root: &Path, year: i32) -> BTreeSet<String> {
+/// The stems of the order files in `orders/<year>/` of every ref: none when
+/// the ledger is not in git (or git is not installed). Once it is in git,
+/// a git command that fails is an error, never "no ids": `new` would then
+/// issue an id a teammate's pushed order already has.
+pub fn ids_in_git(root: &Path, year: i32) -> Result<BTreeSet<String>, GitError> {
     let mut ids = BTreeSet::new();
-    let Some(prefix) = git(root, &["rev-parse", "--show-prefix"]) else {
-        return ids;
+    let prefix = match Git::at(root).args(["rev-parse", "--show-prefix"]).text() {
+        Ok(prefix) => prefix,
+        Err(GitError::Start(_)) => return Ok(ids),
+        Err(_) if !in_a_repository(root) => return Ok(ids),
+        Err(error) => return Err(error),
     };
     let folder = format!("{}orders/{year}", prefix.trim());
-    let Some(refs) = git(
+    let refs = git(
         root,
         &[
             "for-each-ref",
@@ -24,47 +29,69 @@ pub fn ids_in_git(root: &Path, year: i32) -> BTreeSet<String> {
             "refs/heads",
             "refs/remotes",
         ],
-    ) else {
-        return ids;
-    };
+    )?;
     let mut commits: BTreeSet<String> = refs.lines().map(str::to_owned).collect();
     for head in ["HEAD", "MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD"] {
-        if let Some(id) = git(root, &["rev-parse", "--verify", "--quiet", head]) {
-            commits.insert(id.trim().to_owned());
+        // `--verify --quiet` fails, saying nothing, for a head that is not
+        // there (no commit yet, no merge under way).
+        if let Some(id) = Git::at(root)
+            .args(["rev-parse", "--verify", "--quiet", head])
+            .line()
+        {
+            commits.insert(id);
         }
     }
     // Many refs share a folder: list each distinct tree once.
     let specs: String = commits.iter().map(|c| format!("{c}:{folder}\n")).collect();
-    let trees: BTreeSet<String> = batch_check(root, &specs)
-        .lines()
-        .filter_map(
-            |l| match l.split_whitespace().collect::<Vec<_>>().as_slice() {
-                [oid, "tree", _] => Some((*oid).to_owned()),
-                _ => None,
-            },
-        )
-        .collect();
-    for tree in trees {
-        if let Some(names) = git(root, &["ls-tree", "--name-only", &tree]) {
-            ids.extend(names.lines().filter_map(|name| {
-                name.strip_suffix(".yaml")
-                    .or_else(|| name.strip_suffix(".yml"))
-                    .map(str::to_owned)
-            }));
+    let checked = Git::at(root)
+        .args(["cat-file", "--batch-check"])
+        .feed(specs.into_bytes())?;
+    let mut trees = BTreeSet::new();
+    for line in String::from_utf8_lossy(&checked).lines() {
+        match line.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [oid, "tree", _] => {
+                trees.insert((*oid).to_owned());
+            }
+            // `missing` is also what a folder whose tree (or commit) cannot
+            // be read gives: it is only "no orders there" when the commit
+            // reads and the path does not resolve in it.
+            [spec, "missing"] => {
+                let commit = spec.split(':').next().unwrap_or_default();
+                let readable = Git::at(root)
+                    .args(["cat-file", "-e", &format!("{commit}^{{tree}}")])
+                    .succeeds();
+                if !readable
+                    || Git::at(root)
+                        .args(["rev-parse", "--verify", "--quiet", spec])
+                        .succeeds()
+                {
+                    return Err(GitError::Failed {
+                        command: "cat-file --batch-check".into(),
+                        stderr: format!("{spec} is in the commit but cannot be read"),
+                    });
+                }
+            }
+            _ => {}
         }
     }
-    ids
+    for tree in trees {
+        let names = git(root, &["ls-tree", "--name-only", &tree])?;
+        ids.extend(names.lines().filter_map(|name| {
+            name.strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"))
+                .map(str::to_owned)
+        }));
+    }
+    Ok(ids)
 }
 
-fn git(root: &Path, args: &[&str]) -> Option<String> {
-    Git::at(root).args(args).text().ok()
+fn git(root: &Path, args: &[&str]) -> Result<String, GitError> {
+    Git::at(root).args(args).text()
 }
 
-/// `git cat-file --batch-check` over `specs` (one per line): what each names.
-fn batch_check(root: &Path, specs: &str) -> String {
+/// Whether `root` is inside a git repository's working tree.
+fn in_a_repository(root: &Path) -> bool {
     Git::at(root)
-        .args(["cat-file", "--batch-check"])
-        .feed(specs.as_bytes().to_vec())
-        .map(|out| String::from_utf8_lossy(&out).into_owned())
-        .unwrap_or_default()
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .succeeds()
 }

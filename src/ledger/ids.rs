@@ -9,15 +9,16 @@ use std::path::Path;
 
 use ordo_core::model::id_format::IdFormat;
 
-/// Every id taken in the year `year` (and every id in the working tree).
-pub fn taken(root: &Path, year: i32) -> BTreeSet<String> {
+/// Every id taken in the year `year` (and every id in the working tree); an
+/// error when git cannot tell which ids its branches hold.
+pub fn taken(root: &Path, year: i32) -> Result<BTreeSet<String>, crate::git::GitError> {
     let mut taken: BTreeSet<String> = super::files::order_files(root)
         .into_iter()
         .map(|f| f.stem)
         .collect();
-    taken.extend(super::git_ids::ids_in_git(root, year));
+    taken.extend(super::git_ids::ids_in_git(root, year)?);
     taken.extend(former_ids(root, year));
-    taken
+    Ok(taken)
 }
 
 /// The next id after every taken one of this customer and month.

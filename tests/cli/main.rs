@@ -21,6 +21,7 @@ mod gates;
 mod history;
 mod history_follows;
 mod hold;
+mod ids_unreadable;
 mod incident;
 mod init;
 mod integrations;

@@ -112,7 +112,9 @@ fn collision(
         .unwrap_or(0);
     let month = parts.month.unwrap_or(1);
     let customer = parts.customer.clone().unwrap_or_default();
-    let mut taken = crate::ledger::ids::taken(&place.root, year);
+    let mut taken = crate::ledger::ids::taken(&place.root, year).map_err(|e| {
+        format!("cannot tell which ids the branches hold, so the order is not renumbered: {e}")
+    })?;
     taken.insert(kept.id.clone());
     let (new_id, _) = crate::ledger::ids::next(&format, &taken, year, month, &customer);
     let text = crate::edit::renumber::renumbered(moving_text, &moving.id, &new_id)
