@@ -420,6 +420,22 @@ fn reports_say_which_commit_they_describe_and_whether_the_ledger_differed() {
     let run = team.ordo("a", &["advance", "202611-ACME-001", "ship", "--by", "ben"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(json(&team)["commit"]["dirty"], true);
+    // When git cannot say (an index it cannot read), the commit is still
+    // named and the files are taken to differ, with a warning; before, the
+    // report said it was not in git at all.
+    let (ok, text) = team.git("a", &["checkout", "--", "."]);
+    assert!(ok, "{text}");
+    std::fs::write(team.clone("a").join(".git/index"), b"not an index").expect("index");
+    let run = team.ordo("a", &["overdue", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(report["commit"]["commit"], head.as_str(), "{}", run.stderr);
+    assert_eq!(report["commit"]["dirty"], true);
+    assert!(
+        run.stderr
+            .contains("the report says its files may differ from commit"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
