@@ -71,6 +71,11 @@ impl<T: Part> Kept for PartEntry<T> {
     fn read_ns(&self) -> i64 {
         self.read_ns
     }
+
+    fn restamp(&mut self, identity: Identity, read_ns: i64) {
+        self.identity = identity;
+        self.read_ns = read_ns;
+    }
 }
 
 #[cfg(test)]

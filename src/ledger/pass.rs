@@ -58,7 +58,7 @@ where
 {
     // Taken before any file is stat'ed or read (see `Identity::racy`).
     let read_ns = clock_ns();
-    let (cache, mut identities): (Cache<E>, _) = if use_cache {
+    let (mut cache, mut identities): (Cache<E>, _) = if use_cache {
         Cache::load_with_identities(root, fingerprint, files)
     } else {
         (Cache::default(), vec![None; files.len()])
@@ -87,9 +87,20 @@ where
     } else {
         (Vec::new(), Vec::new())
     };
-    // An entry found by its blob keeps the stamps of the clone that made it:
-    // a later run here asks git again (a tenth of a second at 100,000 files)
-    // rather than rewrite the whole cache to restamp it.
+    // An entry found by its blob (another clone's, a restored cache's) takes
+    // this copy's stamps, and the cache is written again: later runs find it
+    // by its stamps, as fast as in the clone that made it, without git.
+    let mut restamped = false;
+    if !blobs.is_empty() {
+        for (i, identity) in identities.iter().enumerate() {
+            if let Some(identity) = identity {
+                restamped |= cache.restamp(i, *identity, now, read_ns);
+            }
+        }
+    }
+    let hit = |i: usize, identity: &Option<Identity>| {
+        identity.is_some_and(|id| cache.get(i, id, now).is_some())
+    };
     let made: Vec<Made<P, E>> = files
         .par_iter()
         .zip(identities)
@@ -117,9 +128,10 @@ where
         })
         .collect();
     let fresh = use_cache
-        && (made
-            .iter()
-            .any(|m| matches!(m, Made::Read(fresh) if fresh.entry.is_some()))
+        && (restamped
+            || made
+                .iter()
+                .any(|m| matches!(m, Made::Read(fresh) if fresh.entry.is_some()))
             || cache.stored() != made.len());
     (made, Pass { cache, fresh })
 }

@@ -331,11 +331,32 @@ fn a_cache_restored_into_a_fresh_clone_is_trusted_by_git_blob_and_only_while_unc
     git(dir, &["clone", "--quiet", "origin.git", "c"]);
     let c = dir.join("c");
     copy_tree(&a.join(".ordo"), &c.join(".ordo"));
+    // Past the window in which a same-size edit cannot be told by its times,
+    // as a CI job's files are by the time it runs ordo.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
     let run = team.ordo("c", &["validate"]);
     assert!(
         run.stdout.contains("doctored in the cache"),
         "the restored entry is used: {}",
         run.stdout
+    );
+    // Found by its blob, the entry took this clone's stamps: the next run
+    // finds it by them alone, without git (before, every later run asked git
+    // again, and without git read every file afresh).
+    let restamped: Entry = cached(&c, ORDER);
+    let here = ordo::ledger::cache::Identity::of(&c.join(ORDER)).expect("stat");
+    assert!(restamped.identity.same_stamps(&here), "still a's stamps");
+    let no_git = tempfile::tempdir().expect("an empty PATH");
+    let path = no_git.path().to_str().expect("utf-8");
+    let run = crate::support::run_with_env(
+        &c,
+        &["--as-of", crate::support::AS_OF, "validate"],
+        &[("PATH", path)],
+    );
+    assert!(
+        run.stdout.contains("doctored in the cache"),
+        "found by its stamps, without git: {}",
+        run.transcript()
     );
     // Changed in the working tree: git no longer vouches for it.
     let text = std::fs::read_to_string(c.join(ORDER)).expect("read");

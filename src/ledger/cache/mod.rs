@@ -39,6 +39,9 @@ pub trait Kept: Serialize + DeserializeOwned + Clone + Send + Sync {
     fn identity_mut(&mut self) -> &mut Identity;
     /// When that version was read (see [`clock_ns`]).
     fn read_ns(&self) -> i64;
+    /// Takes on another copy's stamps: the same version (git's blob id says
+    /// so) in another clone, seen as of `read_ns`.
+    fn restamp(&mut self, identity: Identity, read_ns: i64);
     /// Whether the entry still holds at `now` (Unix seconds).
     fn holds(&self, _now: i64) -> bool {
         true
@@ -77,6 +80,11 @@ impl Kept for Entry {
 
     fn read_ns(&self) -> i64 {
         self.read_ns
+    }
+
+    fn restamp(&mut self, identity: Identity, read_ns: i64) {
+        self.identity = identity;
+        self.read_ns = read_ns;
     }
 
     fn holds(&self, now: i64) -> bool {
@@ -248,6 +256,25 @@ impl<E: Kept> Cache<E> {
         let entry = self.entry(i)?;
         (identity.same_version(&entry.identity(), entry.read_ns()) && entry.holds(now))
             .then_some(entry)
+    }
+
+    /// The `i`th file's entry when it holds for the version git's blob id
+    /// names although its stamps are another copy's (a fresh clone's, a
+    /// restored cache's): restamped with `identity`, seen as of `read_ns`, so
+    /// the next run finds it by its stamps without asking git. Whether it was.
+    pub fn restamp(&mut self, i: usize, identity: Identity, now: i64, read_ns: i64) -> bool {
+        let Some(entry) = self.entries.get_mut(i).and_then(Option::as_mut) else {
+            return false;
+        };
+        let stored = entry.identity();
+        let found_by_blob = identity.blob.is_some()
+            && identity.same_version(&stored, entry.read_ns())
+            && entry.holds(now);
+        if !found_by_blob || identity.same_stamps(&stored) {
+            return false;
+        }
+        entry.restamp(identity, read_ns);
+        true
     }
 
     /// The stored entry of the `i`th file, fresh or not.
