@@ -15,8 +15,8 @@ section-detail = 逐项计量
 section-late_steps = 最常逾期的步骤
 section-worst = 推迟最多的日期
 as-of = 截至 { $when }
-at-commit = 台账提交 { $commit }
-dirty = 含未提交的修改
+at-commit = 台账版本 { $commit }
+dirty = 含未入库的修改
 none = 无。
 
 ## 表后说明
@@ -79,7 +79,7 @@ col-old = 旧值
 col-order = 订单编号
 col-owner = 跟单人
 col-p90_hours = P90(小时)
-col-paid = 已付
+col-paid = 已收
 col-paused = 暂停
 col-planned = 计划
 col-policy = 时效规则
@@ -234,7 +234,7 @@ site-people = 人员
 site-orders = 订单
 site-monthly = 月度分析
 site-sla = 服务时效
-site-footer-commit = 由 ordo { $version } 根据台账的提交 { $commit } 生成。能打开本页的人都能看到其中的客户、联系人、金额和人员:请只发布在仅本团队能访问的地方。
+site-footer-commit = 由 ordo { $version } 根据台账版本 { $commit } 生成。能打开本页的人都能看到其中的客户、联系人、金额和人员:请只发布在仅本团队能访问的地方。
 site-footer-files = 由 ordo { $version } 根据台账文件生成(不在 git 中)。能打开本页的人都能看到其中的客户、联系人、金额和人员:请只发布在仅本团队能访问的地方。
 site-days-late = 逾期 { $days } 天
 site-more = ……另有 { $count } 项,完整列表见 { $file }。
@@ -297,8 +297,8 @@ site-chart-on-time = 准时交付率 %
 site-chart-incidents = 异常率 %
 site-chart-sla = { $policy }:达标率 %
 site-stamp = 截至 { $when }
-site-stamp-commit = 截至 { $when } · 提交 { $commit }
-site-stamp-dirty = 截至 { $when } · 提交 { $commit }(含未提交的修改)
+site-stamp-commit = 截至 { $when } · 版本 { $commit }
+site-stamp-dirty = 截至 { $when } · 版本 { $commit }(含未入库的修改)
 site-stamp-none = 截至 { $when } · 不在 git 中
 
 ## 销售订单处理流程手册的表单
