@@ -12,7 +12,7 @@ use ordo_core::reports::calendar::{self, Entry};
 use super::PersonRef;
 use super::error::SiteError;
 use super::output::SiteDir;
-use super::scratch::{self, Scratch, Span, digest};
+use super::scratch::{Scratch, Span, digest};
 
 /// At most this many feeds are open at once: a ledger of thousands of people
 /// gets its feeds in several passes rather than running out of descriptors.
@@ -96,7 +96,6 @@ impl Spool {
         feeds: &[(String, String)],
         at_once: usize,
     ) -> Result<(), SiteError> {
-        let mut text = Vec::new();
         let people: Vec<(Option<u32>, &str, &str)> = feeds
             .iter()
             .enumerate()
@@ -114,23 +113,23 @@ impl Spool {
                 .into_iter()
                 .map(|(person, rel, name)| Feed::open(dir, rel, name, person))
                 .collect::<Result<Vec<Feed>, SiteError>>()?;
-            // An order's events were set aside together, so each run (an
-            // order, or more) is read in one go instead of event by event.
-            for run in scratch::runs(placed, |e| e.span) {
-                if !run.iter().any(|e| open.iter().any(|f| f.invites(e))) {
-                    continue;
-                }
-                let (start, len) = scratch::span_of(run, |e| e.span);
-                self.scratch.read(start, len, &mut text)?;
-                let mut at = 0;
-                for event in run {
-                    let bytes = &text[at..at + event.span.len as usize];
-                    at += event.span.len as usize;
+            // An order's events were set aside together: each run is read
+            // in one go, and only when one of the open feeds invites to it.
+            let invited: Vec<bool> = placed
+                .iter()
+                .map(|e| open.iter().any(|f| f.invites(e)))
+                .collect();
+            self.scratch.read_each(
+                placed,
+                |e| e.span,
+                |run| invited[run].contains(&true),
+                |event, bytes| {
                     for feed in open.iter_mut().filter(|f| f.invites(event)) {
                         feed.add(bytes)?;
                     }
-                }
-            }
+                    Ok(())
+                },
+            )?;
             for feed in open {
                 feed.close()?;
             }

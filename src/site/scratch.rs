@@ -90,16 +90,38 @@ impl Scratch {
     }
 }
 
-/// `spans` cut where one does not follow the one before in the file: what
-/// was set aside together is read in one go.
-pub(crate) fn runs<T>(items: &[T], span: impl Fn(&T) -> Span) -> impl Iterator<Item = &[T]> {
-    items.chunk_by(move |a, b| span(a).followed_by(&span(b)))
-}
-
-/// Where a run lies: its start and length.
-pub(crate) fn span_of<T>(run: &[T], span: impl Fn(&T) -> Span) -> (u64, usize) {
-    let start = run.first().map_or(0, |e| span(e).offset);
-    (start, run.iter().map(|e| span(e).len as usize).sum())
+impl Scratch {
+    /// Gives `each` every item of `items` (in their order) with its text.
+    /// Items set aside one after the other (an order's events) are read in
+    /// one go; a run of them (by position in `items`) that `wanted` turns
+    /// down is not read at all.
+    pub(crate) fn read_each<T>(
+        &self,
+        items: &[T],
+        span: impl Fn(&T) -> Span,
+        wanted: impl Fn(std::ops::Range<usize>) -> bool,
+        mut each: impl FnMut(&T, &[u8]) -> Result<(), SiteError>,
+    ) -> Result<(), SiteError> {
+        let mut text = Vec::new();
+        let mut first = 0;
+        for run in items.chunk_by(|a, b| span(a).followed_by(&span(b))) {
+            let range = first..first + run.len();
+            first = range.end;
+            if !wanted(range) {
+                continue;
+            }
+            let start = run.first().map_or(0, |e| span(e).offset);
+            let len = run.iter().map(|e| span(e).len as usize).sum();
+            self.read(start, len, &mut text)?;
+            let mut at = 0;
+            for item in run {
+                let len = span(item).len as usize;
+                each(item, &text[at..at + len])?;
+                at += len;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// FNV-1a: stable across runs and builds, unlike the standard hasher's keys;

@@ -14,7 +14,7 @@ use ordo_core::reports::Book;
 
 use super::error::SiteError;
 use super::output::SiteDir;
-use super::scratch::{self, Scratch, Span, digest};
+use super::scratch::{Scratch, Span, digest};
 
 /// Where the index goes in the site.
 pub(crate) const INDEX: &str = "search/index.js";
@@ -76,15 +76,12 @@ impl Rows {
         let head = head.to_string();
         let head = head.strip_suffix('}').unwrap_or(&head);
         write!(out, "ordoSearch({head},\"rows\":[").map_err(SiteError::io(what()))?;
-        let mut text = Vec::new();
         let mut first = true;
-        for run in scratch::runs(&spots, |s| s.span) {
-            let (start, len) = scratch::span_of(run, |s| s.span);
-            self.scratch.read(start, len, &mut text)?;
-            let mut at = 0;
-            for spot in run {
-                let fields = &text[at..at + spot.span.len as usize];
-                at += spot.span.len as usize;
+        self.scratch.read_each(
+            &spots,
+            |s| s.span,
+            |_| true,
+            |spot, fields| {
                 let file = files
                     .get(&*spot.id)
                     .map(|rel| rel.display().to_string().replace('\\', "/"))
@@ -95,9 +92,9 @@ impl Rows {
                 write!(out, "{sep}\n[{page},{}", json(&file))
                     .and_then(|()| out.write_all(fields))
                     .and_then(|()| out.write_all(b"]"))
-                    .map_err(SiteError::io(what()))?;
-            }
-        }
+                    .map_err(SiteError::io(what()))
+            },
+        )?;
         out.write_all(b"\n]});\n")
             .and_then(|()| out.flush())
             .map_err(SiteError::io(what()))?;

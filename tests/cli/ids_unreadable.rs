@@ -3,27 +3,13 @@
 //! before, it went on and could issue an id a teammate's order holds.
 
 use crate::support::Team;
+use crate::team_ids::{commit, new_order};
 
 #[test]
 fn new_refuses_when_git_cannot_read_a_branchs_orders() {
     let team = Team::new();
-    let made = team.ordo(
-        "a",
-        &[
-            "new",
-            "--customer",
-            "ACME",
-            "--owner",
-            "ann",
-            "--received",
-            "2026-11-19T10:00",
-        ],
-    );
-    assert_eq!(made.code, 0, "{}", made.transcript());
-    for args in [&["add", "-A"][..], &["commit", "--quiet", "-m", "an order"]] {
-        let (ok, text) = team.git("a", args);
-        assert!(ok, "{text}");
-    }
+    new_order(&team, "a", "2026-11-19T10:00");
+    commit(&team, "a", "an order");
     // The year's folder of that commit, as a loose object, gone.
     let (ok, tree) = team.git("a", &["rev-parse", "HEAD:orders/2026"]);
     assert!(ok, "{tree}");

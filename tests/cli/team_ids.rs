@@ -10,7 +10,7 @@ use crate::team::{Pull, pull};
 const ANNS: &str = "2026-11-19T10:00";
 const BENS: &str = "2026-11-20T09:00";
 
-fn new_order(team: &Team, clone: &str, received: &str) -> String {
+pub(crate) fn new_order(team: &Team, clone: &str, received: &str) -> String {
     let run = team.ordo(
         clone,
         &[
@@ -27,7 +27,7 @@ fn new_order(team: &Team, clone: &str, received: &str) -> String {
     run.stdout.trim().to_owned()
 }
 
-fn commit(team: &Team, clone: &str, message: &str) {
+pub(crate) fn commit(team: &Team, clone: &str, message: &str) {
     for args in [&["add", "-A"][..], &["commit", "--quiet", "-m", message]] {
         let (ok, text) = team.git(clone, args);
         assert!(ok, "{text}");
