@@ -51,6 +51,12 @@ for n in $sizes; do
     b=$(timed "$floor" "$l")
     echo "validate ${a%% *} (peak ${a##* } KB), floor ${b%% *}"
   done
+  # Benchmarks measure clean ledgers, at every size (credit limits are met
+  # only while a customer's orders stay few enough).
+  if ! "$ordo" -C "$l" validate --as-of $asof > /dev/null; then
+    echo "the generated ledger of $n orders has errors (ordo -C $l validate): update examples/gen-ledger.rs" >&2
+    exit 1
+  fi
   echo "# the warm runs (median of 5, wall s)"
   echo "validate: $(median "$ordo" -C "$l" validate --as-of $asof)"
   echo "overdue: $(median "$ordo" -C "$l" overdue --as-of $asof)"
