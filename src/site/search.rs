@@ -122,16 +122,11 @@ fn fields(book: &Book<'_>, order: &Order, status: Option<Status>) -> String {
         .currency
         .as_deref()
         .or(book.config.currency.as_deref());
-    // An order whose sum overflows says so on its page; here it has none.
-    let total = money::total(order)
-        .map(|amount| {
-            let amount = money::format(amount, book.config.decimals_of(currency));
-            match currency {
-                Some(c) => format!("{c} {amount}"),
-                None => amount,
-            }
-        })
-        .unwrap_or_default();
+    // An order whose sum overflows is `validate`'s to report; here it says so.
+    let total = money::total(order).map_or_else(
+        |_| "?".to_owned(),
+        |amount| super::summary::money(book, currency, amount),
+    );
     let items = [
         order.id.clone(),
         order.customer.clone(),

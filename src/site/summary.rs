@@ -111,10 +111,14 @@ pub(crate) struct OrderRow {
 }
 
 /// An amount with its currency, in the currency's decimals.
-fn money_text(book: &Book<'_>, row: &ListRow, amount: rust_decimal::Decimal) -> String {
-    let decimals = book.config.decimals_of(row.currency.as_deref());
+pub(crate) fn money(
+    book: &Book<'_>,
+    currency: Option<&str>,
+    amount: rust_decimal::Decimal,
+) -> String {
+    let decimals = book.config.decimals_of(currency);
     let amount = ordo_core::model::money::format(amount, decimals);
-    match &row.currency {
+    match currency {
         Some(currency) => format!("{currency} {amount}"),
         None => amount,
     }
@@ -147,8 +151,8 @@ impl OrderRow {
             late: next
                 .and_then(|n| n.due)
                 .and_then(|due| due.days_late(book.now, book.tz)),
-            total: money_text(book, row, row.total),
-            outstanding: money_text(book, row, row.outstanding),
+            total: money(book, row.currency.as_deref(), row.total),
+            outstanding: money(book, row.currency.as_deref(), row.outstanding),
             requested: row
                 .requested_delivery
                 .map(|d| d.to_string())

@@ -132,13 +132,6 @@ pub(crate) trait Framed {
             .tr(&format!("{kind}-{value}"), &[])
     }
 
-    fn incident_kind(&self, kind: &ordo_core::model::enums::IncidentKind) -> String {
-        self.frame()
-            .common
-            .words
-            .tr(&format!("incident-{kind}"), &[])
-    }
-
     /// A message around text someone wrote, which is isolated in it.
     fn ts(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
         let value = isolate(&value.to_string());

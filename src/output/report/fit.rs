@@ -73,10 +73,10 @@ pub fn layout(keys: &[&str], headings: &[&str], natural: &[usize], width: usize)
     let mut order = LEFT_OUT_FIRST.to_vec();
     if keys.contains(&"customer_name")
         && let Some(at) = order.iter().position(|k| *k == "customer")
+        && let Some(step) = order.iter().position(|k| *k == "step")
     {
         let code = order.remove(at);
-        let step = order.iter().position(|k| *k == "step").unwrap_or(0);
-        order.insert(step, code);
+        order.insert(step.min(order.len()), code);
     }
     for (least, may_go) in [(COMFORTABLE, SPARED), (MIN_TEXT, order.len())] {
         let mut left_out = Vec::new();
